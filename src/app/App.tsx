@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { db, seedIfFirstRun } from '../db';
+import { AgendaView } from '../features/agenda/AgendaView';
+import { EditorDialog } from '../features/editor/EditorDialog';
+import { Header } from './Header';
+import { useLocation, type ViewName } from './router';
+import { Toast } from './Toast';
+
+function View({ view }: { view: ViewName }) {
+  switch (view) {
+    case 'calendar':
+      return <AgendaView heading="Agenda" />;
+    case 'route':
+      return <AgendaView heading="Travel legs" types={['leg']} intro="Every leg of every visit, in order." />;
+    case 'conflicts':
+      return (
+        <AgendaView
+          heading="Commitments and windows"
+          types={['event', 'window']}
+          intro="Commitments beside the windows and blackouts they are checked against."
+        />
+      );
+  }
+}
+
+export function App() {
+  const { view } = useLocation();
+  const [startupError, setStartupError] = useState<string | null>(null);
+  useEffect(() => {
+    seedIfFirstRun(db).catch((err: unknown) =>
+      setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }, []);
+  useEffect(() => {
+    document.title = `${view[0]!.toUpperCase()}${view.slice(1)} · Summitry`;
+  }, [view]);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header view={view} />
+      {startupError && (
+        <p role="alert" className="banner error">
+          {startupError}
+        </p>
+      )}
+      <main id="main" tabIndex={-1}>
+        <View view={view} />
+      </main>
+      <EditorDialog />
+      <Toast />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Dialog } from '../components/Dialog';
+import { ZoneSelect } from '../components/ZoneSelect';
+import { db, resetSamplePlan } from '../db';
+import { usePlanName } from '../db/hooks';
+import { useUiStore } from '../store/ui-store';
+import { useUndoStore } from '../store/undo-store';
+import { navigate, VIEWS, type ViewName } from './router';
+
+const LABELS: Record<ViewName, string> = { calendar: 'Calendar', route: 'Route', conflicts: 'Conflicts' };
+
+export function Header({ view, badges }: { view: ViewName; badges?: Partial<Record<ViewName, string>> }) {
+  const planName = usePlanName();
+  const displayZone = useUiStore((s) => s.displayZone);
+  const setDisplayZone = useUiStore((s) => s.setDisplayZone);
+  const includeOptional = useUiStore((s) => s.includeOptional);
+  const setIncludeOptional = useUiStore((s) => s.setIncludeOptional);
+  const openEditor = useUiStore((s) => s.openEditor);
+  const notify = useUndoStore((s) => s.notify);
+  const [confirmReset, setConfirmReset] = useState(false);
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="app-name">Summitry</span>
+        <h1 className="plan-name">{planName ?? ' '}</h1>
+      </div>
+      <nav aria-label="Views">
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v}>
+              <a
+                href={`/${v}`}
+                aria-current={v === view ? 'page' : undefined}
+                onClick={(e) => {
+                  if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                  e.preventDefault();
+                  navigate(`/${v}`);
+                }}
+              >
+                {LABELS[v]}
+                {badges?.[v] && <span className="badge"> {badges[v]}</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="controls">
+        <ZoneSelect label="Display time zone" required value={displayZone} onChange={setDisplayZone} />
+        <label className="check">
+          <input type="checkbox" checked={includeOptional} onChange={(e) => setIncludeOptional(e.target.checked)} />
+          Include optional legs
+        </label>
+        <button type="button" className="primary" onClick={() => openEditor({ mode: 'new' })}>
+          New item
+        </button>
+        <button type="button" onClick={() => setConfirmReset(true)}>
+          Reset sample plan
+        </button>
+      </div>
+      {confirmReset && (
+        <Dialog title="Reset the sample plan?" onClose={() => setConfirmReset(false)}>
+          <p>This replaces everything in this plan, including your own items and edits, with a fresh copy of the sample plan.</p>
+          <div className="actions">
+            <span className="spacer" />
+            <button type="button" onClick={() => setConfirmReset(false)}>
+              Keep my plan
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={async () => {
+                setConfirmReset(false);
+                try {
+                  await resetSamplePlan(db);
+                  notify('The sample plan was restored.');
+                } catch (err) {
+                  notify(`Could not reset: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
+                }
+              }}
+            >
+              Replace with the sample plan
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+/** A small URL router: each view has its own path; query parameters hold view state. */
+import { useSyncExternalStore } from 'react';
+
+export const VIEWS = ['calendar', 'route', 'conflicts'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener('summitry:navigate', onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener('summitry:navigate', onChange);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+/** The current path and search, re-rendering on navigation. */
+export function useLocation(): { view: ViewName; search: URLSearchParams } {
+  const href = useSyncExternalStore(subscribe, snapshot, snapshot);
+  const url = new URL(href, 'http://local');
+  const segment = url.pathname.replace(/^\/+/, '').split('/')[0] ?? '';
+  const view = (VIEWS as readonly string[]).includes(segment) ? (segment as ViewName) : 'calendar';
+  return { view, search: url.searchParams };
+}
+
+/** Go to a path (push or replace), notifying `useLocation`. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event('summitry:navigate'));
+}

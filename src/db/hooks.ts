@@ -1,0 +1,16 @@
+/** React hooks that read the plan with live queries: IndexedDB is the one source of truth. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Plan } from '../domain/model';
+import { db as defaultDb } from './index';
+import { loadPlan } from './repositories';
+import { PLAN_NAME_KEY } from './seed';
+
+/** The whole plan, or `undefined` while loading. Re-runs on any change, in this tab or another. */
+export function usePlan(db = defaultDb): Plan | undefined {
+  return useLiveQuery(() => loadPlan(db), [db]);
+}
+
+/** The plan's name, `null` while loading. */
+export function usePlanName(db = defaultDb): string | null {
+  return useLiveQuery(async () => ((await db.meta.get(PLAN_NAME_KEY))?.value as string | undefined) ?? 'Untitled plan', [db], null);
+}

@@ -1,0 +1,109 @@
+/**
+ * Typed repositories over the Dexie tables. Every write is normalised and validated first; an
+ * invalid record is refused with the validator's message and nothing is written. Multi-record
+ * writes are one transaction: all or nothing.
+ */
+import { ENTITIES, parseEntity, TABLE_NAMES, type EntityOf, type TableName } from '../domain/entities';
+import type { Plan } from '../domain/model';
+import type { SummitryDb } from './schema';
+
+export type Clock = () => string;
+export const systemClock: Clock = () => new Date().toISOString();
+
+export interface Repository<T extends TableName> {
+  readonly table: T;
+  get(id: string): Promise<EntityOf<T> | undefined>;
+  all(): Promise<EntityOf<T>[]>;
+  /** Validate, stamp `updatedAt`, and write one record. Returns what was stored. */
+  put(value: unknown): Promise<EntityOf<T>>;
+  /** Validate every record first, then write them all in one transaction. */
+  putMany(values: readonly unknown[]): Promise<EntityOf<T>[]>;
+  delete(id: string): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface TimedRepository<T extends 'events' | 'windows'> extends Repository<T> {
+  /** Records whose half-open [startsAt, endsAt) meets [start, end) (UTC ISO instants). */
+  inRange(start: string, end: string): Promise<EntityOf<T>[]>;
+}
+
+export interface LegRepository extends Repository<'legs'> {
+  inRange(start: string, end: string): Promise<EntityOf<'legs'>[]>;
+  forVisit(visitId: string): Promise<EntityOf<'legs'>[]>;
+}
+
+function stamp<T extends TableName>(table: T, value: unknown, now: string): EntityOf<T> {
+  const parsed = parseEntity(table, value);
+  return { ...parsed, updatedAt: now } as EntityOf<T>;
+}
+
+function makeRepository<T extends TableName>(db: SummitryDb, table: T, clock: Clock): Repository<T> {
+  const t = () => db.table(table);
+  return {
+    table,
+    get: (id) => t().get(id) as Promise<EntityOf<T> | undefined>,
+    all: () => t().toArray() as Promise<EntityOf<T>[]>,
+    async put(value) {
+      const record = stamp(table, value, clock());
+      await t().put(record);
+      return record;
+    },
+    async putMany(values) {
+      const now = clock();
+      const records = values.map((v) => stamp(table, v, now));
+      await db.transaction('rw', t(), async () => {
+        await t().bulkPut(records);
+      });
+      return records;
+    },
+    delete: (id) => t().delete(id),
+    count: () => t().count(),
+  };
+}
+
+export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
+  const events = makeRepository(db, 'events', clock);
+  const windows = makeRepository(db, 'windows', clock);
+  const legs = makeRepository(db, 'legs', clock);
+  return {
+    places: makeRepository(db, 'places', clock),
+    participants: makeRepository(db, 'participants', clock),
+    visits: makeRepository(db, 'visits', clock),
+    scenarios: makeRepository(db, 'scenarios', clock),
+    events: {
+      ...events,
+      inRange: (start: string, end: string) =>
+        db.events.where('endsAt').above(start).and((e) => e.startsAt < end).toArray(),
+    } satisfies TimedRepository<'events'>,
+    windows: {
+      ...windows,
+      inRange: (start: string, end: string) =>
+        db.windows.where('endsAt').above(start).and((w) => w.startsAt < end).toArray(),
+    } satisfies TimedRepository<'windows'>,
+    legs: {
+      ...legs,
+      inRange: (start: string, end: string) =>
+        db.legs.where('arrivesAt').above(start).and((l) => l.departsAt < end).toArray(),
+      forVisit: (visitId: string) => db.legs.where('visitId').equals(visitId).sortBy('departsAt'),
+    } satisfies LegRepository,
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** The whole plan as plain arrays, read in one transaction. */
+export async function loadPlan(db: SummitryDb): Promise<Plan> {
+  return db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), async () => {
+    const entries = await Promise.all(TABLE_NAMES.map(async (n) => [n, await db.table(n).toArray()] as const));
+    return Object.fromEntries(entries) as unknown as Plan;
+  });
+}
+
+/** Validate a whole plan; throws the first record's `ValidationError`. */
+export function validatePlan(plan: Plan): Plan {
+  const out: Record<string, unknown[]> = {};
+  for (const name of TABLE_NAMES) out[name] = plan[name].map((r) => parseEntity(name, r));
+  return out as unknown as Plan;
+}
+
+export { ENTITIES };

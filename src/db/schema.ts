@@ -1,0 +1,64 @@
+/**
+ * The Dexie database: one table per plan entity, plus `meta` (plan name, seed marker, settings).
+ * Each schema change is a new entry in VERSIONS with its upgrade; a shipped version is never
+ * edited. `openOlderSchema` opens the database as an earlier version for migration tests.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../domain/model';
+
+export const DB_NAME = 'summitry';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+/** 2026-11-28: first schema. */
+const V1: SchemaVersion = {
+  version: 1,
+  stores: {
+    places: 'id, name, cityId',
+    participants: 'id',
+    events: 'id, startsAt, endsAt, visitId, *participantIds, placeId, kind, status',
+    visits: 'id, status, guestId',
+    legs: 'id, departsAt, arrivesAt, visitId, *participantIds, fromPlaceId, toPlaceId',
+    windows: 'id, startsAt, endsAt, kind',
+    scenarios: 'id',
+    meta: 'key',
+  },
+};
+
+export const VERSIONS: readonly SchemaVersion[] = [V1];
+export const CURRENT_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
+
+export class SummitryDb extends Dexie {
+  places!: Table<Place, string>;
+  participants!: Table<Participant, string>;
+  events!: Table<PlanEvent, string>;
+  visits!: Table<Visit, string>;
+  legs!: Table<Leg, string>;
+  windows!: Table<PlanWindow, string>;
+  scenarios!: Table<Scenario, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string = DB_NAME, upTo: number = CURRENT_VERSION) {
+    super(name);
+    for (const v of VERSIONS) {
+      if (v.version > upTo) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+/** Open the database `name` as schema version `version` (for migration tests and fixtures). */
+export function openOlderSchema(name: string, version: number): SummitryDb {
+  if (!VERSIONS.some((v) => v.version === version)) throw new RangeError(`No schema version ${version}`);
+  return new SummitryDb(name, version);
+}

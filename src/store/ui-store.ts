@@ -1,0 +1,79 @@
+/**
+ * UI state only: display zone, the shared "Include optional legs" toggle, filters and which item
+ * the editor has open. Plan data lives in IndexedDB and is read with live queries, never here.
+ */
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { EventKind, Status } from '../domain/model';
+import { isValidZone } from '../domain/time';
+
+export type EditorTarget =
+  | { mode: 'edit'; type: 'event' | 'leg' | 'window'; id: string }
+  | { mode: 'new'; startsAt?: string; endsAt?: string; allDay?: boolean };
+
+export interface Filters {
+  participantIds: string[];
+  kinds: EventKind[];
+  statuses: Status[];
+}
+
+export interface UiState {
+  displayZone: string;
+  includeOptional: boolean;
+  filters: Filters;
+  editor: EditorTarget | null;
+  setDisplayZone: (zone: string) => void;
+  setIncludeOptional: (include: boolean) => void;
+  setFilters: (filters: Partial<Filters>) => void;
+  openEditor: (target: EditorTarget) => void;
+  closeEditor: () => void;
+}
+
+export function browserZone(): string {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone && isValidZone(zone) ? zone : 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+export const EMPTY_FILTERS: Filters = { participantIds: [], kinds: [], statuses: [] };
+
+export const initialUiState = () => ({
+  displayZone: browserZone(),
+  includeOptional: true,
+  filters: EMPTY_FILTERS,
+  editor: null,
+});
+
+export const useUiStore = create<UiState>()(
+  persist(
+    (set) => ({
+      ...initialUiState(),
+      setDisplayZone: (zone) => {
+        if (!isValidZone(zone)) throw new RangeError(`"${zone}" is not a known IANA time zone`);
+        set({ displayZone: zone });
+      },
+      setIncludeOptional: (includeOptional) => set({ includeOptional }),
+      setFilters: (filters) => set((s) => ({ filters: { ...s.filters, ...filters } })),
+      openEditor: (editor) => set({ editor }),
+      closeEditor: () => set({ editor: null }),
+    }),
+    {
+      name: 'summitry-ui',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ displayZone: s.displayZone, includeOptional: s.includeOptional, filters: s.filters }),
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<UiState>;
+        return {
+          ...current,
+          ...(typeof p.displayZone === 'string' && isValidZone(p.displayZone) ? { displayZone: p.displayZone } : {}),
+          ...(typeof p.includeOptional === 'boolean' ? { includeOptional: p.includeOptional } : {}),
+          ...(p.filters && typeof p.filters === 'object' ? { filters: { ...EMPTY_FILTERS, ...p.filters } } : {}),
+        };
+      },
+    },
+  ),
+);

@@ -1,0 +1,50 @@
+/**
+ * Launches Debian's Chromium through playwright-core (never a downloaded browser) and opens
+ * pages on the locally served production build.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const BASE_URL = process.env.SUMMITRY_URL ?? 'http://127.0.0.1:4173';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and console errors seen so far. */
+  errors: string[];
+}
+
+/** A fresh context (its own IndexedDB) with a page at `path`, in a fixed zone and locale. */
+export async function openPage(
+  browser: Browser,
+  path = '/',
+  options: { timezoneId?: string; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    timezoneId: options.timezoneId ?? 'Europe/London',
+    locale: 'en-GB',
+    viewport: options.viewport ?? { width: 1360, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  await page.goto(new URL(path, BASE_URL).toString());
+  return { context, page, errors };
+}

@@ -1,0 +1,17 @@
+import { createRepositories } from '../../src/db/repositories';
+import { SummitryDb } from '../../src/db/schema';
+
+let counter = 0;
+
+/** A new, empty database with its own name, and repositories on a fixed clock. */
+export function freshDb(clock = () => '2026-11-28T12:00:00.000Z') {
+  const db = new SummitryDb(`test-${Date.now()}-${counter++}`);
+  return { db, repos: createRepositories(db, clock) };
+}
+
+/** Every row of every table, for before/after comparisons. */
+export async function dumpDb(db: SummitryDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
