@@ -66,6 +66,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          setupFiles: ['test/e2e/setup-e2e.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

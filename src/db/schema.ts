@@ -13,6 +13,23 @@ export interface MetaRow {
   value: unknown;
 }
 
+export interface AcceptanceRow {
+  /** The conflict's id. */
+  id: string;
+  note: string;
+  acceptedAt: string;
+  /** Fingerprint of the conflict's items when accepted (their updatedAt values); a change reopens it. */
+  itemsFingerprint: string;
+}
+
+export interface BackupRow {
+  id: string;
+  createdAt: string;
+  reason: string;
+  /** The plan as JSON text in the backup format. */
+  data: string;
+}
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -30,6 +47,10 @@ const V1: SchemaVersion = {
     legs: 'id, departsAt, arrivesAt, visitId, *participantIds, fromPlaceId, toPlaceId',
     windows: 'id, startsAt, endsAt, kind',
     scenarios: 'id',
+    /** Conflicts marked accepted: id is the conflict id; the note and the items' revisions at the time. */
+    acceptances: 'id, acceptedAt',
+    /** Automatic backups (the plan as it was before a replace-import or a reset). */
+    backups: 'id, createdAt',
     meta: 'key',
   },
 };
@@ -45,6 +66,8 @@ export class SummitryDb extends Dexie {
   legs!: Table<Leg, string>;
   windows!: Table<PlanWindow, string>;
   scenarios!: Table<Scenario, string>;
+  acceptances!: Table<AcceptanceRow, string>;
+  backups!: Table<BackupRow, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name: string = DB_NAME, upTo: number = CURRENT_VERSION) {

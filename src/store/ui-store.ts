@@ -38,6 +38,16 @@ export function browserZone(): string {
   }
 }
 
+/** Where there is no localStorage (tests in Node), settings live for the session only. */
+const memoryStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = (() => {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
+})();
+
 export const EMPTY_FILTERS: Filters = { participantIds: [], kinds: [], statuses: [] };
 
 export const initialUiState = () => ({
@@ -63,7 +73,7 @@ export const useUiStore = create<UiState>()(
     {
       name: 'summitry-ui',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => (typeof localStorage === 'undefined' ? memoryStorage : localStorage)),
       partialize: (s) => ({ displayZone: s.displayZone, includeOptional: s.includeOptional, filters: s.filters }),
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<UiState>;

@@ -4,7 +4,14 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const BASE_URL = process.env.SUMMITRY_URL ?? 'http://127.0.0.1:4173';
+/** The served build: from the e2e global setup inside vitest, else SUMMITRY_URL, else :4173. */
+export function baseUrl(): string {
+  return globalThis.__summitryBaseUrl ?? process.env.SUMMITRY_URL ?? 'http://127.0.0.1:4173';
+}
+
+declare global {
+  var __summitryBaseUrl: string | undefined;
+}
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -45,6 +52,6 @@ export async function openPage(
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
-  await page.goto(new URL(path, BASE_URL).toString());
+  await page.goto(new URL(path, baseUrl()).toString());
   return { context, page, errors };
 }

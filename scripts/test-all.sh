@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test: typecheck, lint, unit and component tests, then browser tests in Debian's Chromium
+# against the production build served locally. Installs Chromium (apt-get) if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  echo "== Chromium not found at $CHROMIUM_PATH: installing Debian's chromium"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+mkdir -p artifacts
+echo "== typecheck"; npx tsc --noEmit
+echo "== lint"; npx eslint . --max-warnings=0
+echo "== unit and component tests"
+npx vitest run --project node --project jsdom --reporter=default --reporter=json --outputFile.json=artifacts/unit.json
+echo "== production build"; npx vite build --logLevel warn
+echo "== size budgets"; node scripts/size-budget.mjs
+echo "== browser tests (Chromium, production build)"
+npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=artifacts/e2e.json
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0;
+for (const f of ["artifacts/unit.json", "artifacts/e2e.json"]) {
+  const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests + (r.numTotalTests - r.numPassedTests - r.numFailedTests - r.numPendingTests - r.numTodoTests);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+'

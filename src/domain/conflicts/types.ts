@@ -1,0 +1,61 @@
+/**
+ * The conflict engine's contract, shared by the calendar, route, conflict and finder views.
+ * Conflicts are computed, never stored. Times are UTC ISO instants; margins in ms.
+ */
+import type { LegMode } from '../model';
+
+export const RULES = ['double-booking', 'overlap', 'transit', 'continuity', 'window', 'local-hours', 'blackout'] as const;
+export type RuleId = (typeof RULES)[number];
+
+export const RULE_LABELS: Record<RuleId, string> = {
+  'double-booking': 'Double booking',
+  overlap: 'Overlap',
+  transit: 'Too little time to travel',
+  continuity: 'Leg departs from the wrong place',
+  window: 'Outside its window',
+  'local-hours': 'At night locally',
+  blackout: 'On a blackout date',
+};
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type ItemType = 'event' | 'leg' | 'window' | 'visit';
+
+export interface ItemRef {
+  type: ItemType;
+  id: string;
+  title: string;
+}
+
+export interface Conflict {
+  /** Stable across runs and edits: rule + the item ids, sorted. Used to remember acceptances. */
+  id: string;
+  rule: RuleId;
+  severity: Severity;
+  items: ItemRef[];
+  /** Participants concerned (shared participants for a double booking). */
+  participantIds: string[];
+  /** When the conflict happens (UTC): sort key and date filter. */
+  at: string;
+  /** Size of the clash in ms: shortfall, overlap length or distance outside a window. */
+  marginMs: number;
+  /** The margin in words: "short by 2 h 10 min", "overlaps by 1 h 40 min", "3 days outside". */
+  margin: string;
+  /** Plain English with local times and zone abbreviations at each place. */
+  explanation: string;
+  /** Optional items that must be included for this conflict to exist; empty for the base plan. */
+  onlyWith: ItemRef[];
+}
+
+export interface EngineSettings {
+  /** Minimum slack between a commitment and a leg (before departure and after arrival), minutes. */
+  bufferMinutes: number;
+  /** Local night: a commitment starting or running into [nightStartHour, nightEndHour) local. */
+  nightStartHour: number;
+  nightEndHour: number;
+  speedsKmh: Record<LegMode, number>;
+  groundMinutes: Record<LegMode, number>;
+  /** The overlap rule reports at most this many pairs (adversarial plans); the rest are counted. */
+  overlapPairCap: number;
+}

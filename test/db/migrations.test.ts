@@ -1,0 +1,45 @@
+/**
+ * Migration harness: open the database as an older schema with fixture rows, close it, open the
+ * current schema, and check the rows. Each new schema version adds its case here.
+ */
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION, openOlderSchema, SummitryDb, VERSIONS } from '../../src/db/schema';
+import { buildSamplePlan } from '../../src/domain/sample-plan';
+
+let n = 0;
+
+/** Write `rows` into a database opened at schema `version`, close it, and open it at the current one. */
+export async function migrateFrom(version: number, rows: Record<string, unknown[]>): Promise<SummitryDb> {
+  const name = `migration-${n++}`;
+  const old = openOlderSchema(name, version);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, list] of Object.entries(rows)) await old.table(table).bulkPut(list);
+  });
+  old.close();
+  const current = new SummitryDb(name);
+  await current.open();
+  return current;
+}
+
+describe('schema versions', () => {
+  it('are numbered 1, 2, … with no gaps', () => {
+    expect(VERSIONS.map((v) => v.version)).toEqual(VERSIONS.map((_v, i) => i + 1));
+    expect(CURRENT_VERSION).toBe(VERSIONS.length);
+  });
+
+  it('opens version 1 fixture data at the current version with every row intact', async () => {
+    const sample = buildSamplePlan();
+    const db = await migrateFrom(1, { events: sample.events, legs: sample.legs, places: sample.places });
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.events.count()).toBe(sample.events.length);
+    const busan = await db.events.get('busan-summit-2025');
+    expect(busan?.startsAt).toBe('2025-10-30T02:00:00.000Z');
+    expect(await db.events.where('participantIds').equals('xi').count()).toBeGreaterThan(5);
+    db.close();
+  });
+
+  it('refuses to open a schema version that does not exist', () => {
+    expect(() => openOlderSchema('x', 99)).toThrow(/No schema version 99/);
+  });
+});

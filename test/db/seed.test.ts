@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadPlan } from '../../src/db/repositories';
+import { PLAN_NAME_KEY, resetSamplePlan, seedIfFirstRun } from '../../src/db/seed';
+import { buildSamplePlan } from '../../src/domain/sample-plan';
+import { freshDb } from '../helpers/fresh-db';
+
+const opened: { close(): void }[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+describe('sample plan seeding', () => {
+  it('seeds the sample plan on first run only', async () => {
+    const { db } = freshDb();
+    opened.push(db);
+    expect(await seedIfFirstRun(db)).toBe(true);
+    const plan = await loadPlan(db);
+    const sample = buildSamplePlan();
+    expect(plan.events.length).toBe(sample.events.length);
+    expect(plan.legs.length).toBe(sample.legs.length);
+    expect((await db.meta.get(PLAN_NAME_KEY))?.value).toBe('US–China summitry 2025–26');
+    expect(await seedIfFirstRun(db)).toBe(false);
+  });
+
+  it('never brings back a deleted sample item by itself', async () => {
+    const { db, repos } = freshDb();
+    opened.push(db);
+    await seedIfFirstRun(db);
+    await repos.events.delete('busan-summit-2025');
+    await seedIfFirstRun(db);
+    expect(await repos.events.get('busan-summit-2025')).toBeUndefined();
+  });
+
+  it('reset replaces the plan with a fresh sample', async () => {
+    const { db, repos } = freshDb();
+    opened.push(db);
+    await seedIfFirstRun(db);
+    await repos.events.delete('busan-summit-2025');
+    await repos.events.put({ ...(await repos.events.get('g7-2026'))!, id: 'mine', title: 'My own item' });
+    await resetSamplePlan(db);
+    expect(await repos.events.get('busan-summit-2025')).toBeDefined();
+    expect(await repos.events.get('mine')).toBeUndefined();
+  });
+});

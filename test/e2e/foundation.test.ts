@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from '../helpers/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('app shell on the production build', () => {
+  it('opens with the sample plan on first run', async () => {
+    const { page, context, errors } = await openPage(browser, '/');
+    await page.getByText('Trump–Xi summit, Busan').first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'US–China summitry 2025–26' }).waitFor();
+    for (const name of ['Calendar', 'Route', 'Conflicts']) {
+      expect(await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${name}`) }).count()).toBe(1);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds an item through the editor, and it is still there after a reload', async () => {
+    const { page, context } = await openPage(browser, '/calendar', { timezoneId: 'Asia/Seoul' });
+    await page.getByText('Trump–Xi summit, Busan').first().waitFor();
+    await page.getByRole('button', { name: 'New item' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New item' });
+    await dialog.getByLabel('Title', { exact: true }).fill('Sherpa meeting in Seoul');
+    await dialog.getByLabel(/^Start/).fill('2025-10-29T09:00');
+    await dialog.getByLabel(/^End/).fill('2025-10-29T10:30');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.count()).resolves.toBe(0);
+    await page.getByText('Sherpa meeting in Seoul').first().waitFor();
+    await page.reload();
+    await page.getByText('Sherpa meeting in Seoul').first().waitFor();
+    await context.close();
+  });
+
+  it('refuses an item whose end is before its start, in plain words, and writes nothing', async () => {
+    const { page, context } = await openPage(browser, '/calendar');
+    await page.getByText('Trump–Xi summit, Busan').first().waitFor();
+    await page.getByRole('button', { name: 'New item' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New item' });
+    await dialog.getByLabel('Title', { exact: true }).fill('Backwards item');
+    await dialog.getByLabel(/^Start/).fill('2025-10-29T09:00');
+    await dialog.getByLabel(/^End/).fill('2025-10-29T08:00');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('The end must be after the start.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByText('Backwards item').count()).toBe(0);
+    await context.close();
+  });
+});
