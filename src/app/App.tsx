@@ -1,15 +1,21 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { Header } from './Header';
-import { useLocation, type ViewName } from './router';
+import { navigate, useLocation, type ViewName } from './router';
 import { Toast } from './Toast';
 
-function View({ view }: { view: ViewName }) {
+const CalendarView = lazy(() => import('../features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
+
+function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
   switch (view) {
     case 'calendar':
-      return <AgendaView heading="Agenda" />;
+      return (
+        <Suspense fallback={<p aria-busy="true">Loading the calendar…</p>}>
+          <CalendarView search={search} onSearchChange={(next) => navigate(`/calendar?${next.toString()}`, { replace: true })} />
+        </Suspense>
+      );
     case 'route':
       return <AgendaView heading="Travel legs" types={['leg']} intro="Every leg of every visit, in order." />;
     case 'conflicts':
@@ -24,7 +30,7 @@ function View({ view }: { view: ViewName }) {
 }
 
 export function App() {
-  const { view } = useLocation();
+  const { view, search } = useLocation();
   const [startupError, setStartupError] = useState<string | null>(null);
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
@@ -46,7 +52,7 @@ export function App() {
         </p>
       )}
       <main id="main" tabIndex={-1}>
-        <View view={view} />
+        <View view={view} search={search} />
       </main>
       <EditorDialog />
       <Toast />

@@ -25,11 +25,15 @@ export interface Repository<T extends TableName> {
 export interface TimedRepository<T extends 'events' | 'windows'> extends Repository<T> {
   /** Records whose half-open [startsAt, endsAt) meets [start, end) (UTC ISO instants). */
   inRange(start: string, end: string): Promise<EntityOf<T>[]>;
+  /** The record that starts first at or after `instant`, if any. */
+  firstStartingFrom(instant: string): Promise<EntityOf<T> | undefined>;
 }
 
 export interface LegRepository extends Repository<'legs'> {
   inRange(start: string, end: string): Promise<EntityOf<'legs'>[]>;
   forVisit(visitId: string): Promise<EntityOf<'legs'>[]>;
+  /** The leg that departs first at or after `instant`, if any. */
+  firstDepartingFrom(instant: string): Promise<EntityOf<'legs'> | undefined>;
 }
 
 function stamp<T extends TableName>(table: T, value: unknown, now: string): EntityOf<T> {
@@ -74,17 +78,20 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
       ...events,
       inRange: (start: string, end: string) =>
         db.events.where('endsAt').above(start).and((e) => e.startsAt < end).toArray(),
+      firstStartingFrom: (instant: string) => db.events.where('startsAt').aboveOrEqual(instant).first(),
     } satisfies TimedRepository<'events'>,
     windows: {
       ...windows,
       inRange: (start: string, end: string) =>
         db.windows.where('endsAt').above(start).and((w) => w.startsAt < end).toArray(),
+      firstStartingFrom: (instant: string) => db.windows.where('startsAt').aboveOrEqual(instant).first(),
     } satisfies TimedRepository<'windows'>,
     legs: {
       ...legs,
       inRange: (start: string, end: string) =>
         db.legs.where('arrivesAt').above(start).and((l) => l.departsAt < end).toArray(),
       forVisit: (visitId: string) => db.legs.where('visitId').equals(visitId).sortBy('departsAt'),
+      firstDepartingFrom: (instant: string) => db.legs.where('departsAt').aboveOrEqual(instant).first(),
     } satisfies LegRepository,
   };
 }

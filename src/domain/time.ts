@@ -112,3 +112,49 @@ export function formatDuration(ms: number): string {
 export function intervalsOverlap(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart < bEnd && bStart < aEnd;
 }
+
+/** The calendar date `days` after (negative: before) a `YYYY-MM-DD` date. */
+export function addDaysToDate(date: string, days: number): string {
+  const dt = DateTime.fromISO(date, { zone: 'utc' });
+  if (!dt.isValid || date.length !== 10) throw new RangeError(`"${date}" is not a valid date`);
+  return dt.plus({ days }).toISODate()!;
+}
+
+/**
+ * Wall-clock arithmetic on a zoneless local value: `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`, moved by
+ * whole days and minutes, in the same format. (Which instant it names depends on its zone.)
+ */
+export function addToLocal(local: string, days: number, minutes = 0): string {
+  if (local.length === 10) return addDaysToDate(local, days + Math.trunc(minutes / 1440));
+  const dt = DateTime.fromISO(local, { zone: 'utc' });
+  if (!dt.isValid) throw new RangeError(`"${local}" is not a valid local date-time`);
+  return dt.plus({ days, minutes }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/**
+ * The instant `days` local days after `instant` in `zone`, keeping the wall-clock time there
+ * (so 09:00 in Seoul stays 09:00 in Seoul across any DST change elsewhere).
+ */
+export function shiftLocalDays(instant: string, zone: string, days: number): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).plus({ days }).toUTC().toISO()!;
+}
+
+/** "11:00–12:40 KST" — a timed interval at a zone (the end gets its own date when it falls on another day). */
+export function formatLocalRange(start: string, end: string, zone: string): string {
+  const s = DateTime.fromISO(start, { zone: 'utc' }).setZone(zone);
+  const e = DateTime.fromISO(end, { zone: 'utc' }).setZone(zone);
+  const sameDay = s.toISODate() === e.toISODate();
+  const startAbbr = zoneAbbreviation(start, zone);
+  const endAbbr = zoneAbbreviation(end, zone);
+  const endText = sameDay ? e.toFormat('HH:mm') : e.toFormat('ccc d LLL, HH:mm');
+  return startAbbr === endAbbr ? `${s.toFormat('HH:mm')}–${endText} ${endAbbr}` : `${s.toFormat('HH:mm')} ${startAbbr}–${endText} ${endAbbr}`;
+}
+
+/** "31 Oct – 1 Nov 2025", "29 Oct 2025" — an inclusive range of local dates. */
+export function formatDateRange(startDate: string, endDate: string): string {
+  const s = DateTime.fromISO(startDate, { zone: 'utc' });
+  const e = DateTime.fromISO(endDate, { zone: 'utc' });
+  if (startDate === endDate) return s.toFormat('d LLL yyyy');
+  if (s.year !== e.year) return `${s.toFormat('d LLL yyyy')} – ${e.toFormat('d LLL yyyy')}`;
+  return `${s.toFormat(s.month === e.month ? 'd' : 'd LLL')} – ${e.toFormat('d LLL yyyy')}`;
+}

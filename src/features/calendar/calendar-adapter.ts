@@ -1,0 +1,319 @@
+/**
+ * Plan data → FullCalendar input. Pure: plain records in, plain objects out (no FullCalendar,
+ * React or Dexie). Timed items go in as UTC instants and FullCalendar places them in the display
+ * zone; all-day items and windows go in as local dates (end exclusive), so they sit on their own
+ * dates whatever the display zone. Every text an item shows (times in the display zone, the local
+ * time at its place, status, optional, conflicts) is computed here, so it can be tested here.
+ */
+import { RULE_LABELS, type Conflict, type Severity } from '../../domain/conflicts/types';
+import type { EventKind, Leg, LegMode, Participant, Place, PlanEvent, PlanWindow, Status, WindowKind } from '../../domain/model';
+import { addDaysToDate, formatDateRange, formatLocalDateTime, formatLocalRange, formatLocalTime, instantToLocal } from '../../domain/time';
+import type { Filters } from '../../store/ui-store';
+
+export type CalendarItemType = 'event' | 'leg' | 'window';
+
+export const KIND_LABELS: Record<EventKind, string> = {
+  summit: 'Summit',
+  talks: 'Talks',
+  call: 'Call',
+  meeting: 'Meeting',
+  ceremony: 'Ceremony',
+  'visit-day': 'Visit day',
+  holiday: 'Holiday',
+  note: 'Note',
+};
+
+export const MODE_LABELS: Record<LegMode, string> = { flight: 'Flight', rail: 'Rail', road: 'Road', sea: 'Sea' };
+
+export const STATUS_LABELS: Record<Status, string> = {
+  speculative: 'Speculative',
+  proposed: 'Proposed',
+  tentative: 'Tentative',
+  confirmed: 'Confirmed',
+  held: 'Held',
+  postponed: 'Postponed',
+  cancelled: 'Cancelled',
+};
+
+/** What the calendar needs to know about one item, beyond its dates. */
+export interface CalendarItem {
+  type: CalendarItemType;
+  id: string;
+  kind: EventKind | LegMode | WindowKind;
+  status: Status;
+  optional: boolean;
+  allDay: boolean;
+  title: string;
+  /** The item's own zone (for a leg, its departure place's zone). */
+  timeZone: string;
+  /** Display zone: start time "22:00", or "" for all-day items. */
+  startTime: string;
+  /** Display zone: "22:00–23:40 EDT", or the local dates for all-day items. */
+  displayWhen: string;
+  /** At the item's place: "11:00–12:40 KST in Busan"; for a leg, departure and arrival local times. */
+  localWhen: string;
+  /** True when the local time at the place reads differently from the display zone. */
+  localDiffers: boolean;
+  placeName?: string;
+  participantNames: string[];
+  conflicts: { severity: Severity; rule: string; explanation: string }[];
+  /** The worst severity among the item's conflicts. */
+  conflictSeverity?: Severity;
+  /** Everything a screen reader needs beyond the title, in words. */
+  description: string;
+}
+
+/** FullCalendar's event input, as far as we use it. */
+export interface CalendarEventInput {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  allDay: boolean;
+  display?: 'background';
+  editable: boolean;
+  durationEditable?: boolean;
+  className: string;
+  extendedProps: { item: CalendarItem };
+}
+
+export interface CalendarData {
+  events: readonly PlanEvent[];
+  legs: readonly Leg[];
+  windows: readonly PlanWindow[];
+  places: readonly Place[];
+  participants: readonly Participant[];
+}
+
+export interface AdapterOptions {
+  displayZone: string;
+  includeOptional: boolean;
+  filters: Filters;
+  conflicts?: readonly Conflict[];
+}
+
+/** The FullCalendar id of an item: `event:busan-summit-2025`. */
+export const calendarId = (type: CalendarItemType, id: string) => `${type}:${id}`;
+
+/** The item type and id behind a FullCalendar id, or null for an id we did not make. */
+export function parseCalendarId(calId: string): { type: CalendarItemType; id: string } | null {
+  const i = calId.indexOf(':');
+  const type = calId.slice(0, i);
+  if (i < 1 || (type !== 'event' && type !== 'leg' && type !== 'window')) return null;
+  return { type, id: calId.slice(i + 1) };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+function conflictsByItem(conflicts: readonly Conflict[]): Map<string, Conflict[]> {
+  const map = new Map<string, Conflict[]>();
+  for (const c of conflicts) {
+    for (const ref of c.items) {
+      if (ref.type === 'visit') continue;
+      const key = calendarId(ref.type, ref.id);
+      const list = map.get(key);
+      if (list) list.push(c);
+      else map.set(key, [c]);
+    }
+  }
+  return map;
+}
+
+function matchesFilters(filters: Filters, item: { participantIds: readonly string[]; status: Status; kind?: EventKind }): boolean {
+  if (filters.statuses.length > 0 && !filters.statuses.includes(item.status)) return false;
+  if (filters.participantIds.length > 0 && !item.participantIds.some((p) => filters.participantIds.includes(p))) return false;
+  if (item.kind && filters.kinds.length > 0 && !filters.kinds.includes(item.kind)) return false;
+  return true;
+}
+
+function statusWords(status: Status, optional: boolean): string {
+  return `${STATUS_LABELS[status]}${optional ? ', optional' : ''}`;
+}
+
+function conflictWords(list: CalendarItem['conflicts']): string {
+  if (list.length === 0) return '';
+  const rules = [...new Set(list.map((c) => c.rule))].join('; ');
+  return `${list.length} ${list.length === 1 ? 'conflict' : 'conflicts'}: ${rules}.`;
+}
+
+/**
+ * Calendar input for the items given (already limited to the visible range by the caller):
+ * optional items left out unless `includeOptional`; events, legs filtered by participant and
+ * status, events also by kind; windows and blackouts always shown, as background bands.
+ * Output order follows input order; ids are `calendarId(type, id)`.
+ */
+export function toCalendarEvents(data: CalendarData, options: AdapterOptions): CalendarEventInput[] {
+  const { displayZone, includeOptional, filters } = options;
+  const placeById = new Map(data.places.map((p) => [p.id as string, p]));
+  const nameById = new Map(data.participants.map((p) => [p.id as string, p.name]));
+  const names = (ids: readonly string[]) => ids.map((id) => nameById.get(id) ?? id);
+  const byItem = conflictsByItem(options.conflicts ?? []);
+  const out: CalendarEventInput[] = [];
+
+  const conflictsOf = (key: string) => {
+    const list = (byItem.get(key) ?? []).map((c) => ({ severity: c.severity, rule: RULE_LABELS[c.rule], explanation: c.explanation }));
+    const worst = list.reduce<Severity | undefined>((w, c) => (!w || SEVERITY_RANK[c.severity] > SEVERITY_RANK[w] ? c.severity : w), undefined);
+    return { list, worst };
+  };
+
+  const classes = (type: CalendarItemType, kind: string, status: Status, optional: boolean, worst: Severity | undefined) =>
+    [
+      'cal-item',
+      `cal-type-${type}`,
+      `cal-kind-${kind}`,
+      `cal-status-${status}`,
+      optional ? 'cal-optional' : '',
+      worst ? `cal-conflict cal-conflict-${worst}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+
+  for (const e of data.events) {
+    if (e.optional && !includeOptional) continue;
+    if (!matchesFilters(filters, e)) continue;
+    const key = calendarId('event', e.id);
+    const place = e.placeId ? placeById.get(e.placeId) : undefined;
+    const placeZone = place?.timeZone ?? e.timeZone;
+    const { list, worst } = conflictsOf(key);
+    let startTime = '';
+    let displayWhen: string;
+    let localWhen: string;
+    let localDiffers: boolean;
+    if (e.allDay) {
+      displayWhen = `${formatDateRange(e.startDate!, e.endDate!)}, all day`;
+      localWhen = `${formatDateRange(e.startDate!, e.endDate!)} (local dates${place ? ` in ${place.name}` : ''}, ${e.timeZone.replace(/_/g, ' ')})`;
+      localDiffers = false;
+    } else {
+      startTime = instantToLocal(e.startsAt, displayZone).slice(11);
+      displayWhen = formatLocalRange(e.startsAt, e.endsAt, displayZone);
+      localWhen = `${formatLocalRange(e.startsAt, e.endsAt, placeZone)}${place ? ` in ${place.name}` : ` (${placeZone.replace(/_/g, ' ')})`}`;
+      localDiffers = formatLocalRange(e.startsAt, e.endsAt, placeZone) !== displayWhen;
+    }
+    const item: CalendarItem = {
+      type: 'event',
+      id: e.id,
+      kind: e.kind,
+      status: e.status,
+      optional: e.optional,
+      allDay: e.allDay,
+      title: e.title,
+      timeZone: e.timeZone,
+      startTime,
+      displayWhen,
+      localWhen,
+      localDiffers,
+      placeName: place?.name,
+      participantNames: names(e.participantIds),
+      conflicts: list,
+      conflictSeverity: worst,
+      description: '',
+    };
+    item.description = [
+      `${KIND_LABELS[e.kind]}, ${statusWords(e.status, e.optional)}.`,
+      `${displayWhen}${localDiffers ? `; local time ${localWhen}` : place ? ` in ${place.name}` : ''}.`,
+      conflictWords(list),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    out.push({
+      id: key,
+      title: e.title,
+      start: e.allDay ? e.startDate! : e.startsAt,
+      end: e.allDay ? addDaysToDate(e.endDate!, 1) : e.endsAt,
+      allDay: e.allDay,
+      editable: true,
+      className: classes('event', e.kind, e.status, e.optional, worst),
+      extendedProps: { item },
+    });
+  }
+
+  for (const l of data.legs) {
+    if (l.optional && !includeOptional) continue;
+    if (!matchesFilters(filters, l)) continue;
+    const key = calendarId('leg', l.id);
+    const from = placeById.get(l.fromPlaceId);
+    const to = placeById.get(l.toPlaceId);
+    const fromZone = from?.timeZone ?? displayZone;
+    const toZone = to?.timeZone ?? displayZone;
+    const { list, worst } = conflictsOf(key);
+    const number = [l.carrier, l.number].filter(Boolean).join(' ');
+    const title = `${MODE_LABELS[l.mode]}${l.number ? ` ${l.number}` : ''}: ${from?.name ?? l.fromPlaceId} → ${to?.name ?? l.toPlaceId}`;
+    const displayWhen = formatLocalRange(l.departsAt, l.arrivesAt, displayZone);
+    const localWhen = `departs ${formatLocalTime(l.departsAt, fromZone)}${from ? ` ${from.name}` : ''}, arrives ${formatLocalDateTime(l.arrivesAt, toZone)}${to ? ` ${to.name}` : ''}`;
+    const localDiffers = fromZone !== displayZone || toZone !== displayZone;
+    const item: CalendarItem = {
+      type: 'leg',
+      id: l.id,
+      kind: l.mode,
+      status: l.status,
+      optional: l.optional,
+      allDay: false,
+      title,
+      timeZone: fromZone,
+      startTime: instantToLocal(l.departsAt, displayZone).slice(11),
+      displayWhen,
+      localWhen,
+      localDiffers,
+      placeName: from && to ? `${from.name} → ${to.name}` : undefined,
+      participantNames: names(l.participantIds),
+      conflicts: list,
+      conflictSeverity: worst,
+      description: '',
+    };
+    item.description = [
+      `Travel leg by ${MODE_LABELS[l.mode].toLowerCase()}${number ? ` (${number})` : ''}, ${statusWords(l.status, l.optional)}.`,
+      `${displayWhen}; ${localWhen} local.`,
+      conflictWords(list),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    out.push({
+      id: key,
+      title,
+      start: l.departsAt,
+      end: l.arrivesAt,
+      allDay: false,
+      editable: true,
+      className: classes('leg', l.mode, l.status, l.optional, worst),
+      extendedProps: { item },
+    });
+  }
+
+  for (const w of data.windows) {
+    const key = calendarId('window', w.id);
+    const place = w.placeId ? placeById.get(w.placeId) : undefined;
+    const { list, worst } = conflictsOf(key);
+    const when = formatDateRange(w.startDate, w.endDate);
+    const item: CalendarItem = {
+      type: 'window',
+      id: w.id,
+      kind: w.kind,
+      status: w.status,
+      optional: false,
+      allDay: true,
+      title: w.title,
+      timeZone: w.timeZone,
+      startTime: '',
+      displayWhen: `${when}, all day`,
+      localWhen: `${when} (local dates${place ? ` in ${place.name}` : ''}, ${w.timeZone.replace(/_/g, ' ')})`,
+      localDiffers: false,
+      placeName: place?.name,
+      participantNames: names(w.participantIds),
+      conflicts: list,
+      conflictSeverity: worst,
+      description: `${w.kind === 'blackout' ? 'Blackout' : 'Window'}, ${STATUS_LABELS[w.status].toLowerCase()}: ${when}.`,
+    };
+    out.push({
+      id: key,
+      title: w.title,
+      start: w.startDate,
+      end: addDaysToDate(w.endDate, 1),
+      allDay: true,
+      display: 'background',
+      editable: false,
+      className: `cal-band cal-band-${w.kind}`,
+      extendedProps: { item },
+    });
+  }
+  return out;
+}
