@@ -12,6 +12,10 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { isValidZone } from './time';
 
+// Under the app's CSP (no 'unsafe-eval') zod's probe for `new Function` raises a violation report
+// on every load; parse without it.
+z.config({ jitless: true });
+
 export type Brand<T, B extends string> = T & { readonly __brand: B };
 export type PlaceId = Brand<string, 'PlaceId'>;
 export type ParticipantId = Brand<string, 'ParticipantId'>;

@@ -13,8 +13,11 @@ afterAll(async () => {
 describe('app shell on the production build', () => {
   it('opens with the sample plan on first run', async () => {
     const { page, context, errors } = await openPage(browser, '/');
-    await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     await page.getByRole('heading', { level: 1, name: 'US–China summitry 2025–26' }).waitFor();
+    // The calendar opens on the next upcoming item; go to the APEC week of 2025.
+    await page.getByLabel('Go to date').fill('2025-10-30');
+    await page.getByLabel('Go to date').press('Enter');
+    await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     for (const name of ['Calendar', 'Route', 'Conflicts']) {
       expect(await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${name}`) }).count()).toBe(1);
     }
@@ -23,7 +26,7 @@ describe('app shell on the production build', () => {
   });
 
   it('adds an item through the editor, and it is still there after a reload', async () => {
-    const { page, context } = await openPage(browser, '/calendar', { timezoneId: 'Asia/Seoul' });
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     await page.getByRole('button', { name: 'New item' }).click();
     const dialog = page.getByRole('dialog', { name: 'New item' });
@@ -39,7 +42,7 @@ describe('app shell on the production build', () => {
   });
 
   it('refuses an item whose end is before its start, in plain words, and writes nothing', async () => {
-    const { page, context } = await openPage(browser, '/calendar');
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30');
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     await page.getByRole('button', { name: 'New item' }).click();
     const dialog = page.getByRole('dialog', { name: 'New item' });
@@ -54,16 +57,16 @@ describe('app shell on the production build', () => {
   });
 
   it('switching the display time zone changes the hours shown, and is remembered', async () => {
-    const { page, context } = await openPage(browser, '/calendar', { timezoneId: 'America/New_York' });
-    const call = page.locator('.agenda-row', { hasText: 'Trump–Xi phone call' }).first();
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-09-19', { timezoneId: 'America/New_York' });
+    const call = page.locator('.cal-item', { hasText: 'Trump–Xi phone call' }).first();
     await call.waitFor();
-    expect(await call.locator('.agenda-time').textContent()).toBe('08:00 EDT');
+    expect(await call.locator('.cal-ev-time').textContent()).toBe('08:00–09:00 EDT');
     await page.getByLabel('Display time zone').selectOption('Asia/Shanghai');
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('.agenda-row')].some((r) => r.textContent?.includes('Trump–Xi phone call') && r.querySelector('.agenda-time')?.textContent === '20:00 CST'),
+      [...document.querySelectorAll('.cal-item')].some((r) => r.textContent?.includes('Trump–Xi phone call') && r.querySelector('.cal-ev-time')?.textContent === '20:00–21:00 CST'),
     );
     await page.reload();
-    await page.locator('.agenda-row', { hasText: 'Trump–Xi phone call' }).first().waitFor();
+    await page.locator('.cal-item', { hasText: 'Trump–Xi phone call' }).first().waitFor();
     expect(await page.getByLabel('Display time zone').inputValue()).toBe('Asia/Shanghai');
     await context.close();
   });

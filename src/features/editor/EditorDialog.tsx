@@ -3,11 +3,12 @@ import { Dialog } from '../../components/Dialog';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { repos } from '../../db';
 import { usePlan } from '../../db/hooks';
-import { EVENT_KINDS, STATUSES, type PlanEvent } from '../../domain/model';
-import { instantToLocal } from '../../domain/time';
+import { EVENT_KINDS, STATUSES, type Place, type PlanEvent } from '../../domain/model';
+import { addToLocal, formatLocalDate, formatLocalRange, instantToLocal, localDaysToInstants, localToInstant, toInstant, toMs } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { emptyEventForm, eventToForm, formToEvent, type EventFormValues } from './event-form';
+import './editor.css';
 
 const newId = () => `evt-${crypto.randomUUID()}`;
 
@@ -21,25 +22,50 @@ export function EditorDialog() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [missing, setMissing] = useState(false);
 
   useEffect(() => {
-    if (!target) {
-      setForm(null);
-      return;
-    }
+    setForm(null);
+    setMissing(false);
+    if (!target) return;
     setErrors({});
     setSaveError(null);
     if (target.mode === 'new') {
       const start = target.startsAt ? instantToLocal(target.startsAt, displayZone) : '';
-      const end = target.endsAt ? instantToLocal(target.endsAt, displayZone) : '';
+      // An all-day selection ends at the start of the day after its last day.
+      const end = target.endsAt ? instantToLocal(target.allDay ? toInstant(toMs(target.endsAt) - 1) : target.endsAt, displayZone) : '';
       setForm(emptyEventForm(displayZone, target.allDay ? start.slice(0, 10) : start, target.allDay ? end.slice(0, 10) : end, target.allDay));
     } else if (target.type === 'event') {
-      void repos.events.get(target.id).then((e) => setForm(e ? eventToForm(e) : null));
+      let live = true;
+      repos.events.get(target.id).then(
+        (e) => {
+          if (!live) return;
+          if (e) setForm(eventToForm(e));
+          else setMissing(true);
+        },
+        () => live && setMissing(true),
+      );
+      return () => {
+        live = false;
+      };
     }
     // Opening is keyed on the target only; later zone changes must not reset a half-filled form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
+  if (target && missing) {
+    return (
+      <Dialog title="Item not found" onClose={close}>
+        <p>This item no longer exists. It may have been deleted in another tab.</p>
+        <div className="actions">
+          <span className="spacer" />
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
   if (!target || !form) return null;
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => setForm({ ...form, [key]: value });
 
@@ -53,10 +79,11 @@ export function EditorDialog() {
     setErrors({});
     setSaving(true);
     try {
-      await repos.events.put(result.value);
+      const saved = await repos.events.put(result.value);
       close();
+      useUndoStore.getState().notify(`Saved "${saved.title}".`);
     } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
+      setSaveError(`${err instanceof Error ? err.message : String(err)}. Your changes are still here; correct them and save again, or cancel.`);
     } finally {
       setSaving(false);
     }
@@ -64,11 +91,39 @@ export function EditorDialog() {
 
   const onDelete = async () => {
     if (!form.id) return;
-    const existing: PlanEvent | undefined = await repos.events.get(form.id);
-    await repos.events.delete(form.id);
+    setSaveError(null);
+    let existing: PlanEvent | undefined;
+    try {
+      existing = await repos.events.get(form.id);
+      await repos.events.delete(form.id);
+    } catch (err) {
+      setSaveError(`Not deleted: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
     close();
-    if (existing) useUndoStore.getState().offer(`Deleted "${existing.title}"`, () => repos.events.put(existing).then(() => undefined));
+    const { offer, notify } = useUndoStore.getState();
+    if (!existing) return;
+    const deleted = existing;
+    offer(`Deleted "${deleted.title}".`, async () => {
+      try {
+        await repos.events.put(deleted);
+        notify(`"${deleted.title}" is back.`);
+      } catch (err) {
+        notify(`Could not bring "${deleted.title}" back: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
   };
+
+  /** Move start and end together by whole days or hours (keyboard rescheduling). */
+  const shift = (days: number, minutes: number) => {
+    if (!form.start || !form.end) return;
+    try {
+      setForm({ ...form, start: addToLocal(form.start, days, minutes), end: addToLocal(form.end, days, minutes) });
+    } catch {
+      setErrors({ ...errors, start: 'Give a real date and time.' });
+    }
+  };
+  const place = plan?.places.find((p) => p.id === form.placeId);
 
   const title = form.id ? `Edit ${form.title || 'item'}` : 'New item';
   return (
@@ -139,8 +194,28 @@ export function EditorDialog() {
             )}
           </Field>
         </div>
+        <div className="row editor-move" role="group" aria-label="Move start and end together">
+          <span>Move:</span>
+          <button type="button" onClick={() => shift(-1, 0)}>
+            1 day earlier
+          </button>
+          {!form.allDay && (
+            <>
+              <button type="button" onClick={() => shift(0, -60)}>
+                1 hour earlier
+              </button>
+              <button type="button" onClick={() => shift(0, 60)}>
+                1 hour later
+              </button>
+            </>
+          )}
+          <button type="button" onClick={() => shift(1, 0)}>
+            1 day later
+          </button>
+        </div>
         <ZoneSelect label="Time zone" required value={form.timeZone} onChange={(z) => set('timeZone', z)} />
         {errors.timeZone && <p className="field-error">{errors.timeZone}</p>}
+        <WhenSummary form={form} place={place} displayZone={displayZone} />
         <Field label="Place">
           {(id) => (
             <select
@@ -213,6 +288,47 @@ export function EditorDialog() {
       </form>
     </Dialog>
   );
+}
+
+/** The item's times at its place and in the display zone, as the form stands. */
+function WhenSummary({ form, place, displayZone }: { form: EventFormValues; place: Place | undefined; displayZone: string }) {
+  const lines = describeWhen(form, place, displayZone);
+  if (!lines) return null;
+  return (
+    <dl className="editor-when" aria-live="polite">
+      {lines.map(([label, text]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{text}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function describeWhen(form: EventFormValues, place: Place | undefined, displayZone: string): [string, string][] | null {
+  if (!form.start || !form.end || !form.timeZone) return null;
+  try {
+    if (form.allDay) {
+      const first = form.start.slice(0, 10);
+      const last = form.end.slice(0, 10);
+      if (last < first) return null;
+      const { startsAt } = localDaysToInstants(first, last, form.timeZone);
+      const days = first === last ? formatLocalDate(startsAt, form.timeZone) : `${formatLocalDate(startsAt, form.timeZone)} – ${formatLocalDate(localDaysToInstants(last, last, form.timeZone).startsAt, form.timeZone)}`;
+      return [[`Local dates${place ? ` in ${place.name}` : ''} (${form.timeZone.replace(/_/g, ' ')})`, `${days}, all day; shown on these dates in every zone`]];
+    }
+    const startsAt = localToInstant(form.start, form.timeZone);
+    const endsAt = localToInstant(form.end, form.timeZone);
+    if (endsAt <= startsAt) return null;
+    const placeZone = place?.timeZone ?? form.timeZone;
+    const at = (zone: string) => `${formatLocalDate(startsAt, zone)}, ${formatLocalRange(startsAt, endsAt, zone)}`;
+    const lines: [string, string][] = [[`Local time${place ? ` in ${place.name}` : ''} (${placeZone.replace(/_/g, ' ')})`, at(placeZone)]];
+    if (placeZone !== form.timeZone) lines.push([`In the item's zone (${form.timeZone.replace(/_/g, ' ')})`, at(form.timeZone)]);
+    if (displayZone !== placeZone) lines.push([`In your display zone (${displayZone.replace(/_/g, ' ')})`, at(displayZone)]);
+    return lines;
+  } catch {
+    return null;
+  }
 }
 
 function Field({
