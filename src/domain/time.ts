@@ -48,10 +48,29 @@ export function localDaysToInstants(startDate: string, endDate: string, zone: st
 
 /** Zone abbreviation at an instant: CST, KST, EDT, CEST… (falls back to GMT+9 style where none exists). */
 export function zoneAbbreviation(instant: string, zone: string): string {
-  const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
+  return abbreviationOf(DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone), zone);
+}
+
+function abbreviationOf(dt: DateTime, zone: string): string {
   const known = KNOWN_ABBREVIATIONS[zone];
-  if (known) return dt.isInDST ? known[1] : known[0];
+  if (known) return isInDst(dt) ? known[1] : known[0];
   return dt.offsetNameShort ?? dt.toFormat('ZZ');
+}
+
+/** Standard (smaller) and summer offsets of a zone in a year, in minutes; cached (Luxon's isInDST recomputes them each time). */
+const yearOffsets = new Map<string, [number, number]>();
+
+/** Luxon's rule for `isInDST` (the offset exceeds the smaller of 1 Jan's and 1 Jul's), with the two offsets cached. */
+function isInDst(dt: DateTime): boolean {
+  const key = `${dt.zoneName}|${dt.year}`;
+  let offsets = yearOffsets.get(key);
+  if (!offsets) {
+    const jan = dt.set({ month: 1, day: 1 }).offset;
+    const jul = dt.set({ month: 7, day: 1 }).offset;
+    offsets = [Math.min(jan, jul), Math.max(jan, jul)];
+    yearOffsets.set(key, offsets);
+  }
+  return offsets[0] !== offsets[1] && dt.offset > offsets[0];
 }
 
 /** Intl gives "GMT+8" for Asia/Shanghai in en-US; planners say CST. */
@@ -78,13 +97,13 @@ const KNOWN_ABBREVIATIONS: Record<string, [standard: string, daylight: string]> 
 /** "13:18 CST" — local time of an instant at a zone, with its abbreviation. */
 export function formatLocalTime(instant: string, zone: string): string {
   const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
-  return `${dt.toFormat('HH:mm')} ${zoneAbbreviation(instant, zone)}`;
+  return `${dt.toFormat('HH:mm')} ${abbreviationOf(dt, zone)}`;
 }
 
 /** "Thu 30 Oct 2025, 11:00 KST" */
 export function formatLocalDateTime(instant: string, zone: string): string {
   const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
-  return `${dt.toFormat('ccc d LLL yyyy, HH:mm')} ${zoneAbbreviation(instant, zone)}`;
+  return `${dt.toFormat('ccc d LLL yyyy, HH:mm')} ${abbreviationOf(dt, zone)}`;
 }
 
 /** "Thu 30 Oct 2025" — the local date of an instant in a zone. */
@@ -143,9 +162,9 @@ export function shiftLocalDays(instant: string, zone: string, days: number): str
 export function formatLocalRange(start: string, end: string, zone: string): string {
   const s = DateTime.fromISO(start, { zone: 'utc' }).setZone(zone);
   const e = DateTime.fromISO(end, { zone: 'utc' }).setZone(zone);
-  const sameDay = s.toISODate() === e.toISODate();
-  const startAbbr = zoneAbbreviation(start, zone);
-  const endAbbr = zoneAbbreviation(end, zone);
+  const sameDay = s.year === e.year && s.ordinal === e.ordinal;
+  const startAbbr = abbreviationOf(s, zone);
+  const endAbbr = abbreviationOf(e, zone);
   const endText = sameDay ? e.toFormat('HH:mm') : e.toFormat('ccc d LLL, HH:mm');
   return startAbbr === endAbbr ? `${s.toFormat('HH:mm')}–${endText} ${endAbbr}` : `${s.toFormat('HH:mm')} ${startAbbr}–${endText} ${endAbbr}`;
 }

@@ -12,7 +12,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import './calendar.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { repos } from '../../db';
-import { findConflicts } from '../../domain/conflicts';
+import { findConflicts, type Conflict } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 import { formatLocalDateTime, localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
@@ -28,8 +28,13 @@ import { meetsRange, useNearbyItems, useNextItem, useReferenceTables, widenRange
 
 const PLUGINS = [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, interactionPlugin];
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
-/** Conflicts need an item's neighbours (transit, continuity): read this many days either side. */
-const NEIGHBOUR_DAYS = 14;
+/**
+ * How far beyond the visible range to read, by view. Conflicts need an item's neighbours (transit,
+ * continuity): two weeks at least. A month or list reads the weeks of the months either side too,
+ * so that Previous and Next draw their items at once, before the new range has been read.
+ */
+const READ_MARGIN_DAYS: Record<CalendarViewName, number> = { month: 35, list: 35, week: 14, year: 14 };
+const NO_CONFLICTS: Conflict[] = [];
 
 type FcProps = ComponentProps<typeof FullCalendar>;
 
@@ -101,13 +106,13 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
   const following = useRef(followNext && planEmpty);
 
   // Read near the visible range (wider, for conflicts), hand only the visible part to the calendar.
-  const readRange = useMemo(() => (visible ? widenRange(visible.range, NEIGHBOUR_DAYS) : null), [visible]);
+  const readRange = useMemo(() => (visible ? widenRange(visible.range, READ_MARGIN_DAYS[visible.view]) : null), [visible]);
   const nearby = useNearbyItems(readRange);
   const tables = useReferenceTables();
 
   const deferredNearby = useDeferredValue(nearby);
   const conflicts = useMemo(() => {
-    if (!deferredNearby || !tables) return [];
+    if (!deferredNearby || !tables) return NO_CONFLICTS;
     const plan: Plan = {
       places: tables.places,
       participants: tables.participants,
@@ -117,23 +122,24 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
       legs: deferredNearby.legs,
       windows: deferredNearby.windows,
     };
-    return findConflicts(plan, { includeOptional });
+    const found = findConflicts(plan, { includeOptional });
+    // The same empty list each time, so that no conflicts does not rebuild the calendar's input.
+    return found.length === 0 ? NO_CONFLICTS : found;
   }, [deferredNearby, tables, includeOptional]);
 
   const calendarEvents = useMemo<CalendarEventInput[]>(() => {
-    if (!nearby || !tables || !visible) return [];
-    const range = widenRange(visible.range, 1);
+    if (!nearby || !tables) return [];
     return toCalendarEvents(
       {
-        events: nearby.events.filter((e) => meetsRange(e.startsAt, e.endsAt, range)),
-        legs: nearby.legs.filter((l) => meetsRange(l.departsAt, l.arrivesAt, range)),
-        windows: nearby.windows.filter((w) => meetsRange(w.startsAt, w.endsAt, range)),
+        events: nearby.events,
+        legs: nearby.legs,
+        windows: nearby.windows.filter((w) => meetsRange(w.startsAt, w.endsAt, nearby.range)),
         places: tables.places,
         participants: tables.participants,
       },
       { displayZone, includeOptional, filters, conflicts },
     );
-  }, [nearby, tables, visible, displayZone, includeOptional, filters, conflicts]);
+  }, [nearby, tables, displayZone, includeOptional, filters, conflicts]);
 
   // The plan was empty when we opened (first run, still seeding): go to the next item once it exists.
   useEffect(() => {
@@ -254,7 +260,8 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
     const key = `${visible.range.start}|${displayZone}`;
     if (scrolledFor.current === key) return;
     scrolledFor.current = key;
-    const times = calendarEvents.filter((e) => !e.allDay && e.extendedProps.item.startTime).map((e) => e.extendedProps.item.startTime);
+    const { start, end } = visible.range;
+    const times = calendarEvents.filter((e) => !e.allDay && e.start < end && e.end > start).map((e) => e.extendedProps.item.startTime);
     const first = times.length > 0 ? times.reduce((a, b) => (a < b ? a : b)) : '07:00';
     const hour = Math.max(0, Number(first.slice(0, 2)) - 1);
     cal.scrollToTime(`${String(hour).padStart(2, '0')}:00:00`);

@@ -35,8 +35,22 @@ export const STATUS_LABELS: Record<Status, string> = {
   cancelled: 'Cancelled',
 };
 
+/** The texts an item shows, all in words; computed together, on first use. */
+export interface ItemTexts {
+  /** Display zone: start time "22:00", or "" for all-day items. */
+  startTime: string;
+  /** Display zone: "22:00–23:40 EDT", or the local dates for all-day items. */
+  displayWhen: string;
+  /** At the item's place: "11:00–12:40 KST in Busan"; for a leg, departure and arrival local times. */
+  localWhen: string;
+  /** True when the local time at the place reads differently from the display zone. */
+  localDiffers: boolean;
+  /** Everything a screen reader needs beyond the title, in words. */
+  description: string;
+}
+
 /** What the calendar needs to know about one item, beyond its dates. */
-export interface CalendarItem {
+export interface CalendarItem extends ItemTexts {
   type: CalendarItemType;
   id: string;
   kind: EventKind | LegMode | WindowKind;
@@ -46,21 +60,30 @@ export interface CalendarItem {
   title: string;
   /** The item's own zone (for a leg, its departure place's zone). */
   timeZone: string;
-  /** Display zone: start time "22:00", or "" for all-day items. */
-  startTime: string;
-  /** Display zone: "22:00–23:40 EDT", or the local dates for all-day items. */
-  displayWhen: string;
-  /** At the item's place: "11:00–12:40 KST in Busan"; for a leg, departure and arrival local times. */
-  localWhen: string;
-  /** True when the local time at the place reads differently from the display zone. */
-  localDiffers: boolean;
   placeName?: string;
   participantNames: string[];
   conflicts: { severity: Severity; rule: string; explanation: string }[];
   /** The worst severity among the item's conflicts. */
   conflictSeverity?: Severity;
-  /** Everything a screen reader needs beyond the title, in words. */
-  description: string;
+}
+
+type ItemBase = Omit<CalendarItem, keyof ItemTexts>;
+
+/**
+ * The item with its texts as getters that compute them all on first use. Zone formatting is the
+ * costly part, and a month of 1,000 items draws only a hundred or so: the rest never pay for it.
+ */
+function withTexts(base: ItemBase, compute: () => Omit<ItemTexts, 'startTime'>, startTime: () => string): CalendarItem {
+  let texts: Omit<ItemTexts, 'startTime'> | undefined;
+  let start: string | undefined;
+  const get = () => (texts ??= compute());
+  return Object.defineProperties(base, {
+    startTime: { get: () => (start ??= startTime()), enumerable: true },
+    displayWhen: { get: () => get().displayWhen, enumerable: true },
+    localWhen: { get: () => get().localWhen, enumerable: true },
+    localDiffers: { get: () => get().localDiffers, enumerable: true },
+    description: { get: () => get().description, enumerable: true },
+  }) as CalendarItem;
 }
 
 /** FullCalendar's event input, as far as we use it. */
@@ -175,21 +198,7 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
     const place = e.placeId ? placeById.get(e.placeId) : undefined;
     const placeZone = place?.timeZone ?? e.timeZone;
     const { list, worst } = conflictsOf(key);
-    let startTime = '';
-    let displayWhen: string;
-    let localWhen: string;
-    let localDiffers: boolean;
-    if (e.allDay) {
-      displayWhen = `${formatDateRange(e.startDate!, e.endDate!)}, all day`;
-      localWhen = `${formatDateRange(e.startDate!, e.endDate!)} (local dates${place ? ` in ${place.name}` : ''}, ${e.timeZone.replace(/_/g, ' ')})`;
-      localDiffers = false;
-    } else {
-      startTime = instantToLocal(e.startsAt, displayZone).slice(11);
-      displayWhen = formatLocalRange(e.startsAt, e.endsAt, displayZone);
-      localWhen = `${formatLocalRange(e.startsAt, e.endsAt, placeZone)}${place ? ` in ${place.name}` : ` (${placeZone.replace(/_/g, ' ')})`}`;
-      localDiffers = formatLocalRange(e.startsAt, e.endsAt, placeZone) !== displayWhen;
-    }
-    const item: CalendarItem = {
+    const base: ItemBase = {
       type: 'event',
       id: e.id,
       kind: e.kind,
@@ -198,23 +207,35 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
       allDay: e.allDay,
       title: e.title,
       timeZone: e.timeZone,
-      startTime,
-      displayWhen,
-      localWhen,
-      localDiffers,
       placeName: place?.name,
       participantNames: names(e.participantIds),
       conflicts: list,
       conflictSeverity: worst,
-      description: '',
     };
-    item.description = [
-      `${KIND_LABELS[e.kind]}, ${statusWords(e.status, e.optional)}.`,
-      `${displayWhen}${localDiffers ? `; local time ${localWhen}` : place ? ` in ${place.name}` : ''}.`,
-      conflictWords(list),
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const startTime = () => (e.allDay ? '' : instantToLocal(e.startsAt, displayZone).slice(11));
+    const item = withTexts(base, () => {
+      let displayWhen: string;
+      let localWhen: string;
+      let localDiffers = false;
+      if (e.allDay) {
+        const dates = formatDateRange(e.startDate!, e.endDate!);
+        displayWhen = `${dates}, all day`;
+        localWhen = `${dates} (local dates${place ? ` in ${place.name}` : ''}, ${e.timeZone.replace(/_/g, ' ')})`;
+      } else {
+        displayWhen = formatLocalRange(e.startsAt, e.endsAt, displayZone);
+        const atPlace = placeZone === displayZone ? displayWhen : formatLocalRange(e.startsAt, e.endsAt, placeZone);
+        localWhen = `${atPlace}${place ? ` in ${place.name}` : ` (${placeZone.replace(/_/g, ' ')})`}`;
+        localDiffers = atPlace !== displayWhen;
+      }
+      const description = [
+        `${KIND_LABELS[e.kind]}, ${statusWords(e.status, e.optional)}.`,
+        `${displayWhen}${localDiffers ? `; local time ${localWhen}` : place ? ` in ${place.name}` : ''}.`,
+        conflictWords(list),
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return { displayWhen, localWhen, localDiffers, description };
+    }, startTime);
     out.push({
       id: key,
       title: e.title,
@@ -238,35 +259,35 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
     const { list, worst } = conflictsOf(key);
     const number = [l.carrier, l.number].filter(Boolean).join(' ');
     const title = `${MODE_LABELS[l.mode]}${l.number ? ` ${l.number}` : ''}: ${from?.name ?? l.fromPlaceId} → ${to?.name ?? l.toPlaceId}`;
-    const displayWhen = formatLocalRange(l.departsAt, l.arrivesAt, displayZone);
-    const localWhen = `departs ${formatLocalTime(l.departsAt, fromZone)}${from ? ` ${from.name}` : ''}, arrives ${formatLocalDateTime(l.arrivesAt, toZone)}${to ? ` ${to.name}` : ''}`;
-    const localDiffers = fromZone !== displayZone || toZone !== displayZone;
-    const item: CalendarItem = {
-      type: 'leg',
-      id: l.id,
-      kind: l.mode,
-      status: l.status,
-      optional: l.optional,
-      allDay: false,
-      title,
-      timeZone: fromZone,
-      startTime: instantToLocal(l.departsAt, displayZone).slice(11),
-      displayWhen,
-      localWhen,
-      localDiffers,
-      placeName: from && to ? `${from.name} → ${to.name}` : undefined,
-      participantNames: names(l.participantIds),
-      conflicts: list,
-      conflictSeverity: worst,
-      description: '',
-    };
-    item.description = [
-      `Travel leg by ${MODE_LABELS[l.mode].toLowerCase()}${number ? ` (${number})` : ''}, ${statusWords(l.status, l.optional)}.`,
-      `${displayWhen}; ${localWhen} local.`,
-      conflictWords(list),
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const item = withTexts(
+      {
+        type: 'leg',
+        id: l.id,
+        kind: l.mode,
+        status: l.status,
+        optional: l.optional,
+        allDay: false,
+        title,
+        timeZone: fromZone,
+        placeName: from && to ? `${from.name} → ${to.name}` : undefined,
+        participantNames: names(l.participantIds),
+        conflicts: list,
+        conflictSeverity: worst,
+      },
+      () => {
+        const displayWhen = formatLocalRange(l.departsAt, l.arrivesAt, displayZone);
+        const localWhen = `departs ${formatLocalTime(l.departsAt, fromZone)}${from ? ` ${from.name}` : ''}, arrives ${formatLocalDateTime(l.arrivesAt, toZone)}${to ? ` ${to.name}` : ''}`;
+        const description = [
+          `Travel leg by ${MODE_LABELS[l.mode].toLowerCase()}${number ? ` (${number})` : ''}, ${statusWords(l.status, l.optional)}.`,
+          `${displayWhen}; ${localWhen} local.`,
+          conflictWords(list),
+        ]
+          .filter(Boolean)
+          .join(' ');
+        return { displayWhen, localWhen, localDiffers: fromZone !== displayZone || toZone !== displayZone, description };
+      },
+      () => instantToLocal(l.departsAt, displayZone).slice(11),
+    );
     out.push({
       id: key,
       title,
@@ -283,26 +304,32 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
     const key = calendarId('window', w.id);
     const place = w.placeId ? placeById.get(w.placeId) : undefined;
     const { list, worst } = conflictsOf(key);
-    const when = formatDateRange(w.startDate, w.endDate);
-    const item: CalendarItem = {
-      type: 'window',
-      id: w.id,
-      kind: w.kind,
-      status: w.status,
-      optional: false,
-      allDay: true,
-      title: w.title,
-      timeZone: w.timeZone,
-      startTime: '',
-      displayWhen: `${when}, all day`,
-      localWhen: `${when} (local dates${place ? ` in ${place.name}` : ''}, ${w.timeZone.replace(/_/g, ' ')})`,
-      localDiffers: false,
-      placeName: place?.name,
-      participantNames: names(w.participantIds),
-      conflicts: list,
-      conflictSeverity: worst,
-      description: `${w.kind === 'blackout' ? 'Blackout' : 'Window'}, ${STATUS_LABELS[w.status].toLowerCase()}: ${when}.`,
-    };
+    const item = withTexts(
+      {
+        type: 'window',
+        id: w.id,
+        kind: w.kind,
+        status: w.status,
+        optional: false,
+        allDay: true,
+        title: w.title,
+        timeZone: w.timeZone,
+        placeName: place?.name,
+        participantNames: names(w.participantIds),
+        conflicts: list,
+        conflictSeverity: worst,
+      },
+      () => {
+        const when = formatDateRange(w.startDate, w.endDate);
+        return {
+          displayWhen: `${when}, all day`,
+          localWhen: `${when} (local dates${place ? ` in ${place.name}` : ''}, ${w.timeZone.replace(/_/g, ' ')})`,
+          localDiffers: false,
+          description: `${w.kind === 'blackout' ? 'Blackout' : 'Window'}, ${STATUS_LABELS[w.status].toLowerCase()}: ${when}.`,
+        };
+      },
+      () => '',
+    );
     out.push({
       id: key,
       title: w.title,
