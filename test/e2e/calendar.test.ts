@@ -105,6 +105,32 @@ describe('calendar view on the production build', () => {
     await context.close();
   });
 
+  it('puts an item back and says why when a move cannot be saved', async () => {
+    const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
+    const title = 'Trump–Xi summit, Busan';
+    await item(page, title).waitFor();
+    // Delete the record underneath the app, as another program might: the save then finds nothing.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('summitry');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('events', 'readwrite');
+            tx.objectStore('events').delete('busan-summit-2025');
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await drag(page, await centre(item(page, title)), await centre(page.locator('[role="cell"][data-date="2025-10-23"]')));
+    await page.getByText(`Could not reschedule "${title}": it no longer exists (deleted in another tab?). It is back where it was.`).waitFor();
+    expect(await isOnDay(page, title, '2025-10-30')).toBe(true);
+    await context.close();
+  });
+
   it('creates an item by selecting days, edits it, deletes it and brings it back with Undo', async () => {
     const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
     await item(page, 'Trump–Xi summit, Busan').waitFor();

@@ -14,7 +14,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { repos } from '../../db';
 import { findConflicts, type Conflict } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
-import { formatLocalDateTime, localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
+import { formatDateRange, formatLocalDateTime, localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { parseCalendarId, toCalendarEvents, type CalendarEventInput, type CalendarItem } from './calendar-adapter';
@@ -141,6 +141,11 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
     );
   }, [nearby, tables, displayZone, includeOptional, filters, conflicts]);
 
+  const windowsInView = useMemo(
+    () => (nearby && visible ? nearby.windows.filter((w) => meetsRange(w.startsAt, w.endsAt, visible.range)).sort((a, b) => a.startDate.localeCompare(b.startDate)) : []),
+    [nearby, visible],
+  );
+
   // The plan was empty when we opened (first run, still seeding): go to the next item once it exists.
   useEffect(() => {
     if (following.current && !planEmpty && nextStart) {
@@ -248,7 +253,8 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
   const renderEvent = useCallback((arg: EventDisplayInfo) => {
     const item = (arg.event.extendedProps as { item?: CalendarItem }).item;
     if (!item) return true;
-    const size = arg.view.type === 'multiMonthYear' ? 'bar' : arg.view.type === 'dayGridMonth' ? 'compact' : 'full';
+    const view = viewFromFcType(arg.view.type);
+    const size = view === 'year' ? 'bar' : view === 'month' ? 'compact' : view === 'list' ? 'row' : 'full';
     return <EventContent item={item} size={size} />;
   }, []);
 
@@ -365,6 +371,28 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
           />
         </div>
         <aside className="cal-side" aria-label="Filters and legend">
+          <section className="cal-panel cal-windows" aria-labelledby="cal-windows-title">
+            <h3 id="cal-windows-title">Windows and blackouts in view</h3>
+            {windowsInView.length === 0 ? (
+              <p className="cal-hint">None.</p>
+            ) : (
+              <ul>
+                {windowsInView.map((w) => (
+                  <li key={w.id}>
+                    <span className={`cal-swatch cal-band-${w.kind}`} aria-hidden="true" />
+                    <span>
+                      <button type="button" className="link" onClick={() => setDetails({ type: 'window', id: w.id })}>
+                        {w.title}
+                      </button>{' '}
+                      <span className="cal-hint">
+                        {w.kind === 'blackout' ? 'blackout' : 'window'}, {formatDateRange(w.startDate, w.endDate)}
+                      </span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           <CalendarFilters participants={tables?.participants ?? []} />
           <CalendarLegend />
         </aside>

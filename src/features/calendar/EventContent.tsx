@@ -19,8 +19,8 @@ export function ModeIcon({ mode }: { mode: LegMode }) {
   );
 }
 
-/** How much an item shows: a bar (year), start time and title (month), or everything (week, list). */
-export type ContentSize = 'bar' | 'compact' | 'full';
+/** How much an item shows: a bar (year), start time and title (month), everything (week), everything and "All day" (list). */
+export type ContentSize = 'bar' | 'compact' | 'full' | 'row';
 
 /**
  * One item inside the calendar: markers, time, title, and the rest in words for screen readers.
@@ -42,9 +42,9 @@ export function EventContent({ item, size }: { item: CalendarItem; size: Content
       )}
       {visible && item.type === 'leg' && <ModeIcon mode={item.kind as LegMode} />}
       {visible && item.startTime && <span className="cal-ev-time">{size === 'compact' ? item.startTime : item.displayWhen}</span>}
-      {size === 'full' && item.allDay && <span className="cal-ev-time">All day</span>}
+      {size === 'row' && item.allDay && <span className="cal-ev-time">All day</span>}
       <span className={visible ? 'cal-ev-title' : 'cal-sr'}>{item.title}</span>
-      {size === 'full' && item.localDiffers && <span className="cal-ev-local">{item.localWhen}</span>}
+      {(size === 'full' || size === 'row') && item.localDiffers && <span className="cal-ev-local">{item.localWhen}</span>}
       <span className="cal-sr">{` — ${item.description}`}</span>
     </span>
   );
