@@ -347,7 +347,8 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
             now={now}
             headerToolbar={false}
             firstDay={1}
-            height={currentView === 'list' || currentView === 'year' ? 'auto' : 760}
+            height={currentView === 'month' ? 760 : 'auto'}
+            slotMinHeight={16}
             events={calendarEvents}
             eventContent={renderEvent}
             backgroundEventContent={renderBand}

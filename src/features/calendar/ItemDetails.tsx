@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { StatusPill } from '../../components/StatusPill';
 import { repos } from '../../db';
-import { isSafeUrl, type Source } from '../../domain/model';
+import { isSafeUrl, type Leg, type Source } from '../../domain/model';
+import { formatLocalDate } from '../../domain/time';
 import { EMPTY_FILTERS, useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { toCalendarEvents } from './calendar-adapter';
@@ -92,7 +93,7 @@ export function ItemDetails({ type, id, onClose }: { type: 'leg' | 'window'; id:
         </p>
         <dl>
           <dt>In the display zone ({displayZone.replace(/_/g, ' ')})</dt>
-          <dd>{item.displayWhen}</dd>
+          <dd>{type === 'leg' ? `${formatLocalDate((record as Leg).departsAt, displayZone)}, ${item.displayWhen}` : item.displayWhen}</dd>
           <dt>Local time at the place</dt>
           <dd>{item.localWhen}</dd>
           {item.participantNames.length > 0 && (

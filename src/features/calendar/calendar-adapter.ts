@@ -7,7 +7,7 @@
  */
 import { RULE_LABELS, type Conflict, type Severity } from '../../domain/conflicts/types';
 import type { EventKind, Leg, LegMode, Participant, Place, PlanEvent, PlanWindow, Status, WindowKind } from '../../domain/model';
-import { addDaysToDate, formatDateRange, formatLocalDateTime, formatLocalRange, formatLocalTime, instantToLocal } from '../../domain/time';
+import { addDaysToDate, formatDateRange, formatLocalDate, formatLocalDateTime, formatLocalRange, formatLocalTime, instantToLocal } from '../../domain/time';
 import type { Filters } from '../../store/ui-store';
 
 export type CalendarItemType = 'event' | 'leg' | 'window';
@@ -229,7 +229,7 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
       }
       const description = [
         `${KIND_LABELS[e.kind]}, ${statusWords(e.status, e.optional)}.`,
-        `${displayWhen}${localDiffers ? `; local time ${localWhen}` : place ? ` in ${place.name}` : ''}.`,
+        `${e.allDay ? '' : `${formatLocalDate(e.startsAt, displayZone)}, `}${displayWhen}${localDiffers ? `; local time ${localWhen}` : place ? ` in ${place.name}` : ''}.`,
         conflictWords(list),
       ]
         .filter(Boolean)
@@ -279,7 +279,7 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
         const localWhen = `departs ${formatLocalTime(l.departsAt, fromZone)}${from ? ` ${from.name}` : ''}, arrives ${formatLocalDateTime(l.arrivesAt, toZone)}${to ? ` ${to.name}` : ''}`;
         const description = [
           `Travel leg by ${MODE_LABELS[l.mode].toLowerCase()}${number ? ` (${number})` : ''}, ${statusWords(l.status, l.optional)}.`,
-          `${displayWhen}; ${localWhen} local.`,
+          `${formatLocalDate(l.departsAt, displayZone)}, ${displayWhen}; ${localWhen} local.`,
           conflictWords(list),
         ]
           .filter(Boolean)

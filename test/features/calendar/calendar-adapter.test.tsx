@@ -56,7 +56,7 @@ describe('toCalendarEvents: zones', () => {
     const [out] = toCalendarEvents(data({ events: [seoulMeeting('2025-10-30')] }), opts({ displayZone: 'Asia/Seoul' }));
     expect(out!.extendedProps.item.displayWhen).toBe('11:00–12:40 KST');
     expect(out!.extendedProps.item.localDiffers).toBe(false);
-    expect(out!.extendedProps.item.description).toContain('11:00–12:40 KST in Busan');
+    expect(out!.extendedProps.item.description).toContain('Thu 30 Oct 2025, 11:00–12:40 KST in Busan');
   });
 
   it('gives an item that ends on another day its end date', () => {
