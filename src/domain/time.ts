@@ -112,3 +112,13 @@ export function formatDuration(ms: number): string {
 export function intervalsOverlap(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart < bEnd && bStart < aEnd;
 }
+
+/** "Tue 28 Oct" — the local day of an instant in a zone, without the year. */
+export function formatLocalDay(instant: string, zone: string): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat('ccc d LLL');
+}
+
+/** Whole calendar days from local date `a` to local date `b` (`YYYY-MM-DD`); negative if `b` is earlier. */
+export function calendarDaysBetween(a: string, b: string): number {
+  return Math.round(DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days);
+}
