@@ -273,11 +273,11 @@ function EventRow({
         </p>
         <Conflicts ids={[e.id]} conflicts={conflicts} />
         <div className="it-row-actions no-print">
-          <button type="button" onClick={() => onAction({ kind: 'edit-event', event })}>
-            Edit<span className="visually-hidden"> {e.title}</span>
+          <button type="button" aria-label={`Edit ${e.title}`} onClick={() => onAction({ kind: 'edit-event', event })}>
+            Edit
           </button>
-          <button type="button" className="danger" onClick={() => void deleteEvent(e)}>
-            Delete<span className="visually-hidden"> {e.title}</span>
+          <button type="button" className="danger" aria-label={`Delete ${e.title}`} onClick={() => void deleteEvent(e)}>
+            Delete
           </button>
         </div>
       </div>
@@ -340,11 +340,16 @@ function LegRow({
         <Conflicts ids={[leg.id]} conflicts={conflicts} />
         <div className="it-row-actions no-print">
           <label className="check">
-            <input type="checkbox" checked={leg.optional} onChange={(e) => void setLegOptional(leg.leg, e.target.checked, legLabel(leg))} />
-            Optional<span className="visually-hidden"> (leg {leg.seq})</span>
+            <input
+              type="checkbox"
+              aria-label={`Optional (leg ${leg.seq})`}
+              checked={leg.optional}
+              onChange={(e) => void setLegOptional(leg.leg, e.target.checked, legLabel(leg))}
+            />
+            Optional
           </label>
-          <button type="button" onClick={() => onAction({ kind: 'edit-leg', leg })}>
-            Edit<span className="visually-hidden"> leg {leg.seq}</span>
+          <button type="button" aria-label={`Edit leg ${leg.seq}`} onClick={() => onAction({ kind: 'edit-leg', leg })}>
+            Edit
           </button>
           <button
             type="button"
@@ -362,8 +367,8 @@ function LegRow({
           >
             Later
           </button>
-          <button type="button" className="danger" onClick={() => void deleteLeg(leg.leg, legLabel(leg))}>
-            Delete<span className="visually-hidden"> leg {leg.seq}</span>
+          <button type="button" className="danger" aria-label={`Delete leg ${leg.seq}`} onClick={() => void deleteLeg(leg.leg, legLabel(leg))}>
+            Delete
           </button>
         </div>
       </div>

@@ -140,12 +140,15 @@ export function layoutMap(
   const innerIds = new Set(inner.map((l) => l.id));
   const corner = chooseCorner(main, marker, innerIds, main.width, main.height);
   main.inset = { x: corner.x, y: corner.y, layout, cityIds: [...group], marker, legIds: [...innerIds] };
-  // The close-up numbers the legs inside it; the main map relabels around what is left.
+  // The close-up names the cities inside it and numbers its legs; the main map keeps one name
+  // for the cluster (its first stop's city) and relabels around what is left.
   for (const c of main.cities) c.label = null;
+  const named = main.cities.filter((c) => !group.has(c.id) || c.id === cluster[0]!.id);
   for (const l of main.legs) if (innerIds.has(l.id)) l.badge = null;
   const outerBadges = main.legs.flatMap((l) => (l.badge ? [l.badge] : []));
   const insetBox = { x: corner.x, y: corner.y, w: INSET_WIDTH, h: INSET_HEIGHT };
-  placeLabels(main.cities, outerBadges, main.width, main.height, [
+  placeLabels(named, outerBadges, main.width, main.height, [
+    ...main.cities.map((c) => ({ x0: c.x - 5, y0: c.y - 5, x1: c.x + 5, y1: c.y + 5 })),
     { x0: insetBox.x - 4, y0: insetBox.y - 4, x1: insetBox.x + insetBox.w + 4, y1: insetBox.y + insetBox.h + 4 },
   ]);
   return main;
@@ -271,7 +274,9 @@ function layoutCore(
     const k = pairCount.get(pair) ?? 0;
     pairCount.set(pair, k + 1);
     // Legs over the same pair of cities put their numbers at different points along the arc.
-    const t = 0.5 + (k === 0 ? 0 : (k % 2 === 1 ? -1 : 1) * 0.13 * Math.ceil(k / 2));
+    const offset = k === 0 ? 0 : (k % 2 === 1 ? -1 : 1) * 0.13 * Math.ceil(k / 2);
+    // Measured from the same end whichever way the leg goes, so return legs do not stack.
+    const t = 0.5 + (l.from.cityId <= l.to.cityId ? offset : -offset);
     const along = geoInterpolate(a, b);
     const [bx, by] = project(along(t));
     const tip = project(along(0.9));
