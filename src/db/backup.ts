@@ -3,6 +3,7 @@
  * a backup (the reminder asks for one a week). A backup made because a save failed also carries
  * the unsaved records, so a failed write never loses what the user typed.
  */
+import type { Plan } from '../domain/model';
 import { loadPlan } from './repositories';
 import { CURRENT_VERSION, type SummitryDb } from './schema';
 import { PLAN_NAME_KEY, SEEDED_KEY } from './seed';
@@ -20,10 +21,22 @@ export interface UnsavedRecord {
   record: unknown;
 }
 
-/** The whole plan (and any unsaved records) as a JSON backup file named by date. */
+/**
+ * The whole plan (and any unsaved records) as a JSON backup file named by date. If the plan
+ * cannot be read but there are unsaved records, the file carries those alone (`plan: null`).
+ */
 export async function makeBackup(db: SummitryDb, now: string, unsaved: readonly UnsavedRecord[] = []): Promise<BackupFile> {
-  const plan = await loadPlan(db);
-  const planName = (await db.meta.get(PLAN_NAME_KEY))?.value ?? null;
+  let plan: Plan | null = null;
+  let planName: unknown = null;
+  let planError: string | undefined;
+  try {
+    plan = await loadPlan(db);
+    planName = (await db.meta.get(PLAN_NAME_KEY))?.value ?? null;
+  } catch (err) {
+    // The database may be closed (upgraded in another tab): the unsaved records still go out.
+    if (unsaved.length === 0) throw err;
+    planError = err instanceof Error ? err.message : String(err);
+  }
   const body = {
     format: BACKUP_FORMAT,
     formatVersion: 1,
@@ -31,6 +44,7 @@ export async function makeBackup(db: SummitryDb, now: string, unsaved: readonly 
     exportedAt: now,
     planName,
     plan,
+    ...(planError ? { planError } : {}),
     ...(unsaved.length > 0 ? { unsaved } : {}),
   };
   const stamp = now.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
