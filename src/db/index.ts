@@ -58,7 +58,7 @@ async function open(hooks: OpenHooks): Promise<OpenOutcome> {
     await db.open();
     return { mode: 'indexeddb', ...(faults ? { faults } : {}) };
   } catch (err) {
-    const problem = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const problem = err instanceof Error ? err.message || err.name : String(err);
     db.close();
     db = await openMemoryDb(hooks, faults);
     repos = createRepositories(db);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useBackupTimes } from '../../db/status-hooks';
 import { backupReminder, formatPercent, storageLevel } from '../../domain/storage';
 import { useStatusStore } from '../../store/status-store';
+import { StoragePanel } from './StoragePanel';
 import { downloadBackup, useStorageEstimate } from './use-storage';
 import './storage.css';
 
@@ -10,7 +11,7 @@ const reload = () => window.location.reload();
 /**
  * What the user must know about the app itself, above the views: memory-only storage (stays),
  * an upgrade waiting on other tabs, a database closed by another tab, a new version, nearly full
- * storage, and a backup more than a week old.
+ * storage, and a backup more than a week old. Also hosts the Storage panel.
  */
 export function StatusBanners() {
   const mode = useStatusStore((s) => s.storageMode);
@@ -20,6 +21,7 @@ export function StatusBanners() {
   const applyUpdate = useStatusStore((s) => s.applyUpdate);
   const pendingReload = useStatusStore((s) => s.pendingReload);
   const requestReload = useStatusStore((s) => s.requestReload);
+  const panelOpen = useStatusStore((s) => s.storagePanelOpen);
   const openPanel = useStatusStore((s) => s.setStoragePanelOpen);
   const times = useBackupTimes();
   const { estimate } = useStorageEstimate();
@@ -37,7 +39,7 @@ export function StatusBanners() {
         <div role="alert" className="banner error status-banner">
           <span>
             <strong>Your plan is only in memory.</strong> This browser would not let Summitry store data
-            {problem ? ` (${problem})` : ''}, perhaps because of a private window. Everything is lost when you close this tab:
+            {problem ? ` (the browser said: “${problem}”)` : ''}, perhaps because of a private window. Everything is lost when you close this tab:
             export the plan to keep it.
           </span>
           <button type="button" onClick={() => void downloadBackup()}>
@@ -109,6 +111,7 @@ export function StatusBanners() {
           </button>
         </div>
       )}
+      {panelOpen && <StoragePanel onClose={() => openPanel(false)} />}
     </div>
   );
 }

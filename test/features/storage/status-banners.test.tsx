@@ -36,7 +36,7 @@ describe('status banners', () => {
     render(<StatusBanners />);
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Your plan is only in memory.');
-    expect(alert).toHaveTextContent('(InvalidStateError: refused)');
+    expect(alert).toHaveTextContent('(the browser said: “InvalidStateError: refused”)');
     expect(screen.getByRole('button', { name: 'Export the plan (.json)' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Later|Dismiss/ })).toBeNull();
   });
