@@ -130,15 +130,16 @@ export interface AppliedChange {
  */
 export async function applyChange(db: SummitryDb, change: PlanChange, clock: Clock = systemClock): Promise<AppliedChange> {
   const now = clock();
-  const stored: Record<string, unknown[]> = {};
+  const parsed: Record<string, { id: string; rev?: number }[]> = {};
   for (const name of TABLE_NAMES) {
     const values = change.put?.[name];
-    if (values?.length) stored[name] = values.map((v) => stamp(name, v, now));
+    if (values?.length) parsed[name] = values.map((v) => parseEntity(name, v) as { id: string; rev?: number });
   }
-  const names = TABLE_NAMES.filter((n) => stored[n] || change.remove?.[n]?.length);
+  const names = TABLE_NAMES.filter((n) => parsed[n] || change.remove?.[n]?.length);
   if (names.length === 0) return { stored: {}, removed: {} };
   return db.transaction('rw', names.map((n) => db.table(n)), async () => {
     const removed: Record<string, unknown[]> = {};
+    const stored: Record<string, unknown[]> = {};
     for (const name of names) {
       const ids = change.remove?.[name];
       if (!ids?.length) continue;
@@ -147,7 +148,11 @@ export async function applyChange(db: SummitryDb, change: PlanChange, clock: Clo
       await db.table(name).bulkDelete([...ids]);
     }
     for (const name of names) {
-      if (stored[name]) await db.table(name).bulkPut(stored[name]);
+      const records = parsed[name];
+      if (!records) continue;
+      const before = (await db.table(name).bulkGet(records.map((r) => r.id))) as ({ rev?: number } | undefined)[];
+      stored[name] = records.map((r, i) => ({ ...r, updatedAt: now, rev: nextRev(before[i], r) }));
+      await db.table(name).bulkPut(stored[name]);
     }
     return { stored: stored as Partial<Plan>, removed: removed as Partial<Plan> };
   });

@@ -354,7 +354,7 @@ function LegRow({
           <button
             type="button"
             disabled={!previous}
-            aria-label={previous ? `Move leg ${leg.seq} earlier: it takes leg ${previous.seq}'s time slot` : `Leg ${leg.seq} is already first`}
+            aria-label={previous ? `Earlier: leg ${leg.seq} takes leg ${previous.seq}'s time slot` : `Earlier (leg ${leg.seq} is already first)`}
             onClick={() => previous && void swapLegs(previous.leg, leg.leg, `Leg ${leg.from.name} → ${leg.to.name} now goes before ${previous.from.name} → ${previous.to.name}`)}
           >
             Earlier
@@ -362,7 +362,7 @@ function LegRow({
           <button
             type="button"
             disabled={!next}
-            aria-label={next ? `Move leg ${leg.seq} later: it takes leg ${next.seq}'s time slot` : `Leg ${leg.seq} is already last`}
+            aria-label={next ? `Later: leg ${leg.seq} takes leg ${next.seq}'s time slot` : `Later (leg ${leg.seq} is already last)`}
             onClick={() => next && void swapLegs(leg.leg, next.leg, `Leg ${leg.from.name} → ${leg.to.name} now goes after ${next.from.name} → ${next.to.name}`)}
           >
             Later

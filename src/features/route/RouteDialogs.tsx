@@ -63,6 +63,7 @@ export function LegDialog({
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const set = <K extends keyof LegFormValues>(key: K, value: LegFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
   const name = (id: string) => places.find((p) => p.id === id)?.name ?? id;
 
@@ -75,9 +76,10 @@ export function LegDialog({
     }
     setErrors({});
     setSaving(true);
-    const ok = await saveLeg(result.value, existing, `${name(form.fromPlaceId)} → ${name(form.toPlaceId)}`);
+    const problem = await saveLeg(result.value, existing, `${name(form.fromPlaceId)} → ${name(form.toPlaceId)}`);
     setSaving(false);
-    if (ok) onClose();
+    setSaveError(problem);
+    if (!problem) onClose();
   };
 
   return (
@@ -134,6 +136,11 @@ export function LegDialog({
           Optional leg (taken only when optional legs are included)
         </label>
         <Field label="Notes">{(id) => <textarea id={id} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}</Field>
+        {saveError && (
+          <p role="alert" className="save-error">
+            Not saved: {saveError}
+          </p>
+        )}
         <div className="actions">
           <span className="spacer" />
           <button type="button" onClick={onClose}>
@@ -165,6 +172,7 @@ export function StopDialog({
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const set = <K extends keyof StopFormValues>(key: K, value: StopFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const onSubmit = async (ev: React.FormEvent) => {
@@ -176,9 +184,10 @@ export function StopDialog({
     }
     setErrors({});
     setSaving(true);
-    const ok = await saveStopEvent(result.value, existing);
+    const problem = await saveStopEvent(result.value, existing);
     setSaving(false);
-    if (ok) onClose();
+    setSaveError(problem);
+    if (!problem) onClose();
   };
 
   return (
@@ -238,6 +247,11 @@ export function StopDialog({
           <input type="checkbox" checked={form.optional} onChange={(e) => set('optional', e.target.checked)} />
           Optional (shown only when optional items are included)
         </label>
+        {saveError && (
+          <p role="alert" className="save-error">
+            Not saved: {saveError}
+          </p>
+        )}
         <div className="actions">
           {onMoreFields && (
             <button type="button" className="link" onClick={onMoreFields}>

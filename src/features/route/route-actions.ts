@@ -2,12 +2,12 @@
  * Edits made in the route view: each is saved at once through the repositories and offers an
  * Undo in the toast. A refused save says why and changes nothing.
  */
-import { repos } from '../../db';
+import { describeWriteError, repos } from '../../db';
 import { swapLegSlots, type ItineraryStop } from '../../domain/itinerary';
 import type { Leg, PlanEvent } from '../../domain/model';
 import { useUndoStore } from '../../store/undo-store';
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const message = describeWriteError;
 
 function offer(text: string, undo: () => Promise<unknown>) {
   useUndoStore.getState().offer(text, async () => {
@@ -19,20 +19,27 @@ function offer(text: string, undo: () => Promise<unknown>) {
   });
 }
 
-/** Run a save; on failure tell the user and return false. */
+/** Run a save; on failure tell the user (in the toast) and return false. Nothing was written. */
 async function attempt(what: string, run: () => Promise<void>): Promise<boolean> {
+  return (await attemptWithReason(what, run)) === null;
+}
+
+/** Run a save; return null, or why it failed (also said in the toast). */
+async function attemptWithReason(what: string, run: () => Promise<void>): Promise<string | null> {
   try {
     await run();
-    return true;
+    return null;
   } catch (err) {
-    useUndoStore.getState().notify(`${what} was not saved: ${message(err)}`);
-    return false;
+    const reason = message(err);
+    useUndoStore.getState().notify(`${what} was not saved: ${reason}`);
+    return reason;
   }
 }
 
-export function saveLeg(record: Record<string, unknown>, previous: Leg | undefined, label: string): Promise<boolean> {
-  return attempt('The leg', async () => {
-    const stored = await repos.legs.put(record);
+/** Save a leg from the form; `previous` is the leg as the form opened it (its revision guards against a stale edit). Null or why not. */
+export function saveLeg(record: Record<string, unknown>, previous: Leg | undefined, label: string): Promise<string | null> {
+  return attemptWithReason('The leg', async () => {
+    const stored = await repos.legs.put(record, { expectedRev: previous?.rev ?? 0 });
     offer(previous ? `Saved leg ${label}` : `Added leg ${label}`, () =>
       previous ? repos.legs.put(previous) : repos.legs.delete(stored.id),
     );
@@ -48,7 +55,7 @@ export function deleteLeg(leg: Leg, label: string): Promise<boolean> {
 
 export function setLegOptional(leg: Leg, optional: boolean, label: string): Promise<boolean> {
   return attempt('The leg', async () => {
-    await repos.legs.put({ ...leg, optional });
+    await repos.legs.put({ ...leg, optional }, { expectedRev: leg.rev ?? 0 });
     offer(`Leg ${label} is ${optional ? 'now optional' : 'no longer optional'}`, () => repos.legs.put(leg));
   });
 }
@@ -61,9 +68,10 @@ export function swapLegs(a: Leg, b: Leg, label: string): Promise<boolean> {
   });
 }
 
-export function saveStopEvent(record: Record<string, unknown>, previous: PlanEvent | undefined): Promise<boolean> {
-  return attempt('The item', async () => {
-    const stored = await repos.events.put(record);
+/** Save a programme item from the stop form (see `saveLeg`). Null or why not. */
+export function saveStopEvent(record: Record<string, unknown>, previous: PlanEvent | undefined): Promise<string | null> {
+  return attemptWithReason('The item', async () => {
+    const stored = await repos.events.put(record, { expectedRev: previous?.rev ?? 0 });
     offer(previous ? `Saved "${stored.title}"` : `Added "${stored.title}"`, () =>
       previous ? repos.events.put(previous) : repos.events.delete(stored.id),
     );

@@ -32,7 +32,7 @@ async function openRoute() {
   return utils;
 }
 
-describe('the route view on the sample plan', () => {
+describe('the route view on the sample plan', { timeout: 30_000 }, () => {
   it('shows the draft state visit first, with Beijing → Shanghai by rail as an optional leg', async () => {
     await openRoute();
     expect((screen.getByLabelText('Visit') as HTMLSelectElement).value).toBe('draft-state-visit-2025');
@@ -87,7 +87,7 @@ describe('the route view on the sample plan', () => {
   it('moves a leg later by swapping time slots with the next one, with undo', async () => {
     await openRoute();
     const before = await db.legs.bulkGet(['draft-leg-rail', 'draft-leg-2']);
-    await userEvent.click(screen.getByRole('button', { name: /Move leg 2 later/ }));
+    await userEvent.click(screen.getByRole('button', { name: /^Later: leg 2 takes leg 3's time slot/ }));
     await waitFor(async () => expect((await db.legs.get('draft-leg-2'))?.departsAt).toBe(before[0]!.departsAt));
     const moved = (await db.legs.get('draft-leg-rail'))!;
     expect(Date.parse(moved.arrivesAt) - Date.parse(moved.departsAt)).toBe(Date.parse(before[0]!.arrivesAt) - Date.parse(before[0]!.departsAt));
