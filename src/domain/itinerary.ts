@@ -15,16 +15,7 @@
 import type { Conflict } from './conflicts/types';
 import { greatCircleKm } from './geo';
 import type { Leg, LegMode, Place, PlaceKind, Plan, PlanEvent, Status, Visit } from './model';
-import {
-  calendarDaysBetween,
-  formatLocalDate,
-  formatLocalDay,
-  formatLocalTime,
-  localDateOf,
-  startOfLocalDay,
-  toInstant,
-  toMs,
-} from './time';
+import { calendarDaysBetween, formatLocalDate, localParts, startOfLocalDay, toInstant, toMs } from './time';
 
 /** Selection meaning every visit (and the legs outside any visit). */
 export const ALL_VISITS = 'all';
@@ -218,19 +209,19 @@ function placeRef(index: PlaceIndex, id: string, fallbackZone: string): PlaceRef
 
 /** An instant at `zone`, with the same instant in the display zone. */
 export function timeAt(instant: string, zone: string, displayZone: string): TimeAt {
-  const local = formatLocalTime(instant, zone);
-  const localDay = formatLocalDay(instant, zone);
-  const display = formatLocalTime(instant, displayZone);
-  const displayDay = formatLocalDay(instant, displayZone);
+  const l = localParts(instant, zone);
+  const d = zone === displayZone ? l : localParts(instant, displayZone);
+  const local = `${l.time} ${l.abbreviation}`;
+  const display = `${d.time} ${d.abbreviation}`;
   return {
     instant,
     zone,
-    localDate: localDateOf(instant, zone),
+    localDate: l.date,
     local,
-    localDay,
+    localDay: l.day,
     display,
-    displayDay,
-    sameAsDisplay: local === display && localDay === displayDay,
+    displayDay: d.day,
+    sameAsDisplay: local === display && l.day === d.day,
   };
 }
 
@@ -254,7 +245,7 @@ function sumTotals(legs: readonly { durationMs: number; km: number | null }[]): 
   };
 }
 
-function totalsOf(all: readonly ItineraryLeg[], includeOptional: boolean): ItineraryTotals {
+function totalsOf(all: readonly { durationMs: number; km: number | null; optional: boolean }[], includeOptional: boolean): ItineraryTotals {
   const withOptional = sumTotals(all);
   const withoutOptional = sumTotals(all.filter((l) => !l.optional));
   return {
@@ -432,7 +423,11 @@ export function buildItinerary(
     }
   }
 
-  const allMade = allLegs.map((l) => makeLeg(l, index, options, 0));
+  const allMade = allLegs.map((l) => {
+    const a = index.get(l.fromPlaceId);
+    const b = index.get(l.toPlaceId);
+    return { durationMs: legDurationMs(l), km: a && b ? greatCircleKm(a, b) : null, optional: l.optional };
+  });
   const starts = [...events.map((e) => toInstant(eventStartMs(e, index))), ...allLegs.map((l) => l.departsAt)].sort();
   return {
     key,
