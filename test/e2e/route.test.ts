@@ -67,6 +67,21 @@ describe('route view on the production build', () => {
     await context.close();
   });
 
+  it('draws the map and the itinerary with no network, after one visit', async () => {
+    const { page, context } = await openPage(browser, '/calendar');
+    await page.getByText('Trump–Xi summit, Busan').first().waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await context.setOffline(true);
+    await page.goto(new URL('/route', baseUrl()).toString());
+    await page.getByRole('heading', { name: DRAFT }).waitFor();
+    await page.locator('svg.route-map-svg[data-land="drawn"]').waitFor();
+    expect((await page.locator('svg.route-map-svg > path.land').getAttribute('d'))!.length).toBeGreaterThan(5000);
+    await expect(railRow(page).count()).resolves.toBe(1);
+    await expect(page.locator('.map-error').count()).resolves.toBe(0);
+    await page.screenshot({ path: 'artifacts/route-offline.png' });
+    await context.close();
+  });
+
   it('hides the optional leg and changes the totals when optional legs are switched off', async () => {
     const { page, context } = await openRoute();
     await expect(shownTotals(page)).resolves.toBe('3 legs, 21 h 8 min, 13,413 km');
