@@ -2,11 +2,13 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
 import { EditorDialog } from '../features/editor/EditorDialog';
+import { StatusBanners } from '../features/storage/StatusBanners';
 import { Header } from './Header';
 import { navigate, useLocation, type ViewName } from './router';
 import { Toast } from './Toast';
 
 const CalendarView = lazy(() => import('../features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
+const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
 
 function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
   switch (view) {
@@ -17,7 +19,11 @@ function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
         </Suspense>
       );
     case 'route':
-      return <AgendaView heading="Travel legs" types={['leg']} intro="Every leg of every visit, in order." />;
+      return (
+        <Suspense fallback={<p aria-busy="true">Loading the route…</p>}>
+          <RouteView />
+        </Suspense>
+      );
     case 'conflicts':
       return (
         <AgendaView
@@ -46,6 +52,7 @@ export function App() {
         Skip to content
       </a>
       <Header view={view} />
+      <StatusBanners />
       {startupError && (
         <p role="alert" className="banner error">
           {startupError}

@@ -39,14 +39,8 @@ async function isOnDay(page: Page, title: string, date: string): Promise<boolean
 
 describe('calendar view on the production build', () => {
   it('shows the APEC leaders’ week as a band in October 2025, with no CSP violations', async () => {
-    const { page, context, errors } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
-    // Record policy violations from the first byte on (and use no waitForFunction here: Playwright evaluates it with eval).
-    await context.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __csp: string[] }).__csp = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-    });
-    await page.reload();
+    // (No waitForFunction in this test: Playwright evaluates it with eval, which the CSP reports.)
+    const { page, context, errors, cspViolations } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
     await page.getByRole('heading', { name: 'October 2025' }).waitFor();
     const band = page.locator('.cal-band-window', { hasText: 'APEC 2025 Economic Leaders' }).first();
     await band.waitFor();
@@ -61,7 +55,7 @@ describe('calendar view on the production build', () => {
       await page.waitForURL((url) => url.searchParams.get('view') === view.toLowerCase());
       await page.locator('.cal-item, .cal-band').first().waitFor();
     }
-    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

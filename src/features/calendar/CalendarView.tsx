@@ -11,7 +11,7 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import './calendar.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
-import { repos } from '../../db';
+import { describeWriteError, repos } from '../../db';
 import { findConflicts, type Conflict } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 import { formatDateRange, formatLocalDateTime, localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
@@ -48,6 +48,8 @@ export interface CalendarViewProps {
 }
 
 const systemNow = () => new Date();
+/** A message as a sentence: its own full stop added if it has none. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 /** Year: taller months, so a day has room for a few thin bars before "+N more". */
 const VIEW_OPTIONS = { multiMonthYear: { aspectRatio: 1.05 } };
 const viewClass = (info: { view: { type: string } }) => `cal-view-${viewFromFcType(info.view.type) ?? 'other'}`;
@@ -207,13 +209,13 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
               await restoreItem(repos, ref.type as 'event' | 'leg', before);
               notify(`"${event.title}" is back where it was.`);
             } catch (err) {
-              notify(`Could not undo: ${err instanceof Error ? err.message : String(err)}`);
+              notify(`Could not undo: ${describeWriteError(err)}`);
             }
           });
         },
         (err: unknown) => {
           revert();
-          notify(`Could not reschedule "${event.title}": ${err instanceof Error ? err.message : String(err)}. It is back where it was.`);
+          notify(`Could not reschedule "${event.title}": ${sentence(describeWriteError(err))} It is back where it was.`);
         },
       );
     },

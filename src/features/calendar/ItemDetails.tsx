@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { StatusPill } from '../../components/StatusPill';
-import { repos } from '../../db';
+import { describeWriteError, repos } from '../../db';
 import { isSafeUrl, type Leg, type Source } from '../../domain/model';
 import { formatLocalDate } from '../../domain/time';
 import { EMPTY_FILTERS, useUiStore } from '../../store/ui-store';
@@ -76,11 +76,11 @@ export function ItemDetails({ type, id, onClose }: { type: 'leg' | 'window'; id:
         try {
           await restoreItem(repos, 'leg', before);
         } catch (err) {
-          notify(`Could not undo: ${err instanceof Error ? err.message : String(err)}`);
+          notify(`Could not undo: ${describeWriteError(err)}`);
         }
       });
     } catch (err) {
-      setError(`Not moved: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`Not moved: ${describeWriteError(err)}`);
     }
   };
 

@@ -8,6 +8,8 @@ import { addToLocal, formatLocalDate, formatLocalRange, instantToLocal, localDay
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { emptyEventForm, eventToForm, formToEvent, type EventFormValues } from './event-form';
+import { SaveProblem, type SaveFailure } from './SaveProblem';
+import { describeWriteError, StaleEditError } from '../../db';
 import './editor.css';
 
 const newId = () => `evt-${crypto.randomUUID()}`;
@@ -20,7 +22,9 @@ export function EditorDialog() {
   const plan = usePlan();
   const [form, setForm] = useState<EventFormValues | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<SaveFailure | null>(null);
+  /** The revision the form was loaded from (0 for a new item): a save from a stale one is refused. */
+  const [baseRev, setBaseRev] = useState(0);
   const [saving, setSaving] = useState(false);
   const [missing, setMissing] = useState(false);
 
@@ -30,6 +34,7 @@ export function EditorDialog() {
     if (!target) return;
     setErrors({});
     setSaveError(null);
+    setBaseRev(0);
     if (target.mode === 'new') {
       const start = target.startsAt ? instantToLocal(target.startsAt, displayZone) : '';
       // An all-day selection ends at the start of the day after its last day.
@@ -40,8 +45,9 @@ export function EditorDialog() {
       repos.events.get(target.id).then(
         (e) => {
           if (!live) return;
-          if (e) setForm(eventToForm(e));
-          else setMissing(true);
+          if (!e) return setMissing(true);
+          setBaseRev(e.rev ?? 0);
+          setForm(eventToForm(e));
         },
         () => live && setMissing(true),
       );
@@ -79,25 +85,34 @@ export function EditorDialog() {
     setErrors({});
     setSaving(true);
     try {
-      const saved = await repos.events.put(result.value);
+      const saved = await repos.events.put(result.value, { expectedRev: baseRev });
       close();
       useUndoStore.getState().notify(`Saved "${saved.title}".`);
     } catch (err) {
-      setSaveError(`${err instanceof Error ? err.message : String(err)}. Your changes are still here; correct them and save again, or cancel.`);
+      // The form keeps the edit; after a stale refusal, saving again overwrites the other version.
+      setSaveError({ error: err, unsaved: result.value });
+      if (err instanceof StaleEditError) setBaseRev(err.actualRev ?? 0);
     } finally {
       setSaving(false);
     }
   };
 
+  const onDiscard = () => {
+    const stored = saveError?.error instanceof StaleEditError ? (saveError.error.stored as PlanEvent | undefined) : undefined;
+    setSaveError(null);
+    if (!stored) return close();
+    setBaseRev(stored.rev ?? 0);
+    setForm(eventToForm(stored));
+  };
+
   const onDelete = async () => {
     if (!form.id) return;
-    setSaveError(null);
     let existing: PlanEvent | undefined;
     try {
       existing = await repos.events.get(form.id);
       await repos.events.delete(form.id);
     } catch (err) {
-      setSaveError(`Not deleted: ${err instanceof Error ? err.message : String(err)}`);
+      useUndoStore.getState().notify(`Not deleted: ${describeWriteError(err)}`);
       return;
     }
     close();
@@ -109,7 +124,7 @@ export function EditorDialog() {
         await repos.events.put(deleted);
         notify(`"${deleted.title}" is back.`);
       } catch (err) {
-        notify(`Could not bring "${deleted.title}" back: ${err instanceof Error ? err.message : String(err)}`);
+        notify(`Could not bring "${deleted.title}" back: ${describeWriteError(err)}`);
       }
     });
   };
@@ -266,11 +281,7 @@ export function EditorDialog() {
         <Field label="Notes">
           {(id) => <textarea id={id} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>
-        {saveError && (
-          <p role="alert" className="save-error">
-            Not saved: {saveError}
-          </p>
-        )}
+        {saveError && <SaveProblem failure={saveError} onDiscard={onDiscard} />}
         <div className="actions">
           {form.id && (
             <button type="button" className="danger" onClick={onDelete}>
