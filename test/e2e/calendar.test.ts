@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe';
 import { launchBrowser, openPage } from '../helpers/browser';
 
 let browser: Browser;
@@ -38,7 +39,7 @@ async function isOnDay(page: Page, title: string, date: string): Promise<boolean
 }
 
 describe('calendar view on the production build', () => {
-  it('shows the APEC leaders’ week as a band in October 2025, with no CSP violations', async () => {
+  it('shows the APEC leaders’ week as a band in October 2025; every view passes axe and the CSP', async () => {
     // (No waitForFunction in this test: Playwright evaluates it with eval, which the CSP reports.)
     const { page, context, errors, cspViolations } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
     await page.getByRole('heading', { name: 'October 2025' }).waitFor();
@@ -50,11 +51,15 @@ describe('calendar view on the production build', () => {
     expect(bandBox.x).toBeLessThanOrEqual(cell.x + 2);
     expect(bandBox.x + bandBox.width).toBeGreaterThan(cell.x + cell.width * 5);
     expect(await page.getByText('Window, such as APEC leaders’ week').count()).toBe(1);
+    const axe: Record<string, unknown> = {};
     for (const view of ['Week', 'List', 'Year', 'Month']) {
       await page.getByRole('group', { name: 'View' }).getByRole('button', { name: view }).click();
       await page.waitForURL((url) => url.searchParams.get('view') === view.toLowerCase());
       await page.locator('.cal-item, .cal-band').first().waitFor();
+      const found = await seriousViolations(page);
+      if (found.length) axe[view] = found;
     }
+    expect(axe).toEqual({});
     expect(await cspViolations()).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

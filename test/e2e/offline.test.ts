@@ -10,6 +10,10 @@ import { baseUrl, launchBrowser } from '../helpers/browser';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const SAMPLE = 'Trump–Xi summit, Busan';
+/** The calendar as a list of October 2025, where the sample summit and the items added here show. */
+const CAL = '/calendar?view=list&date=2025-10-30';
+/** Another October 2025 item, renamed in these tests. */
+const OTHER = 'State banquet';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -32,7 +36,12 @@ async function open(context: BrowserContext, path: string, origin = baseUrl()): 
   return { page, errors };
 }
 
-const agendaItem = (page: Page, title: string) => page.getByRole('main').getByRole('button', { name: title, exact: true });
+/** The calendar item titled exactly `title`. */
+const agendaItem = (page: Page, title: string) =>
+  page
+    .getByRole('main')
+    .locator('.cal-ev-title')
+    .filter({ hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
 
 async function waitForServiceWorker(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
@@ -64,26 +73,26 @@ async function readDownload(page: Page, click: () => Promise<void>): Promise<{ n
 describe('offline', () => {
   it('after one visit, loads with no network on every route, takes edits, and keeps them across reloads', async () => {
     const context = await newContext();
-    const { page, errors } = await open(context, '/calendar');
+    const { page, errors } = await open(context, CAL);
     await agendaItem(page, SAMPLE).waitFor();
     await waitForServiceWorker(page);
     await context.setOffline(true);
     await page.reload();
     await agendaItem(page, SAMPLE).waitFor();
-    for (const path of ['/route', '/conflicts', '/calendar']) {
+    for (const path of ['/route', '/conflicts', CAL]) {
       await page.goto(new URL(path, baseUrl()).toString());
-      await page.getByRole('link', { name: new RegExp(`^${path.slice(1)}`, 'i') }).and(page.locator('[aria-current="page"]')).waitFor();
+      await page.getByRole('link', { name: new RegExp(`^${path.slice(1).split('?')[0]}`, 'i') }).and(page.locator('[aria-current="page"]')).waitFor();
     }
     await addItem(page, 'Drafted on the plane');
-    const dialog = await renameInEditor(page, 'Trump–Xi phone call', 'Trump–Xi phone call (offline edit)');
+    const dialog = await renameInEditor(page, OTHER, `${OTHER} (offline edit)`);
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await agendaItem(page, 'Trump–Xi phone call (offline edit)').waitFor();
+    await agendaItem(page, `${OTHER} (offline edit)`).waitFor();
     await page.reload();
     await agendaItem(page, 'Drafted on the plane').waitFor();
-    await agendaItem(page, 'Trump–Xi phone call (offline edit)').waitFor();
+    await agendaItem(page, `${OTHER} (offline edit)`).waitFor();
     await page.reload();
     await agendaItem(page, 'Drafted on the plane').waitFor();
-    expect(await agendaItem(page, 'Trump–Xi phone call').count()).toBe(0);
+    expect(await agendaItem(page, OTHER).count()).toBe(0);
     await page.getByRole('button', { name: 'Storage' }).click();
     await page.getByRole('dialog', { name: 'Storage' }).getByText('Ready: Summitry opens and works with no network.').waitFor();
     expect(errors).toEqual([]);
@@ -94,16 +103,16 @@ describe('offline', () => {
 describe('several tabs', () => {
   it('two pages see each other’s edits; the later save of a stale revision is refused and the edit kept', async () => {
     const context = await newContext();
-    const one = (await open(context, '/calendar')).page;
+    const one = (await open(context, CAL)).page;
     await agendaItem(one, SAMPLE).waitFor();
-    const two = (await open(context, '/calendar')).page;
+    const two = (await open(context, CAL)).page;
     await agendaItem(two, SAMPLE).waitFor();
 
     await addItem(one, 'Added in tab one');
     await agendaItem(two, 'Added in tab one').waitFor();
 
-    const mine = await renameInEditor(one, 'Trump–Xi phone call', 'Call as tab one has it');
-    const theirs = await renameInEditor(two, 'Trump–Xi phone call', 'Call as tab two has it');
+    const mine = await renameInEditor(one, OTHER, 'Call as tab one has it');
+    const theirs = await renameInEditor(two, OTHER, 'Call as tab two has it');
     await theirs.getByRole('button', { name: 'Save' }).click();
     await agendaItem(one, 'Call as tab two has it').waitFor();
 
@@ -122,7 +131,7 @@ describe('several tabs', () => {
 
   it('a tab whose database another tab upgrades is told to reload, and its save fails without losing the edit', async () => {
     const context = await newContext();
-    const { page } = await open(context, '/calendar');
+    const { page } = await open(context, CAL);
     await agendaItem(page, SAMPLE).waitFor();
     const dialog = await renameInEditor(page, SAMPLE, 'Busan, edited in the old tab');
 
@@ -163,7 +172,7 @@ describe('several tabs', () => {
           req.onerror = () => reject(req.error);
         }),
     );
-    const { page } = await open(context, '/calendar');
+    const { page } = await open(context, CAL);
     await page.getByRole('alert').getByText('Close other Summitry tabs to finish the upgrade.', { exact: false }).waitFor();
     expect(await agendaItem(page, SAMPLE).count()).toBe(0);
     await old.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
@@ -176,7 +185,7 @@ describe('several tabs', () => {
 describe('storage faults', () => {
   it('an injected quota error says so, keeps the edit in the form, offers a backup with it, and writes nothing', async () => {
     const context = await newContext();
-    const { page } = await open(context, '/calendar?faults=1');
+    const { page } = await open(context, `${CAL}&faults=1`);
     await agendaItem(page, SAMPLE).waitFor();
     const dialog = await renameInEditor(page, SAMPLE, 'Busan summit, renamed on a full disk');
     await page.evaluate(() => {
@@ -196,7 +205,7 @@ describe('storage faults', () => {
     expect(file.plan.events.some((e: { title: string }) => e.title === SAMPLE)).toBe(true);
 
     // Nothing was written: another tab still reads the old title.
-    const other = (await open(context, '/calendar')).page;
+    const other = (await open(context, CAL)).page;
     await agendaItem(other, SAMPLE).waitFor();
     expect(await agendaItem(other, 'Busan summit, renamed on a full disk').count()).toBe(0);
 
@@ -217,7 +226,7 @@ describe('storage faults', () => {
         throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
       };
     `);
-    const { page, errors } = await open(context, '/calendar');
+    const { page, errors } = await open(context, CAL);
     await agendaItem(page, SAMPLE).waitFor();
     const warning = page.getByRole('alert').filter({ hasText: 'Your plan is only in memory.' });
     await warning.waitFor();
@@ -236,7 +245,7 @@ describe('storage faults', () => {
     const context = await newContext(`
       navigator.storage.estimate = async () => ({ usage: 9 * 1024 ** 3, quota: 10 * 1024 ** 3 });
     `);
-    const { page } = await open(context, '/calendar');
+    const { page } = await open(context, CAL);
     await agendaItem(page, SAMPLE).waitFor();
     await page.getByRole('alert').filter({ hasText: 'Storage is 90 % full.' }).waitFor();
     await page.getByRole('button', { name: 'Storage details' }).click();
@@ -249,7 +258,7 @@ describe('storage faults', () => {
 
   it('reminds the user when the last backup is more than a week old, until a backup is downloaded', async () => {
     const context = await newContext();
-    const { page } = await open(context, '/calendar');
+    const { page } = await open(context, CAL);
     await agendaItem(page, SAMPLE).waitFor();
     expect(await page.getByText(/Your last backup is/).count()).toBe(0);
     await page.evaluate(
@@ -302,7 +311,7 @@ describe('updates', () => {
 
   it('offers a new build with a banner; reloads the tab that asks, never one with an edit open', async () => {
     const context = await newContext();
-    const { page: editing } = await open(context, '/calendar', server.url);
+    const { page: editing } = await open(context, CAL, server.url);
     await agendaItem(editing, SAMPLE).waitFor();
     await waitForServiceWorker(editing);
     const { page: other } = await open(context, '/route', server.url);

@@ -43,7 +43,7 @@ describe('route view on the production build', () => {
   });
 
   it('has drawn the land and the legs from bundled data, with no request to any other origin', async () => {
-    const { page, context } = await openPage(browser, '/calendar');
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30');
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
@@ -68,7 +68,7 @@ describe('route view on the production build', () => {
   });
 
   it('draws the map and the itinerary with no network, after one visit', async () => {
-    const { page, context } = await openPage(browser, '/calendar');
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30');
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     await context.setOffline(true);

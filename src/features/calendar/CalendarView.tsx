@@ -53,9 +53,6 @@ const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 /** Year: taller months, so a day has room for a few thin bars before "+N more". */
 const VIEW_OPTIONS = { multiMonthYear: { aspectRatio: 1.05 } };
 const viewClass = (info: { view: { type: string } }) => `cal-view-${viewFromFcType(info.view.type) ?? 'other'}`;
-function zoomToWeek(this: CalendarApi, date: Date) {
-  this.changeView(FC_VIEW_TYPES.week, date);
-}
 
 /** The plan in FullCalendar: month, week, list and year, in the display zone, editable. */
 export function CalendarView({ search, onSearchChange, now = systemNow }: CalendarViewProps) {
@@ -362,8 +359,7 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
             eventMaxStack={3}
             nextDayThreshold="09:00:00"
             viewClass={viewClass}
-            navLinks
-            navLinkDayClick={zoomToWeek}
+            navLinks={false}
             nowIndicator
             editable
             selectable
