@@ -3,8 +3,8 @@
 // screen with its items, in headless Chromium on the production build. Prints one line per case.
 // Uses SUMMITRY_URL if set; otherwise builds and serves dist/ on a free port.
 import { execSync } from 'node:child_process';
-import { preview, type PreviewServer } from 'vite';
-import { launchBrowser, openPage } from '../../test/helpers/browser';
+import { openPage } from '../../test/helpers/browser';
+import { launchBrowser, median, serveDist } from './lib.mjs';
 
 const ITEMS = 1000;
 const RUNS = 7;
@@ -12,16 +12,12 @@ const ZONES = ['Asia/Shanghai', 'Asia/Seoul', 'America/New_York', 'Europe/Madrid
 const KINDS = ['summit', 'talks', 'call', 'meeting', 'ceremony', 'visit-day', 'note'];
 const STATUSES = ['speculative', 'proposed', 'tentative', 'confirmed', 'held', 'postponed'];
 
-let server: PreviewServer | undefined;
-let base = process.env.SUMMITRY_URL;
-if (!base) {
+let server: { url: string; close: () => Promise<void> } | undefined;
+if (!process.env.SUMMITRY_URL) {
   execSync('npx vite build --logLevel error', { stdio: 'inherit' });
-  server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('The preview server has no port.');
-  base = `http://127.0.0.1:${address.port}`;
+  server = await serveDist();
+  process.env.SUMMITRY_URL = server.url;
 }
-process.env.SUMMITRY_URL = base;
 
 /** 1,000 valid events spread over March 2027, as stored rows (UTC instants, zone kept). */
 function benchEvents() {
@@ -108,7 +104,6 @@ try {
     await settle();
   }
   month.sort((a, b) => a - b);
-  const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
   console.log(
     `month_switch_ms=${median(month).toFixed(0)} min=${month[0]!.toFixed(0)} max=${month[month.length - 1]!.toFixed(0)} runs=${RUNS} items_in_month=${ITEMS} drawn=${drawn} more_links=${moreLinks} target=500`,
   );
