@@ -95,8 +95,11 @@ export function selectVisit(plan: Plan, visitId: string): Plan {
   const visits = plan.visits.filter((v) => v.id === visitId);
   const events = plan.events.filter((e) => e.visitId === visitId);
   const legs = plan.legs.filter((l) => l.visitId === visitId);
+  const windowIds = new Set<string>();
+  for (const x of [...visits, ...events]) if (x.windowId) windowIds.add(x.windowId);
+  const windows = plan.windows.filter((w) => windowIds.has(w.id));
   const placeIds = new Set<string>();
-  for (const e of events) if (e.placeId) placeIds.add(e.placeId);
+  for (const x of [...events, ...windows]) if (x.placeId) placeIds.add(x.placeId);
   for (const l of legs) {
     placeIds.add(l.fromPlaceId);
     placeIds.add(l.toPlaceId);
@@ -104,16 +107,14 @@ export function selectVisit(plan: Plan, visitId: string): Plan {
   for (const p of plan.places) if (placeIds.has(p.id) && p.cityId) placeIds.add(p.cityId);
   const participantIds = new Set<string>();
   for (const v of visits) [v.guestId, ...v.participantIds].forEach((id) => participantIds.add(id));
-  for (const x of [...events, ...legs]) x.participantIds.forEach((id) => participantIds.add(id));
-  const windowIds = new Set<string>();
-  for (const x of [...visits, ...events]) if (x.windowId) windowIds.add(x.windowId);
+  for (const x of [...events, ...legs, ...windows]) x.participantIds.forEach((id) => participantIds.add(id));
   return {
     places: plan.places.filter((p) => placeIds.has(p.id)),
     participants: plan.participants.filter((p) => participantIds.has(p.id)),
     events,
     visits,
     legs,
-    windows: plan.windows.filter((w) => windowIds.has(w.id)),
+    windows,
     scenarios: [],
   };
 }

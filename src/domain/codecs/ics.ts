@@ -375,7 +375,7 @@ class ReadContext {
   readonly maxItems: number;
   private readonly maxOccurrences: number;
   private readonly horizonMs: number;
-  private notes = new Map<string, string[]>();
+  private notes = new Map<string, Set<string>>();
   private calendarZone?: string;
   private vtimezones = new Map<string, IcalTimezone>();
 
@@ -386,15 +386,16 @@ class ReadContext {
   }
 
   private note(kind: string, example: string) {
-    const list = this.notes.get(kind) ?? [];
-    list.push(example);
+    const list = this.notes.get(kind) ?? new Set<string>();
+    list.add(example);
     this.notes.set(kind, list);
   }
 
   notesList(): string[] {
     const out: string[] = [];
     const examples = (list: string[]) => `${list.slice(0, 3).join('; ')}${list.length > 3 ? `; and ${list.length - 3} more` : ''}`;
-    for (const [kind, list] of this.notes) {
+    for (const [kind, set] of this.notes) {
+      const list = [...set];
       const n = list.length;
       const events = `${n} event${n === 1 ? '' : 's'}`;
       switch (kind) {
@@ -402,7 +403,7 @@ class ReadContext {
           out.push(`${events} had times with no time zone ("floating"); they were read as ${this.floatingZone()} time: ${examples(list)}.`);
           break;
         case 'windows-zone':
-          out.push(`Windows time-zone names were read as IANA zones: ${examples([...new Set(list)])}.`);
+          out.push(`Windows time-zone names were read as IANA zones: ${examples(list)}.`);
           break;
         case 'offset-zone':
           out.push(`${events} used a time zone this app does not know by name; their times were taken from the file's VTIMEZONE at a fixed UTC offset: ${examples(list)}.`);
@@ -496,7 +497,7 @@ class ReadContext {
     if (!prop) return undefined;
     const value = prop.getFirstValue() as IcalTime | null;
     if (!value || typeof value !== 'object' || !('isDate' in value)) throw new Unreadable(`its ${what} is not a date or time`);
-    const wall: WallClock = { year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: value.second };
+    const wall = rawWallClock(prop) ?? { year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: value.second };
     try {
       if (value.isDate) return { date: wallClockToDate(wall), how: 'date' };
       const tzid = prop.getFirstParameter('tzid');
@@ -756,6 +757,16 @@ function spanMs(start: ResolvedTime, end: ResolvedTime): number {
   return toMs(end.instant!) - toMs(start.instant!);
 }
 
+/** The date-time as written (ical.js rolls 30 February over into March; this keeps it impossible). */
+function rawWallClock(prop: IcalProperty): WallClock | undefined {
+  const raw = (prop.toJSON() as unknown[])[3];
+  if (typeof raw !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(raw);
+  if (!m) return undefined;
+  const n = (i: number) => Number(m[i] ?? 0);
+  return { year: n(1), month: n(2), day: n(3), hour: n(4), minute: n(5), second: n(6) };
+}
+
 function isTime(value: unknown): value is IcalTime {
   return !!value && typeof value === 'object' && 'toUnixTime' in value;
 }
@@ -780,8 +791,9 @@ function labelOf(ev: IcalComponent, index: number): string {
   const summary = stringProp(ev, 'summary')?.trim();
   let when = '';
   try {
-    const start = ev.getFirstPropertyValue('dtstart');
-    if (isTime(start)) when = ` (starts ${formatStamp(start)})`;
+    const prop = ev.getFirstProperty('dtstart');
+    const raw = prop ? (prop.toJSON() as unknown[])[3] : undefined;
+    if (typeof raw === 'string') when = ` (starts ${raw.replace('T', ' ').slice(0, 16)})`;
   } catch {
     /* the label is only for messages */
   }
