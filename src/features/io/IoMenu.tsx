@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import './io.css';
 
 // The dialogs (and with them ical.js, the codecs and the crypto) load only when opened.
@@ -60,15 +61,21 @@ export function IoMenu() {
       <button type="button" onClick={() => setOpen({ kind: 'export' })}>
         Export…
       </button>
-      {dragging && (
-        <div className="io-drop-hint" aria-hidden="true">
-          Drop a backup (.json) or calendar (.ics) file to import it
-        </div>
+      {dragging &&
+        createPortal(
+          <div className="io-drop-hint" aria-hidden="true">
+            Drop a backup (.json) or calendar (.ics) file to import it
+          </div>,
+          document.body,
+        )}
+      {/* In a portal: the dialogs take the page's styles, not the header's. */}
+      {createPortal(
+        <Suspense fallback={<p className="io-loading" role="status">Loading…</p>}>
+          {open?.kind === 'import' && <ImportDialog key={open.key} initialFile={open.file} onClose={close} />}
+          {open?.kind === 'export' && <ExportDialog onClose={close} />}
+        </Suspense>,
+        document.body,
       )}
-      <Suspense fallback={<p className="io-loading" role="status">Loading…</p>}>
-        {open?.kind === 'import' && <ImportDialog key={open.key} initialFile={open.file} onClose={close} />}
-        {open?.kind === 'export' && <ExportDialog onClose={close} />}
-      </Suspense>
     </>
   );
 }
