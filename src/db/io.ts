@@ -16,7 +16,7 @@ export type ImportMode = 'replace' | 'merge';
 
 /** Automatic backups kept; older ones are deleted when a new one is made. */
 export const MAX_AUTOMATIC_BACKUPS = 10;
-const CHUNK = 1000;
+const DEFAULT_CHUNK = 2500;
 
 export interface PlanSnapshot {
   plan: Plan;
@@ -77,7 +77,12 @@ async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided>
   for (const name of TABLE_NAMES) {
     const incoming = restored.plan[name] as EntityOf<typeof name>[];
     if (incoming.length === 0) continue;
-    const existing = (await db.table(name).bulkGet(incoming.map((r) => r.id))) as (EntityOf<typeof name> | undefined)[];
+    // Read only the records the plan has: a key scan is far cheaper than thousands of misses.
+    const present = new Set((await db.table(name).toCollection().primaryKeys()) as string[]);
+    const shared = incoming.filter((r) => present.has(r.id));
+    const found = shared.length ? ((await db.table(name).bulkGet(shared.map((r) => r.id))) as (EntityOf<typeof name> | undefined)[]) : [];
+    const byId = new Map(found.map((r, i) => [shared[i]!.id as string, r]));
+    const existing = incoming.map((r) => byId.get(r.id));
     const fields = restored.fields?.[name];
     const out: unknown[] = [];
     incoming.forEach((record, i) => {
@@ -133,6 +138,8 @@ export interface ApplyOptions {
   reason: string;
   /** Called after each chunk is written, with records written and the total. */
   onProgress?: (written: number, total: number) => void;
+  /** Records per write request (default 2,500). */
+  chunkSize?: number;
 }
 
 export interface ImportResult {
@@ -158,7 +165,7 @@ export async function applyImport(db: SummitryDb, restored: Restored, mode: Impo
       let written = 0;
       for (const name of TABLE_NAMES) {
         await db.table(name).clear();
-        written = await writeChunks(db, name, restored.plan[name], 'add', written, total, options.onProgress);
+        written = await writeChunks(db, name, restored.plan[name], written, total, options);
       }
       await db.acceptances.clear();
       if (restored.acceptances.length) await db.acceptances.bulkAdd(restored.acceptances);
@@ -171,7 +178,7 @@ export async function applyImport(db: SummitryDb, restored: Restored, mode: Impo
     let written = 0;
     for (const name of TABLE_NAMES) {
       const list = decided.writes[name];
-      if (list?.length) written = await writeChunks(db, name, list, 'put', written, total, options.onProgress);
+      if (list?.length) written = await writeChunks(db, name, list, written, total, options);
     }
     if (decided.acceptances.length) await db.acceptances.bulkPut(decided.acceptances);
     options.onProgress?.(total, total);
@@ -183,18 +190,17 @@ async function writeChunks(
   db: SummitryDb,
   name: TableName,
   records: readonly unknown[],
-  how: 'add' | 'put',
   written: number,
   total: number,
-  onProgress?: (written: number, total: number) => void,
+  options: Pick<ApplyOptions, 'onProgress' | 'chunkSize'>,
 ): Promise<number> {
   const table = db.table(name);
-  for (let i = 0; i < records.length; i += CHUNK) {
-    const chunk = records.slice(i, i + CHUNK);
-    if (how === 'add') await table.bulkAdd(chunk);
-    else await table.bulkPut(chunk);
+  const size = options.chunkSize ?? DEFAULT_CHUNK;
+  for (let i = 0; i < records.length; i += size) {
+    const chunk = records.slice(i, i + size);
+    await table.bulkPut(chunk);
     written += chunk.length;
-    onProgress?.(written, total);
+    options.onProgress?.(written, total);
   }
   return written;
 }
@@ -202,7 +208,7 @@ async function writeChunks(
 /** Inside a rw transaction: store the plan as it is now as an automatic backup; keep the newest few. */
 async function saveAutomaticBackup(db: SummitryDb, options: ApplyOptions): Promise<string> {
   const snapshot = await readSnapshot(db);
-  const data = encodeBackup(buildBackup({ ...snapshot, appVersion: options.appVersion, exportedAt: options.now }));
+  const data = encodeBackup(buildBackup({ ...snapshot, appVersion: options.appVersion, exportedAt: options.now, canonical: false }));
   let id = `auto-${options.now}`;
   for (let n = 2; await db.backups.get(id); n++) id = `auto-${options.now}-${n}`;
   await db.backups.add({ id, createdAt: options.now, reason: options.reason, data });

@@ -6,8 +6,16 @@ import { DateTime, IANAZone } from 'luxon';
 
 /** True if `zone` is an IANA zone name Luxon (and so Intl) knows. */
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.length > 0 && zone.length < 100 && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length >= 100) return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    // Intl is slow to answer (a fraction of a millisecond); an import checks thousands of records.
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
+const zoneValidity = new Map<string, boolean>();
 
 /** Epoch ms of a UTC ISO instant. */
 export function toMs(instant: string): number {

@@ -42,6 +42,12 @@ export interface BackupInput {
   /** UTC ISO instant. */
   exportedAt: string;
   scope?: BackupScope;
+  /**
+   * Put each record's fields in the validator's order (default true), so equal plans give equal
+   * text. Automatic backups skip it: they are written inside the import's transaction, and their
+   * records are validated when restored.
+   */
+  canonical?: boolean;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -50,11 +56,15 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * Each record in the validator's field order (so equal plans give equal text), or as stored if
  * it does not validate: an export never fails on a record, the import will name it.
  */
-function canonicalRecords<T extends TableName>(table: T, records: readonly unknown[]): Plan[T] {
-  const out = records.map((r) => {
-    const checked = validateEntity(table, r);
-    return checked.ok ? checked.value : r;
-  }) as Plan[T];
+function canonicalRecords<T extends TableName>(table: T, records: readonly unknown[], canonical: boolean): Plan[T] {
+  const out = (
+    canonical
+      ? records.map((r) => {
+          const checked = validateEntity(table, r);
+          return checked.ok ? checked.value : r;
+        })
+      : records
+  ) as Plan[T];
   return [...out].sort(byId as never) as Plan[T];
 }
 
@@ -63,7 +73,7 @@ export function buildBackup(input: BackupInput): BackupDocument {
   const scope = input.scope ?? { kind: 'plan' };
   const plan = scope.kind === 'visit' ? selectVisit(input.plan, scope.visitId) : input.plan;
   const tables = {} as Record<TableName, unknown[]>;
-  for (const name of TABLE_NAMES) tables[name] = canonicalRecords(name, plan[name] ?? []);
+  for (const name of TABLE_NAMES) tables[name] = canonicalRecords(name, plan[name] ?? [], input.canonical ?? true);
   const acceptances =
     scope.kind === 'visit'
       ? []
