@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT_VERSION, buildBackup, encodeBackup, selectVisit } from '../../src/domain/codecs/backup';
 import { TABLE_NAMES } from '../../src/domain/entities';
@@ -64,6 +65,14 @@ describe('restoreBackup: the current format', () => {
     expect(findDanglingReferences(visit)).toEqual([]);
     const result = restoreBackup(encodeBackup(buildBackup({ plan, planName: 'P', appVersion: '1', exportedAt: NOW, scope: { kind: 'visit', visitId: 'draft-state-visit-2025' } })));
     expect(result.ok && result.restored.scope).toEqual({ kind: 'visit', visitId: 'draft-state-visit-2025' });
+  });
+});
+
+describe('the README', () => {
+  it('shows an example backup that imports as it is', () => {
+    const example = readFileSync('README.md', 'utf8').split('```json\n')[1]!.split('```')[0]!;
+    const result = restoreBackup(example);
+    expect(result.ok && result.restored.plan.events[0]!.startsAt).toBe('2025-10-30T02:00:00.000Z');
   });
 });
 
