@@ -61,6 +61,7 @@ export function modeRefusal(restored: Restored, mode: ImportMode): string | unde
   if (mode === 'merge') return undefined;
   if (restored.source !== 'backup') return 'A calendar file is merged into the plan; it cannot replace it.';
   if (restored.scope?.kind === 'visit') return 'A backup of one visit is merged into the plan; it cannot replace the whole plan.';
+  if (restored.scope?.kind === 'partial') return 'This backup holds only some records, not a whole plan: it is merged into the plan.';
   return undefined;
 }
 
@@ -88,7 +89,7 @@ async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided>
     incoming.forEach((record, i) => {
       const decision = decideRecord(name, existing[i], record, fields?.get(record.id));
       countAction(summary, name, decision.action);
-      if (decision.record) out.push(decision.record);
+      if (decision.record) out.push({ ...decision.record, rev: (existing[i]?.rev ?? 0) + 1 });
     });
     writes[name] = out;
   }
@@ -160,12 +161,16 @@ export async function applyImport(db: SummitryDb, restored: Restored, mode: Impo
   if (refusal) throw new Error(refusal);
   return db.transaction('rw', allTables(db), async () => {
     if (mode === 'replace') {
-      const backupId = await saveAutomaticBackup(db, options);
+      const snapshot = await readSnapshot(db);
+      const backupId = await saveAutomaticBackup(db, snapshot, options);
       const total = TABLE_NAMES.reduce((n, t) => n + restored.plan[t].length, 0) + restored.acceptances.length;
       let written = 0;
       for (const name of TABLE_NAMES) {
+        // Revisions go on from the replaced records', so an editor left open on one sees it changed.
+        const revs = new Map((snapshot.plan[name] as { id: string; rev?: number }[]).map((r) => [r.id, r.rev ?? 0]));
+        const records = (restored.plan[name] as { id: string }[]).map((r) => ({ ...r, rev: (revs.get(r.id) ?? 0) + 1 }));
         await db.table(name).clear();
-        written = await writeChunks(db, name, restored.plan[name], written, total, options);
+        written = await writeChunks(db, name, records, written, total, options);
       }
       await db.acceptances.clear();
       if (restored.acceptances.length) await db.acceptances.bulkAdd(restored.acceptances);
@@ -206,8 +211,7 @@ async function writeChunks(
 }
 
 /** Inside a rw transaction: store the plan as it is now as an automatic backup; keep the newest few. */
-async function saveAutomaticBackup(db: SummitryDb, options: ApplyOptions): Promise<string> {
-  const snapshot = await readSnapshot(db);
+async function saveAutomaticBackup(db: SummitryDb, snapshot: PlanSnapshot, options: ApplyOptions): Promise<string> {
   const data = encodeBackup(buildBackup({ ...snapshot, appVersion: options.appVersion, exportedAt: options.now, canonical: false }));
   let id = `auto-${options.now}`;
   for (let n = 2; await db.backups.get(id); n++) id = `auto-${options.now}-${n}`;

@@ -48,9 +48,10 @@ export function stableStringify(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
+/** Content equality ignores `updatedAt` and the database's own `rev`. */
 function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const { updatedAt: _a, ...ra } = a;
-  const { updatedAt: _b, ...rb } = b;
+  const { updatedAt: _a, rev: _ra, ...ra } = a;
+  const { updatedAt: _b, rev: _rb, ...rb } = b;
   return stableStringify(ra) === stableStringify(rb);
 }
 

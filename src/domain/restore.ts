@@ -15,6 +15,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   TABLE_LABELS,
+  withoutRev,
   type Acceptance,
   type BackupScope,
 } from './codecs/backup';
@@ -140,56 +141,50 @@ function scanStructure(doc: unknown): string[] {
   return errors;
 }
 
-type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+type Migration = (doc: Record<string, unknown>, notes: string[]) => Record<string, unknown>;
 
-const INSTANT_FIELDS: Record<TableName, readonly string[]> = {
-  places: ['updatedAt'],
-  participants: ['updatedAt'],
-  events: ['startsAt', 'endsAt', 'updatedAt'],
-  visits: ['updatedAt'],
-  legs: ['departsAt', 'arrivesAt', 'updatedAt'],
-  windows: ['startsAt', 'endsAt', 'updatedAt'],
-  scenarios: ['updatedAt'],
-};
-
-const msToInstant = (v: unknown) =>
-  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e15 ? new Date(v).toISOString() : v;
-
-function mapRecords(tables: unknown, fn: (table: TableName, record: Record<string, unknown>) => Record<string, unknown>): unknown {
-  if (!tables || typeof tables !== 'object' || Array.isArray(tables)) return tables;
-  const out: Record<string, unknown> = { ...(tables as Record<string, unknown>) };
-  for (const name of TABLE_NAMES) {
-    const list = out[name];
-    if (!Array.isArray(list)) continue;
-    out[name] = list.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? fn(name, r as Record<string, unknown>) : r));
-  }
-  return out;
-}
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Upgrades from each older format version to the next. Each takes a document of version n
  * (structure already scanned, not yet validated) and returns one of version n + 1.
  */
 const MIGRATIONS: Record<number, Migration> = {
-  /** Format 1 → 2: instants were epoch milliseconds; the header had no appVersion, scope or acceptances. */
-  1: (doc) => ({
-    ...doc,
-    formatVersion: 2,
-    appVersion: typeof doc.appVersion === 'string' ? doc.appVersion : 'unknown (format 1)',
-    exportedAt: msToInstant(doc.exportedAt),
-    planName: typeof doc.planName === 'string' ? doc.planName : 'Imported plan',
-    scope: { kind: 'plan' },
-    acceptances: [],
-    tables: mapRecords(doc.tables, (table, record) => {
-      const r: Record<string, unknown> = { ...record };
-      for (const f of INSTANT_FIELDS[table]) if (f in r) r[f] = msToInstant(r[f]);
-      if (table === 'scenarios' && Array.isArray(r.overrides))
-        r.overrides = r.overrides.map((o: unknown) =>
-          o && typeof o === 'object' ? { ...(o as object), startsAt: msToInstant((o as Record<string, unknown>).startsAt), endsAt: msToInstant((o as Record<string, unknown>).endsAt) } : o,
-        );
-      return r;
-    }),
-  }),
+  /**
+   * Format 1 → 2 (2026-12): format 1 is what the storage panel's "Download a backup" writes
+   * (src/db/backup.ts): the tables under `plan` (null if the plan could not be read), no
+   * appVersion, scope or acceptances, and `unsaved` records kept when a save failed. The unsaved
+   * records are laid over the plan's (they are the newer edits); without a plan the file holds
+   * only some records and cannot replace a plan.
+   */
+  1: (doc, notes) => {
+    const plan = isObject(doc.plan) ? doc.plan : undefined;
+    const tables: Record<string, unknown> = {};
+    for (const name of TABLE_NAMES) if (plan && plan[name] !== undefined) tables[name] = plan[name];
+    const unsaved = Array.isArray(doc.unsaved) ? doc.unsaved : [];
+    let laid = 0;
+    for (const entry of unsaved) {
+      if (!isObject(entry) || typeof entry.table !== 'string' || !(TABLE_NAMES as readonly string[]).includes(entry.table) || !isObject(entry.record)) continue;
+      const list = Array.isArray(tables[entry.table]) ? [...(tables[entry.table] as unknown[])] : [];
+      const at = list.findIndex((r) => isObject(r) && r.id === (entry.record as Record<string, unknown>).id);
+      if (at >= 0) list[at] = entry.record;
+      else list.push(entry.record);
+      tables[entry.table] = list;
+      laid += 1;
+    }
+    if (laid) notes.push(`The backup carried ${laid} edit${laid === 1 ? '' : 's'} that could not be saved when it was made; ${laid === 1 ? 'it is' : 'they are'} included.`);
+    if (!plan) notes.push('The backup holds only those unsaved edits, not a whole plan: it can be merged, not used to replace the plan.');
+    return {
+      format: doc.format,
+      formatVersion: 2,
+      appVersion: `unknown (format 1${typeof doc.schemaVersion === 'number' ? `, database version ${doc.schemaVersion}` : ''})`,
+      exportedAt: doc.exportedAt,
+      planName: typeof doc.planName === 'string' && doc.planName.trim() ? doc.planName : 'Imported plan',
+      scope: plan ? { kind: 'plan' } : { kind: 'partial' },
+      acceptances: [],
+      tables,
+    };
+  },
 };
 
 const headerText = (max: number) => z.string({ error: 'must be text' }).max(max, `is too long (${max} characters at most)`);
@@ -207,8 +202,8 @@ const headerSchema = z.object({
   planName: headerText(300),
   scope: z.discriminatedUnion(
     'kind',
-    [z.object({ kind: z.literal('plan') }), z.object({ kind: z.literal('visit'), visitId: headerText(120).min(1) })],
-    { error: 'must be {"kind":"plan"} or {"kind":"visit","visitId":…}' },
+    [z.object({ kind: z.literal('plan') }), z.object({ kind: z.literal('visit'), visitId: headerText(120).min(1) }), z.object({ kind: z.literal('partial') })],
+    { error: 'must be {"kind":"plan"}, {"kind":"partial"} or {"kind":"visit","visitId":…}' },
   ),
   acceptances: z.array(z.unknown(), { error: 'must be a list' }),
   tables: z.record(z.string(), z.unknown(), { error: 'must be an object of tables' }),
@@ -252,7 +247,8 @@ export function restoreBackup(input: string | unknown): RestoreResult {
     return fail([
       `This backup was written in format version ${version} by a newer Summitry${typeof d.appVersion === 'string' ? ` (${d.appVersion.slice(0, 40)})` : ''}; this app reads versions up to ${BACKUP_FORMAT_VERSION}. Update Summitry to import it.`,
     ]);
-  for (let v = version; v < BACKUP_FORMAT_VERSION; v++) d = MIGRATIONS[v]!(d);
+  const notes: string[] = [];
+  for (let v = version; v < BACKUP_FORMAT_VERSION; v++) d = MIGRATIONS[v]!(d, notes);
 
   const header = headerSchema.safeParse(d);
   if (!header.success) {
@@ -267,7 +263,6 @@ export function restoreBackup(input: string | unknown): RestoreResult {
   }
   const tables = header.data.tables;
   const errors: string[] = [];
-  const notes: string[] = [];
   for (const name of Object.keys(tables)) {
     if (!(TABLE_NAMES as readonly string[]).includes(name)) notes.push(`The file has a table "${name.slice(0, 40)}" this version does not know; it was left out.`);
   }
@@ -298,7 +293,7 @@ export function restoreBackup(input: string | unknown): RestoreResult {
       const earlier = seen.get(id);
       if (earlier !== undefined) errors.push(`${recordRef(name, index, raw)}: the id "${id}" is already used by ${name} #${earlier + 1}.`);
       seen.set(id, index);
-      out.push(checked.value);
+      out.push(withoutRev(checked.value));
     });
     plan[name] = out;
   }
@@ -350,15 +345,16 @@ export function restoreCalendar(text: string, options: CalendarReadOptions): Res
       skipped.push({ label: item.label, reason: checked.error.issues.join('; ') });
       continue;
     }
-    const id = checked.value.id as string;
+    const value = withoutRev(checked.value);
+    const id = value.id as string;
     const positions = (index[item.table] ??= new Map());
     const at = positions.get(id);
     if (at !== undefined) {
       duplicates += 1;
-      plan[item.table][at] = checked.value;
+      plan[item.table][at] = value;
     } else {
       positions.set(id, plan[item.table].length);
-      plan[item.table].push(checked.value);
+      plan[item.table].push(value);
     }
     (fields[item.table] ??= new Map()).set(id, item.fields);
   }

@@ -2,6 +2,8 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } f
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyImport, exportBackup, listBackups, MAX_AUTOMATIC_BACKUPS, previewImport, restoreAutomaticBackup } from '../../src/db/io';
 import type { SummitryDb } from '../../src/db/schema';
+import { makeBackup } from '../../src/db/backup';
+import { loadPlan } from '../../src/db/repositories';
 import { seedIfFirstRun } from '../../src/db/seed';
 import { buildBackup, encodeBackup } from '../../src/domain/codecs/backup';
 import { exportCalendar } from '../../src/domain/codecs/ics';
@@ -92,6 +94,37 @@ describe('JSON backup round trip', () => {
     const second = await exportBackup(db, { kind: 'plan' }, { appVersion: '0.1.0', now: '2027-01-01T00:00:00.000Z' });
     expect(withoutExportedAt(second)).toBe(withoutExportedAt(first));
     expect(JSON.parse(second).acceptances).toHaveLength(1);
+  });
+});
+
+describe('older backups and revisions', () => {
+  it('reads the storage panel\'s backup (format 1), unsaved edits included', async () => {
+    const db = await seeded();
+    const stored = await db.events.get('busan-summit-2025');
+    const file = await makeBackup(db, NOW, [{ table: 'events', record: { ...stored, title: 'Busan (typed, not saved)' } }]);
+    const result = restoreBackup(file.text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.restored.formatVersion).toBe(1);
+    const plan = await loadPlan(db);
+    expect(result.restored.plan.places).toEqual(plan.places.map(({ rev: _rev, ...p }) => p));
+    expect(result.restored.plan.events.find((e) => e.id === 'busan-summit-2025')!.title).toBe('Busan (typed, not saved)');
+    const merged = await applyImport(db, result.restored, 'merge', APPLY);
+    expect(merged.summary.total.add).toBe(0);
+  });
+
+  it('leaves rev out of backups and numbers the revisions of what it writes after the plan\'s', async () => {
+    const db = await seeded();
+    const text = await exportBackup(db, { kind: 'plan' }, { appVersion: '0.1.0', now: NOW });
+    expect(text).not.toMatch(/"rev"/);
+    await db.events.update('busan-summit-2025', { rev: 7 });
+    const plan = buildSamplePlan();
+    const edited = plan.events.map((e) => (e.id === 'busan-summit-2025' ? { ...e, title: 'Busan (newer)', updatedAt: '2026-12-05T00:00:00.000Z' } : e));
+    await applyImport(db, backupOf({ ...plan, events: [...edited, makeEvent({ id: 'fresh' as never })] }), 'merge', APPLY);
+    expect((await db.events.get('busan-summit-2025'))!.rev).toBe(8);
+    expect((await db.events.get('fresh'))!.rev).toBe(1);
+    await applyImport(db, backupOf(plan), 'replace', APPLY);
+    expect((await db.events.get('busan-summit-2025'))!.rev).toBe(9);
   });
 });
 

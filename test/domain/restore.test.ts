@@ -4,7 +4,6 @@ import { BACKUP_FORMAT_VERSION, buildBackup, encodeBackup, selectVisit } from '.
 import { TABLE_NAMES } from '../../src/domain/entities';
 import { buildSamplePlan } from '../../src/domain/sample-plan';
 import { detectFileKind, findDanglingReferences, IMPORT_LIMITS, restoreBackup, restoreFile } from '../../src/domain/restore';
-import { toMs } from '../../src/domain/time';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const sampleBackup = () =>
@@ -77,29 +76,32 @@ describe('the README', () => {
 });
 
 describe('restoreBackup: versions', () => {
-  it('upgrades format version 1 (epoch-millisecond instants) to the current format', () => {
+  it('upgrades format version 1 (the storage panel\'s backup: tables under "plan", unsaved edits beside them)', () => {
     const current = sampleBackup();
-    const ms = (s: string | undefined) => (s === undefined ? undefined : toMs(s));
+    const busan = current.tables.events.find((e) => e.id === 'busan-summit-2025')!;
     const v1 = {
       format: 'summitry-backup',
       formatVersion: 1,
-      exportedAt: toMs(NOW),
+      schemaVersion: 2,
+      exportedAt: NOW,
       planName: current.planName,
-      tables: {
-        ...current.tables,
-        events: current.tables.events.map((e) => ({ ...e, startsAt: ms(e.startsAt), endsAt: ms(e.endsAt), updatedAt: ms(e.updatedAt) })),
-        legs: current.tables.legs.map((l) => ({ ...l, departsAt: ms(l.departsAt), arrivesAt: ms(l.arrivesAt), updatedAt: ms(l.updatedAt) })),
-        windows: current.tables.windows.map((w) => ({ ...w, startsAt: ms(w.startsAt), endsAt: ms(w.endsAt), updatedAt: ms(w.updatedAt) })),
-        places: current.tables.places.map((p) => ({ ...p, updatedAt: ms(p.updatedAt) })),
-      },
+      plan: { ...current.tables, events: current.tables.events.map((e) => ({ ...e, rev: 3 })) },
+      unsaved: [{ table: 'events', record: { ...busan, title: 'Busan (unsaved edit)' } }],
     };
     const result = restoreBackup(JSON.stringify(v1));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.restored.plan).toEqual(current.tables);
+    const expected = current.tables.events.map((e) => (e.id === 'busan-summit-2025' ? { ...e, title: 'Busan (unsaved edit)' } : e));
+    expect(result.restored.plan).toEqual({ ...current.tables, events: expected });
+    expect(result.restored.plan.events.some((e) => 'rev' in e)).toBe(false);
     expect(result.restored.exportedAt).toBe(NOW);
     expect(result.restored.formatVersion).toBe(1);
-    expect(result.restored.notes.join(' ')).toMatch(/format version 1; it was upgraded to version 2/);
+    expect(result.restored.scope).toEqual({ kind: 'plan' });
+    expect(result.restored.notes.join(' ')).toMatch(/carried 1 edit that could not be saved.*format version 1; it was upgraded to version 2/);
+
+    const onlyUnsaved = restoreBackup(JSON.stringify({ ...v1, plan: null, planName: null, planError: 'DatabaseClosedError' }));
+    expect(onlyUnsaved.ok && onlyUnsaved.restored.scope).toEqual({ kind: 'partial' });
+    expect(onlyUnsaved.ok && onlyUnsaved.restored.plan.events.map((e) => e.title)).toEqual(['Busan (unsaved edit)']);
   });
 
   it('refuses a newer format version with a message', () => {

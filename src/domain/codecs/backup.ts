@@ -13,7 +13,11 @@ export const BACKUP_FORMAT = 'summitry-backup';
 /** The format version this app writes. Version 1 (instants as epoch milliseconds) is read and upgraded. */
 export const BACKUP_FORMAT_VERSION = 2;
 
-export type BackupScope = { kind: 'plan' } | { kind: 'visit'; visitId: string };
+/**
+ * What a backup covers: the whole plan, one visit, or (read from format 1 files written when the
+ * plan could not be read) only some records. Only a whole-plan backup can replace the plan.
+ */
+export type BackupScope = { kind: 'plan' } | { kind: 'visit'; visitId: string } | { kind: 'partial' };
 
 /** A conflict the user marked as accepted (the `acceptances` table). */
 export interface Acceptance {
@@ -57,15 +61,21 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * it does not validate: an export never fails on a record, the import will name it.
  */
 function canonicalRecords<T extends TableName>(table: T, records: readonly unknown[], canonical: boolean): Plan[T] {
-  const out = (
-    canonical
-      ? records.map((r) => {
-          const checked = validateEntity(table, r);
-          return checked.ok ? checked.value : r;
-        })
-      : records
-  ) as Plan[T];
+  const out = records.map((r) => {
+    const checked = canonical ? validateEntity(table, r) : undefined;
+    return withoutRev(checked?.ok ? checked.value : r);
+  }) as Plan[T];
   return [...out].sort(byId as never) as Plan[T];
+}
+
+/**
+ * A record without its `rev`: the revision is this database's edit counter (stale edits are
+ * refused by it), not plan data, so backups leave it out and imports number their own.
+ */
+export function withoutRev<T>(record: T): T {
+  if (!record || typeof record !== 'object' || !('rev' in record)) return record;
+  const { rev: _rev, ...rest } = record as T & { rev?: unknown };
+  return rest as T;
 }
 
 /** The backup document of a plan (or of the part of it `scope` names; see `selectVisit`). */

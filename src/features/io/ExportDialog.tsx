@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { db } from '../../db';
+import { db, recordBackup } from '../../db';
+import { downloadTextFile } from '../../components/download';
 import { usePlan } from '../../db/hooks';
 import { exportBackup, loadSnapshot } from '../../db/io';
 import { encryptBackup, MIN_PASSPHRASE_LENGTH } from '../../domain/codecs/envelope';
@@ -8,7 +9,7 @@ import { exportCalendar, selectCalendarItems, type CalendarSelection } from '../
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { APP_VERSION } from './app-version';
-import { fileBaseName, saveTextFile } from './files';
+import { fileBaseName } from './files';
 
 type Format = 'json' | 'encrypted' | 'ics';
 type Scope = 'plan' | 'visit' | 'filter';
@@ -68,7 +69,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           appVersion: APP_VERSION,
           calendarName: effectiveScope === 'visit' && visit ? `${snapshot.planName}: ${visit.title}` : snapshot.planName,
         });
-        saveTextFile(`${base}.ics`, text, 'text/calendar;charset=utf-8');
+        downloadTextFile(`${base}.ics`, text, 'text/calendar;charset=utf-8');
         notify(`Calendar file saved: ${base}.ics (${icsCount} items).`);
         onClose();
         return;
@@ -76,7 +77,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       const backupScope = effectiveScope === 'visit' ? { kind: 'visit' as const, visitId: chosenVisit } : { kind: 'plan' as const };
       const text = await exportBackup(db, backupScope, { appVersion: APP_VERSION, now });
       if (format === 'json') {
-        saveTextFile(`${base}.json`, text, 'application/json');
+        downloadTextFile(`${base}.json`, text, 'application/json');
+        await recordBackup(db, now);
         notify(`Backup saved: ${base}.json.`);
         onClose();
         return;
@@ -85,7 +87,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       if (passphrase !== repeat) return setError('The two passphrases differ.');
       setBusy('Encrypting…');
       const sealed = await encryptBackup(text, passphrase);
-      saveTextFile(`${base}.encrypted.json`, sealed, 'application/json');
+      downloadTextFile(`${base}.encrypted.json`, sealed, 'application/json');
+      await recordBackup(db, now);
       notify(`Encrypted backup saved: ${base}.encrypted.json. Keep the passphrase safe.`);
       onClose();
     } catch (err) {

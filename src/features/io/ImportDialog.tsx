@@ -20,7 +20,8 @@ import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { APP_VERSION } from './app-version';
-import { fileBaseName, readFileText, saveTextFile } from './files';
+import { downloadTextFile } from '../../components/download';
+import { fileBaseName, readFileText } from './files';
 
 type Stage =
   | { step: 'choose' }
@@ -500,7 +501,7 @@ function AutomaticBackups({ onDone }: { onDone: () => void }) {
                   aria-label={`Download the backup of ${formatLocalDateTime(b.createdAt, zone)}`}
                   onClick={async () => {
                     const data = await readBackupData(db, b.id);
-                    if (data) saveTextFile(`${fileBaseName(b.planName ?? 'backup', b.createdAt)}-automatic.json`, data, 'application/json');
+                    if (data) downloadTextFile(`${fileBaseName(b.planName ?? 'backup', b.createdAt)}-automatic.json`, data, 'application/json');
                   }}
                 >
                   Download

@@ -1,6 +1,6 @@
 /**
- * The browser edges of import and export: reading a chosen file with progress, and saving text
- * as a download through a Blob and an `a[download]` link (nothing leaves the machine).
+ * The browser edge of import: reading a chosen file with progress; and export's file names.
+ * (Downloads go through src/components/download.ts: a Blob and an `a[download]` link.)
  */
 
 /** Read a file as UTF-8 text, reporting bytes read. */
@@ -14,19 +14,6 @@ export function readFileText(file: Blob, onProgress?: (loaded: number, total: nu
     reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.readAsText(file, 'utf-8');
   });
-}
-
-/** Offer `text` as a download named `fileName`. */
-export function saveTextFile(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** `summitry-us-china-summitry-2025-26-2026-11-28` style base names. */
