@@ -1,22 +1,17 @@
 // Import 5,000 items through the UI (Import… → file → confirm) in headless Chromium on the
 // production build, and print the write time: the one Dexie transaction, measured in the page
 // as `summitry:import-write`. Target: under 1 s. One line per mode (median of 3 runs).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { preview } from 'vite';
 import { buildBackup, encodeBackup } from '../../src/domain/codecs/backup';
 import type { Plan, PlanEvent } from '../../src/domain/model';
 import { buildSamplePlan } from '../../src/domain/sample-plan';
-import { launchBrowser, openPage } from '../../test/helpers/browser';
+import { openPage } from '../../test/helpers/browser';
+import { launchBrowser, median, serveDist } from './lib.mjs';
 
 const N = 5000;
 const RUNS = Number(process.env.RUNS ?? 3);
 
-if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
-const address = server.httpServer.address();
-if (!address || typeof address === 'string') throw new Error('no port');
-globalThis.__summitryBaseUrl = `http://127.0.0.1:${address.port}`;
+const server = await serveDist();
+globalThis.__summitryBaseUrl = server.url;
 
 const sample = buildSamplePlan();
 const zones = ['Asia/Shanghai', 'Asia/Seoul', 'America/New_York', 'Europe/Madrid'];
@@ -68,7 +63,6 @@ async function run(mode: 'replace' | 'merge'): Promise<{ write: number; total: n
   return { write, total };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 try {
   for (const mode of ['replace', 'merge'] as const) {
     const runs = [];

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe';
 import { launchBrowser, openPage } from '../helpers/browser';
 
 let browser: Browser;
@@ -133,6 +134,25 @@ describe('import and export through the UI', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await page.locator('.agenda-row').count()).toBe(before);
     expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    await context.close();
+  });
+
+  it('the dialogs pass axe, violate no CSP directive and send nothing anywhere', async () => {
+    const { page, context, cspViolations, foreignRequests } = await openPage(browser, '/calendar');
+    await ready(page);
+    const found: Record<string, unknown> = {};
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('dialog', { name: 'Export' }).getByRole('radio', { name: /Encrypted backup/ }).check();
+    let v = await seriousViolations(page);
+    if (v.length) found.export = v;
+    await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Cancel' }).click();
+    const dialog = await importFile(page, fixture('google.ics'));
+    await dialog.getByText(/What will change:/).waitFor();
+    v = await seriousViolations(page);
+    if (v.length) found.importReview = v;
+    expect(found).toEqual({});
+    expect(await cspViolations()).toEqual([]);
+    expect(foreignRequests).toEqual([]);
     await context.close();
   });
 });
