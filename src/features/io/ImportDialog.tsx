@@ -397,7 +397,7 @@ function Review({ fileName, restored, onConfirm, onCancel }: { fileName: string;
         {preview && mode === 'replace' && (
           <p>
             <strong>What will change:</strong> the {count(preview.replacedCount, 'record')} in your plan are replaced by the file’s{' '}
-            {count(preview.summary.total.add, 'record')}. Your current plan is saved first as an automatic backup, which you can restore from Import….
+            {count(preview.summary.total.add, 'record')}. Your current plan is saved first as an automatic backup (Import… lists it, to restore).
           </p>
         )}
         {preview && preview.dangling.length > 0 && (
