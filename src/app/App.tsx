@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
 import { EditorDialog } from '../features/editor/EditorDialog';
@@ -7,12 +7,18 @@ import { Header } from './Header';
 import { useLocation, type ViewName } from './router';
 import { Toast } from './Toast';
 
+const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
+
 function View({ view }: { view: ViewName }) {
   switch (view) {
     case 'calendar':
       return <AgendaView heading="Agenda" />;
     case 'route':
-      return <AgendaView heading="Travel legs" types={['leg']} intro="Every leg of every visit, in order." />;
+      return (
+        <Suspense fallback={<p aria-busy="true">Loading the route…</p>}>
+          <RouteView />
+        </Suspense>
+      );
     case 'conflicts':
       return (
         <AgendaView
