@@ -15,6 +15,9 @@ afterAll(async () => {
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/ics/${name}`, import.meta.url));
 
+/** The calendar as a list of October 2025, where the sample Busan summit shows. */
+const CAL = '/calendar?view=list&date=2025-10-30';
+
 async function ready(page: Page) {
   await page.getByText('Trump–Xi summit, Busan').first().waitFor();
 }
@@ -39,7 +42,7 @@ async function importFile(page: Page, file: string | { name: string; mimeType: s
 
 describe('import and export through the UI', () => {
   it('exports a backup, replaces another plan with it, and restores the automatic backup', async () => {
-    const a = await openPage(browser, '/calendar');
+    const a = await openPage(browser, CAL);
     await ready(a.page);
     const { name, text } = await exportFile(a.page, /Backup \(\.json\)/);
     expect(name).toMatch(/^summitry-us-china-summitry-2025-26-\d{4}-\d{2}-\d{2}\.json$/);
@@ -50,7 +53,7 @@ describe('import and export through the UI', () => {
     backup.planName = 'Colleague’s draft';
     const busan = backup.tables.events.find((e: { id: string }) => e.id === 'busan-summit-2025');
     busan.title = 'Busan <b>summit</b> <img src=x onerror="window.__pwned=1">';
-    const b = await openPage(browser, '/calendar');
+    const b = await openPage(browser, CAL);
     await ready(b.page);
     const dialog = await importFile(b.page, { name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     await dialog.getByText('draft.json').first().waitFor();
@@ -75,7 +78,7 @@ describe('import and export through the UI', () => {
   });
 
   it('imports an Outlook calendar: names the events it cannot read, imports the rest when asked', async () => {
-    const { page, context, errors } = await openPage(browser, '/calendar', { timezoneId: 'Asia/Shanghai' });
+    const { page, context, errors } = await openPage(browser, CAL, { timezoneId: 'Asia/Shanghai' });
     await ready(page);
     const dialog = await importFile(page, fixture('outlook.ics'));
     await dialog.getByText('2 events cannot be read and will be left out:').waitFor();
@@ -83,14 +86,16 @@ describe('import and export through the UI', () => {
     await dialog.getByText(/What will change:.*6 to add/).waitFor();
     await dialog.getByRole('button', { name: 'Import the other 6 items' }).click();
     await page.getByRole('status').getByText(/Imported outlook\.ics: 6 added, 0 updated/).waitFor();
-    const row = page.locator('.agenda-row', { hasText: 'Bilateral talks – Great Hall' });
-    await expect(row.locator('.agenda-time').textContent()).resolves.toBe('10:00 CST');
+    await page.getByLabel('Go to date').fill('2026-05-14');
+    await page.getByLabel('Go to date').press('Enter');
+    const row = page.locator('.cal-item', { hasText: 'Bilateral talks – Great Hall' });
+    await expect(row.locator('.cal-ev-time').textContent()).resolves.toBe('10:00–11:30 CST');
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('exports the plan as .ics, and importing that file again changes nothing', async () => {
-    const { page, context } = await openPage(browser, '/calendar');
+    const { page, context } = await openPage(browser, CAL);
     await ready(page);
     const { name, text } = await exportFile(page, /Calendar \(\.ics\)/);
     expect(name).toMatch(/\.ics$/);
@@ -104,7 +109,7 @@ describe('import and export through the UI', () => {
   });
 
   it('encrypted backup: a wrong passphrase is refused with a message, the right one opens it', async () => {
-    const { page, context } = await openPage(browser, '/calendar');
+    const { page, context } = await openPage(browser, CAL);
     await ready(page);
     const { name, text } = await exportFile(page, /Encrypted backup/, async (dialog) => {
       await dialog.getByLabel(/^Passphrase/).fill('long enough passphrase');
@@ -124,21 +129,21 @@ describe('import and export through the UI', () => {
   });
 
   it('a hostile file is refused with a message and changes nothing', async () => {
-    const { page, context } = await openPage(browser, '/calendar');
+    const { page, context } = await openPage(browser, CAL);
     await ready(page);
-    const before = await page.locator('.agenda-row').count();
+    const before = await page.locator('.cal-item').count();
     const hostile = '{"format":"summitry-backup","formatVersion":2,"__proto__":{"polluted":true}}';
     const dialog = await importFile(page, { name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
     await dialog.getByRole('alert').getByText('evil.json cannot be imported. Nothing was changed.').waitFor();
     await dialog.getByText('the file: the key "__proto__" is not allowed.').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
-    expect(await page.locator('.agenda-row').count()).toBe(before);
+    expect(await page.locator('.cal-item').count()).toBe(before);
     expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
     await context.close();
   });
 
   it('the dialogs pass axe, violate no CSP directive and send nothing anywhere', async () => {
-    const { page, context, cspViolations, foreignRequests } = await openPage(browser, '/calendar');
+    const { page, context, cspViolations, foreignRequests } = await openPage(browser, CAL);
     await ready(page);
     const found: Record<string, unknown> = {};
     await page.getByRole('button', { name: 'Export…' }).click();

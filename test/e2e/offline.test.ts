@@ -37,7 +37,7 @@ async function open(context: BrowserContext, path: string, origin = baseUrl()): 
 }
 
 /** The calendar item titled exactly `title`. */
-const agendaItem = (page: Page, title: string) =>
+const calendarItem = (page: Page, title: string) =>
   page
     .getByRole('main')
     .locator('.cal-ev-title')
@@ -58,7 +58,7 @@ async function addItem(page: Page, title: string) {
 }
 
 async function renameInEditor(page: Page, from: string, to: string) {
-  await agendaItem(page, from).click();
+  await calendarItem(page, from).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Title', { exact: true }).fill(to);
   return dialog;
@@ -74,11 +74,11 @@ describe('offline', () => {
   it('after one visit, loads with no network on every route, takes edits, and keeps them across reloads', async () => {
     const context = await newContext();
     const { page, errors } = await open(context, CAL);
-    await agendaItem(page, SAMPLE).waitFor();
+    await calendarItem(page, SAMPLE).waitFor();
     await waitForServiceWorker(page);
     await context.setOffline(true);
     await page.reload();
-    await agendaItem(page, SAMPLE).waitFor();
+    await calendarItem(page, SAMPLE).waitFor();
     for (const path of ['/route', '/conflicts', CAL]) {
       await page.goto(new URL(path, baseUrl()).toString());
       await page.getByRole('link', { name: new RegExp(`^${path.slice(1).split('?')[0]}`, 'i') }).and(page.locator('[aria-current="page"]')).waitFor();
@@ -86,13 +86,13 @@ describe('offline', () => {
     await addItem(page, 'Drafted on the plane');
     const dialog = await renameInEditor(page, OTHER, `${OTHER} (offline edit)`);
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await agendaItem(page, `${OTHER} (offline edit)`).waitFor();
+    await calendarItem(page, `${OTHER} (offline edit)`).waitFor();
     await page.reload();
-    await agendaItem(page, 'Drafted on the plane').waitFor();
-    await agendaItem(page, `${OTHER} (offline edit)`).waitFor();
+    await calendarItem(page, 'Drafted on the plane').waitFor();
+    await calendarItem(page, `${OTHER} (offline edit)`).waitFor();
     await page.reload();
-    await agendaItem(page, 'Drafted on the plane').waitFor();
-    expect(await agendaItem(page, OTHER).count()).toBe(0);
+    await calendarItem(page, 'Drafted on the plane').waitFor();
+    expect(await calendarItem(page, OTHER).count()).toBe(0);
     await page.getByRole('button', { name: 'Storage' }).click();
     await page.getByRole('dialog', { name: 'Storage' }).getByText('Ready: Summitry opens and works with no network.').waitFor();
     expect(errors).toEqual([]);
@@ -104,17 +104,17 @@ describe('several tabs', () => {
   it('two pages see each other’s edits; the later save of a stale revision is refused and the edit kept', async () => {
     const context = await newContext();
     const one = (await open(context, CAL)).page;
-    await agendaItem(one, SAMPLE).waitFor();
+    await calendarItem(one, SAMPLE).waitFor();
     const two = (await open(context, CAL)).page;
-    await agendaItem(two, SAMPLE).waitFor();
+    await calendarItem(two, SAMPLE).waitFor();
 
     await addItem(one, 'Added in tab one');
-    await agendaItem(two, 'Added in tab one').waitFor();
+    await calendarItem(two, 'Added in tab one').waitFor();
 
     const mine = await renameInEditor(one, OTHER, 'Call as tab one has it');
     const theirs = await renameInEditor(two, OTHER, 'Call as tab two has it');
     await theirs.getByRole('button', { name: 'Save' }).click();
-    await agendaItem(one, 'Call as tab two has it').waitFor();
+    await calendarItem(one, 'Call as tab two has it').waitFor();
 
     await mine.getByRole('button', { name: 'Save' }).click();
     const alert = mine.getByRole('alert');
@@ -124,15 +124,15 @@ describe('several tabs', () => {
 
     await mine.getByRole('button', { name: 'Save' }).click();
     await mine.waitFor({ state: 'detached' });
-    await agendaItem(one, 'Call as tab one has it').waitFor();
-    await agendaItem(two, 'Call as tab one has it').waitFor();
+    await calendarItem(one, 'Call as tab one has it').waitFor();
+    await calendarItem(two, 'Call as tab one has it').waitFor();
     await context.close();
   });
 
   it('a tab whose database another tab upgrades is told to reload, and its save fails without losing the edit', async () => {
     const context = await newContext();
     const { page } = await open(context, CAL);
-    await agendaItem(page, SAMPLE).waitFor();
+    await calendarItem(page, SAMPLE).waitFor();
     const dialog = await renameInEditor(page, SAMPLE, 'Busan, edited in the old tab');
 
     const newer = (await open(context, '/favicon.svg')).page;
@@ -174,9 +174,9 @@ describe('several tabs', () => {
     );
     const { page } = await open(context, CAL);
     await page.getByRole('alert').getByText('Close other Summitry tabs to finish the upgrade.', { exact: false }).waitFor();
-    expect(await agendaItem(page, SAMPLE).count()).toBe(0);
+    expect(await calendarItem(page, SAMPLE).count()).toBe(0);
     await old.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
-    await agendaItem(page, SAMPLE).waitFor();
+    await calendarItem(page, SAMPLE).waitFor();
     expect(await page.getByText('Close other Summitry tabs to finish the upgrade.', { exact: false }).count()).toBe(0);
     await context.close();
   });
@@ -186,7 +186,7 @@ describe('storage faults', () => {
   it('an injected quota error says so, keeps the edit in the form, offers a backup with it, and writes nothing', async () => {
     const context = await newContext();
     const { page } = await open(context, `${CAL}&faults=1`);
-    await agendaItem(page, SAMPLE).waitFor();
+    await calendarItem(page, SAMPLE).waitFor();
     const dialog = await renameInEditor(page, SAMPLE, 'Busan summit, renamed on a full disk');
     await page.evaluate(() => {
       window.__summitryFaults!.failWrites = 'quota';
@@ -206,17 +206,17 @@ describe('storage faults', () => {
 
     // Nothing was written: another tab still reads the old title.
     const other = (await open(context, CAL)).page;
-    await agendaItem(other, SAMPLE).waitFor();
-    expect(await agendaItem(other, 'Busan summit, renamed on a full disk').count()).toBe(0);
+    await calendarItem(other, SAMPLE).waitFor();
+    expect(await calendarItem(other, 'Busan summit, renamed on a full disk').count()).toBe(0);
 
     await page.evaluate(() => {
       window.__summitryFaults!.failWrites = null;
     });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await agendaItem(other, 'Busan summit, renamed on a full disk').waitFor();
+    await calendarItem(other, 'Busan summit, renamed on a full disk').waitFor();
     await page.reload();
-    await agendaItem(page, 'Busan summit, renamed on a full disk').waitFor();
+    await calendarItem(page, 'Busan summit, renamed on a full disk').waitFor();
     await context.close();
   });
 
@@ -227,11 +227,11 @@ describe('storage faults', () => {
       };
     `);
     const { page, errors } = await open(context, CAL);
-    await agendaItem(page, SAMPLE).waitFor();
+    await calendarItem(page, SAMPLE).waitFor();
     const warning = page.getByRole('alert').filter({ hasText: 'Your plan is only in memory.' });
     await warning.waitFor();
     await addItem(page, 'Kept in memory');
-    await agendaItem(page, 'Kept in memory').waitFor();
+    await calendarItem(page, 'Kept in memory').waitFor();
     const exported = await readDownload(page, () => warning.getByRole('button', { name: 'Export the plan (.json)' }).click());
     expect(JSON.parse(exported.text).plan.events.some((e: { title: string }) => e.title === 'Kept in memory')).toBe(true);
     expect(await warning.count()).toBe(1);
@@ -246,7 +246,7 @@ describe('storage faults', () => {
       navigator.storage.estimate = async () => ({ usage: 9 * 1024 ** 3, quota: 10 * 1024 ** 3 });
     `);
     const { page } = await open(context, CAL);
-    await agendaItem(page, SAMPLE).waitFor();
+    await calendarItem(page, SAMPLE).waitFor();
     await page.getByRole('alert').filter({ hasText: 'Storage is 90 % full.' }).waitFor();
     await page.getByRole('button', { name: 'Storage details' }).click();
     const panel = page.getByRole('dialog', { name: 'Storage' });
@@ -259,7 +259,7 @@ describe('storage faults', () => {
   it('reminds the user when the last backup is more than a week old, until a backup is downloaded', async () => {
     const context = await newContext();
     const { page } = await open(context, CAL);
-    await agendaItem(page, SAMPLE).waitFor();
+    await calendarItem(page, SAMPLE).waitFor();
     expect(await page.getByText(/Your last backup is/).count()).toBe(0);
     await page.evaluate(
       () =>
@@ -312,7 +312,7 @@ describe('updates', () => {
   it('offers a new build with a banner; reloads the tab that asks, never one with an edit open', async () => {
     const context = await newContext();
     const { page: editing } = await open(context, CAL, server.url);
-    await agendaItem(editing, SAMPLE).waitFor();
+    await calendarItem(editing, SAMPLE).waitFor();
     await waitForServiceWorker(editing);
     const { page: other } = await open(context, '/route', server.url);
     await other.getByRole('heading', { name: 'Route', exact: true }).waitFor();
