@@ -283,6 +283,7 @@ describe('storage faults', () => {
     expect(JSON.parse(backup.text).plan.events.length).toBeGreaterThan(10);
     await reminder.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Storage' }).click();
+    await page.getByRole('dialog', { name: 'Storage' }).getByText(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/).waitFor();
     expect(await page.getByRole('dialog', { name: 'Storage' }).getByText('Never').count()).toBe(0);
     await context.close();
   });

@@ -61,7 +61,7 @@ export function StoragePanel({ onClose }: { onClose: () => void }) {
         </dd>
         <dt>Last backup</dt>
         <dd>
-          {times?.lastBackupAt ? formatLocalDateTime(times.lastBackupAt, displayZone) : 'Never'}
+          {!times ? 'Reading…' : times.lastBackupAt ? formatLocalDateTime(times.lastBackupAt, displayZone) : 'Never'}
           {reminder?.due && ' — a backup is due.'}
         </dd>
         <dt>Offline</dt>
