@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
+import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { Header } from './Header';
 import { useLocation, type ViewName } from './router';
 import { Toast } from './Toast';
+
+const ConflictsView = lazy(() => import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })));
 
 function View({ view }: { view: ViewName }) {
   switch (view) {
@@ -14,11 +17,9 @@ function View({ view }: { view: ViewName }) {
       return <AgendaView heading="Travel legs" types={['leg']} intro="Every leg of every visit, in order." />;
     case 'conflicts':
       return (
-        <AgendaView
-          heading="Commitments and windows"
-          types={['event', 'window']}
-          intro="Commitments beside the windows and blackouts they are checked against."
-        />
+        <Suspense fallback={<p aria-busy="true">Loading the conflicts…</p>}>
+          <ConflictsView />
+        </Suspense>
       );
   }
 }
@@ -26,6 +27,7 @@ function View({ view }: { view: ViewName }) {
 export function App() {
   const { view } = useLocation();
   const [startupError, setStartupError] = useState<string | null>(null);
+  const conflictBadge = useConflictBadge();
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
       setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
@@ -39,7 +41,7 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header view={view} />
+      <Header view={view} badges={conflictBadge ? { conflicts: conflictBadge } : undefined} />
       {startupError && (
         <p role="alert" className="banner error">
           {startupError}
