@@ -12,6 +12,9 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { isValidZone } from './time';
 
+// No code generation: zod's JIT probes `new Function`, which the strict CSP (no unsafe-eval) forbids.
+z.config({ jitless: true });
+
 export type Brand<T, B extends string> = T & { readonly __brand: B };
 export type PlaceId = Brand<string, 'PlaceId'>;
 export type ParticipantId = Brand<string, 'ParticipantId'>;
@@ -59,13 +62,25 @@ export const timeZoneSchema = z
   .min(1, 'is required (an IANA time zone such as Asia/Seoul)')
   .refine(isValidZone, { error: (issue) => `"${String(issue.input)}" is not a known IANA time zone` });
 
-/** Free text: trimmed, bounded, and stripped of control characters other than newline/tab. */
+/**
+ * Control characters (other than tab and newline) and bidirectional embedding, override and
+ * isolate controls (U+202A–U+202E, U+2066–U+2069), which can make text display in another order
+ * than it reads. Marks U+200E/U+200F are kept.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const UNSAFE_TEXT_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text as it may be stored: without control characters and bidi overrides. */
+export function cleanText(s: string): string {
+  return s.replace(UNSAFE_TEXT_CHARS, '');
+}
+
+/** Free text: bounded, and stripped of control characters and bidi overrides (see cleanText). */
 const text = (max: number) =>
   z
     .string({ error: 'must be text' })
     .max(max, `is too long (${max} characters at most)`)
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''));
+    .transform(cleanText);
 
 const title = text(300).pipe(z.string().trim().min(1, 'is required'));
 

@@ -52,4 +52,19 @@ describe('app shell on the production build', () => {
     expect(await page.getByText('Backwards item').count()).toBe(0);
     await context.close();
   });
+
+  it('switching the display time zone changes the hours shown, and is remembered', async () => {
+    const { page, context } = await openPage(browser, '/calendar', { timezoneId: 'America/New_York' });
+    const call = page.locator('.agenda-row', { hasText: 'Trump–Xi phone call' }).first();
+    await call.waitFor();
+    expect(await call.locator('.agenda-time').textContent()).toBe('08:00 EDT');
+    await page.getByLabel('Display time zone').selectOption('Asia/Shanghai');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.agenda-row')].some((r) => r.textContent?.includes('Trump–Xi phone call') && r.querySelector('.agenda-time')?.textContent === '20:00 CST'),
+    );
+    await page.reload();
+    await page.locator('.agenda-row', { hasText: 'Trump–Xi phone call' }).first().waitFor();
+    expect(await page.getByLabel('Display time zone').inputValue()).toBe('Asia/Shanghai');
+    await context.close();
+  });
 });
