@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ACCEPTANCE_NOTE_MAX, type Acceptance } from '../domain/conflicts/acceptance';
-import { instantSchema } from '../domain/model';
+import { cleanText, instantSchema } from '../domain/model';
 import { parseOrThrow } from '../domain/validate';
 import type { Clock } from './repositories';
 import { systemClock } from './repositories';
@@ -14,8 +14,7 @@ export const acceptanceSchema = z.object({
   id: z.string({ error: 'must be a conflict id' }).trim().min(1, 'is required').max(2000, 'is too long'),
   note: z
     .string({ error: 'must be text' })
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim())
+    .transform((s) => cleanText(s).trim())
     .pipe(
       z
         .string()

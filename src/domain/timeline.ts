@@ -235,18 +235,27 @@ function tickPlan(days: number): TickPlan {
   return { unit: 'month', step: 1, isMajor: (d) => d.month === 1, label: (d, m) => (m ? d.toFormat('LLL yyyy') : d.toFormat('LLL')) };
 }
 
-/** Ticks in `zone` at whole hours, days, Mondays or months, depending on the span. */
+/** Ticks in `zone` at whole hours, days, Mondays or months, depending on the span; hour ticks stay on the local clock across DST. */
 export function timelineTicks(startMs: number, endMs: number, zone: string): TimelineTick[] {
   const plan = tickPlan((endMs - startMs) / DAY_MS);
-  let dt = DateTime.fromMillis(startMs, { zone }).startOf(plan.unit === 'week' ? 'week' : plan.unit);
-  if (plan.unit === 'hour') dt = dt.set({ hour: dt.hour - (dt.hour % plan.step) });
   const ticks: TimelineTick[] = [];
-  for (let guard = 0; guard < 1000 && dt.toMillis() < endMs; guard += 1) {
+  const push = (dt: DateTime) => {
     const ms = dt.toMillis();
-    if (ms >= startMs) {
-      const major = plan.isMajor(dt);
-      ticks.push({ ms, label: plan.label(dt, major), major });
+    if (ms < startMs || ms >= endMs || ticks.some((t) => t.ms === ms)) return;
+    const major = plan.isMajor(dt);
+    ticks.push({ ms, label: plan.label(dt, major), major });
+  };
+  if (plan.unit === 'hour') {
+    let day = DateTime.fromMillis(startMs, { zone }).startOf('day');
+    for (let guard = 0; guard < 400 && day.toMillis() < endMs; guard += 1) {
+      for (let h = 0; h < 24; h += plan.step) push(day.set({ hour: h }));
+      day = day.plus({ days: 1 });
     }
+    return ticks;
+  }
+  let dt = DateTime.fromMillis(startMs, { zone }).startOf(plan.unit);
+  for (let guard = 0; guard < 1000 && dt.toMillis() < endMs; guard += 1) {
+    push(dt);
     dt = dt.plus({ [`${plan.unit}s`]: plan.step });
   }
   return ticks;
