@@ -109,8 +109,22 @@ export function planItems(plan: Plan, options: PlanItemOptions = { includeOption
   return out;
 }
 
+/** Every item's `updatedAt` ("" if never stamped) keyed `type:id`, for many look-ups in one plan. */
+export function revisionIndex(plan: Plan): Map<string, string> {
+  const index = new Map<string, string>();
+  const add = (type: ItemType, rows: readonly { id: string; updatedAt?: string }[]) => {
+    for (const r of rows) index.set(`${type}:${r.id}`, r.updatedAt ?? '');
+  };
+  add('event', plan.events);
+  add('leg', plan.legs);
+  add('window', plan.windows);
+  add('visit', plan.visits);
+  return index;
+}
+
 /** The `updatedAt` of any item (event, leg, window or visit) by type and id; `null` if there is no such item. */
-export function itemRevision(plan: Plan, type: ItemType, id: string): string | null {
+export function itemRevision(plan: Plan | Map<string, string>, type: ItemType, id: string): string | null {
+  if (plan instanceof Map) return plan.get(`${type}:${id}`) ?? null;
   const table = type === 'event' ? plan.events : type === 'leg' ? plan.legs : type === 'window' ? plan.windows : plan.visits;
   const found = (table as readonly { id: string; updatedAt?: string }[]).find((r) => r.id === id);
   return found ? (found.updatedAt ?? '') : null;
@@ -121,6 +135,21 @@ export function itemRevision(plan: Plan, type: ItemType, id: string): string | n
  * "Fri 31 Oct – Sat 1 Nov 2025" (all day), "Tue 28 Oct 2025, 18:00 CST → 21:10 KST" (a leg).
  */
 export function describeWhen(item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZone' | 'endTimeZone' | 'startDate' | 'endDate'>): string {
+  const key = `${item.allDay ? `${item.startDate}/${item.endDate}` : ''}|${item.startsAt}|${item.endsAt}|${item.timeZone}|${item.endTimeZone}`;
+  let text = whenCache.get(key);
+  if (text === undefined) {
+    text = whenText(item);
+    if (whenCache.size >= WHEN_CACHE_MAX) whenCache.delete(whenCache.keys().next().value!);
+    whenCache.set(key, text);
+  }
+  return text;
+}
+
+/** Formatting with Luxon costs tens of µs; a timeline re-lays out on every zoom and pan. A pure function's memo, bounded. */
+const whenCache = new Map<string, string>();
+const WHEN_CACHE_MAX = 20_000;
+
+function whenText(item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZone' | 'endTimeZone' | 'startDate' | 'endDate'>): string {
   if (item.allDay && item.startDate && item.endDate) {
     const first = formatLocalDate(item.startsAt, item.timeZone);
     if (item.startDate === item.endDate) return first;
