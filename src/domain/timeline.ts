@@ -38,7 +38,7 @@ export interface TimelineBar {
   startMs: number;
   endMs: number;
   conflictIds: string[];
-  /** The worst severity among its conflicts. */
+  /** The worst severity among its conflicts that are errors or warnings (an informational overlap does not mark a bar). */
   severity?: Severity;
   /** Titles of the items it overlaps in this lane. */
   overlapsWith: string[];
@@ -82,7 +82,10 @@ export interface TimelineLayout {
   startMs: number;
   endMs: number;
   lanes: TimelineLane[];
+  /** Markers in time order (keyboard order). */
   markers: TimelineMarker[];
+  /** The same markers, least severe first (paint order). */
+  drawOrder: TimelineMarker[];
   ticks: TimelineTick[];
 }
 
@@ -171,7 +174,10 @@ export function layoutTimeline(plan: Plan, options: TimelineOptions): TimelineLa
   for (const item of visible) {
     const conflicts = conflictsByItem.get(`${item.ref.type}:${item.ref.id}`) ?? [];
     let severity: Severity | undefined;
-    for (const c of conflicts) if (!severity || SEVERITY_RANK[c.severity] > SEVERITY_RANK[severity]) severity = c.severity;
+    for (const c of conflicts) {
+      if (c.severity === 'info') continue;
+      if (!severity || SEVERITY_RANK[c.severity] > SEVERITY_RANK[severity]) severity = c.severity;
+    }
     for (const laneId of lanesOf(item)) {
       lanes.get(laneId)!.bars.push({
         key: `${laneId}/${item.ref.type}:${item.ref.id}`,
@@ -215,8 +221,10 @@ export function layoutTimeline(plan: Plan, options: TimelineOptions): TimelineLa
     .map((conflict) => ({ conflict, ms: Date.parse(conflict.at) }))
     .filter((m) => m.ms >= startMs && m.ms < endMs)
     .sort((a, b) => a.ms - b.ms || a.conflict.id.localeCompare(b.conflict.id));
+  // Drawn in this order: the worse a conflict, the later, so it is never hidden under an informational one.
+  const drawOrder = [...markers].sort((a, b) => SEVERITY_RANK[a.conflict.severity] - SEVERITY_RANK[b.conflict.severity]);
 
-  return { startMs, endMs, lanes: out, markers, ticks: timelineTicks(startMs, endMs, options.displayZone) };
+  return { startMs, endMs, lanes: out, markers, drawOrder, ticks: timelineTicks(startMs, endMs, options.displayZone) };
 }
 
 interface TickPlan {

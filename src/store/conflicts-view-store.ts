@@ -61,7 +61,7 @@ const DEFAULT_ZOOM = ZOOM_LEVELS_DAYS.indexOf(14);
 export const initialConflictsViewState = () => ({
   panel: 'list' as ConflictPanel,
   filter: EMPTY_CONFLICT_FILTER,
-  sortKey: 'date' as SortKey,
+  sortKey: 'severity' as SortKey,
   sortDirection: 'asc' as SortDirection,
   timelineCentre: null,
   timelineZoom: DEFAULT_ZOOM,

@@ -20,7 +20,8 @@ describe('layoutTimeline', () => {
   const plan: Plan = { ...EMPTY_PLAN, participants: [who('trump', 'Trump'), who('xi', 'Xi')], events: [a, b, c, gone, note, outside], windows: [blackout, week] };
   const conflict = makeConflict({ rule: 'double-booking', severity: 'error', items: [{ type: 'event', id: 'a', title: 'A' }, { type: 'event', id: 'b', title: 'B' }], at: '2025-10-28T02:00:00.000Z' });
 
-  const layout = layoutTimeline(plan, { ...range, lanesBy: 'participant', conflicts: [conflict] });
+  const info = makeConflict({ rule: 'overlap', severity: 'info', items: [{ type: 'event', id: 'c', title: 'C' }, { type: 'window', id: 'wk', title: 'Week' }], at: '2025-10-28T02:00:00.000Z' });
+  const layout = layoutTimeline(plan, { ...range, lanesBy: 'participant', conflicts: [conflict, info] });
   const lane = (id: string) => layout.lanes.find((l) => l.id === id)!;
 
   it('makes a lane per participant, one for items without participants, and one for windows', () => {
@@ -45,8 +46,10 @@ describe('layoutTimeline', () => {
   it('carries each bar\'s conflicts and worst severity, and places a marker at the conflict', () => {
     const barA = lane('p:trump').bars.find((b) => b.item.ref.id === 'a')!;
     expect(barA).toMatchObject({ conflictIds: [conflict.id], severity: 'error' });
-    expect(lane('p:trump').bars.find((b) => b.item.ref.id === 'c')!.severity).toBeUndefined();
-    expect(layout.markers).toEqual([{ conflict, ms: Date.parse(conflict.at) }]);
+    // An informational overlap is carried but does not mark the bar.
+    expect(lane('p:trump').bars.find((b) => b.item.ref.id === 'c')).toMatchObject({ conflictIds: [info.id], severity: undefined });
+    expect(layout.markers.map((m) => m.conflict.id)).toEqual([conflict.id, info.id].sort());
+    expect(layout.drawOrder.map((m) => m.conflict.severity)).toEqual(['info', 'error']);
   });
 
   it('draws blackouts in their participants\' lanes and general windows in all lanes', () => {

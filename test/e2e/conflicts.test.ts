@@ -32,10 +32,11 @@ describe('conflicts view', () => {
     const { page, context, errors } = await openConflicts();
     const toggle = page.getByLabel('Include optional legs');
     expect(await toggle.isChecked()).toBe(true);
-    await railCards(page).first().waitFor();
-    const card = railCards(page).first();
+    const card = railCards(page).filter({ has: page.getByRole('heading', { name: 'Leg departs from the wrong place' }) });
+    await card.waitFor();
     expect(await card.getByRole('button', { name: /^Beijing South → Shanghai Hongqiao/ }).count()).toBe(1);
-    expect(await card.textContent()).toMatch(/Beijing Capital International Airport/);
+    expect(await card.getByRole('button', { name: /^Beijing Capital International Airport → Gimhae/ }).count()).toBe(1);
+    expect(await card.getByText('Warning', { exact: true }).count()).toBe(1);
 
     await toggle.uncheck();
     await page.getByText('Optional items are left out').waitFor();
@@ -50,7 +51,7 @@ describe('conflicts view', () => {
     await sentence.waitFor();
 
     await tab(page, /^Conflict list/).click();
-    await railCards(page).first().getByRole('button', { name: 'Show on timeline' }).click();
+    await card.getByRole('button', { name: 'Show on timeline' }).click();
     const timeline = page.getByRole('group', { name: /^Overlap timeline, / });
     await timeline.getByRole('button', { name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST/ }).waitFor();
     expect(errors).toEqual([]);
@@ -93,7 +94,7 @@ describe('conflicts view', () => {
     await editor.getByLabel(/^End/).fill('2025-11-24T10:10');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'detached' });
-    await night(open).getByText('reopened').waitFor();
+    await night(open).getByText('reopened', { exact: true }).waitFor();
     await night(open).getByText(/Reopened because “Trump–Xi phone call: April visit accepted, Xi invited to the US” changed since\./).waitFor();
     expect(await night(accepted).count()).toBe(0);
     await context.close();
@@ -122,12 +123,16 @@ describe('conflicts view', () => {
     const first = timeline.locator('[role="button"][tabindex="0"]');
     await first.focus();
     const label = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
-    expect(await label()).toMatch(/^(Error|Warning|Info): /);
-    await page.keyboard.press('ArrowDown');
-    const lane = await label();
-    expect(lane).not.toMatch(/^(Error|Warning|Info): /);
+    const marker = await label();
+    expect(marker).toMatch(/^(Error|Warning|Info): /);
     await page.keyboard.press('ArrowRight');
-    expect(await label()).not.toBe(lane);
+    const next = await label();
+    expect(next).toMatch(/^(Error|Warning|Info): /);
+    expect(next).not.toBe(marker);
+    await page.keyboard.press('ArrowLeft');
+    expect(await label()).toBe(marker);
+    await page.keyboard.press('ArrowDown');
+    expect(await label()).not.toMatch(/^(Error|Warning|Info): /);
     const span = page.getByLabel('Span');
     const before = await span.inputValue();
     await page.keyboard.press('+');

@@ -33,33 +33,6 @@ export function ConflictCard({ entry, participantName, displayZone, onOpenItem, 
         {state === 'reopened' && <span className="tag reopened">reopened</span>}
       </header>
       <p className="conflict-explanation">{c.explanation}</p>
-      <dl className="conflict-facts">
-        <div>
-          <dt>Items</dt>
-          <dd>
-            <ul className="conflict-items">
-              {c.items.map((item) => (
-                <li key={`${item.type}:${item.id}`}>
-                  <button type="button" className="link" onClick={() => onOpenItem(item)}>
-                    {item.title}
-                  </button>{' '}
-                  <span className="item-type">({TYPE_LABELS[item.type]})</span>
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
-        <div>
-          <dt>Margin</dt>
-          <dd>{c.margin}</dd>
-        </div>
-        {c.participantIds.length > 0 && (
-          <div>
-            <dt>Who</dt>
-            <dd>{c.participantIds.map(participantName).join(', ')}</dd>
-          </div>
-        )}
-      </dl>
       {acceptance && (
         <p className="acceptance-note">
           {state === 'accepted' ? 'Accepted' : 'Was accepted'} on {formatLocalDateTime(acceptance.acceptedAt, displayZone)}:{' '}
@@ -72,22 +45,51 @@ export function ConflictCard({ entry, participantName, displayZone, onOpenItem, 
           )}
         </p>
       )}
-      <div className="conflict-actions">
-        {onShowOnTimeline && (
-          <button type="button" aria-describedby={headingId} onClick={() => onShowOnTimeline(entry)}>
-            Show on timeline
-          </button>
-        )}
-        {onAccept && state !== 'accepted' && (
-          <button type="button" aria-describedby={headingId} onClick={() => onAccept(entry)}>
-            {state === 'reopened' ? 'Accept again…' : 'Accept…'}
-          </button>
-        )}
-        {onReopen && state === 'accepted' && (
-          <button type="button" aria-describedby={headingId} onClick={() => onReopen(entry)}>
-            Reopen
-          </button>
-        )}
+      <div className="conflict-foot">
+        <dl className="conflict-facts">
+          <div>
+            <dt>Items</dt>
+            <dd>
+              <ul className="conflict-items">
+                {c.items.map((item) => (
+                  <li key={`${item.type}:${item.id}`}>
+                    <button type="button" className="link" onClick={() => onOpenItem(item)}>
+                      {item.title}
+                    </button>{' '}
+                    <span className="item-type">({TYPE_LABELS[item.type]})</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+          <div>
+            <dt>Margin</dt>
+            <dd>{c.margin}</dd>
+          </div>
+          {c.participantIds.length > 0 && (
+            <div>
+              <dt>Who</dt>
+              <dd>{c.participantIds.map(participantName).join(', ')}</dd>
+            </div>
+          )}
+        </dl>
+        <div className="conflict-actions">
+          {onShowOnTimeline && (
+            <button type="button" aria-describedby={headingId} onClick={() => onShowOnTimeline(entry)}>
+              Show on timeline
+            </button>
+          )}
+          {onAccept && state !== 'accepted' && (
+            <button type="button" aria-describedby={headingId} onClick={() => onAccept(entry)}>
+              {state === 'reopened' ? 'Accept again…' : 'Accept…'}
+            </button>
+          )}
+          {onReopen && state === 'accepted' && (
+            <button type="button" aria-describedby={headingId} onClick={() => onReopen(entry)}>
+              Reopen
+            </button>
+          )}
+        </div>
       </div>
     </article>
   );

@@ -214,6 +214,8 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
     }
   };
 
+  // A focused conflict marker lights up its items.
+  const litItems = new Set(active?.conflict ? active.conflict.items.map((i) => `${i.type}:${i.id}`) : []);
   const rangeText = `${formatLocalDate(range.startsAt, displayZone)} – ${formatLocalDate(new Date(Date.parse(range.endsAt) - 1).toISOString(), displayZone)}`;
   const activeConflicts = active?.bar
     ? active.bar.conflictIds.map((id) => conflictsById.get(id)).filter((c): c is Conflict => !!c)
@@ -305,7 +307,7 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
               Conflicts ({layout.markers.length})
             </text>
             <line x1={0} x2={width} y1={AXIS_H + MARKER_H} y2={AXIS_H + MARKER_H} className="lane-sep" aria-hidden="true" />
-            {layout.markers.map((m) => {
+            {layout.drawOrder.map((m) => {
               const key = `marker:${m.conflict.id}`;
               const cx = x(m.ms);
               const cy = AXIS_H + MARKER_H / 2;
@@ -329,7 +331,7 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
                   ) : m.conflict.severity === 'error' ? (
                     <rect x={cx - 7} y={cy - 7} width={14} height={14} transform={`rotate(45 ${cx} ${cy})`} className="marker-shape" />
                   ) : (
-                    <circle cx={cx} cy={cy} r={6} className="marker-shape" />
+                    <circle cx={cx} cy={cy} r={4} className="marker-shape" />
                   )}
                   <title>{`${SEVERITY_LABELS[m.conflict.severity]}: ${RULE_LABELS[m.conflict.rule]}`}</title>
                 </g>
@@ -383,10 +385,14 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
                     bar.severity ? `conflicted severity-${bar.severity}` : '',
                     bar.overlapsWith.length ? 'overlapping' : '',
                     activeKey === bar.key ? 'active' : '',
+                    litItems.has(`${bar.item.ref.type}:${bar.item.ref.id}`) ? 'lit' : '',
                   ]
                     .filter(Boolean)
                     .join(' ');
-                  const text = truncate(`${bar.severity ? '! ' : ''}${bar.item.ref.title}`, bw);
+                  const alert = !!bar.severity && bw >= 14;
+                  const textX = bx + (alert ? 11 : 4);
+                  const showText = bx + bw - textX >= 3 * CHAR_W;
+                  const clipId = `${pid}-clip-${li}-${bar.row}-${Math.round(bx)}`;
                   return (
                     <g
                       key={bar.key}
@@ -404,10 +410,17 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
                     >
                       <rect x={bx - 2} y={by - 2} width={bw + 4} height={BAR_H + 4} rx={5} className="focus-ring" />
                       <rect x={bx} y={by} width={bw} height={BAR_H} rx={3} className="bar-shape" />
-                      {text && (
-                        <text x={bx + 4} y={by + 13} className="bar-label">
-                          {text}
-                        </text>
+                      {alert && <path d={`M${bx + 5.5} ${by + 3.5}v7.5M${bx + 5.5} ${by + 13}v1.5`} className="bar-alert" />}
+                      {showText && (
+                        <>
+                          <clipPath id={clipId}>
+                            <rect x={textX} y={by} width={bx + bw - textX - 3} height={BAR_H} />
+                          </clipPath>
+                          {/* The full title, clipped to the bar: what is seen is part of the accessible name. */}
+                          <text x={textX} y={by + 13} className="bar-label" clipPath={`url(#${clipId})`}>
+                            {bar.item.ref.title}
+                          </text>
+                        </>
                       )}
                       <title>{`${bar.item.ref.title} — ${bar.when}`}</title>
                     </g>

@@ -118,16 +118,16 @@ describe('ConflictList', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('The “to” date must be on or after the “from” date.');
   });
 
-  it('sorts by date at first, then by the key chosen, and reverses', async () => {
+  it('sorts worst first at first, then by the key chosen, and reverses', async () => {
     const user = userEvent.setup();
     const late = makeConflict({ rule: 'window', severity: 'warning', at: '2026-01-01T00:00:00.000Z' });
     renderList({ entries: [...entries, { conflict: late, state: 'open', changedItems: [] }] });
     const order = () => within(openSection()).getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
-    expect(order()).toEqual(['Too little time to travel', 'At night locally', 'Outside its window']);
-    await user.selectOptions(screen.getByLabelText('Sort by'), 'severity');
     expect(order()).toEqual(['Too little time to travel', 'Outside its window', 'At night locally']);
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'date');
+    expect(order()).toEqual(['Too little time to travel', 'At night locally', 'Outside its window']);
     await user.click(screen.getByRole('button', { name: /reverse it/ }));
-    expect(order()).toEqual(['At night locally', 'Outside its window', 'Too little time to travel']);
+    expect(order()).toEqual(['Outside its window', 'At night locally', 'Too little time to travel']);
   });
 
   describe('export', () => {

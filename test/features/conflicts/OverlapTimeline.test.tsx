@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConflictEntry } from '../../../src/domain/conflicts/acceptance';
@@ -47,8 +47,11 @@ describe('OverlapTimeline', () => {
     const svg = screen.getByRole('group', { name: /^Overlap timeline/ });
     const first = within(svg).getAllByRole('button').find((b) => b.getAttribute('tabindex') === '0')!;
     expect(within(svg).getAllByRole('button').filter((b) => b.getAttribute('tabindex') === '0')).toHaveLength(1);
-    first.focus();
+    act(() => first.focus());
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Warning: /);
+    // The focused marker lights up the conflict's items.
+    const lit = [...svg.querySelectorAll('.bar.lit')].map((b) => b.getAttribute('aria-label')!.split(',')[0]);
+    expect(lit.sort()).toEqual(['Beijing Capital International Airport → Gimhae International Airport / Gimhae Air Base', 'Beijing South → Shanghai Hongqiao', 'Beijing South → Shanghai Hongqiao']);
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     const trumpFirst = document.activeElement!.getAttribute('aria-label')!;
     expect(trumpFirst).toMatch(/Donald J\. Trump/);
