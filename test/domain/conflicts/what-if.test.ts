@@ -75,3 +75,16 @@ describe('computeWhatIf', () => {
     expect(calls.at(-1)).toMatchObject({ includeOptional: ['opt-l'], scenario: { id: 'shanghai' } });
   });
 });
+
+describe('computeWhatIf with the engine, on the sample plan', () => {
+  it('finds that the rail leg alone adds a warning that it departs from the wrong place, and nothing is removed', () => {
+    const result = computeWhatIf(buildSamplePlan());
+    const rail = result.cases.find((c) => c.key === 'item:draft-leg-rail')!;
+    expect(rail.sentence).toMatch(/^Including the Beijing South → Shanghai Hongqiao rail leg \(Tue 28 Oct 2025\) adds 1 warning/);
+    expect(rail.diff.added.find((c) => c.severity === 'warning')).toMatchObject({ rule: 'continuity', onlyWith: [{ type: 'leg', id: 'draft-leg-rail' }] });
+    expect(rail.diff.removed).toEqual([]);
+    expect(result.base.some((c) => c.onlyWith.length > 0)).toBe(false);
+    const all = result.cases.find((c) => c.kind === 'all')!;
+    expect(all.conflicts.length).toBeGreaterThan(result.base.length);
+  });
+});
