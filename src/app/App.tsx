@@ -3,6 +3,7 @@ import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
 import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
+import { StatusBanners } from '../features/storage/StatusBanners';
 import { Header } from './Header';
 import { useLocation, type ViewName } from './router';
 import { Toast } from './Toast';
@@ -42,6 +43,7 @@ export function App() {
         Skip to content
       </a>
       <Header view={view} badges={conflictBadge ? { conflicts: conflictBadge } : undefined} />
+      <StatusBanners />
       {startupError && (
         <p role="alert" className="banner error">
           {startupError}
