@@ -109,11 +109,18 @@ export function planItems(plan: Plan, options: PlanItemOptions = { includeOption
   return out;
 }
 
-/** Every item's `updatedAt` ("" if never stamped) keyed `type:id`, for many look-ups in one plan. */
+type Revisioned = { id: string; updatedAt?: string; rev?: number };
+
+/** An item's revision in words: its `updatedAt` ("" if never stamped), then `#rev` when it has a revision number. */
+function revisionOf(r: Revisioned): string {
+  return `${r.updatedAt ?? ''}${typeof r.rev === 'number' ? `#${r.rev}` : ''}`;
+}
+
+/** Every item's revision (see `itemRevision`) keyed `type:id`, for many look-ups in one plan. */
 export function revisionIndex(plan: Plan): Map<string, string> {
   const index = new Map<string, string>();
-  const add = (type: ItemType, rows: readonly { id: string; updatedAt?: string }[]) => {
-    for (const r of rows) index.set(`${type}:${r.id}`, r.updatedAt ?? '');
+  const add = (type: ItemType, rows: readonly Revisioned[]) => {
+    for (const r of rows) index.set(`${type}:${r.id}`, revisionOf(r));
   };
   add('event', plan.events);
   add('leg', plan.legs);
@@ -122,12 +129,16 @@ export function revisionIndex(plan: Plan): Map<string, string> {
   return index;
 }
 
-/** The `updatedAt` of any item (event, leg, window or visit) by type and id; `null` if there is no such item. */
+/**
+ * The revision of any item (event, leg, window or visit) by type and id: its `updatedAt`, which
+ * every repository write stamps, and its `rev` counter when it has one ("2026-11-01T00:00:00.000Z#3");
+ * `null` if there is no such item.
+ */
 export function itemRevision(plan: Plan | Map<string, string>, type: ItemType, id: string): string | null {
   if (plan instanceof Map) return plan.get(`${type}:${id}`) ?? null;
   const table = type === 'event' ? plan.events : type === 'leg' ? plan.legs : type === 'window' ? plan.windows : plan.visits;
-  const found = (table as readonly { id: string; updatedAt?: string }[]).find((r) => r.id === id);
-  return found ? (found.updatedAt ?? '') : null;
+  const found = (table as readonly Revisioned[]).find((r) => r.id === id);
+  return found ? revisionOf(found) : null;
 }
 
 /**

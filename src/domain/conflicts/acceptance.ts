@@ -1,6 +1,6 @@
 /**
  * Accepted conflicts. An acceptance remembers the conflict's id and a fingerprint of its items'
- * revisions (their `updatedAt`, which every repository write stamps). When any item changes, the
+ * revisions (their `updatedAt`, which every repository write stamps, and their `rev` counter). When any item changes, the
  * fingerprint no longer matches and the conflict is open again, with the old note kept for context.
  */
 import type { Plan } from '../model';
@@ -21,7 +21,7 @@ export const ACCEPTANCE_NOTE_MAX = 1000;
 type Revision = [type: ItemRef['type'], id: string, updatedAt: string | null];
 
 /**
- * The items' revisions as one string: JSON of [type, id, updatedAt] sorted by type and id
+ * The items' revisions as one string: JSON of [type, id, revision] sorted by type and id
  * (`null` for an item no longer in the plan, "" for one never stamped). Independent of item order.
  */
 export function itemsFingerprint(items: readonly Pick<ItemRef, 'type' | 'id'>[], plan: Plan | Map<string, string>): string {

@@ -4,11 +4,11 @@ import { conflictsToCsv } from '../../domain/conflicts/csv';
 import { filterConflicts, SORT_KEYS, sortConflicts, type SortKey } from '../../domain/conflicts/query';
 import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts/severity';
 import { RULE_LABELS, RULES, SEVERITIES, type Conflict, type ItemRef, type RuleId } from '../../domain/conflicts/types';
+import { downloadTextFile } from '../../components/download';
 import type { Participant } from '../../domain/model';
 import { localDaysToInstants, localDateOf } from '../../domain/time';
 import { useConflictsViewStore } from '../../store/conflicts-view-store';
 import { ConflictCard } from './ConflictCard';
-import { downloadText } from './export';
 
 const SORT_LABELS: Record<SortKey, string> = { date: 'Date', severity: 'Severity (worst first)', rule: 'Rule', margin: 'Margin' };
 
@@ -68,7 +68,8 @@ export function ConflictList({ entries, participants, displayZone, includeOption
 
   const exportCsv = () => {
     const today = localDateOf(new Date().toISOString(), displayZone);
-    downloadText(`summitry-conflicts-${today}.csv`, conflictsToCsv([...open, ...accepted], { participants }, displayZone));
+    // A byte-order mark so spreadsheets read the file as UTF-8 (en dashes, names in any script).
+    downloadTextFile(`summitry-conflicts-${today}.csv`, `\uFEFF${conflictsToCsv([...open, ...accepted], { participants }, displayZone)}`, 'text/csv;charset=utf-8');
   };
 
   const toggle = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));

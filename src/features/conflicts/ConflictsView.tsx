@@ -7,7 +7,7 @@ import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { AcceptDialog } from './AcceptDialog';
 import { ConflictList } from './ConflictList';
-import { acceptances, useAcceptances, useConflictEntries } from './data';
+import { acceptanceRepository, useAcceptances, useConflictEntries } from './data';
 import { ItemDetailsDialog } from './ItemDetailsDialog';
 import { OverlapTimeline } from './OverlapTimeline';
 import { RangeCheckPanel } from './RangeCheckPanel';
@@ -43,12 +43,14 @@ export function ConflictsView() {
   };
 
   const accept = async (entry: ConflictEntry, note: string) => {
+    const acceptances = acceptanceRepository();
     await acceptances.accept({ id: entry.conflict.id, note, itemsFingerprint: itemsFingerprint(entry.conflict.items, plan) });
     setAccepting(null);
     useUndoStore.getState().offer('Conflict accepted.', () => acceptances.reopen(entry.conflict.id));
   };
 
   const reopen = async (entry: ConflictEntry) => {
+    const acceptances = acceptanceRepository();
     const before = entry.acceptance;
     await acceptances.reopen(entry.conflict.id);
     if (before) useUndoStore.getState().offer('Conflict reopened.', () => acceptances.accept(before).then(() => undefined));

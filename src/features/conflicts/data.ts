@@ -7,11 +7,14 @@ import { classifyConflicts, type Acceptance, type ConflictEntry } from '../../do
 import { findConflicts } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 
-export const acceptances = createAcceptances(db);
+/** The acceptance repository on the app's database as it is now (`db` may be swapped for an in-memory one at start-up). */
+export function acceptanceRepository() {
+  return createAcceptances(db);
+}
 
 /** Every acceptance, or `null` while loading. */
 export function useAcceptances(): Acceptance[] | null {
-  return useLiveQuery(() => acceptances.all(), [], null);
+  return useLiveQuery(() => createAcceptances(db).all(), [db], null);
 }
 
 /** The engine's conflicts for the plan as the header toggle has it, each with its acceptance state. */

@@ -16,7 +16,7 @@ describe('itemsFingerprint', () => {
     expect(itemsFingerprint([rail, flight, programme], plan)).toBe(itemsFingerprint([programme, flight, rail], plan));
   });
 
-  it('changes when any item (event, leg, window or visit) gets a new revision, and only then', () => {
+  it('changes when any item (event, leg, window or visit) gets a new updatedAt or rev, and only then', () => {
     const plan = buildSamplePlan();
     const items = [rail, programme, apec, visit];
     const before = itemsFingerprint(items, plan);
@@ -33,6 +33,9 @@ describe('itemsFingerprint', () => {
       edit(changed);
       expect(itemsFingerprint(items, changed)).not.toBe(before);
     }
+    const rev = buildSamplePlan();
+    Object.assign(rev.legs.find((l) => l.id === rail.id)!, { rev: 2 });
+    expect(itemsFingerprint(items, rev)).not.toBe(before);
     const unrelated = buildSamplePlan();
     unrelated.events.find((e) => e.id === 'busan-summit-2025')!.updatedAt = '2026-12-01T00:00:00.000Z';
     expect(itemsFingerprint(items, unrelated)).toBe(before);
