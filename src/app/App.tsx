@@ -8,6 +8,7 @@ import { Header } from './Header';
 import { useLocation, type ViewName } from './router';
 import { Toast } from './Toast';
 
+const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
 const ConflictsView = lazy(() => import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })));
 
 function View({ view }: { view: ViewName }) {
@@ -15,7 +16,11 @@ function View({ view }: { view: ViewName }) {
     case 'calendar':
       return <AgendaView heading="Agenda" />;
     case 'route':
-      return <AgendaView heading="Travel legs" types={['leg']} intro="Every leg of every visit, in order." />;
+      return (
+        <Suspense fallback={<p aria-busy="true">Loading the route…</p>}>
+          <RouteView />
+        </Suspense>
+      );
     case 'conflicts':
       return (
         <Suspense fallback={<p aria-busy="true">Loading the conflicts…</p>}>
