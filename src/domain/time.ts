@@ -112,3 +112,56 @@ export function formatDuration(ms: number): string {
 export function intervalsOverlap(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart < bEnd && bStart < aEnd;
 }
+
+const HOUR_MS = 3_600_000;
+/** Per zone: hour bucket → offset in minutes, or NaN when the offset changes within that hour. */
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * The UTC offset of `zone` at epoch ms `ms`, in minutes (Luxon's IANA data, memoised per zone
+ * and UTC hour; hours that contain a transition are always asked of Luxon).
+ */
+export function zoneOffsetMinutes(ms: number, zone: string): number {
+  let byHour = offsetCache.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    offsetCache.set(zone, byHour);
+  }
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    const z = IANAZone.create(zone);
+    const atStart = z.offset(hour * HOUR_MS);
+    const beforeEnd = z.offset((hour + 1) * HOUR_MS - 1);
+    offset = atStart === beforeEnd ? atStart : Number.NaN;
+    if (byHour.size > 200_000) byHour.clear();
+    byHour.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? IANAZone.create(zone).offset(ms) : offset;
+}
+
+/**
+ * The local wall-clock reading of epoch ms `ms` in `zone`, expressed as epoch ms of the same
+ * reading in UTC (so `new Date(wall).getUTCHours()` is the local hour). For comparisons of
+ * local times of day only; never convert it back by hand.
+ */
+export function localWallMs(ms: number, zone: string): number {
+  return ms + zoneOffsetMinutes(ms, zone) * 60_000;
+}
+
+/** The instant of the start of the local day `days` after (or before, if negative) `date` in `zone`. */
+export function startOfLocalDayPlus(date: string, days: number, zone: string): string {
+  const dt = DateTime.fromISO(date, { zone }).startOf('day').plus({ days });
+  if (!dt.isValid) throw new RangeError(`"${date}" is not a valid date in ${zone}`);
+  return dt.toUTC().toISO()!;
+}
+
+/** "Tue 22 Sep 2026" or "Tue 22 – Mon 28 Sep 2026" for an inclusive range of local dates. */
+export function formatLocalDateRange(startDate: string, endDate: string): string {
+  const a = DateTime.fromISO(startDate, { zone: 'utc' });
+  const b = DateTime.fromISO(endDate, { zone: 'utc' });
+  if (startDate === endDate) return a.toFormat('ccc d LLL yyyy');
+  if (a.year !== b.year) return `${a.toFormat('ccc d LLL yyyy')} – ${b.toFormat('ccc d LLL yyyy')}`;
+  if (a.month !== b.month) return `${a.toFormat('ccc d LLL')} – ${b.toFormat('ccc d LLL yyyy')}`;
+  return `${a.toFormat('ccc d')} – ${b.toFormat('ccc d LLL yyyy')}`;
+}
