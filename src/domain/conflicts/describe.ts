@@ -47,7 +47,7 @@ export function label(node: Node): string {
   if (node.type === 'leg') {
     return `the ${legNoun(node.mode!)} ${placeName(node.place)} → ${placeName(node.toPlace)}`;
   }
-  return `“${node.ref.title}”`;
+  return `“${node.title}”`;
 }
 
 /** When an item happens, at its own place: "Fri 25 Sep 2026, 10:00–13:00 EDT". */

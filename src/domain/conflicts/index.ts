@@ -23,7 +23,7 @@ import type { Conflict, FindOptions } from './types';
 export * from './types';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings';
 export { analyzeConflicts, participantTimelines } from './engine';
-export { conflictId, severityOf } from './make';
+export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make';
 export { nightOverlap } from './rules/local-hours';
 export { isCompatible } from './rules/double-booking';
 

@@ -6,6 +6,7 @@
 import type { Leg, LegMode, Participant, Place, Plan, PlanEvent, PlanWindow, Scenario, Status, Visit } from '../model';
 import type { EngineSettings, ItemRef } from './types';
 import { resolveSettings } from './settings';
+import { toMs } from '../time';
 
 export type NodeType = 'event' | 'leg' | 'window';
 
@@ -41,7 +42,8 @@ export interface Node {
   windowId: string | undefined;
   windowMarginDays: number;
   mode: LegMode | undefined;
-  ref: ItemRef;
+  /** Events and windows: their title; legs: empty (see `titleOf`). */
+  title: string;
   source: PlanEvent | Leg | PlanWindow;
 }
 
@@ -54,7 +56,7 @@ export interface IndexOptions {
 export interface PlanIndex {
   plan: Plan;
   nodes: Node[];
-  /** Node positions sorted by (start, end, position). */
+  /** Node positions sorted by (start, position). */
   order: Uint32Array;
   settings: Required<EngineSettings>;
   placeById: Map<string, Place>;
@@ -81,6 +83,19 @@ const LEG_NOUN: Record<LegMode, string> = { flight: 'flight', rail: 'rail leg', 
 
 export function legNoun(mode: LegMode): string {
   return LEG_NOUN[mode];
+}
+
+/** An item's title as conflicts name it; a leg's is "Beijing South → Shanghai Hongqiao (rail leg, …)". */
+export function titleOf(node: Node): string {
+  if (node.type !== 'leg') return node.title;
+  const l = node.source as Leg;
+  const detail = [LEG_NOUN[l.mode], l.carrier, l.number].filter(Boolean).join(', ');
+  return `${node.place?.name ?? l.fromPlaceId} → ${node.toPlace?.name ?? l.toPlaceId} (${detail})`;
+}
+
+/** The reference a conflict gives to an item. */
+export function refOf(node: Node): ItemRef {
+  return { type: node.type, id: node.id, title: titleOf(node) };
 }
 
 /** Build the engine's view of a plan for one run (optional items and scenario applied). */
@@ -113,8 +128,8 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
     if (INACTIVE.has(e.status) || visitInactive(e.visitId)) continue;
     if (e.optional && !takesIn(e.id)) continue;
     const o = overrides.get(e.id);
-    const start = Date.parse(o ? o.startsAt : e.startsAt);
-    const end = Date.parse(o ? o.endsAt : e.endsAt);
+    const start = toMs(o ? o.startsAt : e.startsAt);
+    const end = toMs(o ? o.endsAt : e.endsAt);
     if (!(end > start)) continue;
     const place = e.placeId ? placeById.get(e.placeId) : undefined;
     const informational = e.kind === 'note' || e.kind === 'holiday';
@@ -142,7 +157,7 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
       windowId: e.windowId,
       windowMarginDays: e.windowMarginDays ?? 0,
       mode: undefined,
-      ref: { type: 'event', id: e.id, title: e.title },
+      title: e.title,
       source: e,
     });
   }
@@ -150,12 +165,11 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
     if (INACTIVE.has(l.status) || visitInactive(l.visitId)) continue;
     if (l.optional && !takesIn(l.id)) continue;
     const o = overrides.get(l.id);
-    const start = Date.parse(o ? o.startsAt : l.departsAt);
-    const end = Date.parse(o ? o.endsAt : l.arrivesAt);
+    const start = toMs(o ? o.startsAt : l.departsAt);
+    const end = toMs(o ? o.endsAt : l.arrivesAt);
     if (!(end > start)) continue;
     const from = placeById.get(l.fromPlaceId);
     const to = placeById.get(l.toPlaceId);
-    const title = `${from?.name ?? l.fromPlaceId} → ${to?.name ?? l.toPlaceId} (${[LEG_NOUN[l.mode], l.carrier, l.number].filter(Boolean).join(', ')})`;
     nodes.push({
       n: nodes.length,
       type: 'leg',
@@ -179,14 +193,14 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
       windowId: undefined,
       windowMarginDays: 0,
       mode: l.mode,
-      ref: { type: 'leg', id: l.id, title },
+      title: '',
       source: l,
     });
   }
   for (const w of plan.windows) {
     if (INACTIVE.has(w.status)) continue;
-    const start = Date.parse(w.startsAt);
-    const end = Date.parse(w.endsAt);
+    const start = toMs(w.startsAt);
+    const end = toMs(w.endsAt);
     if (!(end > start)) continue;
     const place = w.placeId ? placeById.get(w.placeId) : undefined;
     nodes.push({
@@ -212,7 +226,7 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
       windowId: undefined,
       windowMarginDays: 0,
       mode: undefined,
-      ref: { type: 'window', id: w.id, title: w.title },
+      title: w.title,
       source: w,
     });
   }
@@ -230,17 +244,76 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
   };
 }
 
-/** Positions of `nodes` sorted by (start, end, position): O(n log n). */
+/** Positions of `nodes` sorted by (start, position). */
 export function sortByStart(nodes: readonly Node[]): Uint32Array {
-  const n = nodes.length;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const order = new Uint32Array(n);
+  const keys = new Float64Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) keys[i] = nodes[i]!.start;
+  return sortedOrder(keys);
+}
+
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+const TWO_32 = 4_294_967_296;
+
+/**
+ * Indices of `keys` in ascending key order, ties in index order (stable). Integer keys (epoch
+ * ms) go through an LSD radix sort on the offset from the smallest key, O(n · bits / 11);
+ * anything else, or a short list, through a comparison sort, O(n log n).
+ */
+export function sortedOrder(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integral = true;
   for (let i = 0; i < n; i++) {
-    starts[i] = nodes[i]!.start;
-    ends[i] = nodes[i]!.end;
-    order[i] = i;
+    const k = keys[i]!;
+    if (k < min) min = k;
+    if (k > max) max = k;
+    if (!Number.isInteger(k)) integral = false;
   }
-  order.sort((a, b) => starts[a]! - starts[b]! || ends[a]! - ends[b]! || a - b);
+  if (n < 512 || !integral || max - min > Number.MAX_SAFE_INTEGER) {
+    order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    return order;
+  }
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = keys[i]! - min;
+    const h = Math.floor(r / TWO_32);
+    hi[i] = h;
+    lo[i] = r - h * TWO_32;
+  }
+  const range = max - min;
+  let bits = 0;
+  while (bits < 53 && 2 ** bits <= range) bits++;
+  const count = new Uint32Array(RADIX);
+  const digits = new Uint16Array(n);
+  let other = new Uint32Array(n);
+  for (let shift = 0; shift < bits; shift += RADIX_BITS) {
+    for (let i = 0; i < n; i++) {
+      let d: number;
+      if (shift + RADIX_BITS <= 32) d = (lo[i]! >>> shift) & (RADIX - 1);
+      else if (shift >= 32) d = (hi[i]! >>> (shift - 32)) & (RADIX - 1);
+      else d = ((lo[i]! >>> shift) | (hi[i]! << (32 - shift))) & (RADIX - 1);
+      digits[i] = d;
+    }
+    count.fill(0);
+    for (let k = 0; k < n; k++) count[digits[order[k]!]!]!++;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      other[count[digits[i]!]!++] = i;
+    }
+    const t = order;
+    order = other;
+    other = t;
+  }
   return order;
 }

@@ -1,7 +1,7 @@
 /**
  * Blackout: an event (not a note or holiday) overlapping a blackout window that applies to one of
  * its participants (a blackout with no participants applies to everyone). Legs are travel and
- * are not checked. One sweep over the time-sorted items: O(n log n + k).
+ * are not checked. A binary search per blackout over the time-sorted events.
  */
 import { describe, duration, listNames, personName, spanAt } from '../describe';
 import { build, severityOf, type Built } from '../make';
@@ -11,39 +11,38 @@ import type { PairRuleResult } from './double-booking';
 export function blackoutRule(index: PlanIndex): PairRuleResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
   const built: Built[] = [];
-  const events: Node[] = [];
   const blackouts: Node[] = [];
-  const emit = (e: Node, b: Node): boolean => {
-    const people = b.participants.length === 0 ? [...e.participants] : e.participants.filter((p) => b.participants.includes(p));
-    if (people.length === 0) return true;
-    if (built.length >= cap) return false;
-    built.push(blackout(index, e, b, people.sort()));
-    return true;
-  };
+  for (const x of index.nodes) if (x.blackout) blackouts.push(x);
+  if (blackouts.length === 0) return { built, capped: false };
+  // Events in start order, with the longest event's length: the events overlapping [s, e) start
+  // in [s − longest, e), found by binary search. O(n + B log n + scanned).
+  const events: Node[] = [];
+  let longest = 0;
   for (let k = 0; k < index.order.length; k++) {
     const x = index.nodes[index.order[k]!]!;
-    const isEvent = x.type === 'event' && x.commitment && x.participants.length > 0;
-    if (!isEvent && !x.blackout) continue;
-    prune(events, x.start);
-    prune(blackouts, x.start);
-    if (isEvent) {
-      for (const b of blackouts) if (!emit(x, b)) return { built, capped: true };
-      events.push(x);
-    } else {
-      for (const e of events) if (!emit(e, x)) return { built, capped: true };
-      blackouts.push(x);
+    if (x.type !== 'event' || !x.commitment || x.participants.length === 0) continue;
+    events.push(x);
+    if (x.end - x.start > longest) longest = x.end - x.start;
+  }
+  for (const b of blackouts) {
+    let lo = 0;
+    let hi = events.length;
+    const from = b.start - longest;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (events[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < events.length && events[i]!.start < b.end; i++) {
+      const e = events[i]!;
+      if (e.end <= b.start) continue;
+      const people = b.participants.length === 0 ? [...e.participants] : e.participants.filter((p) => b.participants.includes(p));
+      if (people.length === 0) continue;
+      if (built.length >= cap) return { built, capped: true };
+      built.push(blackout(index, e, b, people.sort()));
     }
   }
   return { built, capped: false };
-}
-
-function prune(active: Node[], start: number): void {
-  let w = 0;
-  for (let j = 0; j < active.length; j++) {
-    const a = active[j]!;
-    if (a.end > start) active[w++] = a;
-  }
-  active.length = w;
 }
 
 function blackout(index: PlanIndex, e: Node, b: Node, people: string[]): Built {

@@ -12,6 +12,7 @@ import type { Node, PlanIndex } from '../nodes';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const MAX_SHIFT_MS = 4 * HOUR_MS;
 
 export interface NightHit {
   /** First instant of the item that falls at night. */
@@ -38,7 +39,8 @@ export function nightOverlap(start: number, end: number, zone: string, startHour
   }
   const toNight = ns > tod ? ns - tod : DAY_MS - tod + ns;
   let at = start + toNight;
-  // Correct for an offset change (DST) between the start and the night's start.
+  // An offset change (DST) between the start and the night's start moves it by at most a few hours.
+  if (at - MAX_SHIFT_MS >= end) return null;
   at += (zoneOffsetMinutes(start, zone) - zoneOffsetMinutes(at, zone)) * 60_000;
   if (at >= end) return null;
   return { atMs: at, nightMs: Math.min(end - at, nightLength) };
@@ -58,18 +60,25 @@ export function localHoursRule(index: PlanIndex): Built[] {
       if (hit) out.push(atPlace(index, x, hit));
       continue;
     }
-    const byZone = new Map<string, string[]>();
-    for (const id of x.participants) {
-      const zone = index.participantById.get(id)?.timeZone ?? x.zone;
-      const list = byZone.get(zone);
-      if (list) list.push(id);
-      else byZone.set(zone, [id]);
-    }
-    if (byZone.size === 0) byZone.set(x.zone, []);
+    // Group participants by home zone (few participants per call: a list beats a map).
     const hits: { zone: string; people: string[]; hit: NightHit }[] = [];
-    for (const [zone, people] of byZone) {
+    const checked: string[] = [];
+    const ids = x.participants;
+    for (let i = 0; i < ids.length; i++) {
+      const zone = index.participantById.get(ids[i]!)?.timeZone ?? x.zone;
+      if (checked.includes(zone)) continue;
+      checked.push(zone);
       const hit = nightOverlap(x.start, x.end, zone, nightStartHour, nightEndHour);
-      if (hit) hits.push({ zone, people, hit });
+      if (!hit) continue;
+      const people: string[] = [];
+      for (let j = i; j < ids.length; j++) {
+        if ((index.participantById.get(ids[j]!)?.timeZone ?? x.zone) === zone) people.push(ids[j]!);
+      }
+      hits.push({ zone, people, hit });
+    }
+    if (ids.length === 0) {
+      const hit = nightOverlap(x.start, x.end, x.zone, nightStartHour, nightEndHour);
+      if (hit) hits.push({ zone: x.zone, people: [], hit });
     }
     if (hits.length > 0) out.push(atHomes(index, x, hits));
   }

@@ -74,18 +74,23 @@ export function overlapRule(index: PlanIndex): OverlapResult {
 function overlapConflict(a: Node, b: Node): Built {
   const start = Math.max(a.start, b.start);
   const overlap = Math.min(a.end, b.end) - start;
-  const people = new Set<string>(a.participants);
-  for (const p of b.participants) people.add(p);
+  const people = a.participants.slice();
+  for (const p of b.participants) if (!people.includes(p)) people.push(p);
   return build({
     rule: 'overlap',
     severity: 'info',
     parties: [a, b],
-    participantIds: [...people],
+    participantIds: people,
     atMs: start,
     marginMs: overlap,
     margin: `overlaps by ${duration(overlap)}`,
-    explain: () => `${capitalizeFirst(describe(a))} and ${describe(b)} overlap by ${duration(overlap)}.`,
+    explain: explainOverlap,
+    context: { a, b, overlap },
   });
+}
+
+function explainOverlap({ a, b, overlap }: { a: Node; b: Node; overlap: number }): string {
+  return `${capitalizeFirst(describe(a))} and ${describe(b)} overlap by ${duration(overlap)}.`;
 }
 
 function capitalizeFirst(s: string): string {

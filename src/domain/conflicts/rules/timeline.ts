@@ -73,7 +73,7 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
   };
   const pending = new Map<string, Pending>();
   const add = (p: Omit<Pending, 'people'>, person: string) => {
-    const id = conflictId(p.rule, p.parties.map((x) => x.ref));
+    const id = conflictId(p.rule, p.parties);
     const seen = pending.get(id);
     if (seen) {
       if (!seen.people.includes(person)) seen.people.push(person);
@@ -186,7 +186,7 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
         const known: string[] = [];
         if (c) known.push(c.city);
         if (day) known.push(day.city);
-        if (doContinuity && known.length > 0 && !known.includes(x.city)) {
+        if (doContinuity && known.length > 0 && !known.includes(x.city) && !(c && !c.fromAllDay && x.start < c.until)) {
           const day0 = day;
           const base = c ?? { city: day0!.city, place: day0!.place, item: day0!.item, arrival: null, until: day0!.item.start, fromAllDay: true };
           const depart = base.fromAllDay ? base.item.start : base.until;

@@ -95,7 +95,7 @@ function itemOutside(x: Node, wNode: Node, w: PlanWindow, margin: number, by: nu
 }
 
 function visitOutside(v: Visit, off: Node[], items: Node[], wNode: Node, w: PlanWindow, margin: number, b: Bounds): Built {
-  const visit: Party = { ref: { type: 'visit', id: v.id, title: v.title }, optional: false, status: v.status };
+  const visit: Party = { type: 'visit', id: v.id, title: v.title, optional: false, status: v.status };
   const worst = off.reduce((a, c) => (Math.max(b.start - c.start, c.end - b.end) > Math.max(b.start - a.start, a.end - b.end) ? c : a));
   const by = Math.max(b.start - worst.start, worst.end - b.end);
   const first = items.reduce((a, c) => (c.start < a.start ? c : a));
