@@ -3,7 +3,7 @@
  * O(n log n + k) overall for n items and k reported conflicts; never all pairs.
  */
 import type { Plan } from '../model';
-import { sortBuilt, type Built } from './make';
+import { sortBuilt, type Built, type ConflictRecord } from './make';
 import { buildIndex, type Node, type PlanIndex } from './nodes';
 import { blackoutRule } from './rules/blackout';
 import { doubleBookingRule } from './rules/double-booking';
@@ -32,7 +32,7 @@ export function participantTimelines(index: PlanIndex): Map<string, Node[]> {
 }
 
 /** Every rule over a built index. */
-export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES): ConflictReport {
+export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES): ConflictReport & { conflicts: ConflictRecord[] } {
   const on = new Set(rules);
   const built: Built[] = [];
   const truncated: RuleId[] = [];
@@ -68,7 +68,7 @@ function push(into: Built[], from: Built[]): void {
 }
 
 /** Conflicts with the counts behind any cap. Same semantics as `findConflicts`. */
-export function analyzeConflicts(plan: Plan, options: FindOptions): ConflictReport {
+export function analyzeConflicts(plan: Plan, options: FindOptions): ConflictReport & { conflicts: ConflictRecord[] } {
   return analyzeIndex(buildIndex(plan, options), options.rules ?? RULES);
 }
 

@@ -18,7 +18,8 @@
  */
 import type { Plan } from '../model';
 import { analyzeConflicts } from './engine';
-import type { Conflict, FindOptions } from './types';
+import type { ConflictRecord } from './make';
+import type { FindOptions } from './types';
 
 export * from './types';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings';
@@ -27,7 +28,10 @@ export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make'
 export { nightOverlap } from './rules/local-hours';
 export { isCompatible } from './rules/double-booking';
 
-/** Every conflict in the plan, in a deterministic order (see the module comment). */
-export function findConflicts(plan: Plan, options: FindOptions): Conflict[] {
+/**
+ * Every conflict in the plan, in a deterministic order (see the module comment). The records
+ * are `Conflict`s (plus `atMs`); copy them with `toPlainConflict`, not by spreading.
+ */
+export function findConflicts(plan: Plan, options: FindOptions): ConflictRecord[] {
   return analyzeConflicts(plan, options).conflicts;
 }

@@ -11,8 +11,10 @@ import { toMs } from '../time';
 export type NodeType = 'event' | 'leg' | 'window';
 
 export interface Node {
-  /** Position in `PlanIndex.nodes`. */
+  /** Position in `PlanIndex.nodes` (plan order). */
   n: number;
+  /** Position in time order (`PlanIndex.order`): the tie-break that ignores plan order. */
+  rank: number;
   type: NodeType;
   id: string;
   start: number;
@@ -56,7 +58,7 @@ export interface IndexOptions {
 export interface PlanIndex {
   plan: Plan;
   nodes: Node[];
-  /** Node positions sorted by (start, position). */
+  /** Node positions sorted by (start, end, type, id). */
   order: Uint32Array;
   settings: Required<EngineSettings>;
   placeById: Map<string, Place>;
@@ -136,6 +138,7 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
     const zone = place?.timeZone ?? e.timeZone;
     nodes.push({
       n: nodes.length,
+      rank: 0,
       type: 'event',
       id: e.id,
       start,
@@ -172,6 +175,7 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
     const to = placeById.get(l.toPlaceId);
     nodes.push({
       n: nodes.length,
+      rank: 0,
       type: 'leg',
       id: l.id,
       start,
@@ -205,6 +209,7 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
     const place = w.placeId ? placeById.get(w.placeId) : undefined;
     nodes.push({
       n: nodes.length,
+      rank: 0,
       type: 'window',
       id: w.id,
       start,
@@ -244,11 +249,29 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
   };
 }
 
-/** Positions of `nodes` sorted by (start, position). */
+const TYPE_RANK: Record<NodeType, number> = { event: 0, leg: 1, window: 2 };
+
+/**
+ * Positions of `nodes` sorted by (start, end, type, id): an order that does not depend on the
+ * order of the plan's arrays. Sets each node's `rank` to its place in that order.
+ */
 export function sortByStart(nodes: readonly Node[]): Uint32Array {
   const keys = new Float64Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) keys[i] = nodes[i]!.start;
-  return sortedOrder(keys);
+  const order = sortedOrder(keys);
+  // Ties on start (rare, short runs): settle them by end, type and id.
+  for (let i = 0; i < order.length; ) {
+    let j = i + 1;
+    while (j < order.length && keys[order[j]!] === keys[order[i]!]) j++;
+    if (j - i > 1) order.subarray(i, j).sort((a, b) => compareTies(nodes[a]!, nodes[b]!));
+    i = j;
+  }
+  for (let i = 0; i < order.length; i++) nodes[order[i]!]!.rank = i;
+  return order;
+}
+
+function compareTies(a: Node, b: Node): number {
+  return a.end - b.end || TYPE_RANK[a.type] - TYPE_RANK[b.type] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 const RADIX_BITS = 11;

@@ -65,7 +65,7 @@ export function doubleBookingRule(index: PlanIndex, timelines: ReadonlyMap<strin
 }
 
 function doubleBooking(index: PlanIndex, a: Node, b: Node, people: string[]): Built {
-  const [first, second] = a.start < b.start || (a.start === b.start && a.n < b.n) ? [a, b] : [b, a];
+  const [first, second] = a.rank < b.rank ? [a, b] : [b, a];
   const start = second.start;
   const overlap = Math.min(a.end, b.end) - start;
   people.sort();
