@@ -60,27 +60,30 @@ export interface ConflictInput {
   participantIds: string[];
   atMs: number;
   marginMs: number;
-  margin: string;
+  /** The margin in words, or a function of `marginMs` that gives them (called on first read). */
+  margin: string | ((marginMs: number) => string);
   /** Called (once) when the explanation is first read, with `context`. */
   explain: (context: never) => string;
   context?: unknown;
 }
 
 /**
- * A conflict as the engine returns it. Plain data fields, plus `at`, `items`, `onlyWith` and
- * `explanation`, which are getters computed on first read and then kept (a large plan has many
- * conflicts and a view reads few). They are not own properties: copy a conflict with
- * `toPlainConflict` (or JSON), not with `{ ...conflict }` or `structuredClone`.
+ * A conflict as the engine returns it. Plain data fields (rule, severity, participantIds, atMs,
+ * marginMs), plus `id`, `at`, `margin`, `items`, `onlyWith` and `explanation`, which are getters
+ * computed on first read and then kept (a large plan has many conflicts and a view reads few).
+ * Getters are not own properties: copy a conflict with `toPlainConflict` (or JSON), not with
+ * `{ ...conflict }` or `structuredClone`.
  */
 export class ConflictRecord implements Conflict {
-  readonly id: string;
   readonly rule: RuleId;
   readonly severity: Severity;
   readonly participantIds: string[];
   /** `at` in epoch ms. */
   readonly atMs: number;
   readonly marginMs: number;
-  readonly margin: string;
+  #id: string | undefined;
+  #keyParties: readonly Party[];
+  #margin: string | ((marginMs: number) => string);
   #parties: readonly Party[];
   #explain: ((context: unknown) => string) | undefined;
   #context: unknown;
@@ -90,16 +93,26 @@ export class ConflictRecord implements Conflict {
   #onlyWith: ItemRef[] | undefined;
 
   constructor(input: ConflictInput) {
-    this.id = conflictId(input.rule, input.keyParties ?? input.parties);
     this.rule = input.rule;
     this.severity = input.severity;
     this.participantIds = input.participantIds;
     this.atMs = input.atMs;
     this.marginMs = input.marginMs;
-    this.margin = input.margin;
+    this.#keyParties = input.keyParties ?? input.parties;
+    this.#margin = input.margin;
     this.#parties = input.parties;
     this.#explain = input.explain as (context: unknown) => string;
     this.#context = input.context;
+  }
+
+  get id(): string {
+    if (this.#id === undefined) this.#id = conflictId(this.rule, this.#keyParties);
+    return this.#id;
+  }
+
+  get margin(): string {
+    if (typeof this.#margin !== 'string') this.#margin = this.#margin(this.marginMs);
+    return this.#margin;
   }
 
   get at(): string {

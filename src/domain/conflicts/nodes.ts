@@ -100,6 +100,60 @@ export function refOf(node: Node): ItemRef {
   return { type: node.type, id: node.id, title: titleOf(node) };
 }
 
+/** One allocation site for every node, so all nodes share one shape. */
+function node(
+  n: number,
+  type: NodeType,
+  id: string,
+  start: number,
+  end: number,
+  status: Status,
+  optional: boolean,
+  participants: readonly string[],
+  allDay: boolean,
+  informational: boolean,
+  commitment: boolean,
+  blackout: boolean,
+  place: Place | undefined,
+  toPlace: Place | undefined,
+  zone: string,
+  toZone: string,
+  visitId: string | undefined,
+  windowId: string | undefined,
+  windowMarginDays: number,
+  mode: LegMode | undefined,
+  title: string,
+  source: PlanEvent | Leg | PlanWindow,
+): Node {
+  return {
+    n,
+    rank: 0,
+    type,
+    id,
+    start,
+    end,
+    status,
+    optional,
+    participants,
+    allDay,
+    informational,
+    commitment,
+    blackout,
+    place,
+    toPlace,
+    city: place ? (place.cityId ?? place.id) : undefined,
+    toCity: toPlace ? (toPlace.cityId ?? toPlace.id) : undefined,
+    zone,
+    toZone,
+    visitId,
+    windowId,
+    windowMarginDays,
+    mode,
+    title,
+    source,
+  };
+}
+
 /** Build the engine's view of a plan for one run (optional items and scenario applied). */
 export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
   const settings = resolveSettings(options.settings);
@@ -119,87 +173,35 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
   const overrides = new Map<string, { startsAt: string; endsAt: string }>();
   for (const o of options.scenario?.overrides ?? []) overrides.set(o.itemId, o);
 
-  const visitInactive = (visitId: string | undefined) => {
-    if (!visitId) return false;
-    const v = visitById.get(visitId);
-    return v !== undefined && INACTIVE.has(v.status);
-  };
+  const inactiveVisits = new Set<string>();
+  for (const v of plan.visits) if (INACTIVE.has(v.status)) inactiveVisits.add(v.id);
+  const skip = (status: Status, visitId: string | undefined, optional: boolean, id: string) =>
+    INACTIVE.has(status) || (visitId !== undefined && inactiveVisits.has(visitId)) || (optional && !takesIn(id));
+  const hasOverrides = overrides.size > 0;
 
   const nodes: Node[] = [];
   for (const e of plan.events) {
-    if (INACTIVE.has(e.status) || visitInactive(e.visitId)) continue;
-    if (e.optional && !takesIn(e.id)) continue;
-    const o = overrides.get(e.id);
+    if (skip(e.status, e.visitId, e.optional, e.id)) continue;
+    const o = hasOverrides ? overrides.get(e.id) : undefined;
     const start = toMs(o ? o.startsAt : e.startsAt);
     const end = toMs(o ? o.endsAt : e.endsAt);
     if (!(end > start)) continue;
     const place = e.placeId ? placeById.get(e.placeId) : undefined;
     const informational = e.kind === 'note' || e.kind === 'holiday';
-    const zone = place?.timeZone ?? e.timeZone;
-    nodes.push({
-      n: nodes.length,
-      rank: 0,
-      type: 'event',
-      id: e.id,
-      start,
-      end,
-      status: e.status,
-      optional: e.optional,
-      participants: e.participantIds,
-      allDay: e.allDay,
-      informational,
-      commitment: !informational,
-      blackout: false,
-      place,
-      toPlace: undefined,
-      city: cityOf(place),
-      toCity: undefined,
-      zone,
-      toZone: zone,
-      visitId: e.visitId,
-      windowId: e.windowId,
-      windowMarginDays: e.windowMarginDays ?? 0,
-      mode: undefined,
-      title: e.title,
-      source: e,
-    });
+    const zone = place ? place.timeZone : e.timeZone;
+    nodes.push(node(nodes.length, 'event', e.id, start, end, e.status, e.optional, e.participantIds, e.allDay, informational, !informational, false, place, undefined, zone, zone, e.visitId, e.windowId, e.windowMarginDays ?? 0, undefined, e.title, e));
   }
   for (const l of plan.legs) {
-    if (INACTIVE.has(l.status) || visitInactive(l.visitId)) continue;
-    if (l.optional && !takesIn(l.id)) continue;
-    const o = overrides.get(l.id);
+    if (skip(l.status, l.visitId, l.optional, l.id)) continue;
+    const o = hasOverrides ? overrides.get(l.id) : undefined;
     const start = toMs(o ? o.startsAt : l.departsAt);
     const end = toMs(o ? o.endsAt : l.arrivesAt);
     if (!(end > start)) continue;
     const from = placeById.get(l.fromPlaceId);
     const to = placeById.get(l.toPlaceId);
-    nodes.push({
-      n: nodes.length,
-      rank: 0,
-      type: 'leg',
-      id: l.id,
-      start,
-      end,
-      status: l.status,
-      optional: l.optional,
-      participants: l.participantIds,
-      allDay: false,
-      informational: false,
-      commitment: true,
-      blackout: false,
-      place: from,
-      toPlace: to,
-      city: cityOf(from),
-      toCity: cityOf(to),
-      zone: from?.timeZone ?? 'UTC',
-      toZone: to?.timeZone ?? from?.timeZone ?? 'UTC',
-      visitId: l.visitId,
-      windowId: undefined,
-      windowMarginDays: 0,
-      mode: l.mode,
-      title: '',
-      source: l,
-    });
+    const zone = from ? from.timeZone : 'UTC';
+    const toZone = to ? to.timeZone : zone;
+    nodes.push(node(nodes.length, 'leg', l.id, start, end, l.status, l.optional, l.participantIds, false, false, true, false, from, to, zone, toZone, l.visitId, undefined, 0, l.mode, '', l));
   }
   for (const w of plan.windows) {
     if (INACTIVE.has(w.status)) continue;
@@ -207,33 +209,7 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
     const end = toMs(w.endsAt);
     if (!(end > start)) continue;
     const place = w.placeId ? placeById.get(w.placeId) : undefined;
-    nodes.push({
-      n: nodes.length,
-      rank: 0,
-      type: 'window',
-      id: w.id,
-      start,
-      end,
-      status: w.status,
-      optional: false,
-      participants: w.participantIds,
-      allDay: true,
-      informational: true,
-      commitment: false,
-      blackout: w.kind === 'blackout',
-      place,
-      toPlace: undefined,
-      city: cityOf(place),
-      toCity: undefined,
-      zone: w.timeZone,
-      toZone: w.timeZone,
-      visitId: undefined,
-      windowId: undefined,
-      windowMarginDays: 0,
-      mode: undefined,
-      title: w.title,
-      source: w,
-    });
+    nodes.push(node(nodes.length, 'window', w.id, start, end, w.status, false, w.participantIds, true, true, false, w.kind === 'blackout', place, undefined, w.timeZone, w.timeZone, undefined, undefined, 0, undefined, w.title, w));
   }
 
   return {

@@ -7,6 +7,7 @@
  */
 import { cityName, describe, duration, listNames, personName } from '../describe';
 import { build, severityOf, type Built } from '../make';
+import { overlapsBy } from './overlap';
 import { legNoun, type Node, type PlanIndex } from '../nodes';
 
 /** True when overlapping commitments `a` and `b` of one participant can both be kept. */
@@ -76,7 +77,7 @@ function doubleBooking(index: PlanIndex, a: Node, b: Node, people: string[]): Bu
     participantIds: people,
     atMs: start,
     marginMs: overlap,
-    margin: `overlaps by ${duration(overlap)}`,
+    margin: overlapsBy,
     explain: () => {
       const who = listNames(people.map((p) => personName(index, p)));
       const verb = people.length > 1 ? 'are' : 'is';

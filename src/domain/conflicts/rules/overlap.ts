@@ -83,10 +83,15 @@ function overlapConflict(a: Node, b: Node): Built {
     participantIds: people,
     atMs: start,
     marginMs: overlap,
-    margin: `overlaps by ${duration(overlap)}`,
+    margin: overlapsBy,
     explain: explainOverlap,
     context: { a, b, overlap },
   });
+}
+
+/** "overlaps by 1 h 40 min". */
+export function overlapsBy(ms: number): string {
+  return `overlaps by ${duration(ms)}`;
 }
 
 function explainOverlap({ a, b, overlap }: { a: Node; b: Node; overlap: number }): string {
