@@ -51,17 +51,22 @@ function naive(iv: Iv[]): number {
   return count;
 }
 
-function time<T>(fn: () => T, runs: number): { ms: number; value: T; first: number } {
-  const t = performance.now();
-  let value = fn();
-  const first = performance.now() - t;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    value = fn();
-    times.push(performance.now() - t0);
+/**
+ * Best-of-runs timings of several functions, interleaved run by run so that a busy spell on a
+ * shared machine falls on all of them alike. The first run of each is reported apart (cold).
+ */
+function race<T extends Record<string, () => unknown>>(fns: T, runs: number): { [K in keyof T]: { ms: number; first: number; value: ReturnType<T[K]> } } {
+  const out = {} as { [K in keyof T]: { ms: number; first: number; value: ReturnType<T[K]> } };
+  for (let r = 0; r <= runs; r++) {
+    for (const key of Object.keys(fns) as (keyof T)[]) {
+      const t0 = performance.now();
+      const value = fns[key]!() as ReturnType<T[typeof key]>;
+      const ms = performance.now() - t0;
+      if (r === 0) out[key] = { ms: Number.POSITIVE_INFINITY, first: ms, value };
+      else out[key] = { ms: Math.min(out[key].ms, ms), first: out[key].first, value };
+    }
   }
-  return { ms: Math.min(...times), value, first };
+  return out;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -83,16 +88,21 @@ for (const dist of ['realistic', 'adversarial'] as const) {
     const plan = dist === 'realistic' ? realisticPlan(n, 20250917 + n) : adversarialPlan(n, 20251030 + n);
     const options = { includeOptional: true, settings: { overlapPairCap: CAP } } as const;
     const runs = n >= 100_000 ? 5 : n >= 10_000 ? 15 : 41;
-    const engine = time(() => analyzeConflicts(plan, options), runs);
-    const overlapOnly = time(() => analyzeConflicts(plan, { ...options, rules: ['overlap'] }), runs);
     const iv = intervals(plan);
-    const sort = time(() => [...iv].sort((a, b) => a.start - b.start || a.end - b.end), runs);
+    const fns = {
+      engine: () => analyzeConflicts(plan, options),
+      overlapOnly: () => analyzeConflicts(plan, { ...options, rules: ['overlap'] }),
+      sort: () => [...iv].sort((a, b) => a.start - b.start || a.end - b.end),
+    };
+    const withNaive = n <= 10_000;
+    const timed = withNaive ? race({ ...fns, naive: () => naive(iv) }, n >= 10_000 ? 5 : 15) : race(fns, runs);
+    const { engine, overlapOnly, sort } = timed;
     const heap = heapOf(() => analyzeConflicts(plan, options));
     let naiveMs = 'naive_ms=-';
     let speedup = 'speedup_vs_naive=-';
     let overlapSpeedup = 'overlap_speedup_vs_naive=-';
-    if (n <= 10_000) {
-      const nv = time(() => naive(iv), n >= 10_000 ? 3 : 9);
+    if (withNaive) {
+      const nv = (timed as unknown as { naive: { ms: number; value: number } }).naive;
       if (nv.value !== engine.value.overlapPairsTotal) throw new Error(`pair counts differ: naive ${nv.value}, engine ${engine.value.overlapPairsTotal}`);
       naiveMs = `naive_ms=${f(nv.ms)}`;
       speedup = `speedup_vs_naive=${f(nv.ms / engine.ms)}`;

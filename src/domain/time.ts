@@ -152,29 +152,31 @@ export function intervalsOverlap(aStart: number, aEnd: number, bStart: number, b
   return aStart < bEnd && bStart < aEnd;
 }
 
-const HOUR_MS = 3_600_000;
-/** Per zone: hour bucket → offset in minutes, or NaN when the offset changes within that hour. */
+const DAY_MS = 86_400_000;
+/** Per zone: UTC day → offset in minutes, or NaN when the offset changes during that day. */
 const offsetCache = new Map<string, Map<number, number>>();
 
 /**
- * The UTC offset of `zone` at epoch ms `ms`, in minutes (Luxon's IANA data, memoised per zone
- * and UTC hour; hours that contain a transition are always asked of Luxon).
+ * The UTC offset of `zone` at epoch ms `ms`, in minutes, from Luxon's IANA data, memoised per
+ * zone and UTC day: a day whose first and last millisecond have the same offset is taken to
+ * have it throughout (no zone changes its offset twice within a day); a day with a change is
+ * always asked of Luxon.
  */
 export function zoneOffsetMinutes(ms: number, zone: string): number {
-  let byHour = offsetCache.get(zone);
-  if (!byHour) {
-    byHour = new Map();
-    offsetCache.set(zone, byHour);
+  let byDay = offsetCache.get(zone);
+  if (!byDay) {
+    byDay = new Map();
+    offsetCache.set(zone, byDay);
   }
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = byHour.get(hour);
+  const day = Math.floor(ms / DAY_MS);
+  let offset = byDay.get(day);
   if (offset === undefined) {
     const z = IANAZone.create(zone);
-    const atStart = z.offset(hour * HOUR_MS);
-    const beforeEnd = z.offset((hour + 1) * HOUR_MS - 1);
-    offset = atStart === beforeEnd ? atStart : Number.NaN;
-    if (byHour.size > 200_000) byHour.clear();
-    byHour.set(hour, offset);
+    const atStart = z.offset(day * DAY_MS);
+    const atEnd = z.offset((day + 1) * DAY_MS - 1);
+    offset = atStart === atEnd ? atStart : Number.NaN;
+    if (byDay.size > 100_000) byDay.clear();
+    byDay.set(day, offset);
   }
   return Number.isNaN(offset) ? IANAZone.create(zone).offset(ms) : offset;
 }

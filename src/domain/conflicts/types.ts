@@ -29,7 +29,12 @@ export interface ItemRef {
 }
 
 export interface Conflict {
-  /** Stable across runs and edits: rule + the item ids, sorted. Used to remember acceptances. */
+  /**
+   * Stable across runs, edits of other items and scenarios: `rule:` then the `type:id` of the
+   * items that define the conflict, sorted and joined by `|` (e.g.
+   * `double-booking:event:unga-2026|event:xi-visit-talks`; for a visit outside its window, the
+   * visit and the window). Used to remember acceptances.
+   */
   id: string;
   rule: RuleId;
   severity: Severity;
