@@ -1,17 +1,24 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
 import { EditorDialog } from '../features/editor/EditorDialog';
+import { StatusBanners } from '../features/storage/StatusBanners';
 import { Header } from './Header';
 import { useLocation, type ViewName } from './router';
 import { Toast } from './Toast';
+
+const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
 
 function View({ view }: { view: ViewName }) {
   switch (view) {
     case 'calendar':
       return <AgendaView heading="Agenda" />;
     case 'route':
-      return <AgendaView heading="Travel legs" types={['leg']} intro="Every leg of every visit, in order." />;
+      return (
+        <Suspense fallback={<p aria-busy="true">Loading the route…</p>}>
+          <RouteView />
+        </Suspense>
+      );
     case 'conflicts':
       return (
         <AgendaView
@@ -40,6 +47,7 @@ export function App() {
         Skip to content
       </a>
       <Header view={view} />
+      <StatusBanners />
       {startupError && (
         <p role="alert" className="banner error">
           {startupError}

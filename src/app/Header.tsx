@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { ZoneSelect } from '../components/ZoneSelect';
+import { StorageButton } from '../features/storage/StorageButton';
 import { db, resetSamplePlan } from '../db';
 import { usePlanName } from '../db/hooks';
+import { IoMenu } from '../features/io/IoMenu';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { navigate, VIEWS, type ViewName } from './router';
@@ -54,9 +56,11 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
         <button type="button" className="primary" onClick={() => openEditor({ mode: 'new' })}>
           New item
         </button>
+        <IoMenu />
         <button type="button" onClick={() => setConfirmReset(true)}>
           Reset sample plan
         </button>
+        <StorageButton />
       </div>
       {confirmReset && (
         <Dialog title="Reset the sample plan?" onClose={() => setConfirmReset(false)}>

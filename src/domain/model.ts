@@ -12,6 +12,9 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { isValidZone } from './time';
 
+// No code generation: zod's JIT probes `new Function`, which the strict CSP (no unsafe-eval) forbids.
+z.config({ jitless: true });
+
 export type Brand<T, B extends string> = T & { readonly __brand: B };
 export type PlaceId = Brand<string, 'PlaceId'>;
 export type ParticipantId = Brand<string, 'ParticipantId'>;
@@ -45,8 +48,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const instantSchema = z
   .string({ error: 'must be a UTC date-time' })
   .regex(ISO_INSTANT, 'must be a UTC date-time such as 2025-09-19T12:00:00Z')
-  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date-time')
-  .transform((s) => DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!);
+  .refine((s) => isNormalInstant(s) || DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date-time')
+  .transform((s) => (isNormalInstant(s) ? s : DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!));
+
+/** Already `YYYY-MM-DDTHH:mm:ss.SSSZ` and a real instant (the fast path: imports check thousands). */
+function isNormalInstant(s: string): boolean {
+  const ms = Date.parse(s);
+  return s.length === 24 && Number.isFinite(ms) && new Date(ms).toISOString() === s;
+}
 
 /** A calendar date `YYYY-MM-DD`. */
 export const localDateSchema = z
@@ -59,13 +68,25 @@ export const timeZoneSchema = z
   .min(1, 'is required (an IANA time zone such as Asia/Seoul)')
   .refine(isValidZone, { error: (issue) => `"${String(issue.input)}" is not a known IANA time zone` });
 
-/** Free text: trimmed, bounded, and stripped of control characters other than newline/tab. */
+/**
+ * Control characters (other than tab and newline) and bidirectional embedding, override and
+ * isolate controls (U+202A–U+202E, U+2066–U+2069), which can make text display in another order
+ * than it reads. Marks U+200E/U+200F are kept.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const UNSAFE_TEXT_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text as it may be stored: without control characters and bidi overrides. */
+export function cleanText(s: string): string {
+  return s.replace(UNSAFE_TEXT_CHARS, '');
+}
+
+/** Free text: bounded, and stripped of control characters and bidi overrides (see cleanText). */
 const text = (max: number) =>
   z
     .string({ error: 'must be text' })
     .max(max, `is too long (${max} characters at most)`)
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''));
+    .transform(cleanText);
 
 const title = text(300).pipe(z.string().trim().min(1, 'is required'));
 
@@ -129,6 +150,8 @@ const topics = z.array(text(80).pipe(z.string().trim().min(1, 'may not be empty'
 const sources = z.array(sourceSchema).max(50, 'has too many entries');
 const notes = text(20_000).optional();
 const updatedAt = instantSchema.optional();
+/** Revision: 1 when first stored, +1 on every write (set by the repositories; stale edits are refused by it). */
+const rev = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'may not be negative').optional();
 
 export const placeSchema = z.object({
   id: placeIdSchema,
@@ -147,6 +170,7 @@ export const placeSchema = z.object({
   /** The city a venue, airport or station belongs to. */
   cityId: placeIdSchema.optional(),
   updatedAt,
+  rev,
 });
 export type Place = z.infer<typeof placeSchema>;
 
@@ -160,6 +184,7 @@ export const participantSchema = z.object({
   /** Home time zone: where calls reach them. */
   timeZone: timeZoneSchema.optional(),
   updatedAt,
+  rev,
 });
 export type Participant = z.infer<typeof participantSchema>;
 
@@ -191,6 +216,7 @@ const eventBase = z.object({
   topics,
   ...windowTie,
   updatedAt,
+  rev,
 });
 
 export const planEventSchema = eventBase.superRefine((e, ctx) => {
@@ -217,6 +243,7 @@ export const visitSchema = z.object({
   topics,
   ...windowTie,
   updatedAt,
+  rev,
 });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -238,6 +265,7 @@ export const legSchema = z
     notes,
     sources,
     updatedAt,
+    rev,
   })
   .superRefine((l, ctx) => {
     if (l.arrivesAt <= l.departsAt)
@@ -264,6 +292,7 @@ export const planWindowSchema = z
     notes,
     sources,
     updatedAt,
+    rev,
   })
   .superRefine((w, ctx) => {
     if (w.endDate < w.startDate)
@@ -282,6 +311,7 @@ export const scenarioSchema = z.object({
     .max(10_000),
   notes,
   updatedAt,
+  rev,
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 

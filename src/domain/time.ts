@@ -6,8 +6,16 @@ import { DateTime, IANAZone } from 'luxon';
 
 /** True if `zone` is an IANA zone name Luxon (and so Intl) knows. */
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.length > 0 && zone.length < 100 && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length >= 100) return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    // Intl is slow to answer (a fraction of a millisecond); an import checks thousands of records.
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
+const zoneValidity = new Map<string, boolean>();
 
 /** Epoch ms of a UTC ISO instant (fast path for the stored form `YYYY-MM-DDTHH:mm:ss.sssZ`). */
 export function toMs(instant: string): number {
@@ -205,4 +213,96 @@ export function formatLocalDateRange(startDate: string, endDate: string): string
   if (a.year !== b.year) return `${a.toFormat('ccc d LLL yyyy')} – ${b.toFormat('ccc d LLL yyyy')}`;
   if (a.month !== b.month) return `${a.toFormat('ccc d LLL')} – ${b.toFormat('ccc d LLL yyyy')}`;
   return `${a.toFormat('ccc d')} – ${b.toFormat('ccc d LLL yyyy')}`;
+}
+
+/** The calendar date `days` after `date` (`YYYY-MM-DD`; negative goes back). */
+export function addDaysToDate(date: string, days: number): string {
+  const dt = DateTime.fromISO(date, { zone: 'utc' });
+  if (!dt.isValid) throw new RangeError(`"${date}" is not a valid date`);
+  return dt.plus({ days }).toISODate()!;
+}
+
+/** Wall-clock fields (month 1–12) of a local date-time. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The UTC instant of a wall-clock time in `zone`; throws a RangeError for an impossible date or time. */
+export function wallClockToInstant(wall: WallClock, zone: string): string {
+  const dt = DateTime.fromObject(wall, { zone });
+  if (!dt.isValid) throw new RangeError(`${formatWallClock(wall)} is not a real date and time`);
+  return dt.toUTC().toISO()!;
+}
+
+/** `YYYY-MM-DD` of wall-clock fields; throws a RangeError for an impossible date. */
+export function wallClockToDate(wall: Pick<WallClock, 'year' | 'month' | 'day'>): string {
+  const dt = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day }, { zone: 'utc' });
+  if (!dt.isValid) throw new RangeError(`${formatWallClock({ ...wall, hour: 0, minute: 0, second: 0 }).slice(0, 10)} is not a real date`);
+  return dt.toISODate()!;
+}
+
+/** Wall-clock fields of an instant in `zone`. */
+export function instantToWallClock(instant: string, zone: string): WallClock {
+  const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
+  return { year: dt.year, month: dt.month, day: dt.day, hour: dt.hour, minute: dt.minute, second: dt.second };
+}
+
+/** An IANA name for a fixed UTC offset in whole hours (`Etc/GMT-8` is UTC+8), else undefined. */
+export function fixedOffsetZone(offsetSeconds: number): string | undefined {
+  if (offsetSeconds === 0) return 'UTC';
+  if (offsetSeconds % 3600 !== 0 || Math.abs(offsetSeconds) > 14 * 3600) return undefined;
+  const hours = offsetSeconds / 3600;
+  const zone = `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+  return isValidZone(zone) ? zone : undefined;
+}
+
+/** The instant `ms` milliseconds after `instant`. */
+export function addToInstant(instant: string, ms: number): string {
+  return toInstant(toMs(instant) + ms);
+}
+
+const pad = (n: number, width = 2) => String(Math.trunc(n)).padStart(width, '0');
+function formatWallClock(w: WallClock): string {
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** "Tue 28 Oct" — the local day of an instant in a zone, without the year. */
+export function formatLocalDay(instant: string, zone: string): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat('ccc d LLL');
+}
+
+/** Whole calendar days from local date `a` to local date `b` (`YYYY-MM-DD`); negative if `b` is earlier. */
+export function calendarDaysBetween(a: string, b: string): number {
+  return Math.round(DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days);
+}
+
+export interface LocalParts {
+  /** "09:00" */
+  time: string;
+  /** "CST", "EDT"… as `zoneAbbreviation` gives. */
+  abbreviation: string;
+  /** "Tue 28 Oct" */
+  day: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+}
+
+/** Abbreviations by zone and UTC offset (minutes): they depend on nothing else, and Intl is slow. */
+const abbreviationCache = new Map<string, string>();
+
+/** The wall-clock parts of an instant in a zone, computed once (for long lists such as itineraries). */
+export function localParts(instant: string, zone: string): LocalParts {
+  const dt = DateTime.fromMillis(Date.parse(instant), { zone });
+  const key = `${zone}|${dt.offset}`;
+  let abbreviation = abbreviationCache.get(key);
+  if (abbreviation === undefined) {
+    abbreviation = zoneAbbreviation(instant, zone);
+    abbreviationCache.set(key, abbreviation);
+  }
+  return { time: dt.toFormat('HH:mm'), abbreviation, day: dt.toFormat('ccc d LLL'), date: dt.toISODate()! };
 }

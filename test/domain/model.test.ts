@@ -66,3 +66,16 @@ describe('validators name the field at fault', () => {
     expect(isSafeUrl(url)).toBe(safe);
   });
 });
+
+describe('inert text', () => {
+  it('strips bidirectional overrides and isolates but keeps the words and plain marks', () => {
+    const e = parseEntity('events', makeEvent({ title: 'Evil \u202Egnp.exe\u202C trip \u2067x\u2069 \u200Fok' }));
+    expect(e.title).toBe('Evil gnp.exe trip x \u200Fok');
+  });
+
+  it('keeps HTML and script as literal text (they are rendered as text, never as markup)', () => {
+    const e = parseEntity('events', makeEvent({ title: '<img src=x onerror=alert(1)>', notes: '<script>alert(2)</script>' }));
+    expect(e.title).toBe('<img src=x onerror=alert(1)>');
+    expect(e.notes).toBe('<script>alert(2)</script>');
+  });
+});

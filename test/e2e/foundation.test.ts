@@ -31,7 +31,7 @@ describe('app shell on the production build', () => {
     await dialog.getByLabel(/^Start/).fill('2025-10-29T09:00');
     await dialog.getByLabel(/^End/).fill('2025-10-29T10:30');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog.count()).resolves.toBe(0);
+    await dialog.waitFor({ state: 'detached' });
     await page.getByText('Sherpa meeting in Seoul').first().waitFor();
     await page.reload();
     await page.getByText('Sherpa meeting in Seoul').first().waitFor();
@@ -50,6 +50,21 @@ describe('app shell on the production build', () => {
     await dialog.getByText('The end must be after the start.').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByText('Backwards item').count()).toBe(0);
+    await context.close();
+  });
+
+  it('switching the display time zone changes the hours shown, and is remembered', async () => {
+    const { page, context } = await openPage(browser, '/calendar', { timezoneId: 'America/New_York' });
+    const call = page.locator('.agenda-row', { hasText: 'Trump–Xi phone call' }).first();
+    await call.waitFor();
+    expect(await call.locator('.agenda-time').textContent()).toBe('08:00 EDT');
+    await page.getByLabel('Display time zone').selectOption('Asia/Shanghai');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.agenda-row')].some((r) => r.textContent?.includes('Trump–Xi phone call') && r.querySelector('.agenda-time')?.textContent === '20:00 CST'),
+    );
+    await page.reload();
+    await page.locator('.agenda-row', { hasText: 'Trump–Xi phone call' }).first().waitFor();
+    expect(await page.getByLabel('Display time zone').inputValue()).toBe('Asia/Shanghai');
     await context.close();
   });
 });

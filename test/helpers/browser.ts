@@ -33,7 +33,19 @@ export interface OpenedPage {
   page: Page;
   /** Page errors and console errors seen so far. */
   errors: string[];
+  /** Every request the context made to an origin other than the app's own. */
+  foreignRequests: string[];
+  /** Content-Security-Policy violations reported in the page so far. */
+  cspViolations: () => Promise<string[]>;
 }
+
+/** Collects `securitypolicyviolation` events before any app code runs. */
+const CSP_LISTENER = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
+  });
+`;
 
 /** A fresh context (its own IndexedDB) with a page at `path`, in a fixed zone and locale. */
 export async function openPage(
@@ -46,6 +58,14 @@ export async function openPage(
     locale: 'en-GB',
     viewport: options.viewport ?? { width: 1360, height: 900 },
   });
+  const origin = new URL(baseUrl()).origin;
+  const foreignRequests: string[] = [];
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) foreignRequests.push(url);
+  });
+  await context.addInitScript(CSP_LISTENER);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -53,5 +73,7 @@ export async function openPage(
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   await page.goto(new URL(path, baseUrl()).toString());
-  return { context, page, errors };
+  const cspViolations = () =>
+    page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  return { context, page, errors, foreignRequests, cspViolations };
 }
