@@ -87,12 +87,11 @@ export function legNoun(mode: LegMode): string {
   return LEG_NOUN[mode];
 }
 
-/** An item's title as conflicts name it; a leg's is "Beijing South → Shanghai Hongqiao (rail leg, …)". */
+/** An item's title as conflicts name it; a leg's is "Beijing South → Shanghai Hongqiao (rail leg)". */
 export function titleOf(node: Node): string {
   if (node.type !== 'leg') return node.title;
   const l = node.source as Leg;
-  const detail = [LEG_NOUN[l.mode], l.carrier, l.number].filter(Boolean).join(', ');
-  return `${node.place?.name ?? l.fromPlaceId} → ${node.toPlace?.name ?? l.toPlaceId} (${detail})`;
+  return `${node.place?.name ?? l.fromPlaceId} → ${node.toPlace?.name ?? l.toPlaceId} (${LEG_NOUN[l.mode]})`;
 }
 
 /** The reference a conflict gives to an item. */

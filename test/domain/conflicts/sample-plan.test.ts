@@ -70,7 +70,7 @@ describe('the sample plan with the optional rail leg and Shanghai programme', ()
     const [c] = extra;
     expect(ids(c!)).toEqual(['draft-leg-2', 'draft-leg-rail', 'draft-shanghai-programme']);
     expect(c!.onlyWith.map((r) => r.id).sort()).toEqual(['draft-leg-rail', 'draft-shanghai-programme']);
-    expect(c!.onlyWith.find((r) => r.id === 'draft-leg-rail')!.title).toBe('Beijing South → Shanghai Hongqiao (rail leg, China Railway (Fuxing CR400, special service))');
+    expect(c!.onlyWith.find((r) => r.id === 'draft-leg-rail')!.title).toBe('Beijing South → Shanghai Hongqiao (rail leg)');
     expect(c!.participantIds).toEqual(['trump']);
   });
 
@@ -78,7 +78,7 @@ describe('the sample plan with the optional rail leg and Shanghai programme', ()
     const [c] = extra;
     expect(c!.at).toBe('2025-10-28T10:00:00.000Z');
     expect(c!.explanation).toBe(
-      'The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST and “Shanghai programme (with the rail leg)” ends in Shanghai at 16:30 CST, but the flight to Busan leaves Beijing Capital International Airport at 18:00 CST: Donald J. Trump is then in Shanghai, with no leg planned to Beijing. The shortest plausible trip from Shanghai (1,078 km by flight) takes 2 h 51 min: short by 1 h 21 min.',
+      'The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST and “Shanghai programme (with the rail leg)” ends in Shanghai at 16:30 CST, but the flight to Busan leaves Beijing Capital International Airport at 18:00 CST: Donald J. Trump is then in Shanghai, with no leg planned to Beijing. The quickest trip from Shanghai takes 2 h 51 min (1,078 km by flight).',
     );
     expect(c!.margin).toBe('short by 1 h 21 min');
   });

@@ -215,7 +215,7 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
                 const refMs = c ? (c.fromAllDay ? c.item.end : c.until) : day0!.item.start;
                 const refZone = c ? (c.item.type === 'leg' ? c.item.toZone : c.item.zone) : day0!.item.zone;
                 const then = known.length > 1 ? `in ${cityName(index, c!.place)} or ${cityName(index, day0!.place)}` : `in ${where}`;
-                const shortText = short > 0 ? ` The shortest plausible trip from ${where} (${km(t.km)} by ${t.mode}) takes ${duration(t.ms)}: short by ${duration(short)}.` : '';
+                const shortText = short > 0 ? ` The quickest trip from ${where} takes ${duration(t.ms)} (${km(t.km)} by ${t.mode}).` : '';
                 return `${capitalize(facts.join(' and '))}, but the ${legNoun(x.mode!)} to ${cityName(index, x.toPlace)} leaves ${placeName(from)} at ${timeAfter(x.start, x.zone, refMs, refZone)}: ${who} ${verb} then ${then}, with no leg planned to ${cityName(index, from)}.${shortText}`;
               },
             },
