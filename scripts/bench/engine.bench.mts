@@ -5,9 +5,11 @@
 //   engine_ms   analyzeConflicts(plan, { includeOptional: true }): all seven rules
 //   naive_ms    the all-pairs overlap oracle on the same intervals (n <= 10,000 only)
 //   sort_ms     sorting the same intervals ({start, end} objects, by start then end)
-//   heap_mb     heap held by one engine result (after a GC when run with --expose-gc)
+//   heap_mb     heap held by one engine result (index and conflicts), between two full GCs
 //   overlap_ms  the engine with only the overlap rule (what the oracle computes), and its ratios
 //   cold_ms     the engine's first run in the process (zone offsets not yet memoised)
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { analyzeConflicts } from '../../src/domain/conflicts';
 import type { Plan } from '../../src/domain/model';
 import { adversarialPlan, overlappingShare, realisticPlan } from './plan-gen.mjs';
@@ -69,13 +71,15 @@ function race<T extends Record<string, () => unknown>>(fns: T, runs: number): { 
   return out;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
+// A GC before and after measuring the heap: with --expose-gc, or switched on here.
+v8.setFlagsFromString('--expose-gc');
+const gc = ((globalThis as { gc?: () => void }).gc ?? vm.runInNewContext('gc')) as () => void;
 
 function heapOf(fn: () => unknown): number {
-  gc?.();
+  gc();
   const before = process.memoryUsage().heapUsed;
   const kept = fn();
-  gc?.();
+  gc();
   const after = process.memoryUsage().heapUsed;
   if (!kept) console.log('');
   return (after - before) / 1024 / 1024;
