@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 // The sample plan has some forty conflicts: under a loaded machine a render takes a while.
 const slow = { timeout: 5000 };
+const SLOW_TEST_MS = 30_000;
 import { db, repos, resetSamplePlan } from '../../../src/db';
 import { ConflictsView } from '../../../src/features/conflicts/ConflictsView';
 import { initialConflictsViewState, useConflictsViewStore } from '../../../src/store/conflicts-view-store';
@@ -31,7 +32,7 @@ describe('ConflictsView', () => {
     expect(screen.getByRole('tabpanel', { name: 'Check dates' })).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Overlap timeline' }));
     expect(screen.getByRole('group', { name: /^Overlap timeline, / })).toBeInTheDocument();
-  });
+  }, SLOW_TEST_MS);
 
   it('checks 28 Oct – 2 Nov 2025 and finds the APEC leaders\' meeting; events open the editor, legs show their details', async () => {
     const user = userEvent.setup();
@@ -50,7 +51,7 @@ describe('ConflictsView', () => {
     expect(within(details).getByRole('link', { name: /Report\.az/ })).toHaveAttribute('href', expect.stringMatching(/^https:\/\//));
     await user.click(within(details).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-  });
+  }, SLOW_TEST_MS);
 
   it('lists the rail-leg conflict only while optional legs are included, and explains it', async () => {
     render(<ConflictsView />);
@@ -62,7 +63,7 @@ describe('ConflictsView', () => {
     act(() => useUiStore.getState().setIncludeOptional(false));
     expect(within(screen.getByRole('region', { name: /^Open/ })).queryByRole('article', { name: 'Leg departs from the wrong place' })).not.toBeInTheDocument();
     expect(screen.getByText(/Optional items are left out/)).toBeInTheDocument();
-  });
+  }, SLOW_TEST_MS);
 
   it('says what the rail leg adds in the what-if', async () => {
     useConflictsViewStore.setState({ panel: 'what-if' });
@@ -70,7 +71,7 @@ describe('ConflictsView', () => {
     const heading = await screen.findByRole('heading', { name: /^Including the Beijing South → Shanghai Hongqiao rail leg \(Tue 28 Oct 2025\) adds 1 warning/ }, slow);
     const section = heading.closest('section')!;
     expect(within(section).getByText('Leg departs from the wrong place')).toBeInTheDocument();
-  });
+  }, SLOW_TEST_MS);
 
   it('accepts a conflict with a note into the database, and reopens it when its item is written', async () => {
     const user = userEvent.setup();
@@ -90,5 +91,5 @@ describe('ConflictsView', () => {
     const reopened = await within(screen.getByRole('region', { name: /^Open/ })).findByRole('article', { name: 'At night locally' }, slow);
     expect(reopened).toHaveTextContent('Reopened because “Trump–Xi phone call: April visit accepted, Xi invited to the US” changed since.');
     expect(within(screen.getByRole('region', { name: /^Accepted/ })).queryByRole('article')).not.toBeInTheDocument();
-  });
+  }, SLOW_TEST_MS);
 });
