@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ConflictEntry } from '../../domain/conflicts/acceptance';
-import { SEVERITY_LABELS } from '../../domain/conflicts/severity';
+import { SEVERITY_LABELS, worstSeverity } from '../../domain/conflicts/severity';
 import { RULE_LABELS, type Conflict, type ItemRef } from '../../domain/conflicts/types';
 import type { Plan } from '../../domain/model';
 import { centredRange, layoutTimeline, ZOOM_LEVELS_DAYS, type TimelineBar, type TimelineLayout } from '../../domain/timeline';
@@ -82,11 +82,14 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
   const days = ZOOM_LEVELS_DAYS[zoom] ?? 14;
   const centreMs = useMemo(() => {
     if (centreSetting) return Date.parse(centreSetting);
-    const firstOpen = entries
-      .filter((e) => e.state !== 'accepted')
-      .map((e) => Date.parse(e.conflict.at))
+    // Around the earliest of the worst open conflicts: that is where a planner looks first.
+    const open = entries.filter((e) => e.state !== 'accepted').map((e) => e.conflict);
+    const worst = worstSeverity(open);
+    const first = open
+      .filter((c) => c.severity === worst)
+      .map((c) => Date.parse(c.at))
       .sort((a, b) => a - b)[0];
-    return firstOpen ?? Date.now();
+    return first ?? Date.now();
   }, [centreSetting, entries]);
   const range = centredRange(centreMs, days);
 

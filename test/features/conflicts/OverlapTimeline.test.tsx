@@ -31,8 +31,18 @@ function renderTimeline() {
 beforeEach(() => useConflictsViewStore.setState({ ...initialConflictsViewState(), panel: 'timeline', timelineZoom: ZOOM_LEVELS_DAYS.indexOf(7) }));
 
 describe('OverlapTimeline', () => {
-  it('centres on the first open conflict, with lanes per participant, a marker and labelled bars', () => {
-    renderTimeline();
+  it('centres on the earliest of the worst open conflicts, with lanes per participant, a marker and labelled bars', () => {
+    const earlierInfo = makeConflict({ rule: 'overlap', severity: 'info', at: '2025-10-01T00:00:00.000Z' });
+    render(
+      <OverlapTimeline
+        plan={plan}
+        entries={[{ conflict: earlierInfo, state: 'open', changedItems: [] }, ...entries]}
+        displayZone="Asia/Shanghai"
+        includeOptional
+        onOpenItem={vi.fn()}
+        onShowInList={vi.fn()}
+      />,
+    );
     const svg = screen.getByRole('group', { name: /^Overlap timeline, Sat 25 Oct 2025 – / });
     expect(within(svg).getByRole('group', { name: /^Donald J\. Trump: \d+ items/ })).toBeInTheDocument();
     expect(within(svg).getByRole('button', { name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST/ })).toBeInTheDocument();
