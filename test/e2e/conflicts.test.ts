@@ -141,6 +141,13 @@ describe('conflicts view', () => {
     await page.keyboard.press('-');
     await page.keyboard.press('-');
     await expect.poll(() => span.inputValue()).toBe(String(Number(before) + 1));
+    // Back on a conflict marker, Enter shows that conflict in the list.
+    for (let i = 0; i < 8 && !/^(Error|Warning|Info): /.test(await label()); i += 1) await page.keyboard.press('ArrowUp');
+    const rule = (await label()).match(/^(?:Error|Warning|Info): ([^,]+),/)![1]!;
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /^Conflict list/, selected: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('ARTICLE');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('h4')?.textContent)).toBe(rule);
     await context.close();
   });
 

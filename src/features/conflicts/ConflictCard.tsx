@@ -1,6 +1,7 @@
 import type { ConflictEntry } from '../../domain/conflicts/acceptance';
 import { RULE_LABELS, type ItemRef } from '../../domain/conflicts/types';
 import { formatLocalDateTime } from '../../domain/time';
+import { conflictDomId } from './dom-id';
 import { SeverityBadge } from './SeverityBadge';
 
 const TYPE_LABELS: Record<ItemRef['type'], string> = { event: 'event', leg: 'leg', window: 'window', visit: 'visit' };
@@ -18,9 +19,9 @@ export interface ConflictCardProps {
 /** One conflict: severity, rule, when, the explanation, its items (each opens), margin and actions. */
 export function ConflictCard({ entry, participantName, displayZone, onOpenItem, onAccept, onReopen, onShowOnTimeline }: ConflictCardProps) {
   const { conflict: c, state, acceptance } = entry;
-  const headingId = `conflict-${c.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const headingId = conflictDomId(c.id);
   return (
-    <article className={`conflict-card severity-${c.severity} state-${state}`} aria-labelledby={headingId}>
+    <article className={`conflict-card severity-${c.severity} state-${state}`} aria-labelledby={headingId} tabIndex={-1}>
       <header className="conflict-head">
         <SeverityBadge severity={c.severity} />
         <h4 id={headingId} className="conflict-rule">

@@ -7,6 +7,7 @@ import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { AcceptDialog } from './AcceptDialog';
 import { ConflictList } from './ConflictList';
+import { conflictDomId } from './dom-id';
 import { acceptanceRepository, useAcceptances, useConflictEntries } from './data';
 import { ItemDetailsDialog } from './ItemDetailsDialog';
 import { OverlapTimeline } from './OverlapTimeline';
@@ -58,7 +59,11 @@ export function ConflictsView() {
 
   const showInList = (conflict: Conflict) => {
     setPanel('list');
-    requestAnimationFrame(() => document.getElementById(`conflict-${conflict.id.replace(/[^A-Za-z0-9_-]/g, '_')}`)?.scrollIntoView({ block: 'center' }));
+    requestAnimationFrame(() => {
+      const card = document.getElementById(conflictDomId(conflict.id))?.closest('article');
+      card?.scrollIntoView({ block: 'center' });
+      card?.focus();
+    });
   };
 
   const onTabKey = (e: React.KeyboardEvent, current: ConflictPanel) => {
