@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
-import { AgendaView } from '../features/agenda/AgendaView';
+import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { StatusBanners } from '../features/storage/StatusBanners';
 import { Header } from './Header';
@@ -9,6 +9,7 @@ import { Toast } from './Toast';
 
 const CalendarView = lazy(() => import('../features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
 const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
+const ConflictsView = lazy(() => import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })));
 
 function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
   switch (view) {
@@ -26,11 +27,9 @@ function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
       );
     case 'conflicts':
       return (
-        <AgendaView
-          heading="Commitments and windows"
-          types={['event', 'window']}
-          intro="Commitments beside the windows and blackouts they are checked against."
-        />
+        <Suspense fallback={<p aria-busy="true">Loading the conflicts…</p>}>
+          <ConflictsView />
+        </Suspense>
       );
   }
 }
@@ -38,6 +37,7 @@ function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
 export function App() {
   const { view, search } = useLocation();
   const [startupError, setStartupError] = useState<string | null>(null);
+  const conflictBadge = useConflictBadge();
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
       setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
@@ -51,7 +51,7 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header view={view} />
+      <Header view={view} badges={conflictBadge ? { conflicts: conflictBadge } : undefined} />
       <StatusBanners />
       {startupError && (
         <p role="alert" className="banner error">
