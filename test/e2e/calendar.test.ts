@@ -167,7 +167,7 @@ describe('calendar view on the production build', () => {
     await again.getByRole('button', { name: 'Delete' }).click();
     await again.waitFor({ state: 'detached' });
     await page.getByText('Deleted "Sherpa talks, Seoul".').waitFor();
-    expect(await page.locator('.cal-ev-title', { hasText: 'Sherpa talks, Seoul' }).count()).toBe(0);
+    await page.locator('.cal-ev-title', { hasText: 'Sherpa talks, Seoul' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Undo' }).click();
     await item(page, 'Sherpa talks, Seoul').waitFor();
     await page.reload();
@@ -175,10 +175,15 @@ describe('calendar view on the production build', () => {
     await context.close();
   });
 
-  it('hides optional items when “Include optional legs” is off, and remembers filters', async () => {
+  it('hides optional items and the conflicts they cause when “Include optional legs” is off, and remembers filters', async () => {
     const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30', { timezoneId: 'Asia/Shanghai' });
     await item(page, 'Rail: Beijing South → Shanghai Hongqiao').waitFor();
+    // With the optional rail leg, the flight out of Beijing departs from the wrong place: a marked warning.
+    const flight = item(page, 'Flight: Beijing Capital International Airport → Gimhae International Airport / Gimhae Air Base');
+    await flight.and(page.locator('.cal-conflict-warning')).waitFor();
+    expect(await flight.textContent()).toContain('Leg departs from the wrong place');
     await page.getByLabel('Include optional legs').uncheck();
+    await flight.and(page.locator(':not(.cal-conflict)')).waitFor();
     await page.waitForFunction(() => ![...document.querySelectorAll('.cal-ev-title')].some((el) => el.textContent?.startsWith('Rail:')));
     expect(await page.locator('.cal-ev-title', { hasText: 'Shanghai programme' }).count()).toBe(0);
     await page.getByText('Filters', { exact: true }).click();

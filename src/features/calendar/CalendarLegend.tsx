@@ -59,15 +59,15 @@ export function CalendarLegend() {
         </li>
         <li>
           <span className="cal-marker cal-marker-error" aria-hidden="true">
-            ⚠
+            ✕
           </span>
-          Has a conflict (red: error, amber: warning)
+          Conflict: error (see Conflicts)
         </li>
         <li>
-          <span className="cal-marker cal-marker-info" aria-hidden="true">
-            i
+          <span className="cal-marker cal-marker-warning" aria-hidden="true">
+            ⚠
           </span>
-          Overlaps something (for information)
+          Conflict: warning
         </li>
         <li>
           <span className="cal-swatch cal-band-window" aria-hidden="true" />
@@ -78,6 +78,7 @@ export function CalendarLegend() {
           Blackout (holidays, a national congress)
         </li>
       </ul>
+      <p className="cal-hint">Overlaps alone and accepted conflicts are not marked; an item’s details list them all.</p>
     </details>
   );
 }

@@ -13,6 +13,7 @@ import './calendar.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { describeWriteError, repos } from '../../db';
 import { findConflicts, type Conflict } from '../../domain/conflicts';
+import { classifyConflicts } from '../../domain/conflicts/acceptance';
 import type { Plan } from '../../domain/model';
 import { formatDateRange, formatLocalDateTime, localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
@@ -24,7 +25,7 @@ import { CalendarLegend } from './CalendarLegend';
 import { BandContent, EventContent } from './EventContent';
 import { ItemDetails } from './ItemDetails';
 import { rescheduleItem, restoreItem, type Change } from './reschedule';
-import { meetsRange, useNearbyItems, useNextItem, useReferenceTables, widenRange, type InstantRange } from './use-calendar-data';
+import { meetsRange, useAcceptances, useNearbyItems, useNextItem, useReferenceTables, widenRange, type InstantRange } from './use-calendar-data';
 
 const PLUGINS = [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, interactionPlugin];
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
@@ -108,6 +109,7 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
   const readRange = useMemo(() => (visible ? widenRange(visible.range, READ_MARGIN_DAYS[visible.view]) : null), [visible]);
   const nearby = useNearbyItems(readRange);
   const tables = useReferenceTables();
+  const acceptances = useAcceptances();
 
   const deferredNearby = useDeferredValue(nearby);
   const conflicts = useMemo(() => {
@@ -122,9 +124,10 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
       windows: deferredNearby.windows,
     };
     const found = findConflicts(plan, { includeOptional });
+    const open = acceptances?.length ? classifyConflicts(found, acceptances, plan).filter((e) => e.state !== 'accepted').map((e) => e.conflict) : found;
     // The same empty list each time, so that no conflicts does not rebuild the calendar's input.
-    return found.length === 0 ? NO_CONFLICTS : found;
-  }, [deferredNearby, tables, includeOptional]);
+    return open.length === 0 ? NO_CONFLICTS : open;
+  }, [deferredNearby, tables, includeOptional, acceptances]);
 
   const calendarEvents = useMemo<CalendarEventInput[]>(() => {
     if (!nearby || !tables) return [];
@@ -396,7 +399,7 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
           <CalendarLegend />
         </aside>
       </div>
-      {details && <ItemDetails type={details.type} id={details.id} onClose={() => setDetails(null)} />}
+      {details && <ItemDetails type={details.type} id={details.id} conflicts={conflicts} onClose={() => setDetails(null)} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { LegMode } from '../../domain/model';
 import type { CalendarItem } from './calendar-adapter';
 
-const MARKERS = { error: '⚠', warning: '⚠', info: 'i' } as const;
+const MARKERS = { error: '✕', warning: '⚠', info: '' } as const;
 
 const MODE_PATHS: Record<LegMode, string> = {
   flight: 'M8 1c.6 0 1 .5 1 1.2V6l5 3v1.5L9 9v3l1.5 1.2v1.3L8 13.8l-2.5.7v-1.3L7 12V9l-5 1.5V9l5-3V2.2C7 1.5 7.4 1 8 1z',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { StatusPill } from '../../components/StatusPill';
 import { describeWriteError, repos } from '../../db';
+import type { Conflict } from '../../domain/conflicts/types';
 import { isSafeUrl, type Leg, type Source } from '../../domain/model';
 import { formatLocalDate } from '../../domain/time';
 import { EMPTY_FILTERS, useUiStore } from '../../store/ui-store';
@@ -22,7 +23,18 @@ const MOVES: { label: string; shift: Shift }[] = [
  * A leg's or window's details: times in the display zone and at each place, who, notes,
  * sources. A leg can be moved from here with the keyboard; each move is saved at once.
  */
-export function ItemDetails({ type, id, onClose }: { type: 'leg' | 'window'; id: string; onClose: () => void }) {
+export function ItemDetails({
+  type,
+  id,
+  conflicts,
+  onClose,
+}: {
+  type: 'leg' | 'window';
+  id: string;
+  /** Open conflicts near the visible range; this item's are listed. */
+  conflicts?: readonly Conflict[];
+  onClose: () => void;
+}) {
   const displayZone = useUiStore((s) => s.displayZone);
   const offer = useUndoStore((s) => s.offer);
   const notify = useUndoStore((s) => s.notify);
@@ -62,7 +74,7 @@ export function ItemDetails({ type, id, onClose }: { type: 'leg' | 'window'; id:
       places: data.places,
       participants: data.participants,
     },
-    { displayZone, includeOptional: true, filters: EMPTY_FILTERS },
+    { displayZone, includeOptional: true, filters: EMPTY_FILTERS, conflicts },
   )[0];
   if (!input) return null;
   const item = input.extendedProps.item;

@@ -63,7 +63,7 @@ export interface CalendarItem extends ItemTexts {
   placeName?: string;
   participantNames: string[];
   conflicts: { severity: Severity; rule: string; explanation: string }[];
-  /** The worst severity among the item's conflicts. */
+  /** The worst severity among the item's conflicts, if it is an error or a warning (what gets a marker). */
   conflictSeverity?: Severity;
 }
 
@@ -112,6 +112,7 @@ export interface AdapterOptions {
   displayZone: string;
   includeOptional: boolean;
   filters: Filters;
+  /** Open conflicts (accepted ones left out by the caller). */
   conflicts?: readonly Conflict[];
 }
 
@@ -160,7 +161,7 @@ function conflictWords(list: CalendarItem['conflicts']): string {
 }
 
 /**
- * Calendar input for the items given (already limited to the visible range by the caller):
+ * Calendar input for the items given (the caller reads only those near the visible range):
  * optional items left out unless `includeOptional`; events, legs filtered by participant and
  * status, events also by kind; windows and blackouts always shown, as background bands.
  * Output order follows input order; ids are `calendarId(type, id)`.
@@ -176,7 +177,8 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
   const conflictsOf = (key: string) => {
     const list = (byItem.get(key) ?? []).map((c) => ({ severity: c.severity, rule: RULE_LABELS[c.rule], explanation: c.explanation }));
     const worst = list.reduce<Severity | undefined>((w, c) => (!w || SEVERITY_RANK[c.severity] > SEVERITY_RANK[w] ? c.severity : w), undefined);
-    return { list, worst };
+    // Overlaps alone (information) are told in words, not marked: nearly every item has one.
+    return { list, worst: worst === 'info' ? undefined : worst };
   };
 
   const classes = (type: CalendarItemType, kind: string, status: Status, optional: boolean, worst: Severity | undefined) =>

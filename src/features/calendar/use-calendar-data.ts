@@ -3,7 +3,9 @@
  * in this tab or another show at once), plus the small tables every item refers to.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { repos } from '../../db';
+import { db, repos } from '../../db';
+import { createAcceptances } from '../../db/acceptances';
+import type { Acceptance } from '../../domain/conflicts/acceptance';
 import type { Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../../domain/model';
 import { toInstant, toMs } from '../../domain/time';
 
@@ -88,4 +90,9 @@ export function useNextItem(now: string): NextItem | undefined {
     const starts = [event?.startsAt, leg?.departsAt].filter((s): s is string => !!s).sort();
     return { start: starts[0] ?? null, empty: events + legs === 0 };
   }, [now]);
+}
+
+/** Accepted conflicts (their markers are not shown), or null while loading. */
+export function useAcceptances(): Acceptance[] | null {
+  return useLiveQuery(() => createAcceptances(db).all(), [db], null);
 }

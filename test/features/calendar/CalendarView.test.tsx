@@ -58,7 +58,7 @@ describe('CalendarView', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(useUiStore.getState().filters).toEqual({ participantIds: [], kinds: [], statuses: [] });
     expect(screen.getByText('Tentative: striped, dashed edge')).toBeInTheDocument();
-    expect(screen.getByText(/Has a conflict/)).toBeInTheDocument();
+    expect(screen.getByText('Conflict: error (see Conflicts)')).toBeInTheDocument();
   });
 
   it('follows the Today, Previous and Next buttons', async () => {

@@ -116,7 +116,7 @@ describe('toCalendarEvents: look', () => {
     ]);
   });
 
-  it('puts a marker on items with conflicts, worst severity first, explained in words', () => {
+  it('marks items with an error or warning conflict, the worst one, and explains every conflict in words', () => {
     const a = makeEvent({ title: 'A' });
     const b = makeEvent({ title: 'B' });
     const c = makeEvent({ title: 'C' });
@@ -139,6 +139,11 @@ describe('toCalendarEvents: look', () => {
     expect(out[0]!.extendedProps.item.description).toContain('2 conflicts: Overlap; Double booking.');
     expect(out[2]!.extendedProps.item.conflictSeverity).toBeUndefined();
     expect(out[2]!.className).not.toContain('cal-conflict');
+    // An overlap alone is information: told in words, not marked.
+    const [onlyOverlap] = toCalendarEvents(data({ events: [c] }), opts({ conflicts: [conflict('overlap', 'info', [c.id])] }));
+    expect(onlyOverlap!.extendedProps.item.conflictSeverity).toBeUndefined();
+    expect(onlyOverlap!.className).not.toContain('cal-conflict');
+    expect(onlyOverlap!.extendedProps.item.description).toContain('1 conflict: Overlap.');
   });
 });
 
