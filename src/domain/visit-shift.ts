@@ -6,7 +6,7 @@
  * length.
  */
 import { DateTime } from 'luxon';
-import type { Leg, Place, Plan, PlanEvent } from './model';
+import type { Leg, Place, Plan, PlanEvent, Visit } from './model';
 import { localDateOf, localDaysToInstants, toInstant, toMs } from './time';
 
 const DAY_MS = 86_400_000;
@@ -107,4 +107,12 @@ export function visitHostDays(items: VisitItems, zone: string): { startDate: str
     return null;
   }
   return { startDate: localDateOf(toInstant(first), zone), endDate: localDateOf(toInstant(last), zone) };
+}
+
+/** Statuses of a visit that is still a draft, and so may be moved. */
+export const DRAFT_STATUSES = ['speculative', 'proposed', 'tentative', 'postponed'] as const;
+
+/** True for a visit still being drafted (not confirmed, held or cancelled). */
+export function isDraftVisit(visit: Pick<Visit, 'status'>): boolean {
+  return (DRAFT_STATUSES as readonly string[]).includes(visit.status);
 }
