@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { Header } from './Header';
-import { useLocation, type ViewName } from './router';
+import { navigate, useLocation, withParam, type ViewName } from './router';
 import { Toast } from './Toast';
+
+const PlanningPanel = lazy(() => import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })));
 
 function View({ view }: { view: ViewName }) {
   switch (view) {
@@ -24,7 +26,8 @@ function View({ view }: { view: ViewName }) {
 }
 
 export function App() {
-  const { view } = useLocation();
+  const { view, search } = useLocation();
+  const panel = search.get('panel');
   const [startupError, setStartupError] = useState<string | null>(null);
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
@@ -48,6 +51,11 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <View view={view} />
       </main>
+      {(panel === 'dates' || panel === 'scenarios') && (
+        <Suspense fallback={null}>
+          <PlanningPanel tab={panel} onTab={(t) => navigate(withParam('panel', t), { replace: true })} onClose={() => navigate(withParam('panel', null))} />
+        </Suspense>
+      )}
       <EditorDialog />
       <Toast />
     </div>

@@ -47,6 +47,8 @@ export const LOCATION_HORIZON_MS = 48 * 3_600_000;
 export const TRAVEL_SLACK_MS = 2 * 3_600_000;
 /** How near (calendar days) a blackout or commitment must be to cost points. */
 export const NEAR_DAYS = 7;
+/** How far (days) a landmark may be and still be named as "clear of". */
+const FAR_DAYS = 60;
 const MAX_RANGE_DAYS = 3 * 366;
 
 export type WindowRelation = 'within' | 'before' | 'after';
@@ -402,10 +404,9 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
   const commitmentIndex = new IntervalIndex(commitments);
   const blackoutIndex = new IntervalIndex(request.avoidBlackouts ? blackouts : []);
   const avoidIndex = new IntervalIndex(avoid);
-  // Landmarks for reasons: every commitment, blackout and named item, unpadded.
-  const landmarks = new IntervalIndex(
-    [...commitments, ...blackouts, ...avoid].map((b) => ({ ...b, start: b.rawStart, end: b.rawEnd })),
-  );
+  // Landmarks for reasons, unpadded: commitments and named items; blackouts.
+  const unpadded = (b: Busy) => ({ ...b, start: b.rawStart, end: b.rawEnd });
+  const landmarks = [new IntervalIndex([...commitments, ...avoid].map(unpadded)), new IntervalIndex(blackouts.map(unpadded))];
 
   let windowItem: Busy | undefined;
   let windowZone = zone;
@@ -614,7 +615,7 @@ export function nearPoints(days: number): number {
 }
 
 function nearReasons(
-  landmarks: IntervalIndex<Busy>,
+  landmarks: readonly IntervalIndex<Busy>[],
   spanStart: number,
   spanEnd: number,
   startDate: string,
@@ -645,11 +646,14 @@ function nearReasons(
     seen.add(key);
     reasons.push(describe(b, side));
   };
-  // Everything within a week on each side, else the nearest one on that side.
-  const before = landmarks.endingBefore(spanStart, 4, spanStart - (NEAR_DAYS + 1) * DAY_MS);
-  const after = landmarks.startingAfter(spanEnd, 4, spanEnd + (NEAR_DAYS + 1) * DAY_MS);
-  for (const b of before.length > 0 ? before : landmarks.endingBefore(spanStart, 1)) add(b, 'before');
-  for (const b of after.length > 0 ? after : landmarks.startingAfter(spanEnd, 1)) add(b, 'after');
+  // Of commitments and of blackouts: everything within a week on each side, else the nearest
+  // one on that side within two months.
+  for (const index of landmarks) {
+    const before = index.endingBefore(spanStart, 4, spanStart - (NEAR_DAYS + 1) * DAY_MS);
+    const after = index.startingAfter(spanEnd, 4, spanEnd + (NEAR_DAYS + 1) * DAY_MS);
+    for (const b of before.length > 0 ? before : index.endingBefore(spanStart, 1, spanStart - FAR_DAYS * DAY_MS)) add(b, 'before');
+    for (const b of after.length > 0 ? after : index.startingAfter(spanEnd, 1, spanEnd + FAR_DAYS * DAY_MS)) add(b, 'after');
+  }
   // Every named item to avoid, wherever it is.
   for (const b of avoid) add(b, b.rawEnd <= spanStart ? 'before' : 'after');
   return reasons.sort((x, y) => x.points - y.points);
