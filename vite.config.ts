@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
@@ -30,8 +31,52 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * Offline: a Workbox service worker (generateSW) precaches the app shell, every lazy chunk and
+ * the map data, and answers navigations (/calendar, /route, /conflicts) with index.html. Prompt
+ * mode: a new version waits for the user. It is registered from src/app/pwa.ts, not by an
+ * injected inline script, which the CSP would refuse.
+ */
+function offline() {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'prompt',
+    injectRegister: null,
+    // globPatterns below already take in every icon; listing them again would duplicate entries.
+    includeAssets: [],
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Summitry — summit and state-visit planner',
+      short_name: 'Summitry',
+      description: 'A local-first planner for summits and state visits. Works offline; your plan stays on this device.',
+      id: '/',
+      start_url: '/calendar',
+      scope: '/',
+      display: 'standalone',
+      background_color: '#fbfaf7',
+      theme_color: '#1f3a5f',
+      icons: [
+        { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,json,woff2}'],
+      // The world map (world-atlas TopoJSON) is a large lazy chunk: it must be precached too.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: '/index.html',
+      navigateFallbackDenylist: [/^\/sw\.js$/, /^\/workbox-/],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: false,
+    },
+    devOptions: { enabled: false },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), offline()],
   build: { target: 'es2022', sourcemap: false },
   preview: {
     port: 4173,

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { Startup } from './app/Startup';
 import './app/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Startup />
   </StrictMode>,
 );
+
+if (import.meta.env.PROD) void import('./app/pwa').then((m) => m.startServiceWorker());

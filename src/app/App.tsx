@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
 import { EditorDialog } from '../features/editor/EditorDialog';
+import { StatusBanners } from '../features/storage/StatusBanners';
 import { Header } from './Header';
 import { navigate, useLocation, withParam, type ViewName } from './router';
 import { Toast } from './Toast';
@@ -43,6 +44,7 @@ export function App() {
         Skip to content
       </a>
       <Header view={view} />
+      <StatusBanners />
       {startupError && (
         <p role="alert" className="banner error">
           {startupError}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { ZoneSelect } from '../components/ZoneSelect';
+import { StorageButton } from '../features/storage/StorageButton';
 import { db, resetSamplePlan } from '../db';
 import { usePlanName } from '../db/hooks';
 import { useUiStore } from '../store/ui-store';
@@ -60,6 +61,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
         <button type="button" onClick={() => setConfirmReset(true)}>
           Reset sample plan
         </button>
+        <StorageButton />
       </div>
       {confirmReset && (
         <Dialog title="Reset the sample plan?" onClose={() => setConfirmReset(false)}>

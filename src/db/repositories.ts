@@ -5,18 +5,27 @@
  */
 import { ENTITIES, parseEntity, TABLE_NAMES, type EntityOf, type TableName } from '../domain/entities';
 import type { Plan } from '../domain/model';
+import { StaleEditError } from './errors';
 import type { SummitryDb } from './schema';
 
 export type Clock = () => string;
 export const systemClock: Clock = () => new Date().toISOString();
 
+export interface PutOptions {
+  expectedRev?: number;
+}
+
 export interface Repository<T extends TableName> {
   readonly table: T;
   get(id: string): Promise<EntityOf<T> | undefined>;
   all(): Promise<EntityOf<T>[]>;
-  /** Validate, stamp `updatedAt`, and write one record. Returns what was stored. */
-  put(value: unknown): Promise<EntityOf<T>>;
-  /** Validate every record first, then write them all in one transaction. */
+  /**
+   * Validate, stamp `updatedAt` and the next revision `rev`, and write one record. With
+   * `expectedRev` (the revision the edit was made from; 0 for an item that was not stored), a
+   * stored revision that differs refuses the write with a `StaleEditError`. Returns what was stored.
+   */
+  put(value: unknown, options?: PutOptions): Promise<EntityOf<T>>;
+  /** Validate every record first, then write them all in one transaction, each with its next `rev`. */
   putMany(values: readonly unknown[]): Promise<EntityOf<T>[]>;
   delete(id: string): Promise<void>;
   count(): Promise<number>;
@@ -32,9 +41,9 @@ export interface LegRepository extends Repository<'legs'> {
   forVisit(visitId: string): Promise<EntityOf<'legs'>[]>;
 }
 
-function stamp<T extends TableName>(table: T, value: unknown, now: string): EntityOf<T> {
-  const parsed = parseEntity(table, value);
-  return { ...parsed, updatedAt: now } as EntityOf<T>;
+/** The revision after `stored`: above both the stored one and any the incoming record carries. */
+function nextRev(stored: { rev?: number } | undefined, incoming: { rev?: number }): number {
+  return Math.max(stored?.rev ?? 0, incoming.rev ?? 0) + 1;
 }
 
 function makeRepository<T extends TableName>(db: SummitryDb, table: T, clock: Clock): Repository<T> {
@@ -43,18 +52,28 @@ function makeRepository<T extends TableName>(db: SummitryDb, table: T, clock: Cl
     table,
     get: (id) => t().get(id) as Promise<EntityOf<T> | undefined>,
     all: () => t().toArray() as Promise<EntityOf<T>[]>,
-    async put(value) {
-      const record = stamp(table, value, clock());
-      await t().put(record);
-      return record;
+    async put(value, options = {}) {
+      const parsed = parseEntity(table, value);
+      const now = clock();
+      return db.transaction('rw', t(), async () => {
+        const stored = (await t().get(parsed.id)) as EntityOf<T> | undefined;
+        const { expectedRev } = options;
+        if (expectedRev !== undefined && (stored?.rev ?? 0) !== expectedRev)
+          throw new StaleEditError(table, parsed.id, expectedRev, stored ? (stored.rev ?? 0) : null, stored);
+        const record = { ...parsed, updatedAt: now, rev: nextRev(stored, parsed) } as EntityOf<T>;
+        await t().put(record);
+        return record;
+      });
     },
     async putMany(values) {
       const now = clock();
-      const records = values.map((v) => stamp(table, v, now));
-      await db.transaction('rw', t(), async () => {
+      const parsed = values.map((v) => parseEntity(table, v));
+      return db.transaction('rw', t(), async () => {
+        const stored = (await t().bulkGet(parsed.map((p) => p.id))) as (EntityOf<T> | undefined)[];
+        const records = parsed.map((p, i) => ({ ...p, updatedAt: now, rev: nextRev(stored[i], p) }) as EntityOf<T>);
         await t().bulkPut(records);
+        return records;
       });
-      return records;
     },
     delete: (id) => t().delete(id),
     count: () => t().count(),

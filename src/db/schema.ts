@@ -3,7 +3,7 @@
  * Each schema change is a new entry in VERSIONS with its upgrade; a shipped version is never
  * edited. `openOlderSchema` opens the database as an earlier version for migration tests.
  */
-import Dexie, { type Table, type Transaction } from 'dexie';
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../domain/model';
 
 export const DB_NAME = 'summitry';
@@ -55,7 +55,29 @@ const V1: SchemaVersion = {
   },
 };
 
-export const VERSIONS: readonly SchemaVersion[] = [V1];
+/** The tables whose rows carry a revision `rev` from version 2 on. */
+const REVISIONED_V2 = ['places', 'participants', 'events', 'visits', 'legs', 'windows', 'scenarios'] as const;
+
+/**
+ * 2026-12-01: a per-item revision `rev` (1 for every existing row; the repositories add 1 on
+ * each write and refuse a save made against a stale revision). No index: rev is read by id.
+ */
+const V2: SchemaVersion = {
+  version: 2,
+  stores: {},
+  upgrade: async (tx) => {
+    for (const name of REVISIONED_V2) {
+      await tx
+        .table(name)
+        .toCollection()
+        .modify((row: { rev?: unknown }) => {
+          if (typeof row.rev !== 'number') row.rev = 1;
+        });
+    }
+  },
+};
+
+export const VERSIONS: readonly SchemaVersion[] = [V1, V2];
 export const CURRENT_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
 
 export class SummitryDb extends Dexie {
@@ -70,8 +92,9 @@ export class SummitryDb extends Dexie {
   backups!: Table<BackupRow, string>;
   meta!: Table<MetaRow, string>;
 
-  constructor(name: string = DB_NAME, upTo: number = CURRENT_VERSION) {
-    super(name);
+  /** `options` can hand Dexie another IndexedDB implementation (the in-memory fallback). */
+  constructor(name: string = DB_NAME, upTo: number = CURRENT_VERSION, options?: DexieOptions) {
+    super(name, options);
     for (const v of VERSIONS) {
       if (v.version > upTo) break;
       const declared = this.version(v.version).stores(v.stores);

@@ -16,7 +16,7 @@ export async function seedIfFirstRun(db: SummitryDb, now: string = new Date().to
   const plan = validatePlan(buildSamplePlan());
   return db.transaction('rw', [...TABLE_NAMES.map((n) => db.table(n)), db.meta], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
-    for (const name of TABLE_NAMES) await db.table(name).bulkPut(plan[name]);
+    for (const name of TABLE_NAMES) await db.table(name).bulkPut(plan[name].map((r) => ({ ...r, rev: 1 })));
     await db.meta.put({ key: SEEDED_KEY, value: now });
     await db.meta.put({ key: PLAN_NAME_KEY, value: SAMPLE_PLAN_NAME });
     return true;
@@ -28,8 +28,11 @@ export async function resetSamplePlan(db: SummitryDb, now: string = new Date().t
   const plan = validatePlan(buildSamplePlan());
   await db.transaction('rw', [...TABLE_NAMES.map((n) => db.table(n)), db.meta], async () => {
     for (const name of TABLE_NAMES) {
-      await db.table(name).clear();
-      await db.table(name).bulkPut(plan[name]);
+      const table = db.table<{ id: string; rev?: number }, string>(name);
+      const before = await table.bulkGet(plan[name].map((r) => r.id));
+      await table.clear();
+      // Revisions move on past the replaced rows, so an editor open on one of them sees its edit as stale.
+      await table.bulkPut(plan[name].map((r, i) => ({ ...r, rev: (before[i]?.rev ?? 0) + 1 })));
     }
     await db.meta.put({ key: SEEDED_KEY, value: now });
     await db.meta.put({ key: PLAN_NAME_KEY, value: SAMPLE_PLAN_NAME });

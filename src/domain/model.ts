@@ -144,6 +144,8 @@ const topics = z.array(text(80).pipe(z.string().trim().min(1, 'may not be empty'
 const sources = z.array(sourceSchema).max(50, 'has too many entries');
 const notes = text(20_000).optional();
 const updatedAt = instantSchema.optional();
+/** Revision: 1 when first stored, +1 on every write (set by the repositories; stale edits are refused by it). */
+const rev = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'may not be negative').optional();
 
 export const placeSchema = z.object({
   id: placeIdSchema,
@@ -162,6 +164,7 @@ export const placeSchema = z.object({
   /** The city a venue, airport or station belongs to. */
   cityId: placeIdSchema.optional(),
   updatedAt,
+  rev,
 });
 export type Place = z.infer<typeof placeSchema>;
 
@@ -175,6 +178,7 @@ export const participantSchema = z.object({
   /** Home time zone: where calls reach them. */
   timeZone: timeZoneSchema.optional(),
   updatedAt,
+  rev,
 });
 export type Participant = z.infer<typeof participantSchema>;
 
@@ -206,6 +210,7 @@ const eventBase = z.object({
   topics,
   ...windowTie,
   updatedAt,
+  rev,
 });
 
 export const planEventSchema = eventBase.superRefine((e, ctx) => {
@@ -232,6 +237,7 @@ export const visitSchema = z.object({
   topics,
   ...windowTie,
   updatedAt,
+  rev,
 });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -253,6 +259,7 @@ export const legSchema = z
     notes,
     sources,
     updatedAt,
+    rev,
   })
   .superRefine((l, ctx) => {
     if (l.arrivesAt <= l.departsAt)
@@ -279,6 +286,7 @@ export const planWindowSchema = z
     notes,
     sources,
     updatedAt,
+    rev,
   })
   .superRefine((w, ctx) => {
     if (w.endDate < w.startDate)
@@ -297,6 +305,7 @@ export const scenarioSchema = z.object({
     .max(10_000),
   notes,
   updatedAt,
+  rev,
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 

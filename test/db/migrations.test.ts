@@ -3,6 +3,7 @@
  * current schema, and check the rows. Each new schema version adds its case here.
  */
 import { describe, expect, it } from 'vitest';
+import { createRepositories } from '../../src/db/repositories';
 import { CURRENT_VERSION, openOlderSchema, SummitryDb, VERSIONS } from '../../src/db/schema';
 import { buildSamplePlan } from '../../src/domain/sample-plan';
 
@@ -36,6 +37,48 @@ describe('schema versions', () => {
     const busan = await db.events.get('busan-summit-2025');
     expect(busan?.startsAt).toBe('2025-10-30T02:00:00.000Z');
     expect(await db.events.where('participantIds').equals('xi').count()).toBeGreaterThan(5);
+    db.close();
+  });
+
+  it('version 2 gives every version 1 row of every plan table revision 1, and keeps the rest as it was', async () => {
+    const sample = buildSamplePlan();
+    const rows = {
+      places: sample.places,
+      participants: sample.participants,
+      events: sample.events,
+      visits: sample.visits,
+      legs: sample.legs,
+      windows: sample.windows,
+      scenarios: [{ id: 'with-shanghai', name: 'With the Shanghai leg', includeOptionalIds: ['leg-rail-bjs-sha'], overrides: [] }],
+      meta: [{ key: 'planName', value: 'Fixture plan' }],
+      backups: [{ id: 'b1', createdAt: '2026-01-01T00:00:00.000Z', reason: 'fixture', data: '{}' }],
+    };
+    const db = await migrateFrom(1, rows);
+    for (const [table, list] of Object.entries(rows)) {
+      const stored = await db.table(table).toArray();
+      expect(stored, table).toHaveLength(list.length);
+      if (table === 'meta' || table === 'backups') {
+        expect(stored, table).toEqual(list);
+        continue;
+      }
+      for (const row of stored) expect(row.rev, `${table} ${row.id}`).toBe(1);
+      expect(stored.map(({ rev: _rev, ...rest }) => rest), table).toEqual(
+        [...list].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)),
+      );
+    }
+    const mayLegs = sample.legs.filter((l) => l.visitId === 'trump-china-2026').length;
+    expect(mayLegs).toBeGreaterThan(0);
+    expect(await db.legs.where('visitId').equals('trump-china-2026').count()).toBe(mayLegs);
+    db.close();
+  });
+
+  it('after the upgrade, a repository write moves revision 1 to 2', async () => {
+    const sample = buildSamplePlan();
+    const db = await migrateFrom(1, { events: sample.events });
+    const repos = createRepositories(db, () => '2026-12-01T00:00:00.000Z');
+    const busan = await repos.events.get('busan-summit-2025');
+    const saved = await repos.events.put({ ...busan, title: 'Busan summit (edited)' }, { expectedRev: busan!.rev });
+    expect(saved.rev).toBe(2);
     db.close();
   });
 

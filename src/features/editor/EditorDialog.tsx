@@ -8,6 +8,8 @@ import { instantToLocal } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { emptyEventForm, eventToForm, formToEvent, type EventFormValues } from './event-form';
+import { SaveProblem, type SaveFailure } from './SaveProblem';
+import { describeWriteError, StaleEditError } from '../../db';
 
 const newId = () => `evt-${crypto.randomUUID()}`;
 
@@ -19,7 +21,9 @@ export function EditorDialog() {
   const plan = usePlan();
   const [form, setForm] = useState<EventFormValues | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<SaveFailure | null>(null);
+  /** The revision the form was loaded from (0 for a new item): a save from a stale one is refused. */
+  const [baseRev, setBaseRev] = useState(0);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -29,12 +33,16 @@ export function EditorDialog() {
     }
     setErrors({});
     setSaveError(null);
+    setBaseRev(0);
     if (target.mode === 'new') {
       const start = target.startsAt ? instantToLocal(target.startsAt, displayZone) : '';
       const end = target.endsAt ? instantToLocal(target.endsAt, displayZone) : '';
       setForm(emptyEventForm(displayZone, target.allDay ? start.slice(0, 10) : start, target.allDay ? end.slice(0, 10) : end, target.allDay));
     } else if (target.type === 'event') {
-      void repos.events.get(target.id).then((e) => setForm(e ? eventToForm(e) : null));
+      void repos.events.get(target.id).then((e) => {
+        setBaseRev(e?.rev ?? 0);
+        setForm(e ? eventToForm(e) : null);
+      });
     }
     // Opening is keyed on the target only; later zone changes must not reset a half-filled form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -53,19 +61,34 @@ export function EditorDialog() {
     setErrors({});
     setSaving(true);
     try {
-      await repos.events.put(result.value);
+      await repos.events.put(result.value, { expectedRev: baseRev });
       close();
     } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
+      // The form keeps the edit; after a stale refusal, saving again overwrites the other version.
+      setSaveError({ error: err, unsaved: result.value });
+      if (err instanceof StaleEditError) setBaseRev(err.actualRev ?? 0);
     } finally {
       setSaving(false);
     }
   };
 
+  const onDiscard = () => {
+    const stored = saveError?.error instanceof StaleEditError ? (saveError.error.stored as PlanEvent | undefined) : undefined;
+    setSaveError(null);
+    if (!stored) return close();
+    setBaseRev(stored.rev ?? 0);
+    setForm(eventToForm(stored));
+  };
+
   const onDelete = async () => {
     if (!form.id) return;
     const existing: PlanEvent | undefined = await repos.events.get(form.id);
-    await repos.events.delete(form.id);
+    try {
+      await repos.events.delete(form.id);
+    } catch (err) {
+      useUndoStore.getState().notify(`Not deleted: ${describeWriteError(err)}`);
+      return;
+    }
     close();
     if (existing) useUndoStore.getState().offer(`Deleted "${existing.title}"`, () => repos.events.put(existing).then(() => undefined));
   };
@@ -191,11 +214,7 @@ export function EditorDialog() {
         <Field label="Notes">
           {(id) => <textarea id={id} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>
-        {saveError && (
-          <p role="alert" className="save-error">
-            Not saved: {saveError}
-          </p>
-        )}
+        {saveError && <SaveProblem failure={saveError} onDiscard={onDiscard} />}
         <div className="actions">
           {form.id && (
             <button type="button" className="danger" onClick={onDelete}>

@@ -1,0 +1,25 @@
+/**
+ * Cold load of the production build to the sample plan visible, in headless Chromium: a fresh
+ * browser context each run (empty IndexedDB, so it includes seeding the sample plan).
+ */
+import { launchBrowser, median, serveDist } from './lib.mjs';
+
+const RUNS = 5;
+const server = await serveDist();
+const browser = await launchBrowser();
+const times: number[] = [];
+try {
+  for (let i = 0; i < RUNS; i += 1) {
+    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    const t0 = performance.now();
+    await page.goto(`${server.url}/conflicts`);
+    await page.getByText('Trump–Xi summit, Busan').first().waitFor();
+    times.push(performance.now() - t0);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`cold_load_to_sample_plan_ms=${median(times).toFixed(0)} runs=${RUNS} min=${Math.min(...times).toFixed(0)} max=${Math.max(...times).toFixed(0)}`);
