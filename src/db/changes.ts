@@ -13,9 +13,14 @@ export interface ChangeSet {
   remove?: { [T in TableName]?: readonly string[] };
 }
 
-/** Validate and stamp a row for writing; throws the validator's `ValidationError`. */
-export function prepareRow<T extends TableName>(table: T, value: unknown, now: string): EntityOf<T> {
-  return { ...parseEntity(table, value), updatedAt: now } as EntityOf<T>;
+/**
+ * A validated row stamped for writing over `stored` (the row now in the table, if any): the
+ * edit time and the next revision, as the repositories stamp them. Throws the validator's
+ * `ValidationError`.
+ */
+export function stampRow<T extends TableName>(table: T, value: unknown, stored: { rev?: number } | undefined, now: string): EntityOf<T> {
+  const parsed = parseEntity(table, value) as EntityOf<T> & { rev?: number };
+  return { ...parsed, updatedAt: now, rev: Math.max(stored?.rev ?? 0, parsed.rev ?? 0) + 1 } as EntityOf<T>;
 }
 
 function tablesOf(changes: ChangeSet): TableName[] {
@@ -38,7 +43,7 @@ export async function applyChanges(db: SummitryDb, changes: ChangeSet, clock: Cl
   const now = clock();
   const puts = new Map<TableName, { id: string }[]>();
   for (const [table, rows] of Object.entries(changes.put ?? {}) as [TableName, readonly unknown[]][]) {
-    puts.set(table, (rows ?? []).map((r) => prepareRow(table, r, now) as { id: string }));
+    puts.set(table, (rows ?? []).map((r) => parseEntity(table, r) as { id: string }));
   }
   const tables = tablesOf(changes);
   return db.transaction('rw', tables.map((t) => db.table(t)), async () => {
@@ -57,7 +62,7 @@ export async function applyChanges(db: SummitryDb, changes: ChangeSet, clock: Cl
       restore(table, previous.filter((p) => p !== undefined));
       drop(table, rows.filter((_, i) => previous[i] === undefined).map((r) => r.id));
       restore(table, before.slice(rows.length).filter((p) => p !== undefined));
-      if (rows.length > 0) await db.table(table).bulkPut(rows);
+      if (rows.length > 0) await db.table(table).bulkPut(rows.map((r, i) => stampRow(table, r, previous[i] as { rev?: number } | undefined, now)));
       if (removeIds.length > 0) await db.table(table).bulkDelete(removeIds);
     }
     return inverse;

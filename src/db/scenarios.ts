@@ -3,7 +3,7 @@
  * one (undoable). Creating, renaming and editing go through `repos.scenarios.put`.
  */
 import { promotionChanges, type Promotion } from '../domain/scenarios';
-import { applyChanges, prepareRow, type ChangeSet } from './changes';
+import { applyChanges, stampRow, type ChangeSet } from './changes';
 import { systemClock, type Clock } from './repositories';
 import type { SummitryDb } from './schema';
 
@@ -27,8 +27,10 @@ export async function promoteScenario(
     if (!scenario) throw new ScenarioMissingError('The scenario is no longer in the plan.');
     const [events, legs] = await Promise.all([db.events.toArray(), db.legs.toArray()]);
     const promotion = promotionChanges({ places: [], participants: [], visits: [], windows: [], scenarios: [], events, legs }, scenario);
-    const newEvents = promotion.events.map((e) => prepareRow('events', e, now));
-    const newLegs = promotion.legs.map((l) => prepareRow('legs', l, now));
+    const storedEvents = new Map(events.map((e) => [e.id as string, e]));
+    const storedLegs = new Map(legs.map((l) => [l.id as string, l]));
+    const newEvents = promotion.events.map((e) => stampRow('events', e, storedEvents.get(e.id), now));
+    const newLegs = promotion.legs.map((l) => stampRow('legs', l, storedLegs.get(l.id), now));
     const eventIds = new Set(newEvents.map((e) => e.id as string));
     const legIds = new Set(newLegs.map((l) => l.id as string));
     await db.events.bulkPut(newEvents);

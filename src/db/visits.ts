@@ -4,7 +4,7 @@
  */
 import type { PlanEvent, Visit } from '../domain/model';
 import { isDraftVisit, shiftVisitItems } from '../domain/visit-shift';
-import { applyChanges, prepareRow, type ChangeSet } from './changes';
+import { applyChanges, stampRow, type ChangeSet } from './changes';
 import { systemClock, type Clock } from './repositories';
 import type { SummitryDb } from './schema';
 
@@ -34,8 +34,8 @@ export async function shiftVisit(db: SummitryDb, visitId: string, days: number, 
     const legs = await db.legs.where('visitId').equals(visitId).toArray();
     const places = await db.places.toArray();
     const shifted = shiftVisitItems({ events, legs }, days, places);
-    const newEvents = shifted.events.map((e) => prepareRow('events', e, now));
-    const newLegs = shifted.legs.map((l) => prepareRow('legs', l, now));
+    const newEvents = shifted.events.map((e, i) => stampRow('events', e, events[i], now));
+    const newLegs = shifted.legs.map((l, i) => stampRow('legs', l, legs[i], now));
     await db.events.bulkPut(newEvents);
     await db.legs.bulkPut(newLegs);
     return { put: { events, legs } };

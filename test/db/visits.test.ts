@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/db/changes';
 import { promoteScenario, deleteScenario } from '../../src/db/scenarios';
+import { installFaults } from '../../src/db/faults';
 import { seedIfFirstRun } from '../../src/db/seed';
 import type { SummitryDb } from '../../src/db/schema';
 import { createVisit, shiftVisit } from '../../src/db/visits';
@@ -11,25 +12,13 @@ import { dumpDb, freshDb } from '../helpers/fresh-db';
 
 const NY = 'America/New_York';
 const opened: SummitryDb[] = [];
-/** A seeded database whose writes to `failing.table` fail (a full disk) once `failing.on` is set. */
+/** A seeded database with the fault middleware installed (off until a test turns it on). */
 async function seeded() {
   const f = freshDb();
   opened.push(f.db);
-  const failing = { on: false, table: '' };
-  f.db.use({
-    stack: 'dbcore',
-    name: 'inject-write-faults',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const t = down.table(name);
-        return { ...t, mutate: (req) => (failing.on && name === failing.table ? Promise.reject(new Error(`QuotaExceededError writing ${name}`)) : t.mutate(req)) };
-      },
-    }),
-  });
+  const faults = installFaults(f.db);
   await seedIfFirstRun(f.db, '2026-11-28T12:00:00.000Z');
-  const failWritesTo = (table: string) => Object.assign(failing, { on: true, table });
-  return { ...f, failWritesTo };
+  return { ...f, faults };
 }
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
@@ -42,20 +31,24 @@ describe('moving a visit', () => {
     const undo = await shiftVisit(db, 'xi-us-2026', -43, clock);
     expect((await db.events.get('xi-visit-talks'))!.startsAt).toBe(localToInstant('2026-08-13T10:00', NY));
     expect((await db.legs.get('xi-leg-out'))!.departsAt).toBe(localToInstant('2026-08-12T12:30', 'Asia/Shanghai'));
-    expect((await db.legs.get('xi-leg-home'))!.updatedAt).toBe('2026-11-29T08:00:00.000Z');
+    expect((await db.legs.get('xi-leg-home'))!).toMatchObject({ updatedAt: '2026-11-29T08:00:00.000Z', rev: 2 });
     expect((await db.events.get('unga-2026'))!.startsAt).toBe((before.events as { id: string; startsAt: string }[]).find((e) => e.id === 'unga-2026')!.startsAt);
     await applyChanges(db, undo, clock);
     const after = await dumpDb(db);
-    const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ updatedAt: _u, ...r }) => r);
+    // The undo is a new write of the old content: a later revision, so stale edits stay refused.
+    expect((await db.legs.get('xi-leg-home'))!.rev).toBe(3);
+    const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ updatedAt: _u, rev: _r, ...r }) => r);
     expect(strip(after.events!)).toEqual(strip(before.events!));
     expect(strip(after.legs!)).toEqual(strip(before.legs!));
   });
 
-  it('moves nothing when a write fails half-way', async () => {
-    const { db, failWritesTo } = await seeded();
+  it('moves nothing when a write fails half-way (events written, legs refused)', async () => {
+    const { db, faults } = await seeded();
     const before = await dumpDb(db);
-    failWritesTo('legs');
-    await expect(shiftVisit(db, 'xi-us-2026', -43, clock)).rejects.toThrow(/QuotaExceededError/);
+    Object.assign(faults, { failWrites: 'quota', passWrites: 1 });
+    await expect(shiftVisit(db, 'xi-us-2026', -43, clock)).rejects.toThrow(/quota/);
+    expect(faults.failed).toBe(1);
+    faults.failWrites = null;
     expect(await dumpDb(db)).toEqual(before);
   });
 
@@ -101,16 +94,17 @@ describe('promoting and deleting scenarios', () => {
     expect((await db.events.get('xi-visit-dinner'))!.startsAt).toBe(localToInstant('2026-08-13T19:00', NY));
     expect((await db.legs.get('draft-leg-rail'))!.status).toBe('cancelled');
     await applyChanges(db, undo, clock);
-    const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ updatedAt: _u, ...r }) => r);
+    const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ updatedAt: _u, rev: _r, ...r }) => r);
     const after = await dumpDb(db);
     for (const table of ['events', 'legs', 'scenarios', 'visits']) expect(strip(after[table]!), table).toEqual(strip(before[table]!));
   });
 
-  it('changes nothing when the write fails', async () => {
-    const { db, failWritesTo } = await seeded();
+  it('changes nothing when the write fails half-way', async () => {
+    const { db, faults } = await seeded();
     const before = await dumpDb(db);
-    failWritesTo('legs');
-    await expect(promoteScenario(db, 'xi-visit-mid-august', clock)).rejects.toThrow(/QuotaExceededError/);
+    Object.assign(faults, { failWrites: 'error', passWrites: 1 });
+    await expect(promoteScenario(db, 'xi-visit-mid-august', clock)).rejects.toThrow(/Injected write failure/);
+    faults.failWrites = null;
     expect(await dumpDb(db)).toEqual(before);
   });
 
@@ -120,6 +114,6 @@ describe('promoting and deleting scenarios', () => {
     const undo = await deleteScenario(db, 'xi-visit-late-september', clock);
     expect(await db.scenarios.get('xi-visit-late-september')).toBeUndefined();
     await applyChanges(db, undo, clock);
-    expect({ ...(await db.scenarios.get('xi-visit-late-september')), updatedAt: kept!.updatedAt }).toEqual(kept);
+    expect({ ...(await db.scenarios.get('xi-visit-late-september')), updatedAt: kept!.updatedAt, rev: kept!.rev }).toEqual(kept);
   });
 });
