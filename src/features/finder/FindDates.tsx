@@ -270,7 +270,7 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
         {result && result.candidates.length > 0 && (
           <ol className="candidates">
             {result.candidates.map((c, i) => (
-              <li key={c.startDate} className="candidate">
+              <li key={c.startDate} className="candidate" data-start={c.startDate} data-end={c.endDate}>
                 <div className="candidate-head">
                   <h4>
                     <span className="rank">{i + 1}.</span> {c.label}

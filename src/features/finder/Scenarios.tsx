@@ -51,11 +51,8 @@ export function Scenarios({ plan }: { plan: Plan }) {
   const [selectedId, setSelectedId] = useState<string>(plan.scenarios[0]?.id ?? '');
   const [error, setError] = useState<string | null>(null);
   const [confirmPromote, setConfirmPromote] = useState(false);
-  const selected = plan.scenarios.find((s) => s.id === selectedId) ?? null;
-
-  useEffect(() => {
-    if (!selected && plan.scenarios[0]) setSelectedId(plan.scenarios[0].id);
-  }, [selected, plan.scenarios]);
+  // A scenario just created shows once the live query has it; a deleted one falls back to the first.
+  const selected = plan.scenarios.find((s) => s.id === selectedId) ?? plan.scenarios[0] ?? null;
 
   const save = async (next: Scenario) => {
     setError(null);
