@@ -7,6 +7,7 @@ import { Header } from './Header';
 import { navigate, useLocation, withParam, type ViewName } from './router';
 import { Toast } from './Toast';
 
+const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
 const PlanningPanel = lazy(() => import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })));
 
 function View({ view }: { view: ViewName }) {
@@ -14,7 +15,11 @@ function View({ view }: { view: ViewName }) {
     case 'calendar':
       return <AgendaView heading="Agenda" />;
     case 'route':
-      return <AgendaView heading="Travel legs" types={['leg']} intro="Every leg of every visit, in order." />;
+      return (
+        <Suspense fallback={<p aria-busy="true">Loading the route…</p>}>
+          <RouteView />
+        </Suspense>
+      );
     case 'conflicts':
       return (
         <AgendaView

@@ -99,6 +99,8 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
       inRange: (start: string, end: string) =>
         db.windows.where('endsAt').above(start).and((w) => w.startsAt < end).toArray(),
     } satisfies TimedRepository<'windows'>,
+    /** Several tables in one transaction (see `applyChange`). */
+    apply: (change: PlanChange) => applyChange(db, change, clock),
     legs: {
       ...legs,
       inRange: (start: string, end: string) =>
@@ -109,6 +111,52 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
+
+/** Records to write and ids to delete, across tables. */
+export interface PlanChange {
+  put?: { [K in TableName]?: readonly unknown[] };
+  remove?: { [K in TableName]?: readonly string[] };
+}
+
+/** What a change wrote (as stored) and deleted (as it was): enough to undo it. */
+export interface AppliedChange {
+  stored: Partial<Plan>;
+  removed: Partial<Plan>;
+}
+
+/**
+ * Apply a change across tables in one transaction: every record is validated first (an invalid
+ * one refuses the whole change and nothing is written), then deletions, then writes.
+ */
+export async function applyChange(db: SummitryDb, change: PlanChange, clock: Clock = systemClock): Promise<AppliedChange> {
+  const now = clock();
+  const parsed: Record<string, { id: string; rev?: number }[]> = {};
+  for (const name of TABLE_NAMES) {
+    const values = change.put?.[name];
+    if (values?.length) parsed[name] = values.map((v) => parseEntity(name, v) as { id: string; rev?: number });
+  }
+  const names = TABLE_NAMES.filter((n) => parsed[n] || change.remove?.[n]?.length);
+  if (names.length === 0) return { stored: {}, removed: {} };
+  return db.transaction('rw', names.map((n) => db.table(n)), async () => {
+    const removed: Record<string, unknown[]> = {};
+    const stored: Record<string, unknown[]> = {};
+    for (const name of names) {
+      const ids = change.remove?.[name];
+      if (!ids?.length) continue;
+      const rows = await db.table(name).bulkGet([...ids]);
+      removed[name] = rows.filter((r) => r !== undefined);
+      await db.table(name).bulkDelete([...ids]);
+    }
+    for (const name of names) {
+      const records = parsed[name];
+      if (!records) continue;
+      const before = (await db.table(name).bulkGet(records.map((r) => r.id))) as ({ rev?: number } | undefined)[];
+      stored[name] = records.map((r, i) => ({ ...r, updatedAt: now, rev: nextRev(before[i], r) }));
+      await db.table(name).bulkPut(stored[name]);
+    }
+    return { stored: stored as Partial<Plan>, removed: removed as Partial<Plan> };
+  });
+}
 
 /** The whole plan as plain arrays, read in one transaction. */
 export async function loadPlan(db: SummitryDb): Promise<Plan> {

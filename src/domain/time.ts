@@ -112,3 +112,39 @@ export function formatDuration(ms: number): string {
 export function intervalsOverlap(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart < bEnd && bStart < aEnd;
 }
+
+/** "Tue 28 Oct" — the local day of an instant in a zone, without the year. */
+export function formatLocalDay(instant: string, zone: string): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat('ccc d LLL');
+}
+
+/** Whole calendar days from local date `a` to local date `b` (`YYYY-MM-DD`); negative if `b` is earlier. */
+export function calendarDaysBetween(a: string, b: string): number {
+  return Math.round(DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days);
+}
+
+export interface LocalParts {
+  /** "09:00" */
+  time: string;
+  /** "CST", "EDT"… as `zoneAbbreviation` gives. */
+  abbreviation: string;
+  /** "Tue 28 Oct" */
+  day: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+}
+
+/** Abbreviations by zone and UTC offset (minutes): they depend on nothing else, and Intl is slow. */
+const abbreviationCache = new Map<string, string>();
+
+/** The wall-clock parts of an instant in a zone, computed once (for long lists such as itineraries). */
+export function localParts(instant: string, zone: string): LocalParts {
+  const dt = DateTime.fromMillis(Date.parse(instant), { zone });
+  const key = `${zone}|${dt.offset}`;
+  let abbreviation = abbreviationCache.get(key);
+  if (abbreviation === undefined) {
+    abbreviation = zoneAbbreviation(instant, zone);
+    abbreviationCache.set(key, abbreviation);
+  }
+  return { time: dt.toFormat('HH:mm'), abbreviation, day: dt.toFormat('ccc d LLL'), date: dt.toISODate()! };
+}

@@ -31,7 +31,7 @@ describe('app shell on the production build', () => {
     await dialog.getByLabel(/^Start/).fill('2025-10-29T09:00');
     await dialog.getByLabel(/^End/).fill('2025-10-29T10:30');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog.count()).resolves.toBe(0);
+    await dialog.waitFor({ state: 'detached' });
     await page.getByText('Sherpa meeting in Seoul').first().waitFor();
     await page.reload();
     await page.getByText('Sherpa meeting in Seoul').first().waitFor();

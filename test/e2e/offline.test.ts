@@ -306,7 +306,7 @@ describe('updates', () => {
     await agendaItem(editing, SAMPLE).waitFor();
     await waitForServiceWorker(editing);
     const { page: other } = await open(context, '/route', server.url);
-    await other.getByRole('heading', { name: 'Travel legs' }).waitFor();
+    await other.getByRole('heading', { name: 'Route', exact: true }).waitFor();
     await editing.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });
@@ -322,7 +322,7 @@ describe('updates', () => {
 
     await Promise.all([other.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
     await other.locator('meta[name="summitry-build"][content="v2"]').waitFor({ state: 'attached' });
-    await other.getByRole('heading', { name: 'Travel legs' }).waitFor();
+    await other.getByRole('heading', { name: 'Route', exact: true }).waitFor();
     expect(await other.getByText('A new version of Summitry is ready.').count()).toBe(0);
 
     // The tab with the open edit is told, and keeps its edit: it was not reloaded.

@@ -1,0 +1,17 @@
+/** Words and time strings shared by the route map and the itinerary. */
+import type { TimeAt } from '../../domain/itinerary';
+import type { LegMode } from '../../domain/model';
+
+export const MODE_LABELS: Record<LegMode, string> = { flight: 'Flight', rail: 'Rail', road: 'Road', sea: 'Sea' };
+
+/** The display-zone time of `t`, with its day when that differs from the local day; '' if the same as local. */
+export function displayPart(t: TimeAt): string {
+  if (t.sameAsDisplay) return '';
+  return t.displayDay !== t.localDay ? `${t.displayDay} ${t.display}` : t.display;
+}
+
+/** "09:00 CST (01:00 GMT)": local time at the place, the display zone in brackets. */
+export function timeWithDisplay(t: TimeAt): string {
+  const d = displayPart(t);
+  return d ? `${t.local} (${d})` : t.local;
+}
