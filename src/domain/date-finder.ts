@@ -102,6 +102,9 @@ export interface Interval {
   endsAt: string;
   /** A day's hours or a moved event (checked against blackouts), or a moved leg (travel: not). */
   type: 'event' | 'leg';
+  /** Where it is (a leg: where it leaves from, and `endPlaceId` where it arrives). */
+  placeId?: string;
+  endPlaceId?: string;
 }
 
 export interface Candidate {
@@ -311,7 +314,6 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
   const who = new Set(request.participantIds);
   const nameOf = new Map(eff.participants.map((p) => [p.id as string, p.name]));
   const placeById = new Map(eff.places.map((p) => [p.id as string, p]));
-  const host = request.hostPlaceId ? placeById.get(request.hostPlaceId) : undefined;
   const gapMs = request.minGapDays * DAY_MS;
   const shares = (ids: readonly string[]) => ids.some((id) => who.has(id));
   const applies = (ids: readonly string[]) => ids.length === 0 || shares(ids);
@@ -321,15 +323,9 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
     const p = placeId ? placeById.get(placeId) : undefined;
     return p ? (p.cityId ?? p.id) : undefined;
   };
-  const hostCity = cityOf(request.hostPlaceId);
-  const tripMs = (placeId: string | undefined) => {
-    const p = placeId ? placeById.get(placeId) : undefined;
-    if (!p || !host) return 0;
-    const trip = shortestTripMs(p, host).ms;
-    return trip > 0 ? trip + TRAVEL_SLACK_MS : 0;
-  };
 
-  const commitments: Busy[] = [];
+  /** Commitments unpadded, with the places at their start and end (for travel). */
+  const commitments: (Busy & { startPlace?: string; endPlace?: string; isLeg: boolean })[] = [];
   const blackouts: Busy[] = [];
   const avoid: Busy[] = [];
   const avoidIds = new Set(request.avoidItemIds);
@@ -356,17 +352,18 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
     days: () => ({ first: w.startDate, last: w.endDate }),
     who: whoLabel,
   });
-  const legBusy = (l: Leg): Busy => {
+  const legBusy = (l: Leg): Busy & { startPlace?: string; endPlace?: string; isLeg: boolean } => {
     const fromZone = placeById.get(l.fromPlaceId)?.timeZone ?? 'UTC';
     const toZone = placeById.get(l.toPlaceId)?.timeZone ?? 'UTC';
     const from = placeById.get(l.fromPlaceId)?.name ?? l.fromPlaceId;
     const to = placeById.get(l.toPlaceId)?.name ?? l.toPlaceId;
     let memo: { first: string; last: string } | undefined;
     return {
-      start:
-        toMs(l.departsAt) -
-        Math.max(gapMs, tripMs(l.fromPlaceId), cityOf(l.fromPlaceId) !== undefined && cityOf(l.fromPlaceId) !== hostCity ? LOCATION_HORIZON_MS : 0),
-      end: toMs(l.arrivesAt) + Math.max(gapMs, tripMs(l.toPlaceId)),
+      start: toMs(l.departsAt),
+      end: toMs(l.arrivesAt),
+      startPlace: l.fromPlaceId,
+      endPlace: l.toPlaceId,
+      isLeg: true,
       rawStart: toMs(l.departsAt),
       rawEnd: toMs(l.arrivesAt),
       id: l.id,
@@ -387,8 +384,7 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
       continue;
     }
     if (!shares(e.participantIds)) continue;
-    const pad = Math.max(gapMs, tripMs(e.placeId));
-    commitments.push(eventBusy(e, 'commitment', pad, pad, whoText(e.participantIds)));
+    commitments.push({ ...eventBusy(e, 'commitment', 0, 0, whoText(e.participantIds)), startPlace: e.placeId, endPlace: e.placeId, isLeg: false });
   }
   for (const l of eff.legs) {
     if (request.moveVisitId && l.visitId === request.moveVisitId) continue;
@@ -401,7 +397,42 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
       blackouts.push(windowBusy(w, 'blackout', whoText(w.participantIds)));
   }
 
-  const commitmentIndex = new IntervalIndex(commitments);
+  /**
+   * Commitments padded as seen from a place the visit is at: by the days to keep clear, the
+   * shortest plausible trip to or from that place, and the location horizon for a leg leaving
+   * from another city. One index per place, built on first use.
+   */
+  const indexes = new Map<string, IntervalIndex<Busy>>();
+  const commitmentsFrom = (refPlaceId: string | undefined): IntervalIndex<Busy> => {
+    const key = refPlaceId ?? '';
+    let index = indexes.get(key);
+    if (!index) {
+      const ref = refPlaceId ? placeById.get(refPlaceId) : undefined;
+      const refCity = cityOf(refPlaceId);
+      const trips = new Map<string, number>();
+      const trip = (placeId: string | undefined) => {
+        const p = placeId ? placeById.get(placeId) : undefined;
+        if (!p || !ref) return 0;
+        let t = trips.get(p.id);
+        if (t === undefined) {
+          const ms = shortestTripMs(p, ref).ms;
+          t = ms > 0 ? ms + TRAVEL_SLACK_MS : 0;
+          trips.set(p.id, t);
+        }
+        return t;
+      };
+      index = new IntervalIndex(
+        commitments.map((c) => {
+          const fromElsewhere = c.isLeg && cityOf(c.startPlace) !== undefined && cityOf(c.startPlace) !== refCity;
+          const lead = Math.max(gapMs, trip(c.startPlace), fromElsewhere ? LOCATION_HORIZON_MS : 0);
+          const tail = Math.max(gapMs, trip(c.endPlace));
+          return { ...c, start: c.rawStart - lead, end: c.rawEnd + tail };
+        }),
+      );
+      indexes.set(key, index);
+    }
+    return index;
+  };
   const blackoutIndex = new IntervalIndex(request.avoidBlackouts ? blackouts : []);
   const avoidIndex = new IntervalIndex(avoid);
   // Landmarks for reasons, unpadded: commitments and named items; blackouts.
@@ -470,8 +501,8 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
       offsetDays = daysBetween(moving.startDate, day);
       const shifted = shiftVisitItems(moving.items, offsetDays, eff.places);
       footprint = [
-        ...shifted.events.map((e): Interval => ({ startsAt: e.startsAt, endsAt: e.endsAt, type: 'event' })),
-        ...shifted.legs.map((l): Interval => ({ startsAt: l.departsAt, endsAt: l.arrivesAt, type: 'leg' })),
+        ...shifted.events.map((e): Interval => ({ startsAt: e.startsAt, endsAt: e.endsAt, type: 'event', ...(e.placeId ? { placeId: e.placeId } : {}) })),
+        ...shifted.legs.map((l): Interval => ({ startsAt: l.departsAt, endsAt: l.arrivesAt, type: 'leg', placeId: l.fromPlaceId, endPlaceId: l.toPlaceId })),
       ].sort((x, y) => x.startsAt.localeCompare(y.startsAt));
     } else {
       footprint = [];
@@ -499,7 +530,10 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
         ruledOut = true;
         break;
       }
-      const busy = commitmentIndex.overlapping(a, b);
+      const busy =
+        f.type === 'leg'
+          ? (commitmentsFrom(f.placeId).overlapping(a, b) ?? commitmentsFrom(f.endPlaceId).overlapping(a, b))
+          : commitmentsFrom(f.placeId ?? request.hostPlaceId).overlapping(a, b);
       if (busy) {
         block(busy, busy.rawStart < b && a < busy.rawEnd ? 'during' : 'too close');
         ruledOut = true;
