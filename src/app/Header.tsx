@@ -4,6 +4,7 @@ import { ZoneSelect } from '../components/ZoneSelect';
 import { StorageButton } from '../features/storage/StorageButton';
 import { db, resetSamplePlan } from '../db';
 import { usePlanName } from '../db/hooks';
+import { IoMenu } from '../features/io/IoMenu';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { navigate, VIEWS, withParam, type ViewName } from './router';
@@ -58,6 +59,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
         <button type="button" onClick={() => navigate(withParam('panel', 'dates'))}>
           Dates &amp; scenarios
         </button>
+        <IoMenu />
         <button type="button" onClick={() => setConfirmReset(true)}>
           Reset sample plan
         </button>

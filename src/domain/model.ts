@@ -48,8 +48,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const instantSchema = z
   .string({ error: 'must be a UTC date-time' })
   .regex(ISO_INSTANT, 'must be a UTC date-time such as 2025-09-19T12:00:00Z')
-  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date-time')
-  .transform((s) => DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!);
+  .refine((s) => isNormalInstant(s) || DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date-time')
+  .transform((s) => (isNormalInstant(s) ? s : DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!));
+
+/** Already `YYYY-MM-DDTHH:mm:ss.SSSZ` and a real instant (the fast path: imports check thousands). */
+function isNormalInstant(s: string): boolean {
+  const ms = Date.parse(s);
+  return s.length === 24 && Number.isFinite(ms) && new Date(ms).toISOString() === s;
+}
 
 /** A calendar date `YYYY-MM-DD`. */
 export const localDateSchema = z

@@ -6,8 +6,16 @@ import { DateTime, IANAZone } from 'luxon';
 
 /** True if `zone` is an IANA zone name Luxon (and so Intl) knows. */
 export function isValidZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.length > 0 && zone.length < 100 && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length >= 100) return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    // Intl is slow to answer (a fraction of a millisecond); an import checks thousands of records.
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
+const zoneValidity = new Map<string, boolean>();
 
 /** Epoch ms of a UTC ISO instant. */
 export function toMs(instant: string): number {
@@ -111,6 +119,62 @@ export function formatDuration(ms: number): string {
 /** True if half-open intervals [aStart, aEnd) and [bStart, bEnd) share any instant. */
 export function intervalsOverlap(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart < bEnd && bStart < aEnd;
+}
+
+/** The calendar date `days` after `date` (`YYYY-MM-DD`; negative goes back). */
+export function addDaysToDate(date: string, days: number): string {
+  const dt = DateTime.fromISO(date, { zone: 'utc' });
+  if (!dt.isValid) throw new RangeError(`"${date}" is not a valid date`);
+  return dt.plus({ days }).toISODate()!;
+}
+
+/** Wall-clock fields (month 1–12) of a local date-time. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The UTC instant of a wall-clock time in `zone`; throws a RangeError for an impossible date or time. */
+export function wallClockToInstant(wall: WallClock, zone: string): string {
+  const dt = DateTime.fromObject(wall, { zone });
+  if (!dt.isValid) throw new RangeError(`${formatWallClock(wall)} is not a real date and time`);
+  return dt.toUTC().toISO()!;
+}
+
+/** `YYYY-MM-DD` of wall-clock fields; throws a RangeError for an impossible date. */
+export function wallClockToDate(wall: Pick<WallClock, 'year' | 'month' | 'day'>): string {
+  const dt = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day }, { zone: 'utc' });
+  if (!dt.isValid) throw new RangeError(`${formatWallClock({ ...wall, hour: 0, minute: 0, second: 0 }).slice(0, 10)} is not a real date`);
+  return dt.toISODate()!;
+}
+
+/** Wall-clock fields of an instant in `zone`. */
+export function instantToWallClock(instant: string, zone: string): WallClock {
+  const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
+  return { year: dt.year, month: dt.month, day: dt.day, hour: dt.hour, minute: dt.minute, second: dt.second };
+}
+
+/** An IANA name for a fixed UTC offset in whole hours (`Etc/GMT-8` is UTC+8), else undefined. */
+export function fixedOffsetZone(offsetSeconds: number): string | undefined {
+  if (offsetSeconds === 0) return 'UTC';
+  if (offsetSeconds % 3600 !== 0 || Math.abs(offsetSeconds) > 14 * 3600) return undefined;
+  const hours = offsetSeconds / 3600;
+  const zone = `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+  return isValidZone(zone) ? zone : undefined;
+}
+
+/** The instant `ms` milliseconds after `instant`. */
+export function addToInstant(instant: string, ms: number): string {
+  return toInstant(toMs(instant) + ms);
+}
+
+const pad = (n: number, width = 2) => String(Math.trunc(n)).padStart(width, '0');
+function formatWallClock(w: WallClock): string {
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /** "Tue 28 Oct" — the local day of an instant in a zone, without the year. */

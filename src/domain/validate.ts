@@ -14,6 +14,8 @@ export class ValidationError extends Error {
   }
 }
 
+const EXPECTED: Record<string, string> = { array: 'a list', string: 'text', number: 'a number', boolean: 'true or false', object: 'an object' };
+
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: ValidationError };
 
 function describe(label: string, value: unknown): string {
@@ -28,11 +30,17 @@ function describe(label: string, value: unknown): string {
 
 /** Parse `value` with `schema`; on failure, an error whose message names the field. */
 export function validate<S extends z.ZodType>(schema: S, value: unknown, label: string): Validated<z.output<S>> {
-  const result = schema.safeParse(value);
+  // reportInput: without it zod 4 leaves `issue.input` unset, and every wrong type would read "is required".
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'record';
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+    const message =
+      issue.code === 'invalid_type' && issue.input === undefined
+        ? 'is required'
+        : issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
+          ? `must be ${EXPECTED[issue.expected] ?? issue.expected}`
+          : issue.message;
     return `${field} ${message}`;
   });
   const who = describe(label, value);

@@ -1,0 +1,273 @@
+/**
+ * Import and export transactions. Files are read, decrypted and validated (src/domain/restore.ts)
+ * before anything here runs; each import is then one Dexie transaction over every plan table, so
+ * a failure at any record leaves the database exactly as it was. Nothing but Dexie is awaited
+ * inside a transaction, and no BulkError is caught there.
+ */
+import { buildBackup, encodeBackup, type Acceptance, type BackupScope } from '../domain/codecs/backup';
+import { TABLE_NAMES, type EntityOf, type TableName } from '../domain/entities';
+import { decideAcceptance, decideRecord, countAction, emptySummary, type MergeSummary } from '../domain/merge';
+import type { Plan } from '../domain/model';
+import { findDanglingReferences, restoreBackup, type Restored } from '../domain/restore';
+import type { BackupRow, SummitryDb } from './schema';
+import { PLAN_NAME_KEY } from './seed';
+
+export type ImportMode = 'replace' | 'merge';
+
+/** Automatic backups kept; older ones are deleted when a new one is made. */
+export const MAX_AUTOMATIC_BACKUPS = 10;
+const DEFAULT_CHUNK = 2500;
+
+export interface PlanSnapshot {
+  plan: Plan;
+  planName: string;
+  acceptances: Acceptance[];
+}
+
+const planTables = (db: SummitryDb) => TABLE_NAMES.map((n) => db.table(n));
+const allTables = (db: SummitryDb) => [...planTables(db), db.acceptances, db.backups, db.meta];
+
+async function readSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
+  const plan = {} as Record<TableName, unknown[]>;
+  for (const name of TABLE_NAMES) plan[name] = await db.table(name).toArray();
+  const acceptances = (await db.acceptances.toArray()).map((a) => ({ id: a.id, note: a.note, acceptedAt: a.acceptedAt, itemsFingerprint: a.itemsFingerprint }));
+  const planName = ((await db.meta.get(PLAN_NAME_KEY))?.value as string | undefined) ?? 'Untitled plan';
+  return { plan: plan as unknown as Plan, planName, acceptances };
+}
+
+/** The whole plan, its name and accepted conflicts, read in one transaction. */
+export function loadSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
+  return db.transaction('r', [...planTables(db), db.acceptances, db.meta], () => readSnapshot(db));
+}
+
+/** A JSON backup of the plan (or one visit of it), as text. */
+export async function exportBackup(db: SummitryDb, scope: BackupScope, options: { appVersion: string; now: string }): Promise<string> {
+  const snapshot = await loadSnapshot(db);
+  return encodeBackup(buildBackup({ ...snapshot, scope, appVersion: options.appVersion, exportedAt: options.now }));
+}
+
+export interface ImportPreview {
+  mode: ImportMode;
+  /** Merge: what will be added, updated, left unchanged and kept. Replace: everything is added. */
+  summary: MergeSummary;
+  /** Replace: how many records the plan holds now (all of them are replaced). */
+  replacedCount: number;
+  /** References to items neither in the file nor in the plan. */
+  dangling: string[];
+}
+
+/** Why a mode cannot be used for this file, or undefined if it can. */
+export function modeRefusal(restored: Restored, mode: ImportMode): string | undefined {
+  if (mode === 'merge') return undefined;
+  if (restored.source !== 'backup') return 'A calendar file is merged into the plan; it cannot replace it.';
+  if (restored.scope?.kind === 'visit') return 'A backup of one visit is merged into the plan; it cannot replace the whole plan.';
+  if (restored.scope?.kind === 'partial') return 'This backup holds only some records, not a whole plan: it is merged into the plan.';
+  return undefined;
+}
+
+interface Decided {
+  summary: MergeSummary;
+  writes: Partial<Record<TableName, unknown[]>>;
+  acceptances: Acceptance[];
+}
+
+/** Inside a transaction: read the records the file names and decide each one. */
+async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided> {
+  const summary = emptySummary();
+  const writes: Partial<Record<TableName, unknown[]>> = {};
+  for (const name of TABLE_NAMES) {
+    const incoming = restored.plan[name] as EntityOf<typeof name>[];
+    if (incoming.length === 0) continue;
+    // Read only the records the plan has: a key scan is far cheaper than thousands of misses.
+    const present = new Set((await db.table(name).toCollection().primaryKeys()) as string[]);
+    const shared = incoming.filter((r) => present.has(r.id));
+    const found = shared.length ? ((await db.table(name).bulkGet(shared.map((r) => r.id))) as (EntityOf<typeof name> | undefined)[]) : [];
+    const byId = new Map(found.map((r, i) => [shared[i]!.id as string, r]));
+    const existing = incoming.map((r) => byId.get(r.id));
+    const fields = restored.fields?.[name];
+    const out: unknown[] = [];
+    incoming.forEach((record, i) => {
+      const decision = decideRecord(name, existing[i], record, fields?.get(record.id));
+      countAction(summary, name, decision.action);
+      if (decision.record) out.push({ ...decision.record, rev: (existing[i]?.rev ?? 0) + 1 });
+    });
+    writes[name] = out;
+  }
+  const acceptances: Acceptance[] = [];
+  if (restored.acceptances.length) {
+    const existing = await db.acceptances.bulkGet(restored.acceptances.map((a) => a.id));
+    restored.acceptances.forEach((a, i) => {
+      const decision = decideAcceptance(existing[i], a);
+      countAction(summary, 'acceptances', decision.action);
+      if (decision.record) acceptances.push(decision.record);
+    });
+  }
+  return { summary, writes, acceptances };
+}
+
+function replaceSummary(restored: Restored): MergeSummary {
+  const summary = emptySummary();
+  for (const name of TABLE_NAMES) for (let i = 0; i < restored.plan[name].length; i++) countAction(summary, name, 'add');
+  for (let i = 0; i < restored.acceptances.length; i++) countAction(summary, 'acceptances', 'add');
+  return summary;
+}
+
+/** What an import would do, without writing anything. */
+export async function previewImport(db: SummitryDb, restored: Restored, mode: ImportMode): Promise<ImportPreview> {
+  const refusal = modeRefusal(restored, mode);
+  if (refusal) throw new Error(refusal);
+  return db.transaction('r', [...planTables(db), db.acceptances], async () => {
+    let replacedCount = 0;
+    const known: Partial<Record<TableName, string[]>> = {};
+    let summary: MergeSummary;
+    if (mode === 'replace') {
+      for (const name of TABLE_NAMES) replacedCount += await db.table(name).count();
+      summary = replaceSummary(restored);
+    } else {
+      for (const name of ['places', 'participants', 'visits', 'windows'] as const) known[name] = (await db.table(name).toCollection().primaryKeys()) as string[];
+      summary = (await decideMerge(db, restored)).summary;
+    }
+    return { mode, summary, replacedCount, dangling: findDanglingReferences(restored.plan, known) };
+  });
+}
+
+export interface ApplyOptions {
+  /** UTC ISO instant: the automatic backup's time. */
+  now: string;
+  appVersion: string;
+  /** Why the automatic backup was made ("Before importing plan.json"). */
+  reason: string;
+  /** Called after each chunk is written, with records written and the total. */
+  onProgress?: (written: number, total: number) => void;
+  /** Records per write request (default 2,500). */
+  chunkSize?: number;
+}
+
+export interface ImportResult {
+  mode: ImportMode;
+  summary: MergeSummary;
+  /** Replace: the id of the automatic backup of the plan as it was. */
+  backupId?: string;
+}
+
+/**
+ * Write a validated import in one transaction. Replace: the plan as it was is saved first as an
+ * automatic backup, then every plan table is emptied and filled from the file. Merge: each
+ * record is decided again against the plan as it is now (see src/domain/merge.ts). Any failure
+ * rejects and leaves every table, including the backups, as it was.
+ */
+export async function applyImport(db: SummitryDb, restored: Restored, mode: ImportMode, options: ApplyOptions): Promise<ImportResult> {
+  const refusal = modeRefusal(restored, mode);
+  if (refusal) throw new Error(refusal);
+  return db.transaction('rw', allTables(db), async () => {
+    if (mode === 'replace') {
+      const snapshot = await readSnapshot(db);
+      const backupId = await saveAutomaticBackup(db, snapshot, options);
+      const total = TABLE_NAMES.reduce((n, t) => n + restored.plan[t].length, 0) + restored.acceptances.length;
+      let written = 0;
+      for (const name of TABLE_NAMES) {
+        // Revisions go on from the replaced records', so an editor left open on one sees it changed.
+        const revs = new Map((snapshot.plan[name] as { id: string; rev?: number }[]).map((r) => [r.id, r.rev ?? 0]));
+        const records = (restored.plan[name] as { id: string }[]).map((r) => ({ ...r, rev: (revs.get(r.id) ?? 0) + 1 }));
+        await db.table(name).clear();
+        written = await writeChunks(db, name, records, written, total, options);
+      }
+      await db.acceptances.clear();
+      if (restored.acceptances.length) await db.acceptances.bulkAdd(restored.acceptances);
+      options.onProgress?.(total, total);
+      await db.meta.put({ key: PLAN_NAME_KEY, value: restored.planName ?? 'Imported plan' });
+      return { mode, summary: replaceSummary(restored), backupId };
+    }
+    const decided = await decideMerge(db, restored);
+    const total = Object.values(decided.writes).reduce((n, list) => n + (list?.length ?? 0), 0) + decided.acceptances.length;
+    let written = 0;
+    for (const name of TABLE_NAMES) {
+      const list = decided.writes[name];
+      if (list?.length) written = await writeChunks(db, name, list, written, total, options);
+    }
+    if (decided.acceptances.length) await db.acceptances.bulkPut(decided.acceptances);
+    options.onProgress?.(total, total);
+    return { mode, summary: decided.summary };
+  });
+}
+
+async function writeChunks(
+  db: SummitryDb,
+  name: TableName,
+  records: readonly unknown[],
+  written: number,
+  total: number,
+  options: Pick<ApplyOptions, 'onProgress' | 'chunkSize'>,
+): Promise<number> {
+  const table = db.table(name);
+  const size = options.chunkSize ?? DEFAULT_CHUNK;
+  for (let i = 0; i < records.length; i += size) {
+    const chunk = records.slice(i, i + size);
+    await table.bulkPut(chunk);
+    written += chunk.length;
+    options.onProgress?.(written, total);
+  }
+  return written;
+}
+
+/** Inside a rw transaction: store the plan as it is now as an automatic backup; keep the newest few. */
+async function saveAutomaticBackup(db: SummitryDb, snapshot: PlanSnapshot, options: ApplyOptions): Promise<string> {
+  const data = encodeBackup(buildBackup({ ...snapshot, appVersion: options.appVersion, exportedAt: options.now, canonical: false }));
+  let id = `auto-${options.now}`;
+  for (let n = 2; await db.backups.get(id); n++) id = `auto-${options.now}-${n}`;
+  await db.backups.add({ id, createdAt: options.now, reason: options.reason, data });
+  const keys = (await db.backups.orderBy('createdAt').primaryKeys()) as string[];
+  if (keys.length > MAX_AUTOMATIC_BACKUPS) await db.backups.bulkDelete(keys.slice(0, keys.length - MAX_AUTOMATIC_BACKUPS));
+  return id;
+}
+
+export interface BackupInfo {
+  id: string;
+  createdAt: string;
+  reason: string;
+  planName?: string;
+  /** Size of the stored JSON, in characters. */
+  size: number;
+}
+
+/** The automatic backups, newest first (without their data). */
+export async function listBackups(db: SummitryDb): Promise<BackupInfo[]> {
+  const rows = await db.backups.orderBy('createdAt').reverse().toArray();
+  return rows.map((r: BackupRow) => {
+    const name = /"planName":\s*"((?:[^"\\]|\\.){0,300})"/.exec(r.data.slice(0, 4000))?.[1];
+    let planName: string | undefined;
+    try {
+      planName = name !== undefined ? (JSON.parse(`"${name}"`) as string) : undefined;
+    } catch {
+      planName = undefined;
+    }
+    return { id: r.id, createdAt: r.createdAt, reason: r.reason, planName, size: r.data.length };
+  });
+}
+
+/** The stored JSON of one automatic backup, or undefined. */
+export async function readBackupData(db: SummitryDb, id: string): Promise<string | undefined> {
+  return (await db.backups.get(id))?.data;
+}
+
+/**
+ * Replace the plan with an automatic backup: the stored JSON goes through `restoreBackup` like
+ * any file, and the plan it replaces is itself saved first as a new automatic backup.
+ */
+export async function restoreAutomaticBackup(
+  db: SummitryDb,
+  id: string,
+  options: Omit<ApplyOptions, 'reason'>,
+): Promise<{ ok: true; result: ImportResult } | { ok: false; errors: string[] }> {
+  const data = await readBackupData(db, id);
+  if (data === undefined) return { ok: false, errors: ['That automatic backup no longer exists.'] };
+  const restored = restoreBackup(data);
+  if (!restored.ok) return restored;
+  const created = (await db.backups.get(id))?.createdAt ?? id;
+  const result = await applyImport(db, restored.restored, 'replace', { ...options, reason: `Before restoring the automatic backup of ${created}` });
+  return { ok: true, result };
+}
+
+export function deleteBackup(db: SummitryDb, id: string): Promise<void> {
+  return db.backups.delete(id);
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db, seedIfFirstRun } from '../../../src/db';
+import { IoMenu } from '../../../src/features/io/IoMenu';
+import { useUiStore } from '../../../src/store/ui-store';
+
+const ics = (name: string) => readFileSync(`test/fixtures/ics/${name}`, 'utf8');
+
+beforeAll(async () => {
+  await seedIfFirstRun(db);
+});
+afterAll(() => db.close());
+
+describe('Import…', () => {
+  it('shows what a calendar file holds and what it will change, and writes only on confirmation', async () => {
+    useUiStore.getState().setDisplayZone('Asia/Shanghai');
+    const user = userEvent.setup();
+    render(<IoMenu />);
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import' });
+    const before = await db.events.count();
+    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File([ics('google.ics')], 'google.ics', { type: 'text/calendar' }));
+    await within(dialog).findByText(/What will change:/, {}, { timeout: 5000 });
+    expect(within(dialog).getByText(/Calendar file “Sherpa team”/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/read as America\/New_York time/)).toBeInTheDocument();
+    expect(within(dialog).queryByRole('radio', { name: /Replace/ })).toBeNull();
+    expect(await db.events.count()).toBe(before);
+    await user.click(within(dialog).getByRole('button', { name: 'Import 8 changes' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await db.events.count()).toBe(before + 8);
+    expect((await db.events.get('ics:2n4k8v9c1q0m3p5r7t6u8w0x2y@google.com'))?.title).toBe("Leaders' call (prep)");
+  });
+
+  it('opens with a file dropped anywhere on the page, and refuses a bad one without writing', async () => {
+    render(<IoMenu />);
+    const before = await db.events.count();
+    const file = new File(['{"format":"summitry-backup","formatVersion":2,"tables":{"events":"nope"}}'], 'broken.json', { type: 'application/json' });
+    await act(async () => {
+      fireEvent.drop(window, { dataTransfer: { files: [file], types: ['Files'] } });
+    });
+    const dialog = await screen.findByRole('dialog', { name: 'Import' });
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent('broken.json cannot be imported. Nothing was changed.');
+    expect(alert).toHaveTextContent(/The backup's appVersion is required/);
+    expect(await db.events.count()).toBe(before);
+  });
+});
