@@ -17,9 +17,48 @@ export function isValidZone(zone: string): boolean {
 }
 const zoneValidity = new Map<string, boolean>();
 
-/** Epoch ms of a UTC ISO instant. */
+/** Epoch ms of a UTC ISO instant (fast path for the stored form `YYYY-MM-DDTHH:mm:ss.sssZ`). */
 export function toMs(instant: string): number {
-  return Date.parse(instant);
+  const ms = parseStoredInstant(instant);
+  return ms === ms ? ms : Date.parse(instant);
+}
+
+/**
+ * Epoch ms of an instant in exactly the stored form `YYYY-MM-DDTHH:mm:ss.sssZ` (UTC, so no
+ * zone arithmetic is involved), or NaN for anything else, including impossible dates.
+ * Several times faster than `Date.parse` for the engine's hot path.
+ */
+export function parseStoredInstant(s: string): number {
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84) return Number.NaN;
+  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48, h1 = s.charCodeAt(12) - 48, i0 = s.charCodeAt(14) - 48, i1 = s.charCodeAt(15) - 48;
+  const s0 = s.charCodeAt(17) - 48, s1 = s.charCodeAt(18) - 48;
+  const f0 = s.charCodeAt(20) - 48, f1 = s.charCodeAt(21) - 48, f2 = s.charCodeAt(22) - 48;
+  // Every digit in 0–9 (an unsigned view of a negative number is huge).
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15) return Number.NaN;
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9) return Number.NaN;
+  if (i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) return Number.NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46)
+    return Number.NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = i0 * 10 + i1;
+  const second = s0 * 10 + s1;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (day > monthDays) return Number.NaN;
+  // Days from 1970-01-01 to the civil date (proleptic Gregorian; H. Hinnant's days_from_civil).
+  const yy = month <= 2 ? year - 1 : year;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const days = era * 146097 + doe - 719468;
+  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + f0 * 100 + f1 * 10 + f2;
 }
 
 /** UTC ISO instant (with milliseconds) of epoch ms. */
@@ -119,6 +158,61 @@ export function formatDuration(ms: number): string {
 /** True if half-open intervals [aStart, aEnd) and [bStart, bEnd) share any instant. */
 export function intervalsOverlap(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart < bEnd && bStart < aEnd;
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone: UTC day → offset in minutes, or NaN when the offset changes during that day. */
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * The UTC offset of `zone` at epoch ms `ms`, in minutes, from Luxon's IANA data, memoised per
+ * zone and UTC day: a day whose first and last millisecond have the same offset is taken to
+ * have it throughout (no zone changes its offset twice within a day); a day with a change is
+ * always asked of Luxon.
+ */
+export function zoneOffsetMinutes(ms: number, zone: string): number {
+  let byDay = offsetCache.get(zone);
+  if (!byDay) {
+    byDay = new Map();
+    offsetCache.set(zone, byDay);
+  }
+  const day = Math.floor(ms / DAY_MS);
+  let offset = byDay.get(day);
+  if (offset === undefined) {
+    const z = IANAZone.create(zone);
+    const atStart = z.offset(day * DAY_MS);
+    const atEnd = z.offset((day + 1) * DAY_MS - 1);
+    offset = atStart === atEnd ? atStart : Number.NaN;
+    if (byDay.size > 100_000) byDay.clear();
+    byDay.set(day, offset);
+  }
+  return Number.isNaN(offset) ? IANAZone.create(zone).offset(ms) : offset;
+}
+
+/**
+ * The local wall-clock reading of epoch ms `ms` in `zone`, expressed as epoch ms of the same
+ * reading in UTC (so `new Date(wall).getUTCHours()` is the local hour). For comparisons of
+ * local times of day only; never convert it back by hand.
+ */
+export function localWallMs(ms: number, zone: string): number {
+  return ms + zoneOffsetMinutes(ms, zone) * 60_000;
+}
+
+/** The instant of the start of the local day `days` after (or before, if negative) `date` in `zone`. */
+export function startOfLocalDayPlus(date: string, days: number, zone: string): string {
+  const dt = DateTime.fromISO(date, { zone }).startOf('day').plus({ days });
+  if (!dt.isValid) throw new RangeError(`"${date}" is not a valid date in ${zone}`);
+  return dt.toUTC().toISO()!;
+}
+
+/** "Tue 22 Sep 2026" or "Tue 22 – Mon 28 Sep 2026" for an inclusive range of local dates. */
+export function formatLocalDateRange(startDate: string, endDate: string): string {
+  const a = DateTime.fromISO(startDate, { zone: 'utc' });
+  const b = DateTime.fromISO(endDate, { zone: 'utc' });
+  if (startDate === endDate) return a.toFormat('ccc d LLL yyyy');
+  if (a.year !== b.year) return `${a.toFormat('ccc d LLL yyyy')} – ${b.toFormat('ccc d LLL yyyy')}`;
+  if (a.month !== b.month) return `${a.toFormat('ccc d LLL')} – ${b.toFormat('ccc d LLL yyyy')}`;
+  return `${a.toFormat('ccc d')} – ${b.toFormat('ccc d LLL yyyy')}`;
 }
 
 /** The calendar date `days` after `date` (`YYYY-MM-DD`; negative goes back). */

@@ -1,20 +1,37 @@
 /**
- * The conflict engine's entry point. (Stub until the engine lands: same signature, no results.)
+ * The conflict engine's entry point.
+ *
+ * Semantics (also in README.md):
+ * - Items in force: events, legs and windows that are not cancelled or postponed (nor in a
+ *   cancelled or postponed visit); optional events and legs only when taken in (`includeOptional`
+ *   true, a list of ids, or a scenario's `includeOptionalIds`); a scenario's overrides replace
+ *   items' instants. Intervals are half-open UTC instants: touching items do not overlap.
+ * - Commitments are events other than notes and holidays, and legs. Windows of kind 'blackout'
+ *   are blackouts for their participants (none listed: everyone); kind 'window' are what items
+ *   are tied to by `windowId` and `windowMarginDays`.
+ * - Severity: `error` when every item involved is confirmed or held, else `warning`; the overlap
+ *   rule is `info`; local hours are at most a warning.
+ * - `onlyWith` lists the optional items a conflict names: it exists only when they are taken in.
+ * - `id` is stable: the rule and the sorted `type:id` of the items that define the conflict
+ *   (for a visit outside its window: the visit and the window).
+ * - Order: `at`, then severity (errors first), then rule (RULES order), then id.
  */
-import type { Plan, Scenario } from '../model';
-import type { Conflict, EngineSettings } from './types';
+import type { Plan } from '../model';
+import { analyzeConflicts } from './engine';
+import type { ConflictRecord } from './make';
+import type { FindOptions } from './types';
 
 export * from './types';
+export { DEFAULT_SETTINGS, resolveSettings } from './settings';
+export { analyzeConflicts, participantTimelines } from './engine';
+export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make';
+export { nightOverlap } from './rules/local-hours';
+export { isCompatible } from './rules/double-booking';
 
-export interface FindOptions {
-  /** Take optional items in (`true`), leave them out (`false`), or take in just these ids. */
-  includeOptional: boolean | readonly string[];
-  /** A saved scenario: its optional items and alternative dates apply. */
-  scenario?: Scenario;
-  settings?: Partial<EngineSettings>;
-}
-
-/** Every conflict in the plan, in a deterministic order. */
-export function findConflicts(_plan: Plan, _options: FindOptions): Conflict[] {
-  return [];
+/**
+ * Every conflict in the plan, in a deterministic order (see the module comment). The records
+ * are `Conflict`s (plus `atMs`); copy them with `toPlainConflict`, not by spreading.
+ */
+export function findConflicts(plan: Plan, options: FindOptions): ConflictRecord[] {
+  return analyzeConflicts(plan, options).conflicts;
 }

@@ -2,7 +2,7 @@
  * The conflict engine's contract, shared by the calendar, route, conflict and finder views.
  * Conflicts are computed, never stored. Times are UTC ISO instants; margins in ms.
  */
-import type { LegMode } from '../model';
+import type { LegMode, Scenario } from '../model';
 
 export const RULES = ['double-booking', 'overlap', 'transit', 'continuity', 'window', 'local-hours', 'blackout'] as const;
 export type RuleId = (typeof RULES)[number];
@@ -29,7 +29,12 @@ export interface ItemRef {
 }
 
 export interface Conflict {
-  /** Stable across runs and edits: rule + the item ids, sorted. Used to remember acceptances. */
+  /**
+   * Stable across runs, edits of other items and scenarios: `rule:` then the `type:id` of the
+   * items that define the conflict, sorted and joined by `|` (e.g.
+   * `double-booking:event:unga-2026|event:xi-visit-talks`; for a visit outside its window, the
+   * visit and the window). Used to remember acceptances.
+   */
   id: string;
   rule: RuleId;
   severity: Severity;
@@ -58,4 +63,31 @@ export interface EngineSettings {
   groundMinutes: Record<LegMode, number>;
   /** The overlap rule reports at most this many pairs (adversarial plans); the rest are counted. */
   overlapPairCap: number;
+  /**
+   * How long a participant's last known place (a leg's arrival, a commitment's place) still
+   * counts for the continuity and transit rules when the next item is not in the same visit, hours.
+   * Plans rarely list the flight home, so an older place says nothing. Default 48.
+   */
+  locationHorizonHours?: number;
+}
+
+/** What `analyzeConflicts` returns: the conflicts and the counts behind any cap. */
+export interface ConflictReport {
+  conflicts: Conflict[];
+  /** Every overlapping pair of items in the plan (exact, even when the list is capped). */
+  overlapPairsTotal: number;
+  /** Overlap pairs listed in `conflicts` (at most `overlapPairCap`). */
+  overlapPairsReported: number;
+  /** Rules whose list stopped at `overlapPairCap` (double booking and blackout are capped too). */
+  truncated: RuleId[];
+}
+
+export interface FindOptions {
+  /** Take optional items in (`true`), leave them out (`false`), or take in just these ids. */
+  includeOptional: boolean | readonly string[];
+  /** A saved scenario: its optional items and alternative dates apply. */
+  scenario?: Scenario;
+  settings?: Partial<EngineSettings>;
+  /** Run only these rules (default: all). */
+  rules?: readonly RuleId[];
 }

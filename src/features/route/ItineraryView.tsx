@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { StatusPill } from '../../components/StatusPill';
 import type { Conflict } from '../../domain/conflicts/types';
 import { RULE_LABELS } from '../../domain/conflicts/types';
@@ -75,9 +76,29 @@ function Conflicts({ ids, conflicts }: { ids: readonly string[]; conflicts: Read
   );
 }
 
+/**
+ * Each conflict once per itinerary: under the last row that names it (the leg that departs from
+ * the wrong place, the later of two clashing items), else under the visit's heading.
+ */
+function conflictsOnce(itinerary: Itinerary, conflicts: ReadonlyMap<string, Conflict[]>): Map<string, Conflict[]> {
+  const rows: string[] = itinerary.visit ? [itinerary.visit.id] : [];
+  for (const day of itinerary.days) {
+    for (const e of day.entries) {
+      if (e.type === 'leg') rows.push(e.leg.id);
+      else if (e.type === 'event') rows.push(e.event.id);
+    }
+  }
+  const owner = new Map<Conflict, string>();
+  for (const id of rows) for (const c of conflicts.get(id) ?? []) owner.set(c, id);
+  const out = new Map<string, Conflict[]>();
+  for (const [c, id] of owner) out.set(id, [...(out.get(id) ?? []), c]);
+  return out;
+}
+
 /** One visit's itinerary: totals, then each local day with its stops, programme items and legs. */
-export function ItineraryView({ itinerary, conflicts, includeOptional, activeLegId, onActiveLeg, onAction }: Props) {
+export function ItineraryView({ itinerary, conflicts: allConflicts, includeOptional, activeLegId, onActiveLeg, onAction }: Props) {
   const { totals } = itinerary;
+  const conflicts = useMemo(() => conflictsOnce(itinerary, allConflicts), [itinerary, allConflicts]);
   const headingId = `itinerary-${itinerary.key}`;
   return (
     <section className="itinerary" aria-labelledby={headingId}>

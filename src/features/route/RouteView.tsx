@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { usePlan, usePlanName } from '../../db/hooks';
-import { findConflicts } from '../../domain/conflicts';
+import { findConflicts, RULES } from '../../domain/conflicts';
 import {
   ALL_VISITS,
   buildRoute,
@@ -59,6 +59,8 @@ function stopInstants(stop: ItineraryStop): (string | undefined)[] {
 }
 
 /** The Route view: a visit's map and itinerary side by side, editable, printable. */
+const ITINERARY_RULES = RULES.filter((r) => r !== 'overlap');
+
 export function RouteView() {
   const plan = usePlan();
   const planName = usePlanName();
@@ -70,7 +72,8 @@ export function RouteView() {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
 
   const route = useMemo(() => (plan ? buildRoute(plan, selection, { displayZone, includeOptional }) : null), [plan, selection, displayZone, includeOptional]);
-  const conflicts = useMemo(() => conflictsByItem(plan ? findConflicts(plan, { includeOptional }) : []), [plan, includeOptional]);
+  // The itinerary shows what needs acting on; the analyst's list of plain overlaps is the conflicts view's.
+  const conflicts = useMemo(() => conflictsByItem(plan ? findConflicts(plan, { includeOptional, rules: ITINERARY_RULES }) : []), [plan, includeOptional]);
   const visits = useMemo(() => (plan ? orderVisits(plan) : []), [plan]);
 
   const onSelectLeg = useCallback((id: string) => {

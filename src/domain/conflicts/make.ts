@@ -1,0 +1,200 @@
+/**
+ * Building conflicts: stable ids, severities from statuses, `onlyWith` from the optional items
+ * involved, and explanations computed on first read (most are never read).
+ */
+import type { Status } from '../model';
+import { toInstant } from '../time';
+import { refOf, type Node } from './nodes';
+import { RULES, type Conflict, type ItemRef, type RuleId, type Severity } from './types';
+
+/** Anything a conflict can name: an engine node or a visit. */
+export type Party = Node | VisitParty;
+
+export interface VisitParty {
+  type: 'visit';
+  id: string;
+  title: string;
+  optional: false;
+  status: Status;
+}
+
+function partyRef(p: Party): ItemRef {
+  return p.type === 'visit' ? { type: 'visit', id: p.id, title: p.title } : refOf(p);
+}
+
+const FIRM: ReadonlySet<Status> = new Set<Status>(['confirmed', 'held']);
+
+/**
+ * Severity of a clash among items of these statuses: `error` when every one is confirmed or
+ * held, `warning` as soon as one is speculative, proposed or tentative.
+ */
+export function severityOf(statuses: readonly Status[]): Severity {
+  for (const s of statuses) if (!FIRM.has(s)) return 'warning';
+  return 'error';
+}
+
+/**
+ * The stable id of a conflict: `rule:` and the `type:id` of its defining items, sorted, joined
+ * by `|` — the same for the same clash across runs, edits of other items and scenarios.
+ */
+export function conflictId(rule: RuleId, refs: readonly { type: string; id: string }[]): string {
+  if (refs.length === 1) return `${rule}:${refs[0]!.type}:${refs[0]!.id}`;
+  if (refs.length === 2) {
+    const a = `${refs[0]!.type}:${refs[0]!.id}`;
+    const b = `${refs[1]!.type}:${refs[1]!.id}`;
+    return a < b ? `${rule}:${a}|${b}` : `${rule}:${b}|${a}`;
+  }
+  const keys = refs.map((r) => `${r.type}:${r.id}`);
+  keys.sort();
+  return `${rule}:${keys.join('|')}`;
+}
+
+export interface ConflictInput {
+  rule: RuleId;
+  severity: Severity;
+  /** Items named by the conflict, in reading order (repeats are dropped). */
+  parties: readonly Party[];
+  /** Items whose ids make the conflict's id (default: all parties). */
+  keyParties?: readonly Party[];
+  /** Owned by the conflict from here on. */
+  participantIds: string[];
+  atMs: number;
+  marginMs: number;
+  /** The margin in words, or a function of `marginMs` that gives them (called on first read). */
+  margin: string | ((marginMs: number) => string);
+  /** Called (once) when the explanation is first read, with `context`. */
+  explain: (context: never) => string;
+  context?: unknown;
+}
+
+/**
+ * A conflict as the engine returns it. Plain data fields (rule, severity, participantIds, atMs,
+ * marginMs), plus `id`, `at`, `margin`, `items`, `onlyWith` and `explanation`, which are getters
+ * computed on first read and then kept (a large plan has many conflicts and a view reads few).
+ * Getters are not own properties: copy a conflict with `toPlainConflict` (or JSON), not with
+ * `{ ...conflict }` or `structuredClone`.
+ */
+export class ConflictRecord implements Conflict {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly participantIds: string[];
+  /** `at` in epoch ms. */
+  readonly atMs: number;
+  readonly marginMs: number;
+  #id: string | undefined;
+  #keyParties: readonly Party[];
+  #margin: string | ((marginMs: number) => string);
+  #parties: readonly Party[];
+  #explain: ((context: unknown) => string) | undefined;
+  #context: unknown;
+  #text: string | undefined;
+  #at: string | undefined;
+  #items: ItemRef[] | undefined;
+  #onlyWith: ItemRef[] | undefined;
+
+  constructor(input: ConflictInput) {
+    this.rule = input.rule;
+    this.severity = input.severity;
+    this.participantIds = input.participantIds;
+    this.atMs = input.atMs;
+    this.marginMs = input.marginMs;
+    this.#keyParties = input.keyParties ?? input.parties;
+    this.#margin = input.margin;
+    this.#parties = input.parties;
+    this.#explain = input.explain as (context: unknown) => string;
+    this.#context = input.context;
+  }
+
+  get id(): string {
+    if (this.#id === undefined) this.#id = conflictId(this.rule, this.#keyParties);
+    return this.#id;
+  }
+
+  get margin(): string {
+    if (typeof this.#margin !== 'string') this.#margin = this.#margin(this.marginMs);
+    return this.#margin;
+  }
+
+  get at(): string {
+    if (this.#at === undefined) this.#at = toInstant(this.atMs);
+    return this.#at;
+  }
+
+  get items(): ItemRef[] {
+    if (!this.#items) this.#refs();
+    return this.#items!;
+  }
+
+  get onlyWith(): ItemRef[] {
+    if (!this.#onlyWith) this.#refs();
+    return this.#onlyWith!;
+  }
+
+  get explanation(): string {
+    if (this.#text === undefined) {
+      this.#text = this.#explain!(this.#context);
+      this.#explain = undefined;
+      this.#context = undefined;
+    }
+    return this.#text;
+  }
+
+  #refs(): void {
+    const items: ItemRef[] = [];
+    const onlyWith: ItemRef[] = [];
+    const parties = this.#parties;
+    for (let i = 0; i < parties.length; i++) {
+      const p = parties[i]!;
+      let repeated = false;
+      for (let j = 0; j < i; j++) if (parties[j]!.type === p.type && parties[j]!.id === p.id) repeated = true;
+      if (repeated) continue;
+      const ref = partyRef(p);
+      items.push(ref);
+      if (p.optional) onlyWith.push(ref);
+    }
+    this.#items = items;
+    this.#onlyWith = onlyWith;
+  }
+
+  toJSON(): Conflict {
+    return toPlainConflict(this);
+  }
+}
+
+/** A conflict as a plain object with every field an own property (for cloning, storing, posting). */
+export function toPlainConflict(c: Conflict): Conflict {
+  return {
+    id: c.id,
+    rule: c.rule,
+    severity: c.severity,
+    items: c.items.map((r) => ({ ...r })),
+    participantIds: [...c.participantIds],
+    at: c.at,
+    marginMs: c.marginMs,
+    margin: c.margin,
+    explanation: c.explanation,
+    onlyWith: c.onlyWith.map((r) => ({ ...r })),
+  };
+}
+
+export function build(input: ConflictInput): ConflictRecord {
+  return new ConflictRecord(input);
+}
+
+/** Kept for the rules' signatures: a built conflict. */
+export type Built = ConflictRecord;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const RULE_RANK = Object.fromEntries(RULES.map((r, i) => [r, i])) as Record<RuleId, number>;
+
+/** Deterministic order: time, then severity (errors first), then rule, then id. */
+export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
+  list.sort(
+    (a, b) =>
+      a.atMs - b.atMs ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      RULE_RANK[a.rule] - RULE_RANK[b.rule] ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return list;
+}

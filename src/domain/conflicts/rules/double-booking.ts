@@ -1,0 +1,96 @@
+/**
+ * Double booking: two commitments (events that are not notes or holidays, and legs) sharing a
+ * participant overlap. An all-day item only says the participant is in its city that day, so
+ * with an all-day item involved it is a double booking only when both places are known and in
+ * different cities (a meeting on the sidelines of an all-day summit is not; a leg to or from
+ * the all-day item's city is the arrival or departure day). Per-participant sweep: O(n log n + k).
+ */
+import { cityName, describe, duration, listNames, personName } from '../describe';
+import { build, severityOf, type Built } from '../make';
+import { overlapsBy } from './overlap';
+import { legNoun, type Node, type PlanIndex } from '../nodes';
+
+/** True when overlapping commitments `a` and `b` of one participant can both be kept. */
+export function isCompatible(a: Node, b: Node): boolean {
+  if (!a.allDay && !b.allDay) return false;
+  const day = a.allDay ? a : b;
+  const other = a.allDay ? b : a;
+  if (day.city === undefined) return true;
+  if (other.type === 'leg') {
+    if (other.city === undefined || other.toCity === undefined) return true;
+    return other.city === day.city || other.toCity === day.city;
+  }
+  if (other.city === undefined) return true;
+  return other.city === day.city;
+}
+
+export interface PairRuleResult {
+  built: Built[];
+  capped: boolean;
+}
+
+export function doubleBookingRule(index: PlanIndex, timelines: ReadonlyMap<string, Node[]>): PairRuleResult {
+  const cap = Math.max(0, index.settings.overlapPairCap);
+  const width = index.nodes.length;
+  const pairs = new Map<number, { a: Node; b: Node; people: string[] }>();
+  let capped = false;
+  outer: for (const [person, list] of timelines) {
+    const active: Node[] = [];
+    for (const x of list) {
+      let w = 0;
+      for (let j = 0; j < active.length; j++) {
+        const a = active[j]!;
+        if (a.end > x.start) active[w++] = a;
+      }
+      active.length = w;
+      for (let j = 0; j < w; j++) {
+        const a = active[j]!;
+        if (isCompatible(a, x)) continue;
+        const key = a.n < x.n ? a.n * width + x.n : x.n * width + a.n;
+        const seen = pairs.get(key);
+        if (seen) seen.people.push(person);
+        else {
+          if (pairs.size >= cap) {
+            capped = true;
+            break outer;
+          }
+          pairs.set(key, { a, b: x, people: [person] });
+        }
+      }
+      active.push(x);
+    }
+  }
+  const built: Built[] = [];
+  for (const { a, b, people } of pairs.values()) built.push(doubleBooking(index, a, b, people));
+  return { built, capped };
+}
+
+function doubleBooking(index: PlanIndex, a: Node, b: Node, people: string[]): Built {
+  const [first, second] = a.rank < b.rank ? [a, b] : [b, a];
+  const start = second.start;
+  const overlap = Math.min(a.end, b.end) - start;
+  people.sort();
+  return build({
+    rule: 'double-booking',
+    severity: severityOf([a.status, b.status]),
+    parties: [first, second],
+    participantIds: people,
+    atMs: start,
+    marginMs: overlap,
+    margin: overlapsBy,
+    explain: () => {
+      const who = listNames(people.map((p) => personName(index, p)));
+      const verb = people.length > 1 ? 'are' : 'is';
+      const why =
+        first.allDay || second.allDay
+          ? ` ${whereabouts(index, first)} and ${whereabouts(index, second)} at once`
+          : '';
+      return `${who} ${verb} double-booked${why}: ${describe(first)} and ${describe(second)} overlap by ${duration(overlap)}.`;
+    },
+  });
+}
+
+function whereabouts(index: PlanIndex, node: Node): string {
+  if (node.type === 'leg') return `on the ${legNoun(node.mode!)}`;
+  return `in ${cityName(index, node.place)}`;
+}

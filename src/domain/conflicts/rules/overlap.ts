@@ -1,0 +1,103 @@
+/**
+ * Overlap: every pair of items (events, legs, windows) whose half-open intervals share an
+ * instant. Sort and sweep: O(n log n + k) for k reported pairs; the total is counted exactly in
+ * O(n log n) without listing the pairs, so a capped list still says how many there are.
+ */
+import { describe, duration } from '../describe';
+import { build, type Built } from '../make';
+import type { Node, PlanIndex } from '../nodes';
+
+export interface OverlapResult {
+  built: Built[];
+  total: number;
+  capped: boolean;
+}
+
+/** Calls `visit(a, b)` for overlapping pairs in sweep order until it returns false. Returns the pairs visited. */
+export function sweepPairs(nodes: readonly Node[], order: ArrayLike<number>, visit: (a: Node, b: Node) => boolean): number {
+  const active: Node[] = [];
+  let count = 0;
+  for (let k = 0; k < order.length; k++) {
+    const x = nodes[order[k]!]!;
+    const s = x.start;
+    let w = 0;
+    for (let j = 0; j < active.length; j++) {
+      const a = active[j]!;
+      if (a.end > s) active[w++] = a;
+    }
+    active.length = w;
+    for (let j = 0; j < w; j++) {
+      count++;
+      if (!visit(active[j]!, x)) return count;
+    }
+    active.push(x);
+  }
+  return count;
+}
+
+/** Exact number of overlapping pairs among `nodes`, O(n log n). */
+export function countOverlapPairs(nodes: readonly Node[]): number {
+  const n = nodes.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = nodes[i]!.start;
+    ends[i] = nodes[i]!.end;
+  }
+  starts.sort();
+  ends.sort();
+  // Pairs (j before i in start order) overlap unless j ended by i's start: count i − #{end ≤ start_i}.
+  let total = 0;
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    const s = starts[i]!;
+    while (e < n && ends[e]! <= s) e++;
+    total += i - e;
+  }
+  return total;
+}
+
+export function overlapRule(index: PlanIndex): OverlapResult {
+  const cap = Math.max(0, index.settings.overlapPairCap);
+  const built: Built[] = [];
+  if (cap > 0) {
+    sweepPairs(index.nodes, index.order, (a, b) => {
+      built.push(overlapConflict(a, b));
+      return built.length < cap;
+    });
+  }
+  const capped = built.length >= cap && cap < Number.POSITIVE_INFINITY;
+  const total = capped ? countOverlapPairs(index.nodes) : built.length;
+  return { built, total, capped: total > built.length };
+}
+
+function overlapConflict(a: Node, b: Node): Built {
+  const start = Math.max(a.start, b.start);
+  const overlap = Math.min(a.end, b.end) - start;
+  const people = a.participants.slice();
+  for (const p of b.participants) if (!people.includes(p)) people.push(p);
+  return build({
+    rule: 'overlap',
+    severity: 'info',
+    parties: [a, b],
+    participantIds: people,
+    atMs: start,
+    marginMs: overlap,
+    margin: overlapsBy,
+    explain: explainOverlap,
+    context: { a, b, overlap },
+  });
+}
+
+/** "overlaps by 1 h 40 min". */
+export function overlapsBy(ms: number): string {
+  return `overlaps by ${duration(ms)}`;
+}
+
+function explainOverlap({ a, b, overlap }: { a: Node; b: Node; overlap: number }): string {
+  return `${capitalizeFirst(describe(a))} and ${describe(b)} overlap by ${duration(overlap)}.`;
+}
+
+function capitalizeFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
