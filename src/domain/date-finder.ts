@@ -21,6 +21,7 @@
  * Intervals are half-open, UTC ms.
  */
 import { DateTime } from 'luxon';
+import { DEFAULT_SETTINGS, findConflicts, RULE_LABELS, type Conflict, type Severity } from './conflicts';
 import { shortestTripMs } from './geo';
 import type { Leg, Place, Plan, PlanEvent, PlanWindow, Scenario, Visit } from './model';
 import { effectivePlan } from './scenarios';
@@ -39,10 +40,11 @@ import {
 
 const DAY_MS = 86_400_000;
 /**
- * After a visit, a participant's leg from another city needs this long: until then the conflict
- * engine takes them to be still at the host (its `locationHorizonHours`), with no leg planned away.
+ * After a visit, a participant's leg from another city must leave more than this long after it:
+ * until then the conflict engine takes them to be still at the host (its `locationHorizonHours`,
+ * end included), with no leg planned away. A minute over the horizon.
  */
-export const LOCATION_HORIZON_MS = 48 * 3_600_000;
+export const LOCATION_HORIZON_MS = DEFAULT_SETTINGS.locationHorizonHours * 3_600_000 + 60_000;
 /** Slack added to a plausible trip before a commitment elsewhere counts as reachable, ms. */
 export const TRAVEL_SLACK_MS = 2 * 3_600_000;
 /** How near (calendar days) a blackout or commitment must be to cost points. */
@@ -84,9 +86,11 @@ export interface FinderRequest {
   limit?: number;
   /** Return only candidates that do not overlap a better one (default true). */
   distinct?: boolean;
+  /** Check the best candidates with the conflict engine and score its findings (default true). */
+  engineCheck?: boolean;
 }
 
-export type ReasonKind = 'clear' | 'near' | 'window' | 'days';
+export type ReasonKind = 'clear' | 'near' | 'window' | 'days' | 'engine';
 
 export interface Reason {
   kind: ReasonKind;
@@ -95,6 +99,8 @@ export interface Reason {
   /** Added to the score (0 for a reason that only informs). */
   points: number;
   itemId?: string;
+  /** The conflict engine's explanation, for an `engine` reason. */
+  detail?: string;
 }
 
 export interface Interval {
@@ -552,6 +558,7 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
     if (windowReason) reasons.push(windowReason);
     reasons.push(dayReason(n, n + length - 1, request.preferWeekdays));
     reasons.push(...nearReasons(landmarks, spanStart, spanEnd, day, endDay, avoid, windowItem?.id));
+    reasons.splice(0, reasons.length, ...orderReasons(reasons));
     const score = 100 + reasons.reduce((sum, r) => sum + r.points, 0);
     feasible.push({
       startDate: day,
@@ -566,12 +573,25 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
     });
   }
 
-  const ranked = [...feasible].sort((a, b) => b.score - a.score || a.startDate.localeCompare(b.startDate));
+  // Pick the best, best first; before a candidate is picked the conflict engine checks it (on
+  // the plan near its dates) and its findings lower its score, so it may drop back in the queue.
   const limit = request.limit ?? 8;
+  const maxChecks = request.engineCheck === false ? 0 : limit * 4;
+  const byRank = (a: Candidate, b: Candidate) => b.score - a.score || a.startDate.localeCompare(b.startDate);
+  const queue = [...feasible].sort(byRank);
+  const checked = new Set<Candidate>();
   const picked: Candidate[] = [];
-  for (const c of ranked) {
-    if (picked.length >= limit) break;
+  while (queue.length > 0 && picked.length < limit) {
+    const c = queue.shift()!;
     if (request.distinct !== false && picked.some((p) => p.startDate <= c.endDate && c.startDate <= p.endDate)) continue;
+    if (!checked.has(c) && checked.size < maxChecks) {
+      const reasons = engineReasons(eff, request, c);
+      const next: Candidate = { ...c, reasons: orderReasons([...c.reasons, ...reasons]), score: c.score + reasons.reduce((sum, r) => sum + r.points, 0) };
+      checked.add(next);
+      const at = queue.findIndex((q) => byRank(next, q) <= 0);
+      queue.splice(at < 0 ? queue.length : at, 0, next);
+      continue;
+    }
     picked.push({ ...c, label: formatDayRange(c.startDate, c.endDate) });
   }
   const blockers = [...blockerCounts.values()].sort((a, b) => b.startDays - a.startDays || a.title.localeCompare(b.title));
@@ -691,6 +711,62 @@ function nearReasons(
   // Every named item to avoid, wherever it is.
   for (const b of avoid) add(b, b.rawEnd <= spanStart ? 'before' : 'after');
   return reasons.sort((x, y) => x.points - y.points);
+}
+
+/** Reasons in reading order: what adds points, then what costs them (most first), then the rest. */
+function orderReasons(reasons: Reason[]): Reason[] {
+  const group = (r: Reason) => (r.points > 0 ? 0 : r.points < 0 ? 1 : 2);
+  return reasons
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => group(a.r) - group(b.r) || (group(a.r) === 1 ? a.r.points - b.r.points : 0) || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/** Points for a conflict the engine finds with a candidate, by severity. */
+export const ENGINE_POINTS: Record<Severity, number> = { error: -30, warning: -10, info: 0 };
+/** Days around a candidate the engine looks at: more than its location horizon. */
+const ENGINE_MARGIN_MS = 4 * DAY_MS;
+
+/**
+ * The conflict engine's findings on a candidate, as reasons: the candidate applied to the plan
+ * (a new tentative visit, or the visit moved) and the engine run on the items within four days
+ * of it (so a check stays cheap on a large plan). Overlaps for information are not counted.
+ */
+export function engineReasons(plan: Plan, request: FinderRequest, candidate: Candidate): Reason[] {
+  const visitId = request.moveVisitId ?? '__finder-candidate__';
+  const applied = applyCandidateToPlan(plan, request, candidate, {
+    visitId,
+    title: 'Proposed visit',
+    guestId: request.participantIds[0] ?? '',
+    hostCountry: '',
+    eventId: (i) => `${visitId}-day-${i + 1}`,
+  });
+  const from = toMs(candidate.startsAt) - ENGINE_MARGIN_MS;
+  const to = toMs(candidate.endsAt) + ENGINE_MARGIN_MS;
+  const near = (s: string, e: string) => toMs(s) < to && from < toMs(e);
+  const local: Plan = {
+    ...applied,
+    events: applied.events.filter((e) => e.visitId === visitId || near(e.startsAt, e.endsAt)),
+    legs: applied.legs.filter((l) => l.visitId === visitId || near(l.departsAt, l.arrivesAt)),
+  };
+  const mine = new Set<string>([visitId, ...local.events.filter((e) => e.visitId === visitId).map((e) => e.id as string), ...local.legs.filter((l) => l.visitId === visitId).map((l) => l.id as string)]);
+  // One reason per rule and severity: "at night locally, 3 times".
+  const groups = new Map<string, { first: Conflict; count: number }>();
+  for (const c of findConflicts(local, { includeOptional: true })) {
+    if (c.severity === 'info' || !c.items.some((i) => mine.has(i.id))) continue;
+    const key = `${c.rule}|${c.severity}`;
+    const g = groups.get(key);
+    if (g) g.count += 1;
+    else groups.set(key, { first: c, count: 1 });
+  }
+  const reasons: Reason[] = [...groups.values()].map(({ first, count }) => ({
+    kind: 'engine',
+    text: `Conflict check: ${RULE_LABELS[first.rule].toLowerCase()}${count > 1 ? `, ${count} times` : ''} (${first.severity === 'error' ? 'error' : 'warning'}; ${first.margin})`,
+    points: ENGINE_POINTS[first.severity] * count,
+    detail: count > 1 ? `${first.explanation} And ${count - 1} more like it.` : first.explanation,
+  }));
+  if (reasons.length === 0) reasons.push({ kind: 'engine', text: 'The conflict check finds nothing against it', points: 0 });
+  return reasons;
 }
 
 export interface NewVisitDetails {

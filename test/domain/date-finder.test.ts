@@ -93,6 +93,22 @@ describe('date finder on the sample plan', () => {
     expect(candidates[0]!.score).toBe(100 - 12 - 12);
   });
 
+  it('checks the best candidates with the conflict engine and scores what it finds', () => {
+    const clear = findDates(plan, xiRequest()).candidates[0]!;
+    expect(clear.reasons.map((r) => r.text)).toContain('The conflict check finds nothing against it');
+    // Early mornings and a blackout allowed: the engine warns, and the score says so.
+    const { candidates } = findDates(plan, xiRequest({ from: '2026-10-01', to: '2026-10-03', dayStart: '06:00', avoidBlackouts: false }));
+    const engine = candidates[0]!.reasons.filter((r) => r.kind === 'engine');
+    expect(engine.map((r) => [r.text, r.points])).toEqual([
+      ['Conflict check: at night locally, 3 times (warning; 1 h at night)', -30],
+      ['Conflict check: on a blackout date, 3 times (warning; 12 h inside the blackout)', -30],
+    ]);
+    expect(engine[1]!.detail).toMatch(/falls on “National Day Golden Week \(China\)”/);
+    expect(candidates[0]!.score).toBe(100 + candidates[0]!.reasons.reduce((s, r) => s + r.points, 0));
+    const unchecked = findDates(plan, xiRequest({ from: '2026-10-01', to: '2026-10-03', dayStart: '06:00', avoidBlackouts: false, engineCheck: false }));
+    expect(unchecked.candidates[0]!.reasons.some((r) => r.kind === 'engine')).toBe(false);
+  });
+
   it('names an event to avoid even when none of the participants attends it', () => {
     const plain = findDates(plan, xiRequest({ participantIds: ['lee'], limit: 100 }));
     expect(plain.candidates.some((c) => overlaps(c, unga))).toBe(true);
@@ -212,7 +228,7 @@ describe('date finder rules', () => {
   it('gives a leg from another city two days after the visit: no leg away from the host is planned', () => {
     const leg = makeLeg({ participantIds: ['a'] as never, fromPlaceId: 'beijing' as never, toPlaceId: 'iad' as never, mode: 'flight', departsAt: localToInstant('2026-08-08T12:00', 'Asia/Shanghai'), arrivesAt: localToInstant('2026-08-08T14:00', NY) });
     const starts = findDates(base({ legs: [leg] }), request({ from: '2026-08-01', to: '2026-08-07' })).candidates.map((c) => c.startDate).sort();
-    // The leg leaves Beijing at 00:00 EDT on 8 Aug: the visit must end 48 h before, by 6 Aug 00:00.
+    // The leg leaves Beijing at 00:00 EDT on 8 Aug: the visit must end more than 48 h before.
     expect(starts).toEqual(['2026-08-01', '2026-08-02', '2026-08-03', '2026-08-04', '2026-08-05']);
   });
 
@@ -328,7 +344,7 @@ describe('date finder against a naive scan of every item', () => {
           }
           for (const l of plan.legs) {
             if (!shares(l.participantIds)) continue;
-            const lead = Math.max(gap, trip(l.fromPlaceId), cityOf(l.fromPlaceId) !== 'washington' ? 48 * HOUR : 0);
+            const lead = Math.max(gap, trip(l.fromPlaceId), cityOf(l.fromPlaceId) !== 'washington' ? 48 * HOUR + 60_000 : 0);
             busy.push([toMs(l.departsAt) - lead, toMs(l.arrivesAt) + Math.max(gap, trip(l.toPlaceId))]);
           }
           for (const w of plan.windows) if (w.participantIds.length === 0 || shares(w.participantIds)) busy.push([toMs(w.startsAt), toMs(w.endsAt)]);

@@ -73,6 +73,25 @@ describe('scenarios of the sample plan', () => {
     expect(cmp.a.travel.legs).toBe(cmp.b.travel.legs);
   });
 
+  it('finds (with the conflict engine) that late September adds the UNGA double bookings and the Mid-Autumn blackout', () => {
+    const cmp = compareVariants(
+      plan,
+      { scenario: august(), includeOptional: false, label: 'Mid-August' },
+      { scenario: september(), includeOptional: false, label: 'Late September' },
+    );
+    expect(cmp.onlyInA).toEqual([]);
+    expect(cmp.onlyInB.filter((c) => c.severity !== 'info').map((c) => c.id).sort()).toEqual([
+      'blackout:event:xi-visit-dinner|window:mid-autumn-2026',
+      'blackout:event:xi-visit-talks|window:mid-autumn-2026',
+      'double-booking:event:unga-2026|event:xi-visit-dinner',
+      'double-booking:event:unga-2026|event:xi-visit-talks',
+    ]);
+    expect(cmp.countDelta).toMatchObject({ error: 0, warning: 4 });
+    expect(cmp.a.counts.warning + 4).toBe(cmp.b.counts.warning);
+    // Mid-August's only warning is the November 2025 call at night in Beijing, in both.
+    expect(cmp.a.conflicts.filter((c) => c.severity === 'warning').map((c) => c.rule)).toEqual(['local-hours']);
+  });
+
   it('compares the plan with a scenario that leaves the rail leg out: one leg, 4 h 18 min and 1,062 km fewer', () => {
     const cmp = compareVariants(
       plan,
@@ -87,6 +106,9 @@ describe('scenarios of the sample plan', () => {
     ]);
     // The rail day falls inside the draft visit's span: its key dates stay.
     expect(cmp.keyDateChanges).toEqual([]);
+    // The rail leg's continuity warning (Shanghai, then the flight from Beijing) goes with it.
+    expect(cmp.onlyInA.filter((c) => c.severity === 'warning').map((c) => c.rule)).toEqual(['continuity']);
+    expect(cmp.onlyInB).toEqual([]);
   });
 
   it('moves a whole visit inside a scenario by whole days, from the dates the scenario gives it', () => {

@@ -283,7 +283,10 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
                       <span className="points" aria-label={r.points === 0 ? undefined : `${r.points > 0 ? 'plus' : 'minus'} ${Math.abs(r.points)} points`}>
                         {r.points > 0 ? `+${r.points}` : r.points < 0 ? `−${-r.points}` : '·'}
                       </span>
-                      {r.text}
+                      <span className="reason-text">
+                        {r.text}
+                        {r.detail && <span className="reason-detail">{r.detail}</span>}
+                      </span>
                     </li>
                   ))}
                 </ul>
