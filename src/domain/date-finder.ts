@@ -25,7 +25,7 @@ import { DEFAULT_SETTINGS, findConflicts, RULE_LABELS, type Conflict, type Sever
 import { shortestTripMs } from './geo';
 import type { Leg, Place, Plan, PlanEvent, PlanWindow, Scenario, Visit } from './model';
 import { effectivePlan } from './scenarios';
-import { isValidZone, localDateOf, localDaysToInstants, localToInstant, toInstant, toMs } from './time';
+import { formatLocalDateRange, isValidZone, localDateOf, localDaysToInstants, localToInstant, toInstant, toMs } from './time';
 import {
   addDays,
   dateOfDayNumber,
@@ -296,14 +296,7 @@ function shortDate(date: string): string {
 }
 
 /** "Wed 12 – Fri 14 Aug 2026", "Mon 31 Aug – Wed 2 Sep 2026", "Thu 31 Dec 2026 – Sat 2 Jan 2027". */
-export function formatDayRange(startDate: string, endDate: string): string {
-  const a = DateTime.fromISO(startDate, { zone: 'utc' });
-  const b = DateTime.fromISO(endDate, { zone: 'utc' });
-  if (startDate === endDate) return a.toFormat('ccc d LLL yyyy');
-  if (a.year !== b.year) return `${a.toFormat('ccc d LLL yyyy')} – ${b.toFormat('ccc d LLL yyyy')}`;
-  if (a.month !== b.month) return `${a.toFormat('ccc d LLL')} – ${b.toFormat('ccc d LLL yyyy')}`;
-  return `${a.toFormat('ccc d')} – ${b.toFormat('ccc d LLL yyyy')}`;
-}
+export const formatDayRange = formatLocalDateRange;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
