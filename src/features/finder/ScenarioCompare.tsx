@@ -66,7 +66,7 @@ export function ScenarioCompare({ plan }: { plan: Plan }) {
             </th>
             <th scope="col">{a.label}</th>
             <th scope="col">{b.label}</th>
-            <th scope="col">Difference</th>
+            <th scope="col">Second against first</th>
           </tr>
         </thead>
         <tbody>
@@ -140,24 +140,46 @@ export function ScenarioCompare({ plan }: { plan: Plan }) {
   );
 }
 
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+
+function ConflictItem({ c }: { c: Conflict }) {
+  return (
+    <li className={`severity-${c.severity}`}>
+      <span className="severity">{SEVERITY_LABEL[c.severity]}</span> <strong>{RULE_LABELS[c.rule]}</strong>: {c.explanation}
+    </li>
+  );
+}
+
+/** Errors and warnings listed (errors first); overlaps for information folded away. */
 function ConflictList({ heading, conflicts }: { heading: string; conflicts: Conflict[] }) {
+  const serious = conflicts.filter((c) => c.severity !== 'info').sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const info = conflicts.filter((c) => c.severity === 'info');
   return (
     <div>
       <h4>
         {heading}: {conflicts.length}
       </h4>
-      {conflicts.length === 0 ? (
-        <p className="muted">None.</p>
-      ) : (
+      {conflicts.length === 0 && <p className="muted">None.</p>}
+      {serious.length > 0 && (
         <ul className="conflict-diff">
-          {conflicts.slice(0, 50).map((c) => (
-            <li key={c.id} className={`severity-${c.severity}`}>
-              <span className="severity">{c.severity === 'error' ? 'Error' : c.severity === 'warning' ? 'Warning' : 'Info'}</span>{' '}
-              <strong>{RULE_LABELS[c.rule]}</strong>: {c.explanation}
-            </li>
+          {serious.slice(0, 50).map((c) => (
+            <ConflictItem key={c.id} c={c} />
           ))}
-          {conflicts.length > 50 && <li>…and {conflicts.length - 50} more.</li>}
+          {serious.length > 50 && <li>…and {serious.length - 50} more.</li>}
         </ul>
+      )}
+      {info.length > 0 && (
+        <details>
+          <summary>
+            {info.length} {info.length === 1 ? 'overlap' : 'overlaps'} for information
+          </summary>
+          <ul className="conflict-diff">
+            {info.slice(0, 50).map((c) => (
+              <ConflictItem key={c.id} c={c} />
+            ))}
+            {info.length > 50 && <li>…and {info.length - 50} more.</li>}
+          </ul>
+        </details>
       )}
     </div>
   );
