@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, seedIfFirstRun } from '../db';
 import { AgendaView } from '../features/agenda/AgendaView';
+import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { StatusBanners } from '../features/storage/StatusBanners';
 import { Header } from './Header';
@@ -8,6 +9,7 @@ import { navigate, useLocation, withParam, type ViewName } from './router';
 import { Toast } from './Toast';
 
 const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
+const ConflictsView = lazy(() => import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })));
 const PlanningPanel = lazy(() => import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })));
 
 function View({ view }: { view: ViewName }) {
@@ -22,11 +24,9 @@ function View({ view }: { view: ViewName }) {
       );
     case 'conflicts':
       return (
-        <AgendaView
-          heading="Commitments and windows"
-          types={['event', 'window']}
-          intro="Commitments beside the windows and blackouts they are checked against."
-        />
+        <Suspense fallback={<p aria-busy="true">Loading the conflicts…</p>}>
+          <ConflictsView />
+        </Suspense>
       );
   }
 }
@@ -35,6 +35,7 @@ export function App() {
   const { view, search } = useLocation();
   const panel = search.get('panel');
   const [startupError, setStartupError] = useState<string | null>(null);
+  const conflictBadge = useConflictBadge();
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
       setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
@@ -48,7 +49,7 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header view={view} />
+      <Header view={view} badges={conflictBadge ? { conflicts: conflictBadge } : undefined} />
       <StatusBanners />
       {startupError && (
         <p role="alert" className="banner error">

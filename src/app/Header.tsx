@@ -11,7 +11,10 @@ import { navigate, VIEWS, withParam, type ViewName } from './router';
 
 const LABELS: Record<ViewName, string> = { calendar: 'Calendar', route: 'Route', conflicts: 'Conflicts' };
 
-export function Header({ view, badges }: { view: ViewName; badges?: Partial<Record<ViewName, string>> }) {
+/** A badge on a navigation link: plain text, or short text with its meaning in words for the link's accessible name. */
+export type NavBadge = string | { text: string; label: string };
+
+export function Header({ view, badges }: { view: ViewName; badges?: Partial<Record<ViewName, NavBadge>> }) {
   const planName = usePlanName();
   const displayZone = useUiStore((s) => s.displayZone);
   const setDisplayZone = useUiStore((s) => s.setDisplayZone);
@@ -29,11 +32,16 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
       </div>
       <nav aria-label="Views">
         <ul>
-          {VIEWS.map((v) => (
+          {VIEWS.map((v) => {
+            const badge = badges?.[v];
+            const worded = typeof badge === 'object' ? `${LABELS[v]} ${badge.label}` : undefined;
+            return (
             <li key={v}>
               <a
                 href={`/${v}`}
                 aria-current={v === view ? 'page' : undefined}
+                aria-label={worded}
+                title={worded}
                 onClick={(e) => {
                   if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                   e.preventDefault();
@@ -41,10 +49,11 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
                 }}
               >
                 {LABELS[v]}
-                {badges?.[v] && <span className="badge"> {badges[v]}</span>}
+                {badge && <span className="badge"> {typeof badge === 'object' ? badge.text : badge}</span>}
               </a>
             </li>
-          ))}
+            );
+          })}
         </ul>
       </nav>
       <div className="controls">

@@ -17,6 +17,11 @@ export function isValidZone(zone: string): boolean {
 }
 const zoneValidity = new Map<string, boolean>();
 
+/** A UTC ISO instant as a Luxon DateTime in `zone` (parsed natively: Luxon's ISO parser is slow on hot paths). */
+function inZone(instant: string, zone: string): DateTime {
+  return DateTime.fromMillis(toMs(instant), { zone });
+}
+
 /** Epoch ms of a UTC ISO instant (fast path for the stored form `YYYY-MM-DDTHH:mm:ss.sssZ`). */
 export function toMs(instant: string): number {
   const ms = parseStoredInstant(instant);
@@ -75,7 +80,7 @@ export function localToInstant(local: string, zone: string): string {
 
 /** The wall-clock time `YYYY-MM-DDTHH:mm` of an instant in `zone`. */
 export function instantToLocal(instant: string, zone: string): string {
-  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm");
+  return inZone(instant, zone).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 /** Start of a local day in `zone`, as a UTC instant. */
@@ -95,9 +100,9 @@ export function localDaysToInstants(startDate: string, endDate: string, zone: st
 
 /** Zone abbreviation at an instant: CST, KST, EDT, CEST… (falls back to GMT+9 style where none exists). */
 export function zoneAbbreviation(instant: string, zone: string): string {
-  const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
+  const dt = inZone(instant, zone);
   const known = KNOWN_ABBREVIATIONS[zone];
-  if (known) return dt.isInDST ? known[1] : known[0];
+  if (known) return known[0] === known[1] || !dt.isInDST ? known[0] : known[1];
   return dt.offsetNameShort ?? dt.toFormat('ZZ');
 }
 
@@ -124,24 +129,24 @@ const KNOWN_ABBREVIATIONS: Record<string, [standard: string, daylight: string]> 
 
 /** "13:18 CST" — local time of an instant at a zone, with its abbreviation. */
 export function formatLocalTime(instant: string, zone: string): string {
-  const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
+  const dt = inZone(instant, zone);
   return `${dt.toFormat('HH:mm')} ${zoneAbbreviation(instant, zone)}`;
 }
 
 /** "Thu 30 Oct 2025, 11:00 KST" */
 export function formatLocalDateTime(instant: string, zone: string): string {
-  const dt = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
+  const dt = inZone(instant, zone);
   return `${dt.toFormat('ccc d LLL yyyy, HH:mm')} ${zoneAbbreviation(instant, zone)}`;
 }
 
 /** "Thu 30 Oct 2025" — the local date of an instant in a zone. */
 export function formatLocalDate(instant: string, zone: string): string {
-  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat('ccc d LLL yyyy');
+  return inZone(instant, zone).toFormat('ccc d LLL yyyy');
 }
 
 /** `YYYY-MM-DD` of an instant in a zone. */
 export function localDateOf(instant: string, zone: string): string {
-  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toISODate()!;
+  return inZone(instant, zone).toISODate()!;
 }
 
 /** "2 h 10 min", "45 min", "3 d 4 h" for a non-negative duration in ms. */

@@ -1,0 +1,142 @@
+import { useRef, useState } from 'react';
+import { usePlan } from '../../db/hooks';
+import { itemsFingerprint, type ConflictEntry } from '../../domain/conflicts/acceptance';
+import type { Conflict, ItemRef } from '../../domain/conflicts/types';
+import { useConflictsViewStore, CONFLICT_PANELS, type ConflictPanel } from '../../store/conflicts-view-store';
+import { useUiStore } from '../../store/ui-store';
+import { useUndoStore } from '../../store/undo-store';
+import { AcceptDialog } from './AcceptDialog';
+import { ConflictList } from './ConflictList';
+import { conflictDomId } from './dom-id';
+import { acceptanceRepository, useAcceptances, useConflictEntries } from './data';
+import { ItemDetailsDialog } from './ItemDetailsDialog';
+import { OverlapTimeline } from './OverlapTimeline';
+import { RangeCheckPanel } from './RangeCheckPanel';
+import { WhatIfPanel } from './WhatIfPanel';
+import './conflicts.css';
+
+const PANEL_LABELS: Record<ConflictPanel, string> = {
+  list: 'Conflict list',
+  'what-if': 'What if',
+  timeline: 'Overlap timeline',
+  check: 'Check dates',
+};
+
+/** The Conflicts view: the engine's conflicts explained, what-if, an overlap timeline and a date-range check. */
+export function ConflictsView() {
+  const plan = usePlan();
+  const accepted = useAcceptances();
+  const displayZone = useUiStore((s) => s.displayZone);
+  const includeOptional = useUiStore((s) => s.includeOptional);
+  const panel = useConflictsViewStore((s) => s.panel);
+  const setPanel = useConflictsViewStore((s) => s.setPanel);
+  const showOnTimeline = useConflictsViewStore((s) => s.showOnTimeline);
+  const entries = useConflictEntries(plan, includeOptional, accepted);
+  const [details, setDetails] = useState<ItemRef | null>(null);
+  const [accepting, setAccepting] = useState<ConflictEntry | null>(null);
+  const tabs = useRef(new Map<ConflictPanel, HTMLButtonElement>());
+
+  if (!plan || !entries) return <p aria-busy="true">Loading the plan…</p>;
+
+  const openItem = (item: ItemRef) => {
+    if (item.type === 'event') useUiStore.getState().openEditor({ mode: 'edit', type: 'event', id: item.id });
+    else setDetails(item);
+  };
+
+  const accept = async (entry: ConflictEntry, note: string) => {
+    const acceptances = acceptanceRepository();
+    await acceptances.accept({ id: entry.conflict.id, note, itemsFingerprint: itemsFingerprint(entry.conflict.items, plan) });
+    setAccepting(null);
+    useUndoStore.getState().offer('Conflict accepted.', () => acceptances.reopen(entry.conflict.id));
+  };
+
+  const reopen = async (entry: ConflictEntry) => {
+    const acceptances = acceptanceRepository();
+    const before = entry.acceptance;
+    await acceptances.reopen(entry.conflict.id);
+    if (before) useUndoStore.getState().offer('Conflict reopened.', () => acceptances.accept(before).then(() => undefined));
+  };
+
+  const showInList = (conflict: Conflict) => {
+    setPanel('list');
+    requestAnimationFrame(() => {
+      const card = document.getElementById(conflictDomId(conflict.id))?.closest('article');
+      card?.scrollIntoView({ block: 'center' });
+      card?.focus();
+    });
+  };
+
+  const onTabKey = (e: React.KeyboardEvent, current: ConflictPanel) => {
+    const i = CONFLICT_PANELS.indexOf(current);
+    const next =
+      e.key === 'ArrowRight' ? CONFLICT_PANELS[(i + 1) % CONFLICT_PANELS.length]
+      : e.key === 'ArrowLeft' ? CONFLICT_PANELS[(i - 1 + CONFLICT_PANELS.length) % CONFLICT_PANELS.length]
+      : e.key === 'Home' ? CONFLICT_PANELS[0]
+      : e.key === 'End' ? CONFLICT_PANELS[CONFLICT_PANELS.length - 1]
+      : undefined;
+    if (!next) return;
+    e.preventDefault();
+    setPanel(next);
+    tabs.current.get(next)?.focus();
+  };
+
+  const open = entries.filter((e) => e.state !== 'accepted').length;
+
+  return (
+    <section className="conflicts-view" aria-labelledby="conflicts-heading">
+      <h2 id="conflicts-heading">Conflicts</h2>
+      <p className="intro">
+        What clashes in the plan, and why, with local times at each place. Dates in {displayZone.replace(/_/g, ' ')}.
+      </p>
+      <div role="tablist" aria-label="Conflict tools" className="conflict-tabs">
+        {CONFLICT_PANELS.map((p) => (
+          <button
+            key={p}
+            ref={(el) => {
+              if (el) tabs.current.set(p, el);
+            }}
+            type="button"
+            role="tab"
+            id={`conflicts-tab-${p}`}
+            aria-selected={panel === p}
+            aria-controls={`conflicts-panel-${p}`}
+            tabIndex={panel === p ? 0 : -1}
+            onClick={() => setPanel(p)}
+            onKeyDown={(e) => onTabKey(e, p)}
+          >
+            {PANEL_LABELS[p]}
+            {p === 'list' && ` (${open} open)`}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`conflicts-panel-${panel}`} aria-labelledby={`conflicts-tab-${panel}`} className={`conflict-panel panel-${panel}`}>
+        {panel === 'list' && (
+          <ConflictList
+            entries={entries}
+            participants={plan.participants}
+            displayZone={displayZone}
+            includeOptional={includeOptional}
+            onOpenItem={openItem}
+            onAccept={setAccepting}
+            onReopen={(e) => void reopen(e)}
+            onShowOnTimeline={(e) => showOnTimeline(e.conflict.at)}
+          />
+        )}
+        {panel === 'what-if' && <WhatIfPanel plan={plan} onOpenItem={openItem} />}
+        {panel === 'timeline' && (
+          <OverlapTimeline
+            plan={plan}
+            entries={entries}
+            displayZone={displayZone}
+            includeOptional={includeOptional}
+            onOpenItem={openItem}
+            onShowInList={showInList}
+          />
+        )}
+        {panel === 'check' && <RangeCheckPanel plan={plan} displayZone={displayZone} includeOptional={includeOptional} onOpenItem={openItem} />}
+      </div>
+      {accepting && <AcceptDialog entry={accepting} onAccept={(note) => accept(accepting, note)} onClose={() => setAccepting(null)} />}
+      {details && <ItemDetailsDialog item={details} plan={plan} onClose={() => setDetails(null)} />}
+    </section>
+  );
+}

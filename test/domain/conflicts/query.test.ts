@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { filterConflicts, sortConflicts } from '../../../src/domain/conflicts/query';
+import { countBySeverity, describeCounts, worstSeverity } from '../../../src/domain/conflicts/severity';
+import { makeConflict } from '../../helpers/conflict-factory';
+
+const ev = (id: string) => ({ type: 'event' as const, id, title: id.toUpperCase() });
+const list = [
+  makeConflict({ rule: 'overlap', severity: 'info', items: [ev('a'), ev('b')], participantIds: ['xi'], at: '2025-10-27T02:00:00.000Z', marginMs: 5 }),
+  makeConflict({ rule: 'transit', severity: 'error', items: [ev('c'), ev('d')], participantIds: ['trump'], at: '2025-10-28T08:30:00.000Z', marginMs: 90 }),
+  makeConflict({ rule: 'blackout', severity: 'warning', items: [ev('e'), ev('f')], participantIds: ['trump', 'xi'], at: '2026-09-25T14:00:00.000Z', marginMs: 20 }),
+  makeConflict({ rule: 'double-booking', severity: 'error', items: [ev('g'), ev('h')], participantIds: ['trump'], at: '2025-10-28T08:30:00.000Z', marginMs: 1 }),
+];
+const ids = (cs: { items: { id: string }[] }[]) => cs.map((c) => c.items[0]!.id);
+
+describe('filterConflicts', () => {
+  it('keeps everything with an empty filter', () => {
+    expect(filterConflicts(list, {})).toEqual(list);
+  });
+
+  it('filters by severity, rule, participant and a half-open date range, all together', () => {
+    expect(ids(filterConflicts(list, { severities: ['error'] }))).toEqual(['c', 'g']);
+    expect(ids(filterConflicts(list, { rules: ['blackout', 'overlap'] }))).toEqual(['a', 'e']);
+    expect(ids(filterConflicts(list, { participantIds: ['xi'] }))).toEqual(['a', 'e']);
+    expect(ids(filterConflicts(list, { from: '2025-10-28T08:30:00.000Z', to: '2026-09-25T14:00:00.000Z' }))).toEqual(['c', 'g']);
+    expect(ids(filterConflicts(list, { severities: ['error', 'warning'], participantIds: ['xi'] }))).toEqual(['e']);
+  });
+});
+
+describe('sortConflicts', () => {
+  it('sorts by date, then id; by severity worst first; by rule label; by margin; and reverses', () => {
+    expect(ids(sortConflicts(list, 'date'))).toEqual(['a', 'g', 'c', 'e']);
+    expect(ids(sortConflicts(list, 'severity'))).toEqual(['g', 'c', 'e', 'a']);
+    // Reversing flips the key only: ties still fall back to date, then id.
+    expect(ids(sortConflicts(list, 'severity', 'desc'))).toEqual(['a', 'e', 'g', 'c']);
+    expect(ids(sortConflicts(list, 'rule'))).toEqual(['g', 'e', 'a', 'c']);
+    expect(ids(sortConflicts(list, 'margin'))).toEqual(['g', 'a', 'e', 'c']);
+    expect(list.map((c) => c.items[0]!.id)).toEqual(['a', 'c', 'e', 'g']);
+  });
+});
+
+describe('severity counts', () => {
+  it('counts and words them, leaving out zeros', () => {
+    expect(countBySeverity(list)).toEqual({ error: 2, warning: 1, info: 1 });
+    expect(describeCounts(countBySeverity(list))).toBe('2 errors, 1 warning and 1 info');
+    expect(describeCounts({ warning: 5 })).toBe('5 warnings');
+    expect(describeCounts({})).toBe('');
+    expect(worstSeverity(list)).toBe('error');
+    expect(worstSeverity([])).toBeUndefined();
+  });
+});
