@@ -4,12 +4,13 @@ import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { StatusBanners } from '../features/storage/StatusBanners';
 import { Header } from './Header';
-import { navigate, useLocation, type ViewName } from './router';
+import { navigate, useLocation, withParam, type ViewName } from './router';
 import { Toast } from './Toast';
 
 const CalendarView = lazy(() => import('../features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
 const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
 const ConflictsView = lazy(() => import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })));
+const PlanningPanel = lazy(() => import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })));
 
 function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
   switch (view) {
@@ -36,6 +37,7 @@ function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
 
 export function App() {
   const { view, search } = useLocation();
+  const panel = search.get('panel');
   const [startupError, setStartupError] = useState<string | null>(null);
   const conflictBadge = useConflictBadge();
   useEffect(() => {
@@ -61,6 +63,11 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <View view={view} search={search} />
       </main>
+      {(panel === 'dates' || panel === 'scenarios') && (
+        <Suspense fallback={null}>
+          <PlanningPanel tab={panel} onTab={(t) => navigate(withParam('panel', t), { replace: true })} onClose={() => navigate(withParam('panel', null))} />
+        </Suspense>
+      )}
       <EditorDialog />
       <Toast />
     </div>

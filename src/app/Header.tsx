@@ -7,7 +7,7 @@ import { usePlanName } from '../db/hooks';
 import { IoMenu } from '../features/io/IoMenu';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
-import { navigate, VIEWS, type ViewName } from './router';
+import { navigate, VIEWS, withParam, type ViewName } from './router';
 
 const LABELS: Record<ViewName, string> = { calendar: 'Calendar', route: 'Route', conflicts: 'Conflicts' };
 
@@ -64,6 +64,9 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
         </label>
         <button type="button" className="primary" onClick={() => openEditor({ mode: 'new' })}>
           New item
+        </button>
+        <button type="button" onClick={() => navigate(withParam('panel', 'dates'))}>
+          Dates &amp; scenarios
         </button>
         <IoMenu />
         <button type="button" onClick={() => setConfirmReset(true)}>

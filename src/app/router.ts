@@ -31,3 +31,11 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event('summitry:navigate'));
 }
+
+/** The current path with query parameter `key` set to `value`, or removed when `value` is null. */
+export function withParam(key: string, value: string | null): string {
+  const url = new URL(window.location.href);
+  if (value === null) url.searchParams.delete(key);
+  else url.searchParams.set(key, value);
+  return url.pathname + url.search;
+}
