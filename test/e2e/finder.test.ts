@@ -13,12 +13,13 @@ afterAll(async () => {
 
 describe('dates and scenarios', () => {
   it('finds August dates for a 3-day Xi visit to Washington, applies one as a tentative visit, and undoes it', async () => {
-    const { page, context, errors, cspViolations } = await openPage(browser, '/calendar', { timezoneId: 'America/New_York' });
+    // The calendar as a list of October 2025 (it would otherwise open on the next upcoming item).
+    const { page, context, errors, cspViolations } = await openPage(browser, '/calendar?view=list&date=2025-10-30', { timezoneId: 'America/New_York' });
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     await page.getByRole('button', { name: 'Dates & scenarios' }).click();
     const panel = page.getByRole('dialog', { name: 'Dates and scenarios' });
     await panel.waitFor();
-    expect(page.url()).toMatch(/\/calendar\?panel=dates$/);
+    expect(page.url()).toMatch(/\/calendar\?view=list&date=2025-10-30&panel=dates$/);
 
     await panel.getByRole('checkbox', { name: 'Xi Jinping' }).check();
     await panel.getByRole('checkbox', { name: 'Donald J. Trump' }).check();
@@ -42,18 +43,22 @@ describe('dates and scenarios', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const label = (await first.locator('h4').textContent())!.replace(/^1\.\s*/, '');
+    const start = (await first.getAttribute('data-start'))!;
     await first.getByRole('button', { name: /^Create a tentative visit/ }).click();
     const toast = page.getByRole('status');
     await toast.getByText(`Created the tentative visit "Xi Jinping visit to Washington, DC", ${label}.`).waitFor();
     await panel.getByRole('button', { name: 'Close' }).click();
-    expect(page.url()).toMatch(/\/calendar$/);
+    expect(page.url()).toMatch(/\/calendar\?view=list&date=2025-10-30$/);
+    await page.getByLabel('Go to date').fill(start);
+    await page.getByLabel('Go to date').press('Enter');
     await page.getByText('Xi Jinping visit to Washington, DC: day 1').first().waitFor();
     expect(await page.getByText(/Xi Jinping visit to Washington, DC: day [123]/).count()).toBe(3);
 
     await toast.getByRole('button', { name: 'Undo' }).click();
     await page.waitForFunction(() => !document.body.textContent?.includes('Xi Jinping visit to Washington, DC: day 1'));
     await page.reload();
-    await page.getByText('Trump–Xi summit, Busan').first().waitFor();
+    await page.getByRole('heading', { name: 'August 2026' }).waitFor();
+    await page.locator('.cal-item').first().waitFor();
     expect(await page.getByText('Xi Jinping visit to Washington, DC: day 1').count()).toBe(0);
     expect(errors).toEqual([]);
     expect(await cspViolations()).toEqual([]);
