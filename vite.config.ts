@@ -63,6 +63,8 @@ function offline() {
     },
     workbox: {
       globPatterns: ['**/*.{js,css,html,svg,png,json,woff2}'],
+      // README screenshots are for the repository page, not for the app.
+      globIgnores: ['screenshots/**'],
       // The world map (world-atlas TopoJSON) is a large lazy chunk: it must be precached too.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       navigateFallback: '/index.html',
