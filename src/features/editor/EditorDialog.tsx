@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { repos } from '../../db';
 import { usePlan } from '../../db/hooks';
@@ -343,28 +344,4 @@ function describeWhen(form: EventFormValues, place: Place | undefined, displayZo
   } catch {
     return null;
   }
-}
-
-function Field({
-  label,
-  error,
-  children,
-}: {
-  label: string;
-  error?: string;
-  children: (id: string, describedBy: string | undefined) => React.ReactNode;
-}) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  return (
-    <span className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, error ? errorId : undefined)}
-      {error && (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      )}
-    </span>
-  );
 }

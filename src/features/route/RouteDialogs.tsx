@@ -1,5 +1,6 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
 import { EVENT_KINDS, LEG_MODES, STATUSES, type Leg, type Place, type PlanEvent } from '../../domain/model';
 import type { ItineraryStop } from '../../domain/itinerary';
 import { MODE_LABELS } from './format';
@@ -7,26 +8,6 @@ import { formToLeg, type LegFormValues } from './leg-form';
 import { removeStop, saveLeg, saveStopEvent, stopRemoval } from './route-actions';
 import { formToStopEvent, type StopFormValues } from './stop-form';
 
-function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: (id: string, describedBy?: string) => ReactNode }) {
-  const id = useId();
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <span className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, describedBy)}
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
-    </span>
-  );
-}
 
 function PlaceSelect({ id, describedBy, places, value, onChange, invalid }: { id: string; describedBy?: string; places: readonly Place[]; value: string; onChange: (id: string) => void; invalid: boolean }) {
   const sorted = useMemo(() => [...places].sort((a, b) => a.name.localeCompare(b.name)), [places]);
