@@ -185,14 +185,22 @@ export function intervalsOverlap(aStart: number, aEnd: number, bStart: number, b
 }
 
 const DAY_MS = 86_400_000;
-/** Per zone: UTC day → offset in minutes, or NaN when the offset changes during that day. */
-const offsetCache = new Map<string, Map<number, number>>();
+
+/** An offset change within one UTC day: `before` until the instant `at`, `after` from it. */
+interface OffsetChange {
+  at: number;
+  before: number;
+  after: number;
+}
+
+/** Per zone: UTC day → offset in minutes, or the change that happens during that day. */
+const offsetCache = new Map<string, Map<number, number | OffsetChange>>();
 
 /**
  * The UTC offset of `zone` at epoch ms `ms`, in minutes, from Luxon's IANA data, memoised per
- * zone and UTC day: a day whose first and last millisecond have the same offset is taken to
- * have it throughout (no zone changes its offset twice within a day); a day with a change is
- * always asked of Luxon.
+ * zone and UTC day. A day whose first and last millisecond have the same offset is taken to
+ * have it throughout (no zone changes its offset twice within a day); for a day with a change,
+ * the instant of the change is found once (binary search) and kept with the offsets around it.
  */
 export function zoneOffsetMinutes(ms: number, zone: string): number {
   let byDay = offsetCache.get(zone);
@@ -203,14 +211,27 @@ export function zoneOffsetMinutes(ms: number, zone: string): number {
   const day = Math.floor(ms / DAY_MS);
   let offset = byDay.get(day);
   if (offset === undefined) {
-    const z = IANAZone.create(zone);
-    const atStart = z.offset(day * DAY_MS);
-    const atEnd = z.offset((day + 1) * DAY_MS - 1);
-    offset = atStart === atEnd ? atStart : Number.NaN;
+    offset = dayOffset(IANAZone.create(zone), day);
     if (byDay.size > 100_000) byDay.clear();
     byDay.set(day, offset);
   }
-  return Number.isNaN(offset) ? IANAZone.create(zone).offset(ms) : offset;
+  if (typeof offset === 'number') return offset;
+  return ms < offset.at ? offset.before : offset.after;
+}
+
+function dayOffset(z: IANAZone, day: number): number | OffsetChange {
+  let lo = day * DAY_MS;
+  let hi = (day + 1) * DAY_MS - 1;
+  const before = z.offset(lo);
+  const after = z.offset(hi);
+  if (before === after) return before;
+  // The first millisecond with the new offset lies in (lo, hi].
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (z.offset(mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return { at: hi, before, after };
 }
 
 /**

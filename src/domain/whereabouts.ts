@@ -36,7 +36,7 @@ const UNKNOWN: Whereabouts = { state: 'unknown', certain: false };
 /** Answers "where is P at T?" for many participants and instants over one plan (built once). */
 export class WhereaboutsIndex {
   readonly #index: PlanIndex;
-  readonly #timelines: Map<string, Node[]>;
+  readonly #timelines: ReadonlyMap<string, Node[]>;
 
   constructor(plan: Plan, options: IndexOptions = { includeOptional: false }) {
     this.#index = buildIndex(plan, options);

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   formatDuration,
@@ -7,6 +9,7 @@ import {
   localDaysToInstants,
   localToInstant,
   zoneAbbreviation,
+  zoneOffsetMinutes,
 } from '../../src/domain/time';
 
 describe('time', () => {
@@ -49,5 +52,35 @@ describe('time', () => {
     [(3 * 24 + 4) * 3_600_000, '3 d 4 h'],
   ])('formatDuration(%i) is %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+
+  it.each([
+    ['America/New_York', '2025-11-02T05:59:59.999Z', -240],
+    ['America/New_York', '2025-11-02T06:00:00.000Z', -300],
+    ['America/New_York', '2026-03-08T06:59:59.999Z', -300],
+    ['America/New_York', '2026-03-08T07:00:00.000Z', -240],
+    ['Europe/Madrid', '2025-10-26T00:59:59.999Z', 120],
+    ['Europe/Madrid', '2025-10-26T01:00:00.000Z', 60],
+    ['Asia/Shanghai', '2025-10-28T05:18:00.000Z', 480],
+  ])('the offset of %s at %s is %i min, to the millisecond around a change', (zone, instant, offset) => {
+    expect(zoneOffsetMinutes(Date.parse(instant), zone)).toBe(offset);
+  });
+
+  it('gives the offsets Luxon gives, at any instant and in any zone (memoised per day)', () => {
+    const zones = ['America/New_York', 'Europe/Madrid', 'Asia/Seoul', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) }), (zone, ms) => {
+        expect(zoneOffsetMinutes(ms, zone)).toBe(IANAZone.create(zone).offset(ms));
+      }),
+      { numRuns: 3000 },
+    );
+    // Close to changes: Lord Howe moves by 30 min, Santiago and New York by an hour.
+    const changes = ['2025-11-02T06:00:00Z', '2025-10-26T01:00:00Z', '2025-10-04T15:30:00Z', '2026-04-05T15:00:00Z', '2025-09-07T04:00:00Z'].map(Date.parse);
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.constantFrom(...changes), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), (zone, at, d) => {
+        expect(zoneOffsetMinutes(at + d, zone)).toBe(IANAZone.create(zone).offset(at + d));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

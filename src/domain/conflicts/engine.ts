@@ -1,10 +1,13 @@
 /**
- * The engine: one index of the plan (sorted once), then each rule as a sweep or a walk over it.
- * O(n log n + k) overall for n items and k reported conflicts; never all pairs.
+ * The engine: a plan compiled once (instants parsed, places resolved, items sorted, each
+ * participant's commitments in time order), then for each run the items in force and each rule
+ * as a sweep or a walk over them. O(n log n + k) overall for n items and k reported conflicts;
+ * never all pairs. Several runs over one plan (with and without optional items, scenarios,
+ * candidate dates) share the compiled plan: `compilePlan` once, `analyzeCompiled` per run.
  */
 import type { Plan } from '../model';
 import { sortBuilt, type Built, type ConflictRecord } from './make';
-import { buildIndex, type Node, type PlanIndex } from './nodes';
+import { compilePlan, indexFor, type CompiledPlan, type Node, type PlanIndex } from './nodes';
 import { blackoutRule } from './rules/blackout';
 import { doubleBookingRule } from './rules/double-booking';
 import { localHoursRule } from './rules/local-hours';
@@ -13,35 +16,24 @@ import { timelineRules } from './rules/timeline';
 import { windowRule } from './rules/window';
 import { RULES, type ConflictReport, type FindOptions, type RuleId } from './types';
 
-/**
- * Each participant's commitments (events that are not notes or holidays, and legs) in time
- * order (start, end, then plan order).
- */
-export function participantTimelines(index: PlanIndex): Map<string, Node[]> {
-  const byPerson = new Map<string, Node[]>();
-  for (let k = 0; k < index.order.length; k++) {
-    const x = index.nodes[index.order[k]!]!;
-    if (!x.commitment) continue;
-    for (const p of x.participants) {
-      const list = byPerson.get(p);
-      if (list) list.push(x);
-      else byPerson.set(p, [x]);
-    }
-  }
-  return byPerson;
+export { compilePlan, type CompiledPlan } from './nodes';
+
+/** Each participant's commitments in force (events that are not notes or holidays, and legs), in time order. */
+export function participantTimelines(index: PlanIndex): ReadonlyMap<string, Node[]> {
+  return index.timelines;
 }
 
-/** Every rule over a built index. */
-export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES): ConflictReport & { conflicts: ConflictRecord[] } {
+export type Analysis = ConflictReport & { conflicts: ConflictRecord[] };
+
+/** Every rule over the items in force for one run. */
+export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES): Analysis {
   const on = new Set(rules);
   const built: Built[] = [];
   const truncated: RuleId[] = [];
   let overlapPairsTotal = 0;
   let overlapPairsReported = 0;
-  const needTimelines = on.has('double-booking') || on.has('transit') || on.has('continuity');
-  const timelines = needTimelines ? participantTimelines(index) : new Map<string, Node[]>();
   if (on.has('double-booking')) {
-    const r = doubleBookingRule(index, timelines);
+    const r = doubleBookingRule(index, index.timelines);
     push(built, r.built);
     if (r.capped) truncated.push('double-booking');
   }
@@ -52,7 +44,7 @@ export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES)
     overlapPairsReported = r.built.length;
     if (r.capped) truncated.push('overlap');
   }
-  if (on.has('transit') || on.has('continuity')) push(built, timelineRules(index, timelines, { rules: on }));
+  if (on.has('transit') || on.has('continuity')) push(built, timelineRules(index, index.timelines, { rules: on }));
   if (on.has('window')) push(built, windowRule(index));
   if (on.has('local-hours')) push(built, localHoursRule(index));
   if (on.has('blackout')) {
@@ -67,8 +59,12 @@ function push(into: Built[], from: Built[]): void {
   for (const b of from) into.push(b);
 }
 
-/** Conflicts with the counts behind any cap. Same semantics as `findConflicts`. */
-export function analyzeConflicts(plan: Plan, options: FindOptions): ConflictReport & { conflicts: ConflictRecord[] } {
-  return analyzeIndex(buildIndex(plan, options), options.rules ?? RULES);
+/** One run over a compiled plan. Same semantics as `findConflicts`. */
+export function analyzeCompiled(compiled: CompiledPlan, options: FindOptions): Analysis {
+  return analyzeIndex(indexFor(compiled, options), options.rules ?? RULES);
 }
 
+/** Conflicts with the counts behind any cap. Same semantics as `findConflicts`. */
+export function analyzeConflicts(plan: Plan, options: FindOptions): Analysis {
+  return analyzeCompiled(compilePlan(plan), options);
+}

@@ -6,21 +6,19 @@
 import type { Leg, LegMode, Participant, Place, Plan, PlanEvent, PlanWindow, Scenario, Status, Visit } from '../model';
 import type { EngineSettings, ItemRef } from './types';
 import { resolveSettings } from './settings';
-import { toMs } from '../time';
+import { localWallMs, toMs } from '../time';
 
 export type NodeType = 'event' | 'leg' | 'window';
 
 export interface Node {
-  /** Position in `PlanIndex.nodes` (plan order). */
+  /** Position in `CompiledPlan.nodes` (and `PlanIndex.all`): a small integer key. */
   n: number;
-  /** Position in time order (`PlanIndex.order`): the tie-break that ignores plan order. */
-  rank: number;
   type: NodeType;
   id: string;
   start: number;
   end: number;
   status: Status;
-  /** An optional item that this run takes in. */
+  /** An optional item: in force only when a run takes it in. */
   optional: boolean;
   participants: readonly string[];
   allDay: boolean;
@@ -47,6 +45,23 @@ export interface Node {
   /** Events and windows: their title; legs: empty (see `titleOf`). */
   title: string;
   source: PlanEvent | Leg | PlanWindow;
+  /**
+   * Timed events that are commitments: the zones whose local hours count (the place's; with no
+   * place, each participant's home zone) and the local wall-clock time of the start in each
+   * (`localWallMs`). Empty for everything else.
+   */
+  homes: readonly Home[];
+}
+
+/** A zone in which an event's local hours count, for these participants. */
+export interface Home {
+  zone: string;
+  /** Participants at home in `zone` (a placeless event), or all of them (an event with a place). */
+  people: readonly string[];
+  /** `localWallMs(start, zone)`. */
+  wallStart: number;
+  /** The offset stays the same from start to end (checked at both ends of an item up to a week long). */
+  steady: boolean;
 }
 
 export interface IndexOptions {
@@ -55,11 +70,53 @@ export interface IndexOptions {
   settings?: Partial<EngineSettings>;
 }
 
-export interface PlanIndex {
+/**
+ * A plan prepared once for any number of runs (base plan, with optional items, each scenario,
+ * each candidate date): instants parsed, places resolved, items sorted by time and each
+ * participant's commitments listed in time order. O(n log n), independent of run options.
+ * Holds every item that can be in force in some run: cancelled and postponed items (and the
+ * items of such visits) and empty intervals are left out here for good.
+ */
+export interface CompiledPlan {
   plan: Plan;
   nodes: Node[];
-  /** Node positions sorted by (start, end, type, id). */
+  /** Positions in `nodes` sorted by (start, end, type, id). */
   order: Uint32Array;
+  /** Start and end of `nodes[order[k]]` at `k`: the sweeps read these, not the nodes. */
+  starts: Float64Array;
+  ends: Float64Array;
+  /** Each participant's commitments (events that are not notes or holidays, and legs) in time order. */
+  timelines: Map<string, Node[]>;
+  /** How many nodes are optional (0: every run sees the same items). */
+  optionalCount: number;
+  /** The longest event that is a commitment, ms (0 if none). */
+  longestEventMs: number;
+  /** Windows of kind 'blackout', in time order (in force in every run: never optional, never moved). */
+  blackouts: Node[];
+  placeById: Map<string, Place>;
+  participantById: Map<string, Participant>;
+  visitById: Map<string, Visit>;
+  windowById: Map<string, PlanWindow>;
+}
+
+/** The items in force for one run, over a compiled plan. */
+export interface PlanIndex {
+  plan: Plan;
+  /** Every compiled node, by position `n` (scenario overrides applied); some may not be in force. */
+  all: readonly Node[];
+  /** The nodes in force, in time order (before a scenario moves any). */
+  nodes: readonly Node[];
+  /** Positions in `all` of the nodes in force, sorted by (start, end, type, id). */
+  order: Uint32Array;
+  /** Start and end of `all[order[k]]` at `k`. */
+  starts: Float64Array;
+  ends: Float64Array;
+  /** Each participant's commitments in force, in time order. */
+  timelines: ReadonlyMap<string, Node[]>;
+  /** At least the length of the longest event in force that is a commitment, ms. */
+  longestEventMs: number;
+  /** Windows of kind 'blackout', in time order. */
+  blackouts: readonly Node[];
   settings: Required<EngineSettings>;
   placeById: Map<string, Place>;
   participantById: Map<string, Participant>;
@@ -123,10 +180,10 @@ function node(
   mode: LegMode | undefined,
   title: string,
   source: PlanEvent | Leg | PlanWindow,
+  homes: readonly Home[],
 ): Node {
   return {
     n,
-    rank: 0,
     type,
     id,
     start,
@@ -150,12 +207,44 @@ function node(
     mode,
     title,
     source,
+    homes,
   };
 }
 
-/** Build the engine's view of a plan for one run (optional items and scenario applied). */
-export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
-  const settings = resolveSettings(options.settings);
+const NO_HOMES: readonly Home[] = Object.freeze([]);
+
+/**
+ * The zones whose local hours count for a timed event: its place's zone (`zone`), or with no
+ * place each participant's home zone (else `zone`), grouped, in the order of the participants.
+ */
+function homesOf(start: number, end: number, zone: string, hasPlace: boolean, participants: readonly string[], participantById: Map<string, Participant>): readonly Home[] {
+  if (hasPlace || participants.length === 0) return [home(start, end, zone, participants)];
+  const homes: Home[] = [];
+  for (const id of participants) {
+    const z = participantById.get(id)?.timeZone ?? zone;
+    const found = homes.find((h) => h.zone === z);
+    if (found) (found.people as string[]).push(id);
+    else homes.push(home(start, end, z, [id]));
+  }
+  return homes;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+function home(start: number, end: number, zone: string, people: readonly string[]): Home {
+  const wallStart = localWallMs(start, zone);
+  const steady = end - start <= WEEK_MS && localWallMs(end, zone) - end === wallStart - start;
+  return { zone, people, wallStart, steady };
+}
+
+/** The same node at other instants (a scenario's alternative dates). */
+function moved(x: Node, start: number, end: number, participantById: Map<string, Participant>): Node {
+  const homes = x.homes.length === 0 ? NO_HOMES : homesOf(start, end, x.zone, x.place !== undefined, x.participants, participantById);
+  return node(x.n, x.type, x.id, start, end, x.status, x.optional, x.participants, x.allDay, x.informational, x.commitment, x.blackout, x.place, x.toPlace, x.zone, x.toZone, x.visitId, x.windowId, x.windowMarginDays, x.mode, x.title, x.source, homes);
+}
+
+/** Prepare a plan for the engine (see `CompiledPlan`). The plan must not change afterwards. */
+export function compilePlan(plan: Plan): CompiledPlan {
   const placeById = new Map<string, Place>();
   for (const p of plan.places) placeById.set(p.id, p);
   const participantById = new Map<string, Participant>();
@@ -164,71 +253,164 @@ export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
   for (const v of plan.visits) visitById.set(v.id, v);
   const windowById = new Map<string, PlanWindow>();
   for (const w of plan.windows) windowById.set(w.id, w);
+  const inactiveVisits = new Set<string>();
+  for (const v of plan.visits) if (INACTIVE.has(v.status)) inactiveVisits.add(v.id);
+  const gone = (status: Status, visitId: string | undefined) => INACTIVE.has(status) || (visitId !== undefined && inactiveVisits.has(visitId));
 
+  // First the instants, to sort by; then the nodes, made in time order and numbered in it, so
+  // that the walks in time order (every rule's) read memory in order.
+  const items: (PlanEvent | Leg | PlanWindow)[] = [];
+  const kinds: number[] = [];
+  const starts0: number[] = [];
+  const ends0: number[] = [];
+  const take = (item: PlanEvent | Leg | PlanWindow, kind: number, start: number, end: number) => {
+    if (!(end > start)) return;
+    items.push(item);
+    kinds.push(kind);
+    starts0.push(start);
+    ends0.push(end);
+  };
+  for (const e of plan.events) if (!gone(e.status, e.visitId)) take(e, EVENT, toMs(e.startsAt), toMs(e.endsAt));
+  for (const l of plan.legs) if (!gone(l.status, l.visitId)) take(l, LEG, toMs(l.departsAt), toMs(l.arrivesAt));
+  for (const w of plan.windows) if (!INACTIVE.has(w.status)) take(w, WINDOW, toMs(w.startsAt), toMs(w.endsAt));
+  const byTime = sortItems(Float64Array.from(starts0), ends0, kinds, items);
+
+  const sorted: Node[] = new Array<Node>(items.length);
+  const order = new Uint32Array(items.length);
+  let optionalCount = 0;
+  for (let k = 0; k < byTime.length; k++) {
+    const i = byTime[k]!;
+    const start = starts0[i]!;
+    const end = ends0[i]!;
+    order[k] = k;
+    if (kinds[i] === EVENT) {
+      const e = items[i] as PlanEvent;
+      const place = e.placeId ? placeById.get(e.placeId) : undefined;
+      const informational = e.kind === 'note' || e.kind === 'holiday';
+      const zone = place ? place.timeZone : e.timeZone;
+      if (e.optional) optionalCount++;
+      const homes = informational || e.allDay ? NO_HOMES : homesOf(start, end, zone, place !== undefined, e.participantIds, participantById);
+      sorted[k] = node(k, 'event', e.id, start, end, e.status, e.optional, e.participantIds, e.allDay, informational, !informational, false, place, undefined, zone, zone, e.visitId, e.windowId, e.windowMarginDays ?? 0, undefined, e.title, e, homes);
+    } else if (kinds[i] === LEG) {
+      const l = items[i] as Leg;
+      const from = placeById.get(l.fromPlaceId);
+      const to = placeById.get(l.toPlaceId);
+      const zone = from ? from.timeZone : 'UTC';
+      const toZone = to ? to.timeZone : zone;
+      if (l.optional) optionalCount++;
+      sorted[k] = node(k, 'leg', l.id, start, end, l.status, l.optional, l.participantIds, false, false, true, false, from, to, zone, toZone, l.visitId, undefined, 0, l.mode, '', l, NO_HOMES);
+    } else {
+      const w = items[i] as PlanWindow;
+      const place = w.placeId ? placeById.get(w.placeId) : undefined;
+      sorted[k] = node(k, 'window', w.id, start, end, w.status, false, w.participantIds, true, true, false, w.kind === 'blackout', place, undefined, w.timeZone, w.timeZone, undefined, undefined, 0, undefined, w.title, w, NO_HOMES);
+    }
+  }
+  const timelines = timelinesOf(sorted, order);
+  const blackouts = sorted.filter((x) => x.blackout);
+  const { starts, ends } = boundsOf(sorted, order);
+  return { plan, nodes: sorted, order, starts, ends, timelines, optionalCount, longestEventMs: longestEvent(sorted), blackouts, placeById, participantById, visitById, windowById };
+}
+
+function boundsOf(nodes: readonly Node[], order: Uint32Array): { starts: Float64Array; ends: Float64Array } {
+  const starts = new Float64Array(order.length);
+  const ends = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const x = nodes[order[k]!]!;
+    starts[k] = x.start;
+    ends[k] = x.end;
+  }
+  return { starts, ends };
+}
+
+function longestEvent(nodes: readonly Node[]): number {
+  let longest = 0;
+  for (const x of nodes) if (x.type === 'event' && x.commitment && x.end - x.start > longest) longest = x.end - x.start;
+  return longest;
+}
+
+/** Each participant's commitments among `order` (positions in `nodes`), in that order. */
+export function timelinesOf(nodes: readonly Node[], order: ArrayLike<number>): Map<string, Node[]> {
+  const byPerson = new Map<string, Node[]>();
+  for (let k = 0; k < order.length; k++) {
+    const x = nodes[order[k]!]!;
+    if (!x.commitment) continue;
+    const ps = x.participants;
+    for (let i = 0; i < ps.length; i++) {
+      const list = byPerson.get(ps[i]!);
+      if (list) list.push(x);
+      else byPerson.set(ps[i]!, [x]);
+    }
+  }
+  return byPerson;
+}
+
+/**
+ * The items in force for one run: optional items taken in or left out, scenario dates applied.
+ * Costs nothing when every optional item is taken in and nothing is moved; O(n) when some are
+ * left out; a sort when a scenario moves items.
+ */
+export function indexFor(compiled: CompiledPlan, options: IndexOptions): PlanIndex {
+  const settings = resolveSettings(options.settings);
   const all = options.includeOptional === true;
   const chosen = new Set<string>(Array.isArray(options.includeOptional) ? options.includeOptional : []);
   for (const id of options.scenario?.includeOptionalIds ?? []) chosen.add(id);
   const takesIn = (id: string) => all || chosen.has(id);
   const overrides = new Map<string, { startsAt: string; endsAt: string }>();
   for (const o of options.scenario?.overrides ?? []) overrides.set(o.itemId, o);
-
-  const inactiveVisits = new Set<string>();
-  for (const v of plan.visits) if (INACTIVE.has(v.status)) inactiveVisits.add(v.id);
-  const skip = (status: Status, visitId: string | undefined, optional: boolean, id: string) =>
-    INACTIVE.has(status) || (visitId !== undefined && inactiveVisits.has(visitId)) || (optional && !takesIn(id));
-  const hasOverrides = overrides.size > 0;
-
-  const nodes: Node[] = [];
-  for (const e of plan.events) {
-    if (skip(e.status, e.visitId, e.optional, e.id)) continue;
-    const o = hasOverrides ? overrides.get(e.id) : undefined;
-    const start = toMs(o ? o.startsAt : e.startsAt);
-    const end = toMs(o ? o.endsAt : e.endsAt);
-    if (!(end > start)) continue;
-    const place = e.placeId ? placeById.get(e.placeId) : undefined;
-    const informational = e.kind === 'note' || e.kind === 'holiday';
-    const zone = place ? place.timeZone : e.timeZone;
-    nodes.push(node(nodes.length, 'event', e.id, start, end, e.status, e.optional, e.participantIds, e.allDay, informational, !informational, false, place, undefined, zone, zone, e.visitId, e.windowId, e.windowMarginDays ?? 0, undefined, e.title, e));
-  }
-  for (const l of plan.legs) {
-    if (skip(l.status, l.visitId, l.optional, l.id)) continue;
-    const o = hasOverrides ? overrides.get(l.id) : undefined;
-    const start = toMs(o ? o.startsAt : l.departsAt);
-    const end = toMs(o ? o.endsAt : l.arrivesAt);
-    if (!(end > start)) continue;
-    const from = placeById.get(l.fromPlaceId);
-    const to = placeById.get(l.toPlaceId);
-    const zone = from ? from.timeZone : 'UTC';
-    const toZone = to ? to.timeZone : zone;
-    nodes.push(node(nodes.length, 'leg', l.id, start, end, l.status, l.optional, l.participantIds, false, false, true, false, from, to, zone, toZone, l.visitId, undefined, 0, l.mode, '', l));
-  }
-  for (const w of plan.windows) {
-    if (INACTIVE.has(w.status)) continue;
-    const start = toMs(w.startsAt);
-    const end = toMs(w.endsAt);
-    if (!(end > start)) continue;
-    const place = w.placeId ? placeById.get(w.placeId) : undefined;
-    nodes.push(node(nodes.length, 'window', w.id, start, end, w.status, false, w.participantIds, true, true, false, w.kind === 'blackout', place, undefined, w.timeZone, w.timeZone, undefined, undefined, 0, undefined, w.title, w));
-  }
-
-  return {
-    plan,
-    nodes,
-    order: sortByStart(nodes),
+  const base = {
+    plan: compiled.plan,
     settings,
-    placeById,
-    participantById,
-    visitById,
-    windowById,
+    placeById: compiled.placeById,
+    participantById: compiled.participantById,
+    visitById: compiled.visitById,
+    windowById: compiled.windowById,
     takesIn,
+    longestEventMs: compiled.longestEventMs,
+    blackouts: compiled.blackouts,
   };
+
+  const everything = all || compiled.optionalCount === 0;
+  if (everything && overrides.size === 0) {
+    const { nodes, order, starts, ends, timelines } = compiled;
+    return { ...base, all: nodes, nodes, order, starts, ends, timelines };
+  }
+  const inForce = (x: Node) => !x.optional || takesIn(x.id);
+  if (overrides.size === 0) {
+    const nodes = compiled.nodes.filter(inForce);
+    const order = compiled.order.filter((i) => inForce(compiled.nodes[i]!));
+    const timelines = new Map<string, Node[]>();
+    for (const [person, list] of compiled.timelines) {
+      const kept = list.filter(inForce);
+      if (kept.length > 0) timelines.set(person, kept);
+    }
+    return { ...base, all: compiled.nodes, nodes, order, ...boundsOf(compiled.nodes, order), timelines };
+  }
+  // A scenario moves items (events and legs; windows stay put): move them, then sort again.
+  const moves: Node[] = compiled.nodes.slice();
+  for (let i = 0; i < moves.length; i++) {
+    const x = moves[i]!;
+    const o = x.type === 'window' ? undefined : overrides.get(x.id);
+    if (o) moves[i] = moved(x, toMs(o.startsAt), toMs(o.endsAt), compiled.participantById);
+  }
+  const nodes = moves.filter((x) => inForce(x) && x.end > x.start);
+  const positions = new Uint32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) positions[i] = nodes[i]!.n;
+  const sorted = sortByStart(nodes);
+  const order = new Uint32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) order[i] = positions[sorted[i]!]!;
+  return { ...base, all: moves, nodes, order, ...boundsOf(moves, order), timelines: timelinesOf(moves, order), longestEventMs: longestEvent(nodes) };
+}
+
+/** Build the engine's view of a plan for one run (compile, then optional items and scenario applied). */
+export function buildIndex(plan: Plan, options: IndexOptions): PlanIndex {
+  return indexFor(compilePlan(plan), options);
 }
 
 const TYPE_RANK: Record<NodeType, number> = { event: 0, leg: 1, window: 2 };
 
 /**
  * Positions of `nodes` sorted by (start, end, type, id): an order that does not depend on the
- * order of the plan's arrays. Sets each node's `rank` to its place in that order.
+ * order of the plan's arrays.
  */
 export function sortByStart(nodes: readonly Node[]): Uint32Array {
   const keys = new Float64Array(nodes.length);
@@ -241,8 +423,34 @@ export function sortByStart(nodes: readonly Node[]): Uint32Array {
     if (j - i > 1) order.subarray(i, j).sort((a, b) => compareTies(nodes[a]!, nodes[b]!));
     i = j;
   }
-  for (let i = 0; i < order.length; i++) nodes[order[i]!]!.rank = i;
   return order;
+}
+
+const EVENT = 0;
+const LEG = 1;
+const WINDOW = 2;
+
+/** Positions sorted by (start, end, kind, id), as `sortByStart`, from the items' parts. */
+function sortItems(starts: Float64Array, ends: readonly number[], kinds: readonly number[], items: readonly { id: string }[]): Uint32Array {
+  const order = sortedOrder(starts);
+  for (let i = 0; i < order.length; ) {
+    let j = i + 1;
+    while (j < order.length && starts[order[j]!] === starts[order[i]!]) j++;
+    if (j - i > 1) {
+      order.subarray(i, j).sort((a, b) => {
+        const ia = items[a]!.id;
+        const ib = items[b]!.id;
+        return ends[a]! - ends[b]! || kinds[a]! - kinds[b]! || (ia < ib ? -1 : ia > ib ? 1 : 0);
+      });
+    }
+    i = j;
+  }
+  return order;
+}
+
+/** The time order of two nodes: (start, end, type, id). */
+export function compareNodes(a: Node, b: Node): number {
+  return a.start - b.start || compareTies(a, b);
 }
 
 function compareTies(a: Node, b: Node): number {

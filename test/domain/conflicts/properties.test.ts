@@ -154,7 +154,9 @@ function naiveDoubleBookings(p: Plan): Map<string, string[]> {
 
 const pairKey = (c: { items: { type: string; id: string }[] }) => c.items.map((r) => `${r.type}:${r.id}`).sort().join('|');
 
-describe('properties on random plans (up to 2,000 items)', () => {
+// Each property checks dozens of plans against an all-pairs oracle: seconds of work on a busy
+// machine, so more time than the default (this is not a speed test).
+describe('properties on random plans (up to 2,000 items)', { timeout: 60_000 }, () => {
   it('the overlap rule reports exactly the pairs of the all-pairs oracle, and counts them', () => {
     fc.assert(
       fc.property(plans, (p) => {

@@ -8,7 +8,7 @@
 import { cityName, describe, duration, listNames, personName } from '../describe';
 import { build, severityOf, type Built } from '../make';
 import { overlapsBy } from './overlap';
-import { legNoun, type Node, type PlanIndex } from '../nodes';
+import { compareNodes, legNoun, type Node, type PlanIndex } from '../nodes';
 
 /** True when overlapping commitments `a` and `b` of one participant can both be kept. */
 export function isCompatible(a: Node, b: Node): boolean {
@@ -31,33 +31,42 @@ export interface PairRuleResult {
 
 export function doubleBookingRule(index: PlanIndex, timelines: ReadonlyMap<string, Node[]>): PairRuleResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
-  const width = index.nodes.length;
+  const width = index.all.length;
   const pairs = new Map<number, { a: Node; b: Node; people: string[] }>();
   let capped = false;
+  // Each participant's commitments swept as in the overlap rule (see `sweepPairs`).
+  const active: Node[] = [];
   outer: for (const [person, list] of timelines) {
-    const active: Node[] = [];
-    for (const x of list) {
-      let w = 0;
-      for (let j = 0; j < active.length; j++) {
-        const a = active[j]!;
-        if (a.end > x.start) active[w++] = a;
-      }
-      active.length = w;
-      for (let j = 0; j < w; j++) {
-        const a = active[j]!;
-        if (isCompatible(a, x)) continue;
-        const key = a.n < x.n ? a.n * width + x.n : x.n * width + a.n;
-        const seen = pairs.get(key);
-        if (seen) seen.people.push(person);
-        else {
-          if (pairs.size >= cap) {
-            capped = true;
-            break outer;
+    let live = 0;
+    let latest = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i]!;
+      const s = x.start;
+      if (s >= latest) live = 0;
+      else {
+        let w = 0;
+        for (let j = 0; j < live; j++) {
+          const a = active[j]!;
+          if (a.end > s) active[w++] = a;
+        }
+        live = w;
+        for (let j = 0; j < w; j++) {
+          const a = active[j]!;
+          if (isCompatible(a, x)) continue;
+          const key = a.n < x.n ? a.n * width + x.n : x.n * width + a.n;
+          const seen = pairs.get(key);
+          if (seen) seen.people.push(person);
+          else {
+            if (pairs.size >= cap) {
+              capped = true;
+              break outer;
+            }
+            pairs.set(key, { a, b: x, people: [person] });
           }
-          pairs.set(key, { a, b: x, people: [person] });
         }
       }
-      active.push(x);
+      if (live === 0 || x.end > latest) latest = x.end;
+      active[live++] = x;
     }
   }
   const built: Built[] = [];
@@ -66,7 +75,7 @@ export function doubleBookingRule(index: PlanIndex, timelines: ReadonlyMap<strin
 }
 
 function doubleBooking(index: PlanIndex, a: Node, b: Node, people: string[]): Built {
-  const [first, second] = a.rank < b.rank ? [a, b] : [b, a];
+  const [first, second] = compareNodes(a, b) < 0 ? [a, b] : [b, a];
   const start = second.start;
   const overlap = Math.min(a.end, b.end) - start;
   people.sort();

@@ -26,12 +26,20 @@ export interface NightHit {
  * Hours are local wall-clock hours; a night may wrap past midnight (22–07).
  */
 export function nightOverlap(start: number, end: number, zone: string, startHour: number, endHour: number): NightHit | null {
+  return nightOverlapFrom(start, end, zone, localWallMs(start, zone), false, startHour, endHour);
+}
+
+/**
+ * `nightOverlap` given the local wall-clock time of the start, `wallStart` (see `localWallMs`),
+ * and whether the zone's offset is known to stay the same until `end` (`steady`).
+ */
+function nightOverlapFrom(start: number, end: number, zone: string, wallStart: number, steady: boolean, startHour: number, endHour: number): NightHit | null {
   const ns = startHour * HOUR_MS;
   const ne = endHour * HOUR_MS;
   if (ns === ne) return null;
   const wraps = ns > ne;
   const nightLength = wraps ? DAY_MS - ns + ne : ne - ns;
-  const tod = mod(localWallMs(start, zone), DAY_MS);
+  const tod = mod(wallStart, DAY_MS);
   const inNight = wraps ? tod >= ns || tod < ne : tod >= ns && tod < ne;
   if (inNight) {
     const toMorning = tod < ne ? ne - tod : DAY_MS - tod + ne;
@@ -41,7 +49,7 @@ export function nightOverlap(start: number, end: number, zone: string, startHour
   let at = start + toNight;
   // An offset change (DST) between the start and the night's start moves it by at most a few hours.
   if (at - MAX_SHIFT_MS >= end) return null;
-  at += (zoneOffsetMinutes(start, zone) - zoneOffsetMinutes(at, zone)) * 60_000;
+  if (!steady) at += wallStart - start - zoneOffsetMinutes(at, zone) * 60_000;
   if (at >= end) return null;
   return { atMs: at, nightMs: Math.min(end - at, nightLength) };
 }
@@ -53,36 +61,31 @@ function mod(a: number, m: number): number {
 export function localHoursRule(index: PlanIndex): Built[] {
   const { nightStartHour, nightEndHour } = index.settings;
   const out: Built[] = [];
-  for (const x of index.nodes) {
-    if (x.type !== 'event' || !x.commitment || x.allDay) continue;
+  const nodes = index.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const x = nodes[i]!;
+    const homes = x.homes;
+    if (homes.length === 0) continue;
     if (x.place) {
-      const hit = nightOverlap(x.start, x.end, x.zone, nightStartHour, nightEndHour);
+      const hit = nightOverlapFrom(x.start, x.end, x.zone, homes[0]!.wallStart, homes[0]!.steady, nightStartHour, nightEndHour);
       if (hit) out.push(atPlace(index, x, hit));
       continue;
     }
-    // Group participants by home zone (few participants per call: a list beats a map).
-    const hits: { zone: string; people: string[]; hit: NightHit }[] = [];
-    const checked: string[] = [];
-    const ids = x.participants;
-    for (let i = 0; i < ids.length; i++) {
-      const zone = index.participantById.get(ids[i]!)?.timeZone ?? x.zone;
-      if (checked.includes(zone)) continue;
-      checked.push(zone);
-      const hit = nightOverlap(x.start, x.end, zone, nightStartHour, nightEndHour);
-      if (!hit) continue;
-      const people: string[] = [];
-      for (let j = i; j < ids.length; j++) {
-        if ((index.participantById.get(ids[j]!)?.timeZone ?? x.zone) === zone) people.push(ids[j]!);
-      }
-      hits.push({ zone, people, hit });
+    // A call: each participant's home zone (grouped when the plan was compiled).
+    let hits: HomeHit[] | undefined;
+    for (let h = 0; h < homes.length; h++) {
+      const home = homes[h]!;
+      const hit = nightOverlapFrom(x.start, x.end, home.zone, home.wallStart, home.steady, nightStartHour, nightEndHour);
+      if (hit) (hits ??= []).push({ zone: home.zone, people: home.people, hit });
     }
-    if (ids.length === 0) {
-      const hit = nightOverlap(x.start, x.end, x.zone, nightStartHour, nightEndHour);
-      if (hit) hits.push({ zone: x.zone, people: [], hit });
-    }
-    if (hits.length > 0) out.push(atHomes(index, x, hits));
+    if (hits) out.push(atHomes(index, x, hits));
   }
   return out;
+}
+
+/** "1 h 30 min at night". */
+function atNight(ms: number): string {
+  return `${duration(ms)} at night`;
 }
 
 function nightWords(index: PlanIndex): string {
@@ -90,45 +93,70 @@ function nightWords(index: PlanIndex): string {
   return `local night is ${h(index.settings.nightStartHour)}–${h(index.settings.nightEndHour)}`;
 }
 
+interface HomeHit {
+  zone: string;
+  people: readonly string[];
+  hit: NightHit;
+}
+
+/** Sorted copy of a short list of ids. */
+function sortedIds(ids: readonly string[]): string[] {
+  const out = ids.slice();
+  if (out.length > 1) out.sort();
+  return out;
+}
+
 function atPlace(index: PlanIndex, x: Node, hit: NightHit): Built {
   return build({
     rule: 'local-hours',
     severity: 'warning',
     parties: [x],
-    participantIds: [...x.participants].sort(),
+    participantIds: sortedIds(x.participants),
     atMs: hit.atMs,
     marginMs: hit.nightMs,
-    margin: `${duration(hit.nightMs)} at night`,
-    explain: () => {
-      const startsAtNight = hit.atMs === x.start;
-      const what = startsAtNight
-        ? `starts at ${timeAt(x.start, x.zone)} local time in ${cityName(index, x.place)}`
-        : `runs past ${timeAt(hit.atMs, x.zone)} local time in ${cityName(index, x.place)}`;
-      return `${capital(describe(x))} ${what}: ${duration(hit.nightMs)} of it falls at night (${nightWords(index)}).`;
-    },
+    margin: atNight,
+    explain: explainAtPlace,
+    context: { index, x, hit },
   });
 }
 
-function atHomes(index: PlanIndex, x: Node, hits: { zone: string; people: string[]; hit: NightHit }[]): Built {
-  const people = hits.flatMap((h) => h.people).sort();
-  const first = hits.reduce((a, b) => (b.hit.atMs < a.hit.atMs ? b : a));
-  const longest = hits.reduce((a, b) => (b.hit.nightMs > a.hit.nightMs ? b : a));
+function explainAtPlace({ index, x, hit }: { index: PlanIndex; x: Node; hit: NightHit }): string {
+  const startsAtNight = hit.atMs === x.start;
+  const what = startsAtNight
+    ? `starts at ${timeAt(x.start, x.zone)} local time in ${cityName(index, x.place)}`
+    : `runs past ${timeAt(hit.atMs, x.zone)} local time in ${cityName(index, x.place)}`;
+  return `${capital(describe(x))} ${what}: ${duration(hit.nightMs)} of it falls at night (${nightWords(index)}).`;
+}
+
+function atHomes(index: PlanIndex, x: Node, hits: HomeHit[]): Built {
+  let first = hits[0]!;
+  let longest = first;
+  let people: string[] = first.people.slice();
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.hit.atMs < first.hit.atMs) first = h;
+    if (h.hit.nightMs > longest.hit.nightMs) longest = h;
+    people = people.concat(h.people);
+  }
   return build({
     rule: 'local-hours',
     severity: 'warning',
     parties: [x],
-    participantIds: people,
+    participantIds: people.length > 1 ? people.sort() : people,
     atMs: first.hit.atMs,
     marginMs: longest.hit.nightMs,
-    margin: `${duration(longest.hit.nightMs)} at night`,
-    explain: () => {
-      const parts = hits.map((h) => {
-        const names = h.people.length > 0 ? listNames(h.people.map((p) => personName(index, p))) : 'the participants';
-        return `it is ${spanAt(x.start, x.end, h.zone)} for ${names} (${h.zone})`;
-      });
-      return `${capital(label(x))} is at ${dateTimeAt(x.start, x.zone)}, but ${parts.join('; ')}: night there (${nightWords(index)}).`;
-    },
+    margin: atNight,
+    explain: explainAtHomes,
+    context: { index, x, hits },
   });
+}
+
+function explainAtHomes({ index, x, hits }: { index: PlanIndex; x: Node; hits: HomeHit[] }): string {
+  const parts = hits.map((h) => {
+    const names = h.people.length > 0 ? listNames(h.people.map((p) => personName(index, p))) : 'the participants';
+    return `it is ${spanAt(x.start, x.end, h.zone)} for ${names} (${h.zone})`;
+  });
+  return `${capital(label(x))} is at ${dateTimeAt(x.start, x.zone)}, but ${parts.join('; ')}: night there (${nightWords(index)}).`;
 }
 
 function capital(s: string): string {

@@ -13,24 +13,45 @@ export interface OverlapResult {
   capped: boolean;
 }
 
-/** Calls `visit(a, b)` for overlapping pairs in sweep order until it returns false. Returns the pairs visited. */
-export function sweepPairs(nodes: readonly Node[], order: ArrayLike<number>, visit: (a: Node, b: Node) => boolean): number {
-  const active: Node[] = [];
+/**
+ * Calls `visit(a, b)` for overlapping pairs in sweep order until it returns false. Returns the
+ * pairs visited. `starts` and `ends` hold the bounds of `nodes[order[k]]` at `k` (sorted by start).
+ */
+export function sweepPairs(
+  nodes: readonly Node[],
+  order: ArrayLike<number>,
+  starts: Float64Array,
+  ends: Float64Array,
+  visit: (a: Node, b: Node) => boolean,
+): number {
+  // The items still running, as positions in `order`: `active[0 .. live)`, in start order;
+  // `latest` is at least the latest end among them, so an item starting after it (most items,
+  // in a real plan) clears them at once.
+  const active = new Uint32Array(order.length);
+  let live = 0;
+  let latest = Number.NEGATIVE_INFINITY;
   let count = 0;
   for (let k = 0; k < order.length; k++) {
-    const x = nodes[order[k]!]!;
-    const s = x.start;
-    let w = 0;
-    for (let j = 0; j < active.length; j++) {
-      const a = active[j]!;
-      if (a.end > s) active[w++] = a;
+    const s = starts[k]!;
+    if (s >= latest) live = 0;
+    else {
+      let w = 0;
+      for (let j = 0; j < live; j++) {
+        const a = active[j]!;
+        if (ends[a]! > s) active[w++] = a;
+      }
+      live = w;
+      if (w > 0) {
+        const x = nodes[order[k]!]!;
+        for (let j = 0; j < w; j++) {
+          count++;
+          if (!visit(nodes[order[active[j]!]!]!, x)) return count;
+        }
+      }
     }
-    active.length = w;
-    for (let j = 0; j < w; j++) {
-      count++;
-      if (!visit(active[j]!, x)) return count;
-    }
-    active.push(x);
+    const e = ends[k]!;
+    if (live === 0 || e > latest) latest = e;
+    active[live++] = k;
   }
   return count;
 }
@@ -61,7 +82,7 @@ export function overlapRule(index: PlanIndex): OverlapResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
   const built: Built[] = [];
   if (cap > 0) {
-    sweepPairs(index.nodes, index.order, (a, b) => {
+    sweepPairs(index.all, index.order, index.starts, index.ends, (a, b) => {
       built.push(overlapConflict(a, b));
       return built.length < cap;
     });

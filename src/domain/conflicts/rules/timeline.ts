@@ -22,16 +22,32 @@ import { build, conflictId, severityOf, type Built, type Party } from '../make';
 import { legNoun, type Node, type PlanIndex } from '../nodes';
 import type { RuleId } from '../types';
 
+/**
+ * Where a participant is, as the walk goes. One object per participant, updated in place
+ * (most items only move `item` and `until` on); a conflict keeps a copy (`{ ...stay }`).
+ */
 interface Stay {
-  readonly city: string;
-  readonly place: Place;
+  city: string;
+  place: Place;
   /** The item that fixed the place last (the one that ends latest there). */
-  readonly item: Node;
+  item: Node;
   /** The leg that brought the participant to this city, if any. */
-  readonly arrival: Node | null;
-  readonly until: number;
+  arrival: Node | null;
+  until: number;
   /** Known only from an all-day item that has ended: they may have left at its start. */
-  readonly fromAllDay: boolean;
+  fromAllDay: boolean;
+}
+
+/** `stay` (or a new object, when null) set to these values. */
+function setStay(stay: Stay | null, city: string, place: Place, item: Node, arrival: Node | null, until: number, fromAllDay: boolean): Stay {
+  if (!stay) return { city, place, item, arrival, until, fromAllDay };
+  stay.city = city;
+  stay.place = place;
+  stay.item = item;
+  stay.arrival = arrival;
+  stay.until = until;
+  stay.fromAllDay = fromAllDay;
+  return stay;
 }
 
 interface DayStay {
@@ -61,13 +77,15 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
   const horizonMs = settings.locationHorizonHours * 3_600_000;
   const doTransit = options.rules.has('transit');
   const doContinuity = options.rules.has('continuity');
-  const trips = new Map<string, { ms: number; km: number; mode: string }>();
+  type Trip = { ms: number; km: number; mode: string };
+  const trips = new Map<Place, Map<Place, Trip>>();
   const trip = (a: Place, b: Place) => {
-    const key = `${a.id}\u0000${b.id}`;
-    let t = trips.get(key);
+    let from = trips.get(a);
+    if (!from) trips.set(a, (from = new Map()));
+    let t = from.get(b);
     if (!t) {
       t = shortestTripMs(a, b, settings.speedsKmh, settings.groundMinutes);
-      trips.set(key, t);
+      from.set(b, t);
     }
     return t;
   };
@@ -82,12 +100,15 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
 
   for (const [person, list] of timelines) {
     let cur: Stay | null = null;
+    // The participant's one Stay object, kept while `cur` is null.
+    let spare: Stay | null = null;
     let day: DayStay | null = null;
-    for (const x of list) {
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i]!;
       if (x.type === 'event' && x.city === undefined) continue;
       if (day && x.start >= day.end) {
         if (!cur || cur.item.start < day.item.start) {
-          cur = { city: day.city, place: day.place, item: day.item, arrival: null, until: day.end, fromAllDay: true };
+          cur = setStay(cur ?? spare, day.city, day.place, day.item, null, day.end, true);
         }
         day = null;
       }
@@ -109,15 +130,16 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
             const t = trip(c.place, place);
             if (depart + t.ms > x.end) {
               const short = depart + t.ms - x.end;
+              const was = { ...c };
               add(
                 {
                   rule: 'transit',
-                  parties: [c.item, x],
+                  parties: [was.item, x],
                   atMs: x.start,
                   marginMs: short,
                   margin: `short by ${duration(short)}`,
                   explain: (who) =>
-                    `${capitalize(leaving(index, c))}; ${label(x)} is in ${cityName(index, place)} (${when(x)}). The shortest plausible trip (${km(t.km)} by ${t.mode}) takes ${duration(t.ms)}, so ${who} cannot get there before its last day ends.`,
+                    `${capitalize(leaving(index, was))}; ${label(x)} is in ${cityName(index, place)} (${when(x)}). The shortest plausible trip (${km(t.km)} by ${t.mode}) takes ${duration(t.ms)}, so ${who} cannot get there before its last day ends.`,
                 },
                 person,
               );
@@ -135,15 +157,16 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
               const t = trip(c.place, place);
               if (gap < t.ms) {
                 const short = t.ms - gap;
+                const was = { ...c };
                 add(
                   {
                     rule: 'transit',
-                    parties: [c.item, x],
+                    parties: [was.item, x],
                     atMs: x.start,
                     marginMs: short,
                     margin: `short by ${duration(short)}`,
                     explain: (who) =>
-                      `${capitalize(leaving(index, c))}, and ${label(x)} starts at ${placeName(place)} at ${timeAfter(x.start, x.zone, depart, c.item.type === 'leg' ? c.item.toZone : c.item.zone)}: ${duration(Math.max(0, gap))} later. With no leg planned from ${cityName(index, c.place)} to ${cityName(index, place)}, the shortest plausible trip (${km(t.km)} by ${t.mode}) takes ${duration(t.ms)}; ${who} would be short by ${duration(short)}.`,
+                      `${capitalize(leaving(index, was))}, and ${label(x)} starts at ${placeName(place)} at ${timeAfter(x.start, x.zone, depart, was.item.type === 'leg' ? was.item.toZone : was.item.zone)}: ${duration(Math.max(0, gap))} later. With no leg planned from ${cityName(index, was.place)} to ${cityName(index, place)}, the shortest plausible trip (${km(t.km)} by ${t.mode}) takes ${duration(t.ms)}; ${who} would be short by ${duration(short)}.`,
                   },
                   person,
                 );
@@ -172,10 +195,10 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
         }
         if (c && c.city === city && !c.fromAllDay) {
           if (x.end >= c.until) {
-            cur = { city, place, item: x, arrival: c.arrival, until: x.end, fromAllDay: false };
+            cur = setStay(c, city, place, x, c.arrival, x.end, false);
           }
         } else {
-          cur = { city, place, item: x, arrival: null, until: x.end, fromAllDay: false };
+          cur = setStay(cur ?? spare, city, place, x, null, x.end, false);
         }
         continue;
       }
@@ -188,7 +211,8 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
         if (day) known.push(day.city);
         if (doContinuity && known.length > 0 && !known.includes(x.city) && !(c && !c.fromAllDay && x.start < c.until)) {
           const day0 = day;
-          const base = c ?? { city: day0!.city, place: day0!.place, item: day0!.item, arrival: null, until: day0!.item.start, fromAllDay: true };
+          const was = c ? { ...c } : null;
+          const base = was ?? { city: day0!.city, place: day0!.place, item: day0!.item, arrival: null, until: day0!.item.start, fromAllDay: true };
           const depart = base.fromAllDay ? base.item.start : base.until;
           const gap = x.start - depart;
           const t = trip(base.place, from);
@@ -209,12 +233,12 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
               explain: (who, verb) => {
                 const where = cityName(index, base.place);
                 const facts: string[] = [];
-                if (c?.arrival) facts.push(`the ${legNoun(c.arrival.mode!)} arrives in ${placeName(c.arrival.toPlace)} at ${dateTimeAt(c.arrival.end, c.arrival.toZone)}`);
-                if (c && c.item !== c.arrival) facts.push(c.fromAllDay ? `${label(c.item)} is in ${where} (${when(c.item)})` : `${label(c.item)} ends in ${cityName(index, c.place)} at ${c.arrival ? timeAfter(c.item.end, c.item.zone, c.arrival.end, c.arrival.toZone) : dateTimeAt(c.item.end, c.item.zone)}`);
+                if (was?.arrival) facts.push(`the ${legNoun(was.arrival.mode!)} arrives in ${placeName(was.arrival.toPlace)} at ${dateTimeAt(was.arrival.end, was.arrival.toZone)}`);
+                if (was && was.item !== was.arrival) facts.push(was.fromAllDay ? `${label(was.item)} is in ${where} (${when(was.item)})` : `${label(was.item)} ends in ${cityName(index, was.place)} at ${was.arrival ? timeAfter(was.item.end, was.item.zone, was.arrival.end, was.arrival.toZone) : dateTimeAt(was.item.end, was.item.zone)}`);
                 if (day0 && day0.city !== x.city) facts.push(`${label(day0.item)} is in ${cityName(index, day0.place)} (${when(day0.item)})`);
-                const refMs = c ? (c.fromAllDay ? c.item.end : c.until) : day0!.item.start;
-                const refZone = c ? (c.item.type === 'leg' ? c.item.toZone : c.item.zone) : day0!.item.zone;
-                const then = known.length > 1 ? `in ${cityName(index, c!.place)} or ${cityName(index, day0!.place)}` : `in ${where}`;
+                const refMs = was ? (was.fromAllDay ? was.item.end : was.until) : day0!.item.start;
+                const refZone = was ? (was.item.type === 'leg' ? was.item.toZone : was.item.zone) : day0!.item.zone;
+                const then = known.length > 1 ? `in ${cityName(index, was!.place)} or ${cityName(index, day0!.place)}` : `in ${where}`;
                 const shortText = short > 0 ? ` The quickest trip from ${where} takes ${duration(t.ms)} (${km(t.km)} by ${t.mode}).` : '';
                 return `${capitalize(facts.join(' and '))}, but the ${legNoun(x.mode!)} to ${cityName(index, x.toPlace)} leaves ${placeName(from)} at ${timeAfter(x.start, x.zone, refMs, refZone)}: ${who} ${verb} then ${then}, with no leg planned to ${cityName(index, from)}.${shortText}`;
               },
@@ -223,7 +247,8 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
           );
         } else if (doTransit && c && c.city === x.city && c.item.type === 'event' && !c.item.allDay && !c.fromAllDay) {
           const ev = c.item;
-          const gap = x.start - c.until;
+          const until = c.until;
+          const gap = x.start - until;
           const need = ev.place && ev.place.id === from.id ? 0 : bufferMs;
           if (gap >= 0 && gap < need) {
             const short = need - gap;
@@ -235,7 +260,7 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
                 marginMs: short,
                 margin: `short by ${duration(short)}`,
                 explain: () =>
-                  `${capitalize(label(ev))} ends at ${placeName(ev.place)} at ${dateTimeAt(c.until, ev.zone)}, only ${duration(gap)} before the ${legNoun(x.mode!)} leaves ${placeName(from)} at ${timeAfter(x.start, x.zone, c.until, ev.zone)}; at least ${duration(need)} is needed between them.`,
+                  `${capitalize(label(ev))} ends at ${placeName(ev.place)} at ${dateTimeAt(until, ev.zone)}, only ${duration(gap)} before the ${legNoun(x.mode!)} leaves ${placeName(from)} at ${timeAfter(x.start, x.zone, until, ev.zone)}; at least ${duration(need)} is needed between them.`,
               },
               person,
             );
@@ -243,8 +268,9 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
         }
       }
       if (x.toCity !== undefined && x.toPlace) {
-        cur = { city: x.toCity, place: x.toPlace, item: x, arrival: x, until: x.end, fromAllDay: false };
+        cur = setStay(cur ?? spare, x.toCity, x.toPlace, x, x, x.end, false);
       } else {
+        if (cur) spare = cur;
         cur = null;
       }
       if (day && day.city !== x.toCity) day = null;
