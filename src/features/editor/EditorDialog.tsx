@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { ItemMissing } from '../../components/ItemMissing';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { repos } from '../../db';
 import { usePlan } from '../../db/hooks';
@@ -60,19 +61,7 @@ export function EditorDialog() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  if (target && missing) {
-    return (
-      <Dialog title="Item not found" onClose={close}>
-        <p>This item no longer exists. It may have been deleted in another tab.</p>
-        <div className="actions">
-          <span className="spacer" />
-          <button type="button" onClick={close}>
-            Close
-          </button>
-        </div>
-      </Dialog>
-    );
-  }
+  if (target && missing) return <ItemMissing onClose={close} />;
   if (!target || !form) return null;
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => setForm({ ...form, [key]: value });
 

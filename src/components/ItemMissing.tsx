@@ -1,0 +1,24 @@
+import { Dialog } from './Dialog';
+
+/** Said in place of an item's dialog when the item is gone (deleted here or in another tab). */
+export function ItemMissing({
+  title = 'Item not found',
+  message = 'This item no longer exists. It may have been deleted in another tab.',
+  onClose,
+}: {
+  title?: string;
+  message?: string;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <p>{message}</p>
+      <div className="actions">
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
