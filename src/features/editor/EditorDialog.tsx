@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ItemMissing } from '../../components/ItemMissing';
@@ -143,28 +144,8 @@ export function EditorDialog() {
           )}
         </Field>
         <div className="row">
-          <Field label="Kind">
-            {(id) => (
-              <select id={id} value={form.kind} onChange={(e) => set('kind', e.target.value as EventFormValues['kind'])}>
-                {EVENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {k.replace('-', ' ')}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Status">
-            {(id) => (
-              <select id={id} value={form.status} onChange={(e) => set('status', e.target.value as EventFormValues['status'])}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect label="Kind" value={form.kind} choices={EVENT_KINDS} describe={(k) => k.replace('-', ' ')} onChange={(k) => set('kind', k)} />
+          <ChoiceSelect label="Status" value={form.status} choices={STATUSES} onChange={(s) => set('status', s)} />
           <label className="check">
             <input
               type="checkbox"
