@@ -1,4 +1,4 @@
-import { Dialog } from './Dialog';
+import { ItemDetails } from './ItemDetails';
 
 /** Said in place of an item's dialog when the item is gone (deleted here or in another tab). */
 export function ItemMissing({
@@ -10,15 +10,5 @@ export function ItemMissing({
   message?: string;
   onClose: () => void;
 }) {
-  return (
-    <Dialog title={title} onClose={onClose}>
-      <p>{message}</p>
-      <div className="actions">
-        <span className="spacer" />
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </Dialog>
-  );
+  return <ItemDetails title={title} lead={<p>{message}</p>} rows={[]} onClose={onClose} />;
 }

@@ -59,4 +59,11 @@ describe('ItemDetails', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledTimes(1);
   });
+
+  it('has no details list at all when there is nothing to list', () => {
+    render(<ItemDetails title="Gone" lead={<p>Nothing here.</p>} rows={[false, undefined]} sources={[]} onClose={vi.fn()} />);
+    const dialog = screen.getByRole('dialog', { name: 'Gone' });
+    expect(dialog.querySelector('dl')).toBeNull();
+    expect(dialog).toHaveTextContent('Nothing here.');
+  });
 });
