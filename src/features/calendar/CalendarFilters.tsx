@@ -1,6 +1,6 @@
 import { EVENT_KINDS, STATUSES, type Participant } from '../../domain/model';
 import { EMPTY_FILTERS, useUiStore } from '../../store/ui-store';
-import { KIND_LABELS, STATUS_LABELS } from './calendar-adapter';
+import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
 
 function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);

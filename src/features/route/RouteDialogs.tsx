@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { EVENT_KINDS, LEG_MODES, STATUSES, type Leg, type Place, type PlanEvent } from '../../domain/model';
 import type { ItineraryStop } from '../../domain/itinerary';
-import { MODE_LABELS } from './format';
+import { MODE_LABELS } from '../../domain/labels';
 import { formToLeg, type LegFormValues } from './leg-form';
 import { removeStop, saveLeg, saveStopEvent, stopRemoval } from './route-actions';
 import { formToStopEvent, type StopFormValues } from './stop-form';
