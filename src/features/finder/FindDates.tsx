@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Field } from '../../components/Field';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { db, repos } from '../../db';
 import { applyChanges } from '../../db/changes';
@@ -9,7 +10,6 @@ import { overridesForVisitShift } from '../../domain/scenarios';
 import { toMs } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { Field } from './Field';
 import { emptyFinderForm, formToRequest, movableVisits, newVisitTitle, prefillForVisit, type FinderFormValues } from './finder-form';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
