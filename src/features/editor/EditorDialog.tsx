@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -227,21 +228,13 @@ export function EditorDialog() {
             </select>
           )}
         </Field>
-        <fieldset>
-          <legend>Participants</legend>
-          {plan?.participants.map((p) => (
-            <label key={p.id} className="check">
-              <input
-                type="checkbox"
-                checked={form.participantIds.includes(p.id)}
-                onChange={(e) =>
-                  set('participantIds', e.target.checked ? [...form.participantIds, p.id] : form.participantIds.filter((x) => x !== p.id))
-                }
-              />
-              {p.name}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceChecks
+          legend="Participants"
+          choices={plan?.participants.map((p) => p.id) ?? []}
+          describe={(id) => plan?.participants.find((p) => p.id === id)?.name ?? id}
+          value={form.participantIds}
+          onChange={(ids) => set('participantIds', ids)}
+        />
         <label className="check">
           <input type="checkbox" checked={form.optional} onChange={(e) => set('optional', e.target.checked)} />
           Optional (taken only when optional items are included)
