@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { wrapTab } from './focus-trap';
 
 /**
  * A modal dialog: labelled, focus moved in on open and back on close, Escape closes,
@@ -18,18 +19,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
       onClose();
     }
     if (e.key === 'Tab' && ref.current) {
-      const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href]')].filter(
-        (el) => !el.hasAttribute('disabled'),
-      );
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last?.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first?.focus();
-      }
+      wrapTab(e, [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href]')].filter((el) => !el.hasAttribute('disabled')));
     }
   };
   return (

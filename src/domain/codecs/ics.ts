@@ -19,7 +19,8 @@
  * An event that cannot be read becomes a `skipped` entry saying which and why.
  */
 import ICAL from 'ical.js';
-import type { EventKind, Leg, LegMode, Place, Plan, PlanEvent, PlanWindow, Status } from '../model';
+import type { EventKind, Leg, Place, Plan, PlanEvent, PlanWindow, Status } from '../model';
+import { MODE_LABELS } from '../labels';
 import { EVENT_KINDS, LEG_MODES, STATUSES, WINDOW_KINDS, isSafeUrl } from '../model';
 import {
   addDaysToDate,
@@ -56,8 +57,6 @@ const ICS_TO_STATUS: Readonly<Record<string, Status>> = {
   CONFIRMED: 'confirmed',
   CANCELLED: 'cancelled',
 };
-
-const MODE_LABELS: Record<LegMode, string> = { flight: 'Flight', rail: 'Rail', road: 'Road', sea: 'Sea' };
 
 // ---------------------------------------------------------------------------------------------
 // Selection

@@ -23,7 +23,7 @@ import { CALENDAR_VIEWS, FC_VIEW_TYPES, readCalendarPlace, VIEW_LABELS, viewFrom
 import { CalendarFilters } from './CalendarFilters';
 import { CalendarLegend } from './CalendarLegend';
 import { BandContent, EventContent } from './EventContent';
-import { ItemDetails } from './ItemDetails';
+import { CalendarItemDetails } from './CalendarItemDetails';
 import { rescheduleItem, restoreItem, type Change } from './reschedule';
 import { meetsRange, useAcceptances, useNearbyItems, useNextItem, useReferenceTables, widenRange, type InstantRange } from './use-calendar-data';
 
@@ -399,7 +399,7 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
           <CalendarLegend />
         </aside>
       </div>
-      {details && <ItemDetails type={details.type} id={details.id} conflicts={conflicts} onClose={() => setDetails(null)} />}
+      {details && <CalendarItemDetails type={details.type} id={details.id} conflicts={conflicts} onClose={() => setDetails(null)} />}
     </section>
   );
 }

@@ -6,34 +6,12 @@
  * time at its place, status, optional, conflicts) is computed here, so it can be tested here.
  */
 import { RULE_LABELS, type Conflict, type Severity } from '../../domain/conflicts/types';
+import { KIND_LABELS, MODE_LABELS, STATUS_LABELS } from '../../domain/labels';
 import type { EventKind, Leg, LegMode, Participant, Place, PlanEvent, PlanWindow, Status, WindowKind } from '../../domain/model';
 import { addDaysToDate, formatDateRange, formatLocalDate, formatLocalDateTime, formatLocalRange, formatLocalTime, instantToLocal } from '../../domain/time';
 import type { Filters } from '../../store/ui-store';
 
 export type CalendarItemType = 'event' | 'leg' | 'window';
-
-export const KIND_LABELS: Record<EventKind, string> = {
-  summit: 'Summit',
-  talks: 'Talks',
-  call: 'Call',
-  meeting: 'Meeting',
-  ceremony: 'Ceremony',
-  'visit-day': 'Visit day',
-  holiday: 'Holiday',
-  note: 'Note',
-};
-
-export const MODE_LABELS: Record<LegMode, string> = { flight: 'Flight', rail: 'Rail', road: 'Road', sea: 'Sea' };
-
-export const STATUS_LABELS: Record<Status, string> = {
-  speculative: 'Speculative',
-  proposed: 'Proposed',
-  tentative: 'Tentative',
-  confirmed: 'Confirmed',
-  held: 'Held',
-  postponed: 'Postponed',
-  cancelled: 'Cancelled',
-};
 
 /** The texts an item shows, all in words; computed together, on first use. */
 export interface ItemTexts {

@@ -4,6 +4,7 @@ import { conflictsToCsv } from '../../domain/conflicts/csv';
 import { filterConflicts, SORT_KEYS, sortConflicts, type SortKey } from '../../domain/conflicts/query';
 import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts/severity';
 import { RULE_LABELS, RULES, SEVERITIES, type Conflict, type ItemRef, type RuleId } from '../../domain/conflicts/types';
+import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { downloadTextFile } from '../../components/download';
 import type { Participant } from '../../domain/model';
 import { localDaysToInstants, localDateOf } from '../../domain/time';
@@ -72,24 +73,17 @@ export function ConflictList({ entries, participants, displayZone, includeOption
     downloadTextFile(`summitry-conflicts-${today}.csv`, `\uFEFF${conflictsToCsv([...open, ...accepted], { participants }, displayZone)}`, 'text/csv;charset=utf-8');
   };
 
-  const toggle = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
-
   return (
     <div className="conflict-list-panel">
       <form className="conflict-toolbar" aria-label="Filter and sort conflicts" onSubmit={(e) => e.preventDefault()}>
-        <fieldset className="severity-filter">
-          <legend>Severity</legend>
-          {SEVERITIES.map((s) => (
-            <label key={s} className="check">
-              <input
-                type="checkbox"
-                checked={filter.severities.includes(s)}
-                onChange={(e) => setFilter({ severities: toggle(filter.severities, s, e.target.checked) })}
-              />
-              {SEVERITY_LABELS[s]}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceChecks
+          className="severity-filter"
+          legend="Severity"
+          choices={SEVERITIES}
+          describe={(s) => SEVERITY_LABELS[s]}
+          value={filter.severities}
+          onChange={(severities) => setFilter({ severities })}
+        />
         <span className="field">
           <label htmlFor={`${ids}-rule`}>Rule</label>
           <select

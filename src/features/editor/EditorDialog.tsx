@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
+import { ChoiceChecks } from '../../components/ChoiceChecks';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { ItemMissing } from '../../components/ItemMissing';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { repos } from '../../db';
 import { usePlan } from '../../db/hooks';
@@ -60,19 +63,7 @@ export function EditorDialog() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  if (target && missing) {
-    return (
-      <Dialog title="Item not found" onClose={close}>
-        <p>This item no longer exists. It may have been deleted in another tab.</p>
-        <div className="actions">
-          <span className="spacer" />
-          <button type="button" onClick={close}>
-            Close
-          </button>
-        </div>
-      </Dialog>
-    );
-  }
+  if (target && missing) return <ItemMissing onClose={close} />;
   if (!target || !form) return null;
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => setForm({ ...form, [key]: value });
 
@@ -154,28 +145,8 @@ export function EditorDialog() {
           )}
         </Field>
         <div className="row">
-          <Field label="Kind">
-            {(id) => (
-              <select id={id} value={form.kind} onChange={(e) => set('kind', e.target.value as EventFormValues['kind'])}>
-                {EVENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {k.replace('-', ' ')}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Status">
-            {(id) => (
-              <select id={id} value={form.status} onChange={(e) => set('status', e.target.value as EventFormValues['status'])}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect label="Kind" value={form.kind} choices={EVENT_KINDS} describe={(k) => k.replace('-', ' ')} onChange={(k) => set('kind', k)} />
+          <ChoiceSelect label="Status" value={form.status} choices={STATUSES} onChange={(s) => set('status', s)} />
           <label className="check">
             <input
               type="checkbox"
@@ -257,21 +228,13 @@ export function EditorDialog() {
             </select>
           )}
         </Field>
-        <fieldset>
-          <legend>Participants</legend>
-          {plan?.participants.map((p) => (
-            <label key={p.id} className="check">
-              <input
-                type="checkbox"
-                checked={form.participantIds.includes(p.id)}
-                onChange={(e) =>
-                  set('participantIds', e.target.checked ? [...form.participantIds, p.id] : form.participantIds.filter((x) => x !== p.id))
-                }
-              />
-              {p.name}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceChecks
+          legend="Participants"
+          choices={plan?.participants.map((p) => p.id) ?? []}
+          describe={(id) => plan?.participants.find((p) => p.id === id)?.name ?? id}
+          value={form.participantIds}
+          onChange={(ids) => set('participantIds', ids)}
+        />
         <label className="check">
           <input type="checkbox" checked={form.optional} onChange={(e) => set('optional', e.target.checked)} />
           Optional (taken only when optional items are included)

@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { ChoiceChecks } from '../../components/ChoiceChecks';
+import { Field } from '../../components/Field';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { db, repos } from '../../db';
 import { applyChanges } from '../../db/changes';
@@ -9,7 +11,6 @@ import { overridesForVisitShift } from '../../domain/scenarios';
 import { toMs } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { Field } from './Field';
 import { emptyFinderForm, formToRequest, movableVisits, newVisitTitle, prefillForVisit, type FinderFormValues } from './finder-form';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -130,21 +131,13 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
             {(id) => <input id={id} value={form.title} placeholder={newVisitTitle(plan, { ...form, title: '' })} onChange={(e) => set('title', e.target.value)} />}
           </Field>
         )}
-        <fieldset>
-          <legend>Participants (the first is the guest)</legend>
-          {plan.participants.map((p) => (
-            <label key={p.id} className="check">
-              <input
-                type="checkbox"
-                checked={form.participantIds.includes(p.id)}
-                onChange={(e) =>
-                  set('participantIds', e.target.checked ? [...form.participantIds, p.id] : form.participantIds.filter((x) => x !== p.id))
-                }
-              />
-              {p.name}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceChecks
+          legend="Participants (the first is the guest)"
+          choices={plan.participants.map((p) => p.id)}
+          describe={(id) => plan.participants.find((p) => p.id === id)?.name ?? id}
+          value={form.participantIds}
+          onChange={(ids) => set('participantIds', ids)}
+        />
         <div className="row">
           <Field label="Host place">
             {(id) => (

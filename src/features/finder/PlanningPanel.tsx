@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { wrapTab } from '../../components/focus-trap';
 import { usePlan } from '../../db/hooks';
 import { FindDates } from './FindDates';
 import { Scenarios } from './Scenarios';
@@ -39,15 +40,7 @@ export function PlanningPanel({ tab, onTab, onClose }: { tab: PlanningTab; onTab
       const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href], [tabindex="0"]')].filter(
         (el) => !el.hasAttribute('disabled') && el.offsetParent !== null,
       );
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last?.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first?.focus();
-      }
+      wrapTab(e, focusable);
     }
   };
 

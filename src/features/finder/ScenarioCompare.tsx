@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
+import { Field } from '../../components/Field';
 import { RULE_LABELS, type Conflict } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 import { compareVariants, type VariantOptions } from '../../domain/scenarios';
 import { formatDuration, formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
-import { Field } from './Field';
 
 const PLAN = '__plan__';
 const km = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
 import { db, repos } from '../../db';
 import { applyChanges } from '../../db/changes';
 import { deleteScenario, promoteScenario } from '../../db/scenarios';
@@ -9,7 +10,6 @@ import { applyOverrides, mergeOverrides, overridesForVisitShift, type Override }
 import { formatLocalDateTime, instantToLocal, localToInstant } from '../../domain/time';
 import { daysBetween, visitHostDays, visitItems } from '../../domain/visit-shift';
 import { useUndoStore } from '../../store/undo-store';
-import { Field } from './Field';
 import { ScenarioCompare } from './ScenarioCompare';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -14,7 +14,8 @@ import {
   type RouteTotals,
 } from '../../domain/itinerary';
 import type { Status } from '../../domain/model';
-import { displayPart, MODE_LABELS } from './format';
+import { MODE_LABELS } from '../../domain/labels';
+import { displayPart } from './format';
 import { deleteEvent, deleteLeg, setLegOptional, swapLegs } from './route-actions';
 
 export type ItineraryAction =

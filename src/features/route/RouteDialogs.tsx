@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { EVENT_KINDS, LEG_MODES, STATUSES, type Leg, type Place, type PlanEvent } from '../../domain/model';
 import type { ItineraryStop } from '../../domain/itinerary';
-import { MODE_LABELS } from './format';
+import { MODE_LABELS } from '../../domain/labels';
 import { formToLeg, type LegFormValues } from './leg-form';
 import { removeStop, saveLeg, saveStopEvent, stopRemoval } from './route-actions';
 import { formToStopEvent, type StopFormValues } from './stop-form';
-
 
 function PlaceSelect({ id, describedBy, places, value, onChange, invalid }: { id: string; describedBy?: string; places: readonly Place[]; value: string; onChange: (id: string) => void; invalid: boolean }) {
   const sorted = useMemo(() => [...places].sort((a, b) => a.name.localeCompare(b.name)), [places]);
@@ -87,30 +87,10 @@ export function LegDialog({
           </Field>
         </div>
         <div className="row">
-          <Field label="Mode">
-            {(id) => (
-              <select id={id} value={form.mode} onChange={(e) => set('mode', e.target.value as LegFormValues['mode'])}>
-                {LEG_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {MODE_LABELS[m]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect label="Mode" value={form.mode} choices={LEG_MODES} describe={(m) => MODE_LABELS[m]} onChange={(m) => set('mode', m)} />
           <Field label="Carrier">{(id) => <input id={id} value={form.carrier} onChange={(e) => set('carrier', e.target.value)} />}</Field>
           <Field label="Flight or train number">{(id) => <input id={id} value={form.number} onChange={(e) => set('number', e.target.value)} />}</Field>
-          <Field label="Status">
-            {(id) => (
-              <select id={id} value={form.status} onChange={(e) => set('status', e.target.value as LegFormValues['status'])}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect label="Status" value={form.status} choices={STATUSES} onChange={(s) => set('status', s)} />
         </div>
         <label className="check">
           <input type="checkbox" checked={form.optional} onChange={(e) => set('optional', e.target.checked)} />
@@ -181,28 +161,8 @@ export function StopDialog({
           {(id, d) => <input id={id} aria-describedby={d} aria-invalid={!!errors.title} value={form.title} onChange={(e) => set('title', e.target.value)} />}
         </Field>
         <div className="row">
-          <Field label="Kind">
-            {(id) => (
-              <select id={id} value={form.kind} onChange={(e) => set('kind', e.target.value as StopFormValues['kind'])}>
-                {EVENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {k.replace('-', ' ')}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Status">
-            {(id) => (
-              <select id={id} value={form.status} onChange={(e) => set('status', e.target.value as StopFormValues['status'])}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect label="Kind" value={form.kind} choices={EVENT_KINDS} describe={(k) => k.replace('-', ' ')} onChange={(k) => set('kind', k)} />
+          <ChoiceSelect label="Status" value={form.status} choices={STATUSES} onChange={(s) => set('status', s)} />
           <label className="check">
             <input
               type="checkbox"

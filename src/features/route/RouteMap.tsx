@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { formatKm, formatTravelTime, type ItineraryLeg, type ItineraryStop } from '../../domain/itinerary';
 import { layoutMap, type MapLayout } from './map-layout';
-import { MODE_LABELS, timeWithDisplay } from './format';
+import { MODE_LABELS } from '../../domain/labels';
+import { timeWithDisplay } from './format';
 import type { World } from './world-data';
 
 /** The world outline, loaded on first use (a separate chunk: see world-data.ts). */

@@ -2,7 +2,7 @@ import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, repos, resetSamplePlan } from '../../../src/db';
-import { ItemDetails } from '../../../src/features/calendar/ItemDetails';
+import { CalendarItemDetails } from '../../../src/features/calendar/CalendarItemDetails';
 import { initialUiState, useUiStore } from '../../../src/store/ui-store';
 import { useUndoStore } from '../../../src/store/undo-store';
 
@@ -15,10 +15,10 @@ beforeEach(async () => {
   useUndoStore.getState().dismiss();
 });
 
-describe('ItemDetails', { timeout: 30_000 }, () => {
+describe('CalendarItemDetails', { timeout: 30_000 }, () => {
   it('shows a leg in the display zone and at both ends, and moves it from the keyboard, saved at once', async () => {
     const user = userEvent.setup({ delay: null });
-    render(<ItemDetails type="leg" id="draft-leg-rail" onClose={vi.fn()} />);
+    render(<CalendarItemDetails type="leg" id="draft-leg-rail" onClose={vi.fn()} />);
     const dialog = await screen.findByRole('dialog', { name: 'Rail: Beijing South → Shanghai Hongqiao' });
     expect(dialog).toHaveTextContent('Mon 27 Oct 2025, 21:00–Tue 28 Oct, 01:18 EDT');
     expect(dialog).toHaveTextContent('departs 09:00 CST Beijing South, arrives Tue 28 Oct 2025, 13:18 CST Shanghai Hongqiao');
@@ -33,12 +33,12 @@ describe('ItemDetails', { timeout: 30_000 }, () => {
   });
 
   it('shows a window with its local dates, and says so when an item is gone', async () => {
-    const { unmount } = render(<ItemDetails type="window" id="apec-2025-week" onClose={vi.fn()} />);
+    const { unmount } = render(<CalendarItemDetails type="window" id="apec-2025-week" onClose={vi.fn()} />);
     const dialog = await screen.findByRole('dialog', { name: 'APEC 2025 Economic Leaders\' Week' });
     expect(dialog).toHaveTextContent('27 Oct – 1 Nov 2025 (local dates in Gyeongju, Asia/Seoul)');
     expect(screen.queryByRole('group', { name: /Move this leg/ })).toBeNull();
     unmount();
-    render(<ItemDetails type="leg" id="nothing-here" onClose={vi.fn()} />);
+    render(<CalendarItemDetails type="leg" id="nothing-here" onClose={vi.fn()} />);
     expect(await screen.findByRole('dialog', { name: 'Item not found' })).toBeInTheDocument();
   });
 });
