@@ -211,7 +211,7 @@ export function zoneOffsetMinutes(ms: number, zone: string): number {
   const day = Math.floor(ms / DAY_MS);
   let offset = byDay.get(day);
   if (offset === undefined) {
-    offset = dayOffset(IANAZone.create(zone), day);
+    offset = dayOffset(zone, day);
     if (byDay.size > 100_000) byDay.clear();
     byDay.set(day, offset);
   }
@@ -219,19 +219,52 @@ export function zoneOffsetMinutes(ms: number, zone: string): number {
   return ms < offset.at ? offset.before : offset.after;
 }
 
-function dayOffset(z: IANAZone, day: number): number | OffsetChange {
+function dayOffset(zone: string, day: number): number | OffsetChange {
+  const offset = offsetReader(zone);
   let lo = day * DAY_MS;
   let hi = (day + 1) * DAY_MS - 1;
-  const before = z.offset(lo);
-  const after = z.offset(hi);
+  const before = offset(lo);
+  const after = offset(hi);
   if (before === after) return before;
   // The first millisecond with the new offset lies in (lo, hi].
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (z.offset(mid) === before) lo = mid;
+    if (offset(mid) === before) lo = mid;
     else hi = mid;
   }
   return { at: hi, before, after };
+}
+
+const readers = new Map<string, (ms: number) => number>();
+const LONG_OFFSET = /GMT(?:([+-])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?)?$/;
+
+/**
+ * A function giving `zone`'s UTC offset in minutes at an instant: Intl's "GMT+08:00" reading
+ * (`timeZoneName: 'longOffset'`, about three times quicker than reading the wall clock's parts),
+ * or Luxon's where that is not supported. Both read the same ICU zone data.
+ */
+function offsetReader(zone: string): (ms: number) => number {
+  let read = readers.get(zone);
+  if (read) return read;
+  const z = IANAZone.create(zone);
+  read = (ms: number) => z.offset(ms);
+  try {
+    const dtf = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    const probe = LONG_OFFSET.exec(dtf.format(0));
+    if (probe) {
+      read = (ms: number) => {
+        const m = LONG_OFFSET.exec(dtf.format(ms));
+        if (!m) return z.offset(ms);
+        if (!m[1]) return 0;
+        const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0) + Number(m[4] ?? 0) / 60;
+        return m[1] === '-' ? -minutes : minutes;
+      };
+    }
+  } catch {
+    // Luxon's reading stays.
+  }
+  readers.set(zone, read);
+  return read;
 }
 
 /**

@@ -74,6 +74,13 @@ describe('time', () => {
       }),
       { numRuns: 3000 },
     );
+    // Far back (local mean time, offsets with seconds) and far ahead.
+    fc.assert(
+      fc.property(fc.constantFrom(...zones, 'Africa/Casablanca', 'Asia/Kathmandu', 'UTC'), fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2200, 0, 1) }), (zone, ms) => {
+        expect(zoneOffsetMinutes(ms, zone)).toBeCloseTo(IANAZone.create(zone).offset(ms), 9);
+      }),
+      { numRuns: 3000 },
+    );
     // Close to changes: Lord Howe moves by 30 min, Santiago and New York by an hour.
     const changes = ['2025-11-02T06:00:00Z', '2025-10-26T01:00:00Z', '2025-10-04T15:30:00Z', '2026-04-05T15:00:00Z', '2025-09-07T04:00:00Z'].map(Date.parse);
     fc.assert(
