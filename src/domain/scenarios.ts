@@ -5,7 +5,7 @@
  * This module applies a scenario, sums travel, finds each visit's key dates, compares two
  * variants side by side, and works out what promoting a scenario to be the plan changes.
  */
-import { findConflicts, type Conflict, type FindOptions, type Severity } from './conflicts';
+import { findConflicts, finderFor, type Conflict, type FindOptions, type Severity } from './conflicts';
 import { greatCircleKm } from './geo';
 import type { Leg, Plan, PlanEvent, Scenario } from './model';
 import { formatLocalDate, localDateOf, toInstant, toMs } from './time';
@@ -209,7 +209,7 @@ export function compareVariants(
   plan: Plan,
   a: VariantOptions & { label: string },
   b: VariantOptions & { label: string },
-  find: ConflictFinder = findConflicts,
+  find: ConflictFinder = finderFor(plan),
 ): VariantComparison {
   const sa = summarizeVariant(plan, a, find);
   const sb = summarizeVariant(plan, b, find);

@@ -17,7 +17,7 @@
  * - Order: `at`, then severity (errors first), then rule (RULES order), then id.
  */
 import type { Plan } from '../model';
-import { analyzeConflicts } from './engine';
+import { analyzeCompiled, analyzeConflicts, compilePlan, type CompiledPlan } from './engine';
 import type { ConflictRecord } from './make';
 import type { FindOptions } from './types';
 
@@ -34,4 +34,17 @@ export { isCompatible } from './rules/double-booking';
  */
 export function findConflicts(plan: Plan, options: FindOptions): ConflictRecord[] {
   return analyzeConflicts(plan, options).conflicts;
+}
+
+/**
+ * `findConflicts` for several runs over one plan (with and without optional items, each
+ * scenario): `plan` is compiled once, on the first run. Any other plan is compiled afresh.
+ */
+export function finderFor(plan: Plan): (p: Plan, options: FindOptions) => ConflictRecord[] {
+  let compiled: CompiledPlan | undefined;
+  return (p, options) => {
+    if (p !== plan) return findConflicts(p, options);
+    compiled ??= compilePlan(plan);
+    return analyzeCompiled(compiled, options).conflicts;
+  };
 }

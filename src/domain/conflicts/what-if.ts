@@ -6,7 +6,7 @@
 import type { Plan, Scenario } from '../model';
 import { formatLocalDate } from '../time';
 import { legTitle } from '../plan-items';
-import { findConflicts, type FindOptions } from './index';
+import { finderFor, type FindOptions } from './index';
 import { countBySeverity, describeCounts } from './severity';
 import type { Conflict, ItemRef } from './types';
 
@@ -95,7 +95,7 @@ export type ConflictFinder = (plan: Plan, options: FindOptions) => Conflict[];
  * The base plan (no optional items) against: each optional item alone, all optional items
  * together, and each saved scenario. Runs the engine 2 + items + scenarios times.
  */
-export function computeWhatIf(plan: Plan, find: ConflictFinder = findConflicts): WhatIfResult {
+export function computeWhatIf(plan: Plan, find: ConflictFinder = finderFor(plan)): WhatIfResult {
   const base = find(plan, { includeOptional: false });
   const cases: WhatIfCase[] = [];
   const sentenceFor = (subject: string, diff: ConflictDiff) => `${subject} ${summarizeDiff(diff)}.`;

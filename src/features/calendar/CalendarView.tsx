@@ -12,7 +12,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import './calendar.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { describeWriteError, repos } from '../../db';
-import { findConflicts, type Conflict } from '../../domain/conflicts';
+import { analyzeCompiled, compilePlan, type Conflict } from '../../domain/conflicts';
 import { classifyConflicts } from '../../domain/conflicts/acceptance';
 import type { Plan } from '../../domain/model';
 import { formatDateRange, formatLocalDateTime, localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
@@ -112,8 +112,10 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
   const acceptances = useAcceptances();
 
   const deferredNearby = useDeferredValue(nearby);
-  const conflicts = useMemo(() => {
-    if (!deferredNearby || !tables) return NO_CONFLICTS;
+  // The items near the visible range, compiled once for the engine: switching optional items
+  // on and off only runs the rules again.
+  const nearbyPlan = useMemo(() => {
+    if (!deferredNearby || !tables) return null;
     const plan: Plan = {
       places: tables.places,
       participants: tables.participants,
@@ -123,11 +125,16 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
       legs: deferredNearby.legs,
       windows: deferredNearby.windows,
     };
-    const found = findConflicts(plan, { includeOptional });
+    return { plan, compiled: compilePlan(plan) };
+  }, [deferredNearby, tables]);
+  const conflicts = useMemo(() => {
+    if (!nearbyPlan) return NO_CONFLICTS;
+    const { plan, compiled } = nearbyPlan;
+    const found = analyzeCompiled(compiled, { includeOptional }).conflicts;
     const open = acceptances?.length ? classifyConflicts(found, acceptances, plan).filter((e) => e.state !== 'accepted').map((e) => e.conflict) : found;
     // The same empty list each time, so that no conflicts does not rebuild the calendar's input.
     return open.length === 0 ? NO_CONFLICTS : open;
-  }, [deferredNearby, tables, includeOptional, acceptances]);
+  }, [nearbyPlan, includeOptional, acceptances]);
 
   const calendarEvents = useMemo<CalendarEventInput[]>(() => {
     if (!nearby || !tables) return [];

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { db } from '../../db';
 import { createAcceptances } from '../../db/acceptances';
 import { classifyConflicts, type Acceptance, type ConflictEntry } from '../../domain/conflicts/acceptance';
-import { findConflicts } from '../../domain/conflicts';
+import { analyzeCompiled, compilePlan } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 
 /** The acceptance repository on the app's database as it is now (`db` may be swapped for an in-memory one at start-up). */
@@ -19,7 +19,9 @@ export function useAcceptances(): Acceptance[] | null {
 
 /** The engine's conflicts for the plan as the header toggle has it, each with its acceptance state. */
 export function useConflictEntries(plan: Plan | undefined, includeOptional: boolean, accepted: Acceptance[] | null): ConflictEntry[] | null {
-  const conflicts = useMemo(() => (plan ? findConflicts(plan, { includeOptional }) : null), [plan, includeOptional]);
+  // Compiled once per plan: switching optional items on and off only runs the rules again.
+  const compiled = useMemo(() => (plan ? compilePlan(plan) : null), [plan]);
+  const conflicts = useMemo(() => (compiled ? analyzeCompiled(compiled, { includeOptional }).conflicts : null), [compiled, includeOptional]);
   return useMemo(
     () => (plan && conflicts && accepted ? classifyConflicts(conflicts, accepted, plan) : null),
     [plan, conflicts, accepted],

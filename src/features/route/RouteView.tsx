@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { usePlan, usePlanName } from '../../db/hooks';
-import { findConflicts, RULES } from '../../domain/conflicts';
+import { analyzeCompiled, compilePlan, RULES } from '../../domain/conflicts';
 import {
   ALL_VISITS,
   buildRoute,
@@ -73,7 +73,11 @@ export function RouteView() {
 
   const route = useMemo(() => (plan ? buildRoute(plan, selection, { displayZone, includeOptional }) : null), [plan, selection, displayZone, includeOptional]);
   // The itinerary shows what needs acting on; the analyst's list of plain overlaps is the conflicts view's.
-  const conflicts = useMemo(() => conflictsByItem(plan ? findConflicts(plan, { includeOptional, rules: ITINERARY_RULES }) : []), [plan, includeOptional]);
+  const compiled = useMemo(() => (plan ? compilePlan(plan) : null), [plan]);
+  const conflicts = useMemo(
+    () => conflictsByItem(compiled ? analyzeCompiled(compiled, { includeOptional, rules: ITINERARY_RULES }).conflicts : []),
+    [compiled, includeOptional],
+  );
   const visits = useMemo(() => (plan ? orderVisits(plan) : []), [plan]);
 
   const onSelectLeg = useCallback((id: string) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeCompiled, analyzeConflicts, compilePlan, toPlainConflict, type FindOptions } from '../../../src/domain/conflicts';
+import { analyzeCompiled, analyzeConflicts, compilePlan, findConflicts, finderFor, toPlainConflict, type FindOptions } from '../../../src/domain/conflicts';
 import type { Plan, PlanEvent, Scenario } from '../../../src/domain/model';
 import { buildSamplePlan } from '../../../src/domain/sample-plan';
 import { toInstant } from '../../../src/domain/time';
@@ -98,5 +98,16 @@ describe('a compiled plan shared by many runs', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('finderFor answers for its plan from one compile, and for any other plan afresh', () => {
+    const plan = buildSamplePlan();
+    const other = { ...plan, events: plan.events.filter((e) => e.kind !== 'call') };
+    const find = finderFor(plan);
+    for (const options of [{ includeOptional: false }, { includeOptional: true }] satisfies FindOptions[]) {
+      expect(find(plan, options).map(toPlainConflict)).toEqual(findConflicts(plan, options).map(toPlainConflict));
+      expect(find(other, options).map(toPlainConflict)).toEqual(findConflicts(other, options).map(toPlainConflict));
+    }
+    expect(findConflicts(other, { includeOptional: true }).map((c) => c.id)).not.toEqual(findConflicts(plan, { includeOptional: true }).map((c) => c.id));
   });
 });
