@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { build, sortBuilt, type ConflictRecord } from '../../../src/domain/conflicts/make';
+import { RULES, SEVERITIES } from '../../../src/domain/conflicts/types';
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The order as written: time, severity, rule (RULES order), id. */
+function written(a: ConflictRecord, b: ConflictRecord): number {
+  return a.atMs - b.atMs || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RULES.indexOf(a.rule) - RULES.indexOf(b.rule) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const record = fc
+  .record({
+    at: fc.oneof(fc.integer({ min: -5, max: 5 }).map((k) => Date.UTC(2025, 9, 30) + k * 60_000), fc.integer({ min: -8.64e15, max: 8.64e15 })),
+    severity: fc.constantFrom(...SEVERITIES),
+    rule: fc.constantFrom(...RULES),
+    id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+  })
+  .map(({ at, severity, rule, id }) =>
+    build({
+      rule,
+      severity,
+      parties: [{ type: 'visit', id, title: id, optional: false, status: 'confirmed' }],
+      participantIds: [],
+      atMs: at,
+      marginMs: 0,
+      margin: '',
+      explain: () => '',
+    }),
+  );
+
+describe('sortBuilt', () => {
+  it('orders conflicts by time, severity, rule and id, ties included, for any instants', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 1200, size: 'max' }), (list) => {
+        const expected = [...list].sort(written).map((c) => `${c.atMs} ${c.severity} ${c.id}`);
+        expect(sortBuilt([...list]).map((c) => `${c.atMs} ${c.severity} ${c.id}`)).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
