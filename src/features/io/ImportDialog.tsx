@@ -19,7 +19,7 @@ import { detectFileKind, IMPORT_LIMITS, restoreFile, type Restored } from '../..
 import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { APP_VERSION } from './app-version';
+import { APP_VERSION } from '../../domain/app-version';
 import { downloadTextFile } from '../../components/download';
 import { fileBaseName, readFileText } from './files';
 import { latestPerFrame } from './per-frame';
