@@ -41,7 +41,7 @@ const items = N + plan.places.length + plan.participants.length;
 
 const browser = await launchBrowser();
 async function run(mode: 'replace' | 'merge'): Promise<{ write: number; total: number }> {
-  const { page, context } = await openPage(browser, '/calendar');
+  const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30');
   await page.getByText('Trump–Xi summit, Busan').first().waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });

@@ -1,54 +1,46 @@
 /**
  * The plan as a JSON backup file, and when the user last downloaded one. Any download counts as
- * a backup (the reminder asks for one a week). A backup made because a save failed also carries
- * the unsaved records, so a failed write never loses what the user typed.
+ * a backup (the reminder asks for one a week). The file is the documented backup format
+ * (src/domain/codecs/backup.ts), so Import… reads it like an export. A backup made because a
+ * save failed also carries the unsaved records, so a failed write never loses what the user typed.
  */
-import type { Plan } from '../domain/model';
-import { loadPlan } from './repositories';
-import { CURRENT_VERSION, type SummitryDb } from './schema';
-import { PLAN_NAME_KEY, SEEDED_KEY } from './seed';
+import { APP_VERSION } from '../domain/app-version';
+import { buildBackup, encodeBackup, type UnsavedEdit } from '../domain/codecs/backup';
+import { EMPTY_PLAN } from '../domain/model';
+import { loadSnapshot, type PlanSnapshot } from './io';
+import type { SummitryDb } from './schema';
+import { SEEDED_KEY } from './seed';
 
 export const LAST_BACKUP_KEY = 'lastBackupAt';
-export const BACKUP_FORMAT = 'summitry-backup';
 
 export interface BackupFile {
   fileName: string;
   text: string;
 }
 
-export interface UnsavedRecord {
-  table: string;
-  record: unknown;
-}
+export type UnsavedRecord = UnsavedEdit;
 
 /**
- * The whole plan (and any unsaved records) as a JSON backup file named by date. If the plan
- * cannot be read but there are unsaved records, the file carries those alone (`plan: null`).
+ * The whole plan (and any unsaved records) as a backup file named by date. If the plan cannot
+ * be read but there are unsaved records, the file carries those alone: no tables, scope
+ * `partial` (it can be merged, not used to replace a plan).
  */
 export async function makeBackup(db: SummitryDb, now: string, unsaved: readonly UnsavedRecord[] = []): Promise<BackupFile> {
-  let plan: Plan | null = null;
-  let planName: unknown = null;
-  let planError: string | undefined;
+  let snapshot: PlanSnapshot | null = null;
   try {
-    plan = await loadPlan(db);
-    planName = (await db.meta.get(PLAN_NAME_KEY))?.value ?? null;
+    snapshot = await loadSnapshot(db);
   } catch (err) {
     // The database may be closed (upgraded in another tab): the unsaved records still go out.
     if (unsaved.length === 0) throw err;
-    planError = err instanceof Error ? err.message : String(err);
   }
-  const body = {
-    format: BACKUP_FORMAT,
-    formatVersion: 1,
-    schemaVersion: CURRENT_VERSION,
+  const doc = buildBackup({
+    ...(snapshot ?? { plan: EMPTY_PLAN, planName: 'Unsaved edits', scope: { kind: 'partial' as const } }),
+    appVersion: APP_VERSION,
     exportedAt: now,
-    planName,
-    plan,
-    ...(planError ? { planError } : {}),
-    ...(unsaved.length > 0 ? { unsaved } : {}),
-  };
+    unsaved,
+  });
   const stamp = now.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return { fileName: `summitry-backup-${stamp}${unsaved.length > 0 ? '-unsaved' : ''}.json`, text: JSON.stringify(body, null, 2) };
+  return { fileName: `summitry-backup-${stamp}${unsaved.length > 0 ? '-unsaved' : ''}.json`, text: encodeBackup(doc) };
 }
 
 /** Note that a backup was downloaded at `now`. A full disk must not stop the download: failures are ignored. */

@@ -28,11 +28,16 @@ const planTables = (db: SummitryDb) => TABLE_NAMES.map((n) => db.table(n));
 const allTables = (db: SummitryDb) => [...planTables(db), db.acceptances, db.backups, db.meta];
 
 async function readSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
-  const plan = {} as Record<TableName, unknown[]>;
-  for (const name of TABLE_NAMES) plan[name] = await db.table(name).toArray();
-  const acceptances = (await db.acceptances.toArray()).map((a) => ({ id: a.id, note: a.note, acceptedAt: a.acceptedAt, itemsFingerprint: a.itemsFingerprint }));
-  const planName = ((await db.meta.get(PLAN_NAME_KEY))?.value as string | undefined) ?? 'Untitled plan';
-  return { plan: plan as unknown as Plan, planName, acceptances };
+  // All reads are requested at once: one wait for IndexedDB instead of one per table.
+  const [tables, accepted, nameRow] = await Promise.all([
+    Promise.all(TABLE_NAMES.map((name) => db.table(name).toArray())),
+    db.acceptances.toArray(),
+    db.meta.get(PLAN_NAME_KEY),
+  ]);
+  const plan = Object.fromEntries(TABLE_NAMES.map((name, i) => [name, tables[i]!])) as unknown as Plan;
+  const acceptances = accepted.map((a) => ({ id: a.id, note: a.note, acceptedAt: a.acceptedAt, itemsFingerprint: a.itemsFingerprint }));
+  const planName = (nameRow?.value as string | undefined) ?? 'Untitled plan';
+  return { plan, planName, acceptances };
 }
 
 /** The whole plan, its name and accepted conflicts, read in one transaction. */
@@ -71,33 +76,45 @@ interface Decided {
   acceptances: Acceptance[];
 }
 
+/** Inside a transaction: the plan's copies of the records in `incoming` that it has, by id. */
+async function readShared<T extends TableName>(db: SummitryDb, name: T, incoming: readonly EntityOf<T>[]): Promise<Map<string, EntityOf<T>>> {
+  const present = new Set((await db.table(name).toCollection().primaryKeys()) as string[]);
+  const shared = incoming.filter((r) => present.has(r.id as string)).map((r) => r.id as string);
+  if (shared.length === 0) return new Map();
+  const found = (await db.table(name).bulkGet(shared)) as (EntityOf<T> | undefined)[];
+  const byId = new Map<string, EntityOf<T>>();
+  found.forEach((r, i) => r && byId.set(shared[i]!, r));
+  return byId;
+}
+
 /** Inside a transaction: read the records the file names and decide each one. */
 async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided> {
   const summary = emptySummary();
   const writes: Partial<Record<TableName, unknown[]>> = {};
-  for (const name of TABLE_NAMES) {
+  const names = TABLE_NAMES.filter((name) => restored.plan[name].length > 0);
+  // Every table is read at once (one wait for IndexedDB, not one per table), and only the records
+  // the plan has: a key scan is far cheaper than thousands of misses.
+  const [stored, existingAcceptances] = await Promise.all([
+    Promise.all(names.map((name) => readShared(db, name, restored.plan[name] as EntityOf<typeof name>[]))),
+    restored.acceptances.length ? db.acceptances.bulkGet(restored.acceptances.map((a) => a.id)) : [],
+  ]);
+  names.forEach((name, t) => {
     const incoming = restored.plan[name] as EntityOf<typeof name>[];
-    if (incoming.length === 0) continue;
-    // Read only the records the plan has: a key scan is far cheaper than thousands of misses.
-    const present = new Set((await db.table(name).toCollection().primaryKeys()) as string[]);
-    const shared = incoming.filter((r) => present.has(r.id));
-    const found = shared.length ? ((await db.table(name).bulkGet(shared.map((r) => r.id))) as (EntityOf<typeof name> | undefined)[]) : [];
-    const byId = new Map(found.map((r, i) => [shared[i]!.id as string, r]));
-    const existing = incoming.map((r) => byId.get(r.id));
+    const byId = stored[t]!;
     const fields = restored.fields?.[name];
     const out: unknown[] = [];
-    incoming.forEach((record, i) => {
-      const decision = decideRecord(name, existing[i], record, fields?.get(record.id));
+    for (const record of incoming) {
+      const existing = byId.get(record.id);
+      const decision = decideRecord(name, existing, record, fields?.get(record.id));
       countAction(summary, name, decision.action);
-      if (decision.record) out.push({ ...decision.record, rev: (existing[i]?.rev ?? 0) + 1 });
-    });
+      if (decision.record) out.push({ ...decision.record, rev: (existing?.rev ?? 0) + 1 });
+    }
     writes[name] = out;
-  }
+  });
   const acceptances: Acceptance[] = [];
   if (restored.acceptances.length) {
-    const existing = await db.acceptances.bulkGet(restored.acceptances.map((a) => a.id));
     restored.acceptances.forEach((a, i) => {
-      const decision = decideAcceptance(existing[i], a);
+      const decision = decideAcceptance(existingAcceptances[i], a);
       countAction(summary, 'acceptances', decision.action);
       if (decision.record) acceptances.push(decision.record);
     });
@@ -164,15 +181,16 @@ export async function applyImport(db: SummitryDb, restored: Restored, mode: Impo
       const snapshot = await readSnapshot(db);
       const backupId = await saveAutomaticBackup(db, snapshot, options);
       const total = TABLE_NAMES.reduce((n, t) => n + restored.plan[t].length, 0) + restored.acceptances.length;
+      // Emptied first, then added to: `add` (not `put`) so a repeated id fails the import rather
+      // than silently keeping one copy.
+      await Promise.all([...planTables(db), db.acceptances].map((t) => t.clear()));
       let written = 0;
       for (const name of TABLE_NAMES) {
         // Revisions go on from the replaced records', so an editor left open on one sees it changed.
         const revs = new Map((snapshot.plan[name] as { id: string; rev?: number }[]).map((r) => [r.id, r.rev ?? 0]));
         const records = (restored.plan[name] as { id: string }[]).map((r) => ({ ...r, rev: (revs.get(r.id) ?? 0) + 1 }));
-        await db.table(name).clear();
-        written = await writeChunks(db, name, records, written, total, options);
+        written = await writeChunks(db, name, records, 'add', written, total, options);
       }
-      await db.acceptances.clear();
       if (restored.acceptances.length) await db.acceptances.bulkAdd(restored.acceptances);
       options.onProgress?.(total, total);
       await db.meta.put({ key: PLAN_NAME_KEY, value: restored.planName ?? 'Imported plan' });
@@ -183,7 +201,7 @@ export async function applyImport(db: SummitryDb, restored: Restored, mode: Impo
     let written = 0;
     for (const name of TABLE_NAMES) {
       const list = decided.writes[name];
-      if (list?.length) written = await writeChunks(db, name, list, written, total, options);
+      if (list?.length) written = await writeChunks(db, name, list, 'put', written, total, options);
     }
     if (decided.acceptances.length) await db.acceptances.bulkPut(decided.acceptances);
     options.onProgress?.(total, total);
@@ -195,6 +213,7 @@ async function writeChunks(
   db: SummitryDb,
   name: TableName,
   records: readonly unknown[],
+  how: 'add' | 'put',
   written: number,
   total: number,
   options: Pick<ApplyOptions, 'onProgress' | 'chunkSize'>,
@@ -203,7 +222,7 @@ async function writeChunks(
   const size = options.chunkSize ?? DEFAULT_CHUNK;
   for (let i = 0; i < records.length; i += size) {
     const chunk = records.slice(i, i + size);
-    await table.bulkPut(chunk);
+    await (how === 'add' ? table.bulkAdd(chunk) : table.bulkPut(chunk));
     written += chunk.length;
     options.onProgress?.(written, total);
   }

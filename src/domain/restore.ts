@@ -151,29 +151,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  */
 const MIGRATIONS: Record<number, Migration> = {
   /**
-   * Format 1 → 2 (2026-12): format 1 is what the storage panel's "Download a backup" writes
-   * (src/db/backup.ts): the tables under `plan` (null if the plan could not be read), no
-   * appVersion, scope or acceptances, and `unsaved` records kept when a save failed. The unsaved
-   * records are laid over the plan's (they are the newer edits); without a plan the file holds
-   * only some records and cannot replace a plan.
+   * Format 1 → 2 (2026-12): format 1 is what the Storage panel's "Download a backup" wrote until
+   * it wrote format 2 (src/db/backup.ts): the tables under `plan` (null if the plan could not be
+   * read), no appVersion, scope or acceptances, and `unsaved` records kept when a save failed,
+   * which format 2 keeps in the same shape. Without a plan the file holds only some records.
    */
-  1: (doc, notes) => {
+  1: (doc) => {
     const plan = isObject(doc.plan) ? doc.plan : undefined;
     const tables: Record<string, unknown> = {};
     for (const name of TABLE_NAMES) if (plan && plan[name] !== undefined) tables[name] = plan[name];
-    const unsaved = Array.isArray(doc.unsaved) ? doc.unsaved : [];
-    let laid = 0;
-    for (const entry of unsaved) {
-      if (!isObject(entry) || typeof entry.table !== 'string' || !(TABLE_NAMES as readonly string[]).includes(entry.table) || !isObject(entry.record)) continue;
-      const list = Array.isArray(tables[entry.table]) ? [...(tables[entry.table] as unknown[])] : [];
-      const at = list.findIndex((r) => isObject(r) && r.id === (entry.record as Record<string, unknown>).id);
-      if (at >= 0) list[at] = entry.record;
-      else list.push(entry.record);
-      tables[entry.table] = list;
-      laid += 1;
-    }
-    if (laid) notes.push(`The backup carried ${laid} edit${laid === 1 ? '' : 's'} that could not be saved when it was made; ${laid === 1 ? 'it is' : 'they are'} included.`);
-    if (!plan) notes.push('The backup holds only those unsaved edits, not a whole plan: it can be merged, not used to replace the plan.');
     return {
       format: doc.format,
       formatVersion: 2,
@@ -183,9 +169,57 @@ const MIGRATIONS: Record<number, Migration> = {
       scope: plan ? { kind: 'plan' } : { kind: 'partial' },
       acceptances: [],
       tables,
+      ...(doc.unsaved !== undefined ? { unsaved: doc.unsaved } : {}),
     };
   },
 };
+
+/**
+ * Lay the edits a failed save left in a backup (`unsaved`) over the file's records: each one
+ * replaces the record with its id, or is added. An edit counts as made when the backup was, so
+ * its `updatedAt` is at least `exportedAt` and a merge takes it over the copy it was edited
+ * from. An entry that is not a valid record of a known table is left out with a note: the rest
+ * of the backup stays importable.
+ */
+function layUnsaved(plan: Record<TableName, unknown[]>, unsaved: unknown, exportedAt: string, notes: string[]): void {
+  if (unsaved === undefined) return;
+  if (!Array.isArray(unsaved)) {
+    notes.push('The backup\'s list of unsaved edits could not be read; it was left out.');
+    return;
+  }
+  const laid: string[] = [];
+  const leftOut: string[] = [];
+  const positions = new Map<TableName, Map<string, number>>();
+  unsaved.forEach((entry, index) => {
+    const ref = `Unsaved edit #${index + 1}`;
+    if (!isObject(entry) || typeof entry.table !== 'string' || !(TABLE_NAMES as readonly string[]).includes(entry.table) || !isObject(entry.record)) {
+      leftOut.push(`${ref} is not a record of a known table`);
+      return;
+    }
+    const table = entry.table as TableName;
+    const checked = validateEntity(table, entry.record);
+    const label = recordRef(table, index, entry.record).replace(/ \(\w+ #\d+\)$/, '');
+    if (!checked.ok) {
+      leftOut.push(`${ref} (${label}): ${checked.error.issues.join('; ')}`);
+      return;
+    }
+    const record = withoutRev(checked.value) as { id: string; updatedAt?: string };
+    const edited = !record.updatedAt || record.updatedAt < exportedAt ? { ...record, updatedAt: exportedAt } : record;
+    const list = plan[table];
+    const ids = positions.get(table) ?? new Map(list.map((r, i) => [(r as { id: string }).id, i]));
+    positions.set(table, ids);
+    const at = ids.get(edited.id);
+    if (at !== undefined) list[at] = edited;
+    else ids.set(edited.id, list.push(edited) - 1);
+    laid.push(label);
+  });
+  const listed = (items: string[]) => (items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', '));
+  if (laid.length)
+    notes.push(
+      `The backup carried ${laid.length} edit${laid.length === 1 ? '' : 's'} that could not be saved when it was made; ${laid.length === 1 ? 'it is' : 'they are'} included: ${listed(laid)}.`,
+    );
+  if (leftOut.length) notes.push(`${leftOut.length === 1 ? 'One unsaved edit could not be read and was' : `${leftOut.length} unsaved edits could not be read and were`} left out: ${listed(leftOut)}.`);
+}
 
 const headerText = (max: number) => z.string({ error: 'must be text' }).max(max, `is too long (${max} characters at most)`);
 
@@ -266,7 +300,7 @@ export function restoreBackup(input: string | unknown): RestoreResult {
   for (const name of Object.keys(tables)) {
     if (!(TABLE_NAMES as readonly string[]).includes(name)) notes.push(`The file has a table "${name.slice(0, 40)}" this version does not know; it was left out.`);
   }
-  let total = header.data.acceptances.length;
+  let total = header.data.acceptances.length + (Array.isArray(d.unsaved) ? d.unsaved.length : 0);
   for (const name of TABLE_NAMES) {
     const list = tables[name];
     if (list === undefined) continue;
@@ -304,6 +338,9 @@ export function restoreBackup(input: string | unknown): RestoreResult {
     else errors.push(`Accepted conflict #${index + 1}: ${checked.error.issues.map((i) => `${i.path.join('.') || 'record'} ${i.message}`).join('; ')}.`);
   });
   if (errors.length) return fail(capped(errors));
+  layUnsaved(plan, d.unsaved, header.data.exportedAt, notes);
+  if (header.data.scope.kind === 'partial')
+    notes.push('The backup holds only some records (the plan could not be read when it was made): it can be merged, not used to replace the plan.');
   if (version < BACKUP_FORMAT_VERSION) notes.push(`The backup was written in format version ${version}; it was upgraded to version ${BACKUP_FORMAT_VERSION}.`);
   return {
     ok: true,
@@ -318,7 +355,7 @@ export function restoreBackup(input: string | unknown): RestoreResult {
       acceptances,
       skipped: [],
       notes,
-      recordCount: total,
+      recordCount: TABLE_NAMES.reduce((n, t) => n + plan[t].length, acceptances.length),
     },
   };
 }

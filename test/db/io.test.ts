@@ -2,7 +2,6 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } f
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyImport, exportBackup, listBackups, MAX_AUTOMATIC_BACKUPS, previewImport, restoreAutomaticBackup } from '../../src/db/io';
 import type { SummitryDb } from '../../src/db/schema';
-import { makeBackup } from '../../src/db/backup';
 import { loadPlan } from '../../src/db/repositories';
 import { seedIfFirstRun } from '../../src/db/seed';
 import { buildBackup, encodeBackup } from '../../src/domain/codecs/backup';
@@ -98,19 +97,22 @@ describe('JSON backup round trip', () => {
 });
 
 describe('older backups and revisions', () => {
-  it('reads the storage panel\'s backup (format 1), unsaved edits included', async () => {
+  it('reads the storage panel\'s former backup (format 1), and a merge applies its unsaved edit', async () => {
     const db = await seeded();
-    const stored = await db.events.get('busan-summit-2025');
-    const file = await makeBackup(db, NOW, [{ table: 'events', record: { ...stored, title: 'Busan (typed, not saved)' } }]);
-    const result = restoreBackup(file.text);
+    const stored = (await db.events.get('busan-summit-2025'))!;
+    const plan = await loadPlan(db);
+    // What the Storage panel wrote before it wrote format 2; the editor's record has no rev or updatedAt.
+    const { rev: _rev, updatedAt: _updatedAt, ...typed } = { ...stored, title: 'Busan (typed, not saved)' };
+    const v1 = { format: 'summitry-backup', formatVersion: 1, schemaVersion: 2, exportedAt: NOW, planName: 'US–China summitry 2025–26', plan, unsaved: [{ table: 'events', record: typed }] };
+    const result = restoreBackup(JSON.stringify(v1, null, 2));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.restored.formatVersion).toBe(1);
-    const plan = await loadPlan(db);
     expect(result.restored.plan.places).toEqual(plan.places.map(({ rev: _rev, ...p }) => p));
     expect(result.restored.plan.events.find((e) => e.id === 'busan-summit-2025')!.title).toBe('Busan (typed, not saved)');
     const merged = await applyImport(db, result.restored, 'merge', APPLY);
-    expect(merged.summary.total.add).toBe(0);
+    expect(merged.summary.total).toMatchObject({ add: 0, update: 1 });
+    expect((await db.events.get('busan-summit-2025'))!.title).toBe('Busan (typed, not saved)');
   });
 
   it('leaves rev out of backups and numbers the revisions of what it writes after the plan\'s', async () => {

@@ -36,7 +36,7 @@ describe('schema versions', () => {
     expect(await db.events.count()).toBe(sample.events.length);
     const busan = await db.events.get('busan-summit-2025');
     expect(busan?.startsAt).toBe('2025-10-30T02:00:00.000Z');
-    expect(await db.events.where('participantIds').equals('xi').count()).toBeGreaterThan(5);
+    expect(await db.events.where('visitId').equals('trump-china-2026').count()).toBe(sample.events.filter((e) => e.visitId === 'trump-china-2026').length);
     db.close();
   });
 
@@ -79,6 +79,25 @@ describe('schema versions', () => {
     const busan = await repos.events.get('busan-summit-2025');
     const saved = await repos.events.put({ ...busan, title: 'Busan summit (edited)' }, { expectedRev: busan!.rev });
     expect(saved.rev).toBe(2);
+    db.close();
+  });
+
+  it('version 3 keeps every row and only the indexes a query reads on events and legs', async () => {
+    const sample = buildSamplePlan();
+    const rows = { events: sample.events.map((e) => ({ ...e, rev: 4 })), legs: sample.legs.map((l) => ({ ...l, rev: 2 })), places: sample.places.map((p) => ({ ...p, rev: 1 })) };
+    const indexNames = (db: SummitryDb, table: string) => [...db.backendDB().transaction(table).objectStore(table).indexNames].sort();
+    const old = openOlderSchema(`migration-${n++}-v2`, 2);
+    await old.open();
+    expect(indexNames(old, 'events')).toEqual(['endsAt', 'kind', 'participantIds', 'placeId', 'startsAt', 'status', 'visitId']);
+    old.close();
+    const db = await migrateFrom(2, rows);
+    expect(indexNames(db, 'events')).toEqual(['endsAt', 'startsAt', 'visitId']);
+    expect(indexNames(db, 'legs')).toEqual(['arrivesAt', 'departsAt', 'visitId']);
+    expect(indexNames(db, 'places')).toEqual(['cityId', 'name']);
+    for (const [table, list] of Object.entries(rows)) expect(await db.table(table).orderBy(':id').toArray(), table).toEqual([...list].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    const repos = createRepositories(db, () => '2026-12-03T00:00:00.000Z');
+    expect((await repos.events.inRange('2025-10-30T00:00:00.000Z', '2025-10-31T00:00:00.000Z')).map((e) => e.id)).toContain('busan-summit-2025');
+    expect((await repos.legs.forVisit('trump-china-2026')).length).toBe(sample.legs.filter((l) => l.visitId === 'trump-china-2026').length);
     db.close();
   });
 

@@ -62,10 +62,4 @@ describe('repositories', () => {
     expect((await repos.legs.forVisit('v')).map((l) => l.id)).toEqual(['a', 'b']);
     expect((await repos.legs.inRange('2025-10-28T05:00:00.000Z', '2025-10-28T06:00:00.000Z')).map((l) => l.id)).toEqual(['a']);
   });
-
-  it('finds events by participant through the multi-entry index', async () => {
-    const { db, repos } = setup();
-    await repos.events.putMany([makeEvent({ participantIds: ['xi', 'trump'] as never }), makeEvent({ participantIds: ['lee'] as never })]);
-    expect(await db.events.where('participantIds').equals('trump').count()).toBe(1);
-  });
 });

@@ -67,6 +67,63 @@ describe('restoreBackup: the current format', () => {
   });
 });
 
+describe('restoreBackup: unsaved edits (a backup made when a save failed)', () => {
+  const busan = () => sampleBackup().tables.events.find((e) => e.id === 'busan-summit-2025')!;
+  const withUnsaved = (unsaved: unknown, scope: unknown = { kind: 'plan' }) => tampered((d) => ((d.unsaved = unsaved), (d.scope = scope)));
+
+  it('the writer stamps each unsaved record with the backup time and leaves out its revision', () => {
+    const doc = buildBackup({
+      plan: buildSamplePlan(),
+      planName: 'x',
+      appVersion: '0.1.0',
+      exportedAt: NOW,
+      unsaved: [{ table: 'events', record: { ...busan(), title: 'Typed', rev: 5 } }],
+    });
+    expect(doc.unsaved).toEqual([{ table: 'events', record: { ...busan(), title: 'Typed', updatedAt: NOW } }]);
+    expect(buildBackup({ plan: buildSamplePlan(), planName: 'x', appVersion: '0.1.0', exportedAt: NOW })).not.toHaveProperty('unsaved');
+  });
+
+  it('are laid over the file\'s records, newer than the copy they were edited from, and named in a note', () => {
+    const { updatedAt: _u, ...typed } = { ...busan(), title: 'Busan (typed)' };
+    const result = restoreBackup(withUnsaved([{ table: 'events', record: typed }, { table: 'events', record: { ...typed, id: 'brand-new', title: 'Brand new' } }]));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const events = result.restored.plan.events;
+    expect(events.filter((e) => e.id === 'busan-summit-2025')).toEqual([{ ...typed, updatedAt: NOW }]);
+    expect(events.at(-1)).toMatchObject({ id: 'brand-new', title: 'Brand new', updatedAt: NOW });
+    expect(result.restored.recordCount).toBe(TABLE_NAMES.reduce((n, t) => n + sampleBackup().tables[t].length, 0) + 1);
+    expect(result.restored.notes.join(' ')).toMatch(/carried 2 edits that could not be saved when it was made; they are included: Event "Busan \(typed\)", Event "Brand new"\./);
+  });
+
+  it('one that cannot be read is left out with a note; the backup is not refused', () => {
+    const result = restoreBackup(withUnsaved([{ table: 'events', record: { ...busan(), endsAt: 'soon' } }, { table: 'secrets', record: {} }, 'junk']));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.restored.plan).toEqual(sampleBackup().tables);
+    expect(result.restored.notes.join(' ')).toMatch(
+      /3 unsaved edits could not be read and were left out: Unsaved edit #1 \(Event "Trump–Xi summit, Busan"\): endsAt must be a UTC date-time.*, Unsaved edit #2 is not a record of a known table, Unsaved edit #3 is not a record of a known table\./,
+    );
+    const notAList = restoreBackup(withUnsaved({ table: 'events' }));
+    expect(notAList.ok && notAList.restored.notes.join(' ')).toMatch(/list of unsaved edits could not be read; it was left out/);
+  });
+
+  it('a backup of the unsaved edits alone (the plan could not be read) can only be merged', () => {
+    const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, []]));
+    const text = tampered((d) => ((d.tables = empty), (d.acceptances = []), (d.scope = { kind: 'partial' }), (d.unsaved = [{ table: 'events', record: busan() }])));
+    const result = restoreBackup(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.restored.scope).toEqual({ kind: 'partial' });
+    expect(result.restored.plan.events.map((e) => e.id)).toEqual(['busan-summit-2025']);
+    expect(result.restored.notes.join(' ')).toMatch(/only some records .*can be merged, not used to replace the plan/);
+  });
+
+  it('count towards the record limit', () => {
+    const many = Array.from({ length: IMPORT_LIMITS.maxRecords }, () => ({ table: 'events', record: {} }));
+    expect(errorsOf(withUnsaved(many))[0]).toMatch(/^The file holds 50,\d{3} records; at most 50,000 can be imported at once\.$/);
+  });
+});
+
 describe('the README', () => {
   it('shows an example backup that imports as it is', () => {
     const example = readFileSync('README.md', 'utf8').split('```json\n')[1]!.split('```')[0]!;
@@ -91,7 +148,9 @@ describe('restoreBackup: versions', () => {
     const result = restoreBackup(JSON.stringify(v1));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const expected = current.tables.events.map((e) => (e.id === 'busan-summit-2025' ? { ...e, title: 'Busan (unsaved edit)' } : e));
+    // The unsaved edit counts as made when the backup was, so a merge takes it over the plan's copy.
+    const expected = current.tables.events.map((e) => (e.id === 'busan-summit-2025' ? { ...e, title: 'Busan (unsaved edit)', updatedAt: NOW } : e));
+    expect(busan.updatedAt! < NOW).toBe(true);
     expect(result.restored.plan).toEqual({ ...current.tables, events: expected });
     expect(result.restored.plan.events.some((e) => 'rev' in e)).toBe(false);
     expect(result.restored.exportedAt).toBe(NOW);

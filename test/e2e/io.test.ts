@@ -33,6 +33,8 @@ async function exportFile(page: Page, format: RegExp, fill?: (dialog: ReturnType
   return { name: download.suggestedFilename(), text };
 }
 
+const withoutExportedAt = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "…"');
+
 async function importFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
@@ -73,6 +75,41 @@ describe('import and export through the UI', () => {
     await again.getByRole('button', { name: 'Restore', exact: true }).click();
     await b.page.getByRole('heading', { level: 1, name: 'US–China summitry 2025–26' }).waitFor();
     await ready(b.page);
+    expect(b.errors).toEqual([]);
+    await b.context.close();
+  });
+
+  it('a backup downloaded from the Storage panel imports through Import… and gives back the same plan', async () => {
+    const a = await openPage(browser, CAL);
+    await ready(a.page);
+    // An edit, so the backed-up plan differs from the sample plan another browser starts with.
+    await a.page.getByText('Trump–Xi summit, Busan').first().click();
+    const editor = a.page.getByRole('dialog');
+    await editor.getByLabel('Title', { exact: true }).fill('Busan summit, as backed up');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await a.page.getByRole('button', { name: 'Storage', exact: true }).click();
+    const panel = a.page.getByRole('dialog', { name: 'Storage' });
+    const [download] = await Promise.all([a.page.waitForEvent('download'), panel.getByRole('button', { name: 'Download a backup (.json)' }).click()]);
+    const stored = { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
+    expect(stored.name).toMatch(/^summitry-backup-\d{8}-\d{4}\.json$/);
+    expect(JSON.parse(stored.text)).toMatchObject({ format: 'summitry-backup', formatVersion: 2, scope: { kind: 'plan' } });
+    await panel.getByRole('button', { name: 'Close' }).click();
+    const expected = await exportFile(a.page, /Backup \(\.json\)/);
+    await a.context.close();
+
+    const b = await openPage(browser, CAL);
+    await ready(b.page);
+    const dialog = await importFile(b.page, { name: stored.name, mimeType: 'application/json', buffer: Buffer.from(stored.text) });
+    await dialog.getByText(/Summitry backup of “US–China summitry 2025–26” \(format 2,/).waitFor();
+    await dialog.getByRole('radio', { name: /Replace my plan with this backup/ }).check();
+    await dialog.getByText(/records in your plan are replaced by the file’s/).waitFor();
+    await dialog.getByRole('button', { name: 'Replace my plan…' }).click();
+    await dialog.getByRole('button', { name: 'Yes, replace my plan' }).click();
+    await b.page.getByRole('status').getByText(/Plan replaced with summitry-backup-/).waitFor();
+    await b.page.getByText('Busan summit, as backed up').first().waitFor();
+    const after = await exportFile(b.page, /Backup \(\.json\)/);
+    expect(withoutExportedAt(after.text)).toBe(withoutExportedAt(expected.text));
     expect(b.errors).toEqual([]);
     await b.context.close();
   });

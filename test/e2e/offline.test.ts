@@ -135,11 +135,12 @@ describe('several tabs', () => {
     await calendarItem(page, SAMPLE).waitFor();
     const dialog = await renameInEditor(page, SAMPLE, 'Busan, edited in the old tab');
 
+    // A newer Summitry in another tab: a version above any schema's (Dexie opens version n as n × 10).
     const newer = (await open(context, '/favicon.svg')).page;
     await newer.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('summitry', 30);
+          const req = indexedDB.open('summitry', 1000);
           req.onsuccess = () => {
             req.result.close();
             resolve();
@@ -202,7 +203,8 @@ describe('storage faults', () => {
     const file = JSON.parse(backup.text);
     expect(file.format).toBe('summitry-backup');
     expect(file.unsaved[0].record.title).toBe('Busan summit, renamed on a full disk');
-    expect(file.plan.events.some((e: { title: string }) => e.title === SAMPLE)).toBe(true);
+    expect(file.formatVersion).toBe(2);
+    expect(file.tables.events.some((e: { title: string }) => e.title === SAMPLE)).toBe(true);
 
     // Nothing was written: another tab still reads the old title.
     const other = (await open(context, CAL)).page;
@@ -220,6 +222,38 @@ describe('storage faults', () => {
     await context.close();
   });
 
+  it('the backup offered when a save fails imports through Import…, the unsaved edit included', async () => {
+    const context = await newContext();
+    const { page, errors } = await open(context, `${CAL}&faults=1`);
+    await calendarItem(page, SAMPLE).waitFor();
+    const editor = await renameInEditor(page, SAMPLE, 'Busan summit, kept through a backup');
+    await page.evaluate(() => {
+      window.__summitryFaults!.failWrites = 'quota';
+    });
+    await editor.getByRole('button', { name: 'Save' }).click();
+    const alert = editor.getByRole('alert');
+    const backup = await readDownload(page, () => alert.getByRole('button', { name: 'Download a backup with this edit' }).click());
+    await page.evaluate(() => {
+      window.__summitryFaults!.failWrites = null;
+    });
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await calendarItem(page, SAMPLE).waitFor();
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    await dialog.locator('input[type="file"]').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+    await dialog.getByText(/carried 1 edit that could not be saved when it was made; it is included: Event "Busan summit, kept through a backup"/).waitFor();
+    await dialog.getByText(/What will change:.*0 to add, 1 to update/).waitFor();
+    await dialog.getByRole('button', { name: 'Import 1 change' }).click();
+    await page.getByRole('status').getByText(/Imported summitry-backup-.*: 0 added, 1 updated/).waitFor();
+    await calendarItem(page, 'Busan summit, kept through a backup').waitFor();
+    await page.reload();
+    await calendarItem(page, 'Busan summit, kept through a backup').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('where IndexedDB is refused, runs in memory with a warning that stays and an export', async () => {
     const context = await newContext(`
       IDBFactory.prototype.open = function () {
@@ -233,7 +267,7 @@ describe('storage faults', () => {
     await addItem(page, 'Kept in memory');
     await calendarItem(page, 'Kept in memory').waitFor();
     const exported = await readDownload(page, () => warning.getByRole('button', { name: 'Export the plan (.json)' }).click());
-    expect(JSON.parse(exported.text).plan.events.some((e: { title: string }) => e.title === 'Kept in memory')).toBe(true);
+    expect(JSON.parse(exported.text).tables.events.some((e: { title: string }) => e.title === 'Kept in memory')).toBe(true);
     expect(await warning.count()).toBe(1);
     await page.getByRole('button', { name: /^Storage/ }).click();
     await page.getByRole('dialog', { name: 'Storage' }).getByText(/In memory only/).waitFor();
@@ -280,7 +314,7 @@ describe('storage faults', () => {
     const reminder = page.getByRole('status').filter({ hasText: 'Your last backup is 10 days old.' });
     await reminder.waitFor();
     const backup = await readDownload(page, () => reminder.getByRole('button', { name: 'Download a backup' }).click());
-    expect(JSON.parse(backup.text).plan.events.length).toBeGreaterThan(10);
+    expect(JSON.parse(backup.text).tables.events.length).toBeGreaterThan(10);
     await reminder.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Storage' }).click();
     await page.getByRole('dialog', { name: 'Storage' }).getByText(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/).waitFor();

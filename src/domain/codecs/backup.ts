@@ -10,7 +10,10 @@ import { ENTITIES, TABLE_NAMES, validateEntity, type TableName } from '../entiti
 import type { Plan } from '../model';
 
 export const BACKUP_FORMAT = 'summitry-backup';
-/** The format version this app writes. Version 1 (instants as epoch milliseconds) is read and upgraded. */
+/**
+ * The format version this app writes. Version 1 (the Storage panel's download before it wrote
+ * this format: tables under `plan`, unsaved edits beside them) is read and upgraded.
+ */
 export const BACKUP_FORMAT_VERSION = 2;
 
 /**
@@ -27,6 +30,12 @@ export interface Acceptance {
   itemsFingerprint: string;
 }
 
+/** An edit that could not be saved: the whole record as the editor had it, and its table. */
+export interface UnsavedEdit {
+  table: TableName;
+  record: unknown;
+}
+
 export interface BackupDocument {
   format: typeof BACKUP_FORMAT;
   formatVersion: typeof BACKUP_FORMAT_VERSION;
@@ -36,6 +45,8 @@ export interface BackupDocument {
   scope: BackupScope;
   tables: Plan;
   acceptances: Acceptance[];
+  /** Only in a backup made because a save failed: the edits that were not saved. */
+  unsaved?: UnsavedEdit[];
 }
 
 export interface BackupInput {
@@ -52,6 +63,8 @@ export interface BackupInput {
    * records are validated when restored.
    */
   canonical?: boolean;
+  /** Edits that could not be saved (a save failed): kept beside the tables, never mixed in. */
+  unsaved?: readonly UnsavedEdit[];
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -90,7 +103,7 @@ export function buildBackup(input: BackupInput): BackupDocument {
       : [...(input.acceptances ?? [])]
           .map((a) => ({ id: a.id, note: a.note, acceptedAt: a.acceptedAt, itemsFingerprint: a.itemsFingerprint }))
           .sort(byId);
-  return {
+  const doc: BackupDocument = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: input.appVersion,
@@ -100,6 +113,15 @@ export function buildBackup(input: BackupInput): BackupDocument {
     tables: tables as unknown as Plan,
     acceptances,
   };
+  // An unsaved edit was made when the backup was: that is its edit time, so a merge sees it as
+  // newer than the copy it was edited from.
+  if (input.unsaved?.length) doc.unsaved = input.unsaved.map((u) => ({ table: u.table, record: stampEdit(u.record, input.exportedAt) }));
+  return doc;
+}
+
+function stampEdit(record: unknown, at: string): unknown {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
+  return { ...withoutRev(record), updatedAt: at };
 }
 
 /** The backup as text: UTF-8 JSON, two-space indented, ending in a newline. */

@@ -8,7 +8,7 @@ import { encryptBackup, MIN_PASSPHRASE_LENGTH } from '../../domain/codecs/envelo
 import { exportCalendar, selectCalendarItems, type CalendarSelection } from '../../domain/codecs/ics';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { APP_VERSION } from './app-version';
+import { APP_VERSION } from '../../domain/app-version';
 import { fileBaseName } from './files';
 
 type Format = 'json' | 'encrypted' | 'ics';

@@ -19,9 +19,10 @@ import { detectFileKind, IMPORT_LIMITS, restoreFile, type Restored } from '../..
 import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { APP_VERSION } from './app-version';
+import { APP_VERSION } from '../../domain/app-version';
 import { downloadTextFile } from '../../components/download';
 import { fileBaseName, readFileText } from './files';
+import { latestPerFrame } from './per-frame';
 
 type Stage =
   | { step: 'choose' }
@@ -108,15 +109,17 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
     const total = restored.recordCount;
     setStage({ step: 'writing', fileName, written: 0, total });
     const now = new Date().toISOString();
+    const progress = latestPerFrame((written: number, all: number) => setStage({ step: 'writing', fileName, written, total: all }));
     const t0 = performance.now();
     try {
       const result = await applyImport(db, restored, mode, {
         now,
         appVersion: APP_VERSION,
         reason: `Before importing ${fileName}`,
-        onProgress: (written, all) => setStage({ step: 'writing', fileName, written, total: all }),
+        onProgress: progress.push,
       });
       markWriteTime(t0);
+      progress.cancel();
       onClose();
       const t = result.summary.total;
       if (mode === 'replace' && result.backupId) {
@@ -129,6 +132,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         notify(`Imported ${fileName}: ${t.add.toLocaleString('en')} added, ${t.update.toLocaleString('en')} updated, ${t.unchanged.toLocaleString('en')} unchanged.`);
       }
     } catch (err) {
+      progress.cancel();
       setStage({ step: 'refused', fileName, errors: [`The import failed and nothing was changed: ${errorText(err)}`] });
     }
   };
