@@ -78,7 +78,7 @@ const V2: SchemaVersion = {
 };
 
 /**
- * 2026-12-02: events and legs keep only the indexes a query reads (time and visit). Every put
+ * Version 3: events and legs keep only the indexes a query reads (time and visit). Every put
  * writes every index: on events the four unread ones (participants, place, kind, status; five
  * entries a record) took about a quarter of Chromium's IndexedDB work in a 5,000-item import.
  * Filters by those fields run on records in memory. No upgrade: IndexedDB drops the indexes.
