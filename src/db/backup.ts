@@ -5,9 +5,9 @@
  * save failed also carries the unsaved records, so a failed write never loses what the user typed.
  */
 import { APP_VERSION } from '../domain/app-version';
-import { buildBackup, encodeBackup, type UnsavedEdit } from '../domain/codecs/backup';
+import type { UnsavedEdit } from '../domain/codecs/backup';
 import { EMPTY_PLAN } from '../domain/model';
-import { loadSnapshot, type PlanSnapshot } from './io';
+import type { PlanSnapshot } from './io';
 import type { SummitryDb } from './schema';
 import { SEEDED_KEY } from './seed';
 
@@ -26,6 +26,9 @@ export type UnsavedRecord = UnsavedEdit;
  * `partial` (it can be merged, not used to replace a plan).
  */
 export async function makeBackup(db: SummitryDb, now: string, unsaved: readonly UnsavedRecord[] = []): Promise<BackupFile> {
+  // Loaded when a backup is made, not with the app: the backup writer and the import/export
+  // code it shares stay out of the first load (they are precached for offline use).
+  const [{ buildBackup, encodeBackup }, { loadSnapshot }] = await Promise.all([import('../domain/codecs/backup'), import('./io')]);
   let snapshot: PlanSnapshot | null = null;
   try {
     snapshot = await loadSnapshot(db);
