@@ -2,26 +2,22 @@
  * Every backup the app writes can be imported: the Storage panel's download and the backup
  * offered when a save fails go through restore and import like any file chosen in Import….
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeBackup } from '../../src/db/backup';
 import { applyImport, loadSnapshot } from '../../src/db/io';
 import type { SummitryDb } from '../../src/db/schema';
-import { seedIfFirstRun } from '../../src/db/seed';
 import { BACKUP_FORMAT_VERSION, withoutRev } from '../../src/domain/codecs/backup';
 import { restoreBackup } from '../../src/domain/restore';
 import { makeEvent } from '../helpers/factories';
-import { freshDb } from '../helpers/fresh-db';
+import { dbsPerTest, freshDb } from '../helpers/fresh-db';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const LATER = '2026-12-02T09:30:00.000Z';
 const APPLY = { now: LATER, appVersion: '0.1.0', reason: 'Before importing the backup' };
-const opened: SummitryDb[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const dbs = dbsPerTest();
 
 async function seeded(): Promise<SummitryDb> {
-  const { db } = freshDb();
-  opened.push(db);
-  await seedIfFirstRun(db, NOW);
+  const db = await dbs.seeded(NOW);
   await db.acceptances.put({ id: 'overlap:busan-summit-2025|apec-2025-week', note: 'On purpose.', acceptedAt: NOW, itemsFingerprint: 'a|b' });
   return db;
 }
@@ -49,7 +45,7 @@ describe('the Storage panel backup', () => {
     expect(doc).not.toHaveProperty('unsaved');
 
     const other = freshDb().db;
-    opened.push(other);
+    dbs.track(other);
     await other.events.put({ ...makeEvent({ id: 'only-in-the-other-plan' as never }), rev: 1 });
     await applyImport(other, restored(file.text), 'replace', APPLY);
     expect(await planOf(other)).toEqual(await planOf(db));

@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyImport, exportBackup, listBackups, MAX_AUTOMATIC_BACKUPS, previewImport, restoreAutomaticBackup } from '../../src/db/io';
 import type { SummitryDb } from '../../src/db/schema';
 import { loadPlan } from '../../src/db/repositories';
@@ -11,19 +11,12 @@ import type { Plan } from '../../src/domain/model';
 import { restoreBackup, restoreCalendar, restoreFile, type Restored } from '../../src/domain/restore';
 import { buildSamplePlan } from '../../src/domain/sample-plan';
 import { makeEvent } from '../helpers/factories';
-import { dumpDb, freshDb } from '../helpers/fresh-db';
+import { dbsPerTest, dumpDb, freshDb } from '../helpers/fresh-db';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const APPLY = { now: NOW, appVersion: '0.1.0', reason: 'Before importing test.json' };
-const opened: SummitryDb[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
-
-async function seeded(): Promise<SummitryDb> {
-  const { db } = freshDb();
-  opened.push(db);
-  await seedIfFirstRun(db, NOW);
-  return db;
-}
+const dbs = dbsPerTest();
+const seeded = () => dbs.seeded(NOW);
 
 function backupOf(plan: Plan, planName = 'Incoming plan'): Restored {
   const result = restoreBackup(encodeBackup(buildBackup({ plan, planName, appVersion: '0.1.0', exportedAt: NOW })));
@@ -202,7 +195,7 @@ describe('all or nothing', () => {
   for (const c of cases) {
     it(`leaves the database exactly as it was: ${c.name}`, async () => {
       const { db } = freshDb();
-      opened.push(db);
+      dbs.track(db);
       const fault = injectFault(db, c.nth, c.how);
       await seedIfFirstRun(db, NOW);
       await db.acceptances.put({ id: 'acc-1', note: 'n', acceptedAt: NOW, itemsFingerprint: 'f' });
@@ -272,7 +265,7 @@ describe('calendar files', () => {
 
   it('a calendar into an empty plan adds its events, legs and windows', async () => {
     const { db } = freshDb();
-    opened.push(db);
+    dbs.track(db);
     const plan = buildSamplePlan();
     const r = restoreCalendar(exportCalendar(plan, { kind: 'plan' }, { now: NOW, appVersion: '0.1.0', calendarName: 'x' }), { displayZone: 'UTC', now: NOW });
     if (!r.ok) throw new Error(r.errors.join());

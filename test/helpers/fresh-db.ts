@@ -1,4 +1,6 @@
+import { afterEach } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
+import { seedIfFirstRun } from '../../src/db/seed';
 import { SummitryDb } from '../../src/db/schema';
 
 let counter = 0;
@@ -14,4 +16,25 @@ export async function dumpDb(db: SummitryDb): Promise<Record<string, unknown[]>>
   const out: Record<string, unknown[]> = {};
   for (const table of db.tables) out[table.name] = await table.toArray();
   return out;
+}
+
+/**
+ * Databases for one test file, each closed after its test: `seeded(now)` opens a fresh one
+ * holding the sample plan; `track(db)` closes another one too. Call at the top of the file.
+ */
+export function dbsPerTest() {
+  const opened: SummitryDb[] = [];
+  afterEach(() => opened.splice(0).forEach((db) => db.close()));
+  return {
+    track(db: SummitryDb): SummitryDb {
+      opened.push(db);
+      return db;
+    },
+    async seeded(now: string): Promise<SummitryDb> {
+      const { db } = freshDb();
+      opened.push(db);
+      await seedIfFirstRun(db, now);
+      return db;
+    },
+  };
 }
