@@ -4,17 +4,7 @@
 import { findDates, type FinderRequest } from '../../src/domain/date-finder';
 import type { Leg, Participant, Place, Plan, PlanEvent, PlanWindow, Visit } from '../../src/domain/model';
 import { localDaysToInstants, toInstant } from '../../src/domain/time';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './plan-gen.mjs';
 
 const CITIES: [string, number, number, string][] = [
   ['beijing', 39.9042, 116.4074, 'Asia/Shanghai'],

@@ -4,7 +4,7 @@
  */
 import type { Status } from '../model';
 import { toInstant } from '../time';
-import { refOf, sortedOrder, type Node } from './nodes';
+import { refOf, sortByKey, type Node } from './nodes';
 import { RULES, type Conflict, type ItemRef, type RuleId, type Severity } from './types';
 
 /** Anything a conflict can name: an engine node or a visit. */
@@ -189,7 +189,7 @@ const RULE_RANK = Object.fromEntries(RULES.map((r, i) => [r, i])) as Record<Rule
 
 /** Deterministic order: time, then severity (errors first), then rule, then id. */
 export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
-  // One integer key for (time, severity, rule), radix-sorted; the rare ties go by id.
+  // One integer key for (time, severity, rule), radix-sorted; ties go by id.
   const keys = new Float64Array(list.length);
   let integral = true;
   for (let i = 0; i < list.length; i++) {
@@ -201,18 +201,9 @@ export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
     list.sort(compareBuilt);
     return list;
   }
-  const order = sortedOrder(keys);
+  const order = sortByKey(keys, (a, b) => byId(list[a]!, list[b]!));
   const sorted = new Array<ConflictRecord>(list.length);
   for (let k = 0; k < order.length; k++) sorted[k] = list[order[k]!]!;
-  for (let i = 0; i < sorted.length; ) {
-    let j = i + 1;
-    while (j < sorted.length && keys[order[j]!] === keys[order[i]!]) j++;
-    if (j - i > 1) {
-      const run = sorted.slice(i, j).sort(byId);
-      for (let k = 0; k < run.length; k++) sorted[i + k] = run[k]!;
-    }
-    i = j;
-  }
   for (let k = 0; k < sorted.length; k++) list[k] = sorted[k]!;
   return list;
 }

@@ -415,12 +415,19 @@ const TYPE_RANK: Record<NodeType, number> = { event: 0, leg: 1, window: 2 };
 export function sortByStart(nodes: readonly Node[]): Uint32Array {
   const keys = new Float64Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) keys[i] = nodes[i]!.start;
+  return sortByKey(keys, (a, b) => compareTies(nodes[a]!, nodes[b]!));
+}
+
+/**
+ * Positions of `keys` in ascending order (`sortedOrder`), with each run of equal keys (rare,
+ * short) settled by `tie`, a comparison of two positions.
+ */
+export function sortByKey(keys: Float64Array, tie: (a: number, b: number) => number): Uint32Array {
   const order = sortedOrder(keys);
-  // Ties on start (rare, short runs): settle them by end, type and id.
   for (let i = 0; i < order.length; ) {
     let j = i + 1;
     while (j < order.length && keys[order[j]!] === keys[order[i]!]) j++;
-    if (j - i > 1) order.subarray(i, j).sort((a, b) => compareTies(nodes[a]!, nodes[b]!));
+    if (j - i > 1) order.subarray(i, j).sort(tie);
     i = j;
   }
   return order;
@@ -432,20 +439,11 @@ const WINDOW = 2;
 
 /** Positions sorted by (start, end, kind, id), as `sortByStart`, from the items' parts. */
 function sortItems(starts: Float64Array, ends: readonly number[], kinds: readonly number[], items: readonly { id: string }[]): Uint32Array {
-  const order = sortedOrder(starts);
-  for (let i = 0; i < order.length; ) {
-    let j = i + 1;
-    while (j < order.length && starts[order[j]!] === starts[order[i]!]) j++;
-    if (j - i > 1) {
-      order.subarray(i, j).sort((a, b) => {
-        const ia = items[a]!.id;
-        const ib = items[b]!.id;
-        return ends[a]! - ends[b]! || kinds[a]! - kinds[b]! || (ia < ib ? -1 : ia > ib ? 1 : 0);
-      });
-    }
-    i = j;
-  }
-  return order;
+  return sortByKey(starts, (a, b) => {
+    const ia = items[a]!.id;
+    const ib = items[b]!.id;
+    return ends[a]! - ends[b]! || kinds[a]! - kinds[b]! || (ia < ib ? -1 : ia > ib ? 1 : 0);
+  });
 }
 
 /** The time order of two nodes: (start, end, type, id). */

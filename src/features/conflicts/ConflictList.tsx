@@ -9,7 +9,7 @@ import { downloadTextFile } from '../../components/download';
 import type { Participant } from '../../domain/model';
 import { localDaysToInstants, localDateOf } from '../../domain/time';
 import { useConflictsViewStore } from '../../store/conflicts-view-store';
-import { ConflictCard } from './ConflictCard';
+import { ConflictCard, type ConflictCardProps } from './ConflictCard';
 
 const SORT_LABELS: Record<SortKey, string> = { date: 'Date', severity: 'Severity (worst first)', rule: 'Rule', margin: 'Margin' };
 
@@ -66,6 +66,13 @@ export function ConflictList({ entries, participants, displayZone, includeOption
   const totalOpen = entries.filter((e) => e.state !== 'accepted').length;
   const filtering =
     filter.severities.length + filter.rules.length + filter.participantIds.length > 0 || !!filter.fromDate || !!filter.toDate;
+
+  /** One card: open ones offer Accept…, accepted ones Reopen. */
+  const card = (entry: ConflictEntry, action: Pick<ConflictCardProps, 'onAccept' | 'onReopen'>) => (
+    <li key={entry.conflict.id}>
+      <ConflictCard entry={entry} participantName={participantName} displayZone={displayZone} onOpenItem={onOpenItem} onShowOnTimeline={onShowOnTimeline} {...action} />
+    </li>
+  );
 
   const exportCsv = () => {
     const today = localDateOf(new Date().toISOString(), displayZone);
@@ -165,20 +172,7 @@ export function ConflictList({ entries, participants, displayZone, includeOption
         {open.length === 0 ? (
           <p className="empty">{filtering ? 'No open conflict matches the filters.' : 'Nothing to resolve.'}</p>
         ) : (
-          <ol className="conflict-list">
-            {open.map((entry) => (
-              <li key={entry.conflict.id}>
-                <ConflictCard
-                  entry={entry}
-                  participantName={participantName}
-                  displayZone={displayZone}
-                  onOpenItem={onOpenItem}
-                  onAccept={onAccept}
-                  onShowOnTimeline={onShowOnTimeline}
-                />
-              </li>
-            ))}
-          </ol>
+          <ol className="conflict-list">{open.map((entry) => card(entry, { onAccept }))}</ol>
         )}
       </section>
 
@@ -187,20 +181,7 @@ export function ConflictList({ entries, participants, displayZone, includeOption
         {accepted.length === 0 ? (
           <p className="empty">No conflict is accepted{filtering ? ' among those shown' : ''}. Accept one with a note when it is known and fine.</p>
         ) : (
-          <ol className="conflict-list">
-            {accepted.map((entry) => (
-              <li key={entry.conflict.id}>
-                <ConflictCard
-                  entry={entry}
-                  participantName={participantName}
-                  displayZone={displayZone}
-                  onOpenItem={onOpenItem}
-                  onReopen={onReopen}
-                  onShowOnTimeline={onShowOnTimeline}
-                />
-              </li>
-            ))}
-          </ol>
+          <ol className="conflict-list">{accepted.map((entry) => card(entry, { onReopen }))}</ol>
         )}
       </section>
     </div>
