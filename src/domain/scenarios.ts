@@ -5,7 +5,8 @@
  * This module applies a scenario, sums travel, finds each visit's key dates, compares two
  * variants side by side, and works out what promoting a scenario to be the plan changes.
  */
-import { findConflicts, finderFor, type Conflict, type FindOptions, type Severity } from './conflicts';
+import { findConflicts, finderFor, type Conflict, type Severity } from './conflicts';
+import type { ConflictFinder } from './conflicts/what-if';
 import { greatCircleKm } from './geo';
 import type { Leg, Plan, PlanEvent, Scenario } from './model';
 import { formatLocalDate, localDateOf, toInstant, toMs } from './time';
@@ -160,7 +161,6 @@ export interface VariantSummary {
   keyDates: KeyDate[];
 }
 
-export type ConflictFinder = (plan: Plan, options: FindOptions) => Conflict[];
 
 /** Conflicts (by the engine), travel totals and key dates of one variant. */
 export function summarizeVariant(
