@@ -9,7 +9,6 @@
  *   `locationHorizonHours` ago or the next item belongs to the same visit; else unknown.
  * Events with no place (calls) and notes or holidays say nothing about where anyone is.
  */
-import { participantTimelines } from './conflicts/engine';
 import { buildIndex, refOf, type IndexOptions, type Node, type PlanIndex } from './conflicts/nodes';
 import type { ItemRef } from './conflicts/types';
 import type { Plan } from './model';
@@ -40,7 +39,7 @@ export class WhereaboutsIndex {
 
   constructor(plan: Plan, options: IndexOptions = { includeOptional: false }) {
     this.#index = buildIndex(plan, options);
-    this.#timelines = participantTimelines(this.#index);
+    this.#timelines = this.#index.timelines;
   }
 
   /** Where `participantId` is at `instant` (UTC ISO or epoch ms). O(items of that participant). */

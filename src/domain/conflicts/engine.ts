@@ -7,7 +7,7 @@
  */
 import type { Plan } from '../model';
 import { sortBuilt, type Built, type ConflictRecord } from './make';
-import { compilePlan, indexFor, type CompiledPlan, type Node, type PlanIndex } from './nodes';
+import { compilePlan, indexFor, type CompiledPlan, type PlanIndex } from './nodes';
 import { blackoutRule } from './rules/blackout';
 import { doubleBookingRule } from './rules/double-booking';
 import { localHoursRule } from './rules/local-hours';
@@ -17,11 +17,6 @@ import { windowRule } from './rules/window';
 import { RULES, type ConflictReport, type FindOptions, type RuleId } from './types';
 
 export { compilePlan, type CompiledPlan } from './nodes';
-
-/** Each participant's commitments in force (events that are not notes or holidays, and legs), in time order. */
-export function participantTimelines(index: PlanIndex): ReadonlyMap<string, Node[]> {
-  return index.timelines;
-}
 
 export type Analysis = ConflictReport & { conflicts: ConflictRecord[] };
 

@@ -23,7 +23,7 @@ import type { FindOptions } from './types';
 
 export * from './types';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings';
-export { analyzeCompiled, analyzeConflicts, compilePlan, participantTimelines, type Analysis, type CompiledPlan } from './engine';
+export { analyzeCompiled, analyzeConflicts, compilePlan, type Analysis, type CompiledPlan } from './engine';
 export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make';
 export { nightOverlap } from './rules/local-hours';
 export { isCompatible } from './rules/double-booking';
