@@ -28,7 +28,7 @@ export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES)
   let overlapPairsTotal = 0;
   let overlapPairsReported = 0;
   if (on.has('double-booking')) {
-    const r = doubleBookingRule(index, index.timelines);
+    const r = doubleBookingRule(index);
     push(built, r.built);
     if (r.capped) truncated.push('double-booking');
   }
@@ -39,7 +39,7 @@ export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES)
     overlapPairsReported = r.built.length;
     if (r.capped) truncated.push('overlap');
   }
-  if (on.has('transit') || on.has('continuity')) push(built, timelineRules(index, index.timelines, { rules: on }));
+  if (on.has('transit') || on.has('continuity')) push(built, timelineRules(index, { rules: on }));
   if (on.has('window')) push(built, windowRule(index));
   if (on.has('local-hours')) push(built, localHoursRule(index));
   if (on.has('blackout')) {

@@ -29,14 +29,14 @@ export interface PairRuleResult {
   capped: boolean;
 }
 
-export function doubleBookingRule(index: PlanIndex, timelines: ReadonlyMap<string, Node[]>): PairRuleResult {
+export function doubleBookingRule(index: PlanIndex): PairRuleResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
   const width = index.all.length;
   const pairs = new Map<number, { a: Node; b: Node; people: string[] }>();
   let capped = false;
   // Each participant's commitments swept as in the overlap rule (see `sweepPairs`).
   const active: Node[] = [];
-  outer: for (const [person, list] of timelines) {
+  outer: for (const [person, list] of index.timelines) {
     let live = 0;
     let latest = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < list.length; i++) {

@@ -71,7 +71,7 @@ export interface TimelineOptions {
   rules: ReadonlySet<RuleId>;
 }
 
-export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, Node[]>, options: TimelineOptions): Built[] {
+export function timelineRules(index: PlanIndex, options: TimelineOptions): Built[] {
   const { settings } = index;
   const bufferMs = settings.bufferMinutes * 60_000;
   const horizonMs = settings.locationHorizonHours * 3_600_000;
@@ -98,7 +98,7 @@ export function timelineRules(index: PlanIndex, timelines: ReadonlyMap<string, N
     } else pending.set(id, { ...p, people: [person] });
   };
 
-  for (const [person, list] of timelines) {
+  for (const [person, list] of index.timelines) {
     let cur: Stay | null = null;
     // The participant's one Stay object, kept while `cur` is null.
     let spare: Stay | null = null;
