@@ -5,6 +5,7 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettierConfig from 'eslint-config-prettier';
 import { readdirSync } from 'node:fs';
 
 const FEATURES = readdirSync('src/features', { withFileTypes: true })
@@ -15,6 +16,7 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'dev-dist', 'artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettierConfig,
   {
     files: ['**/*.{ts,tsx,mts,js,mjs}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
@@ -23,21 +25,46 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text: dangerouslySetInnerHTML is forbidden.' },
-        { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'Render text as text: dangerouslySetInnerHTML is forbidden.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text as text: dangerouslySetInnerHTML is forbidden.',
+        },
+        {
+          selector: "Property[key.name='dangerouslySetInnerHTML']",
+          message: 'Render text as text: dangerouslySetInnerHTML is forbidden.',
+        },
       ],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './src/domain', from: ['./src/db', './src/store', './src/features', './src/components', './src/app'], message: 'src/domain imports nothing of ours outside src/domain.' },
-            { target: './src/db', from: ['./src/store', './src/features', './src/components', './src/app'], message: 'src/db may import only src/domain.' },
-            { target: './src/store', from: ['./src/db', './src/features', './src/components', './src/app'], message: 'src/store may import only src/domain.' },
-            { target: './src/components', from: ['./src/features', './src/app', './src/db'], message: 'Shared components are presentational: no features, app or db.' },
+            {
+              target: './src/domain',
+              from: ['./src/db', './src/store', './src/features', './src/components', './src/app'],
+              message: 'src/domain imports nothing of ours outside src/domain.',
+            },
+            {
+              target: './src/db',
+              from: ['./src/store', './src/features', './src/components', './src/app'],
+              message: 'src/db may import only src/domain.',
+            },
+            {
+              target: './src/store',
+              from: ['./src/db', './src/features', './src/components', './src/app'],
+              message: 'src/store may import only src/domain.',
+            },
+            {
+              target: './src/components',
+              from: ['./src/features', './src/app', './src/db'],
+              message: 'Shared components are presentational: no features, app or db.',
+            },
             { target: './src/features', from: ['./src/app'], message: 'Features do not import the app shell.' },
             ...FEATURES.map((f) => ({
               target: `./src/features/${f}`,
@@ -74,7 +101,9 @@ export default tseslint.config(
             { name: 'dexie-react-hooks', message: 'src/domain is pure TypeScript: no Dexie.' },
             { name: 'zustand', message: 'src/domain is pure TypeScript: no store.' },
           ],
-          patterns: [{ group: ['@fullcalendar/*', 'react/*', 'react-dom/*'], message: 'src/domain is pure TypeScript.' }],
+          patterns: [
+            { group: ['@fullcalendar/*', 'react/*', 'react-dom/*'], message: 'src/domain is pure TypeScript.' },
+          ],
         },
       ],
     },

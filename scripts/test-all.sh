@@ -18,6 +18,7 @@ fi
 mkdir -p artifacts
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint . --max-warnings=0
+echo "== format"; npx prettier --check . --log-level warn
 echo "== unit and component tests"
 npx vitest run --project node --project jsdom --reporter=default --reporter=json --outputFile.json=artifacts/unit.json
 echo "== production build"; npx vite build --logLevel warn

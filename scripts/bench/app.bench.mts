@@ -22,4 +22,6 @@ try {
   await browser.close();
   await server.close();
 }
-console.log(`cold_load_to_sample_plan_ms=${median(times).toFixed(0)} runs=${RUNS} min=${Math.min(...times).toFixed(0)} max=${Math.max(...times).toFixed(0)}`);
+console.log(
+  `cold_load_to_sample_plan_ms=${median(times).toFixed(0)} runs=${RUNS} min=${Math.min(...times).toFixed(0)} max=${Math.max(...times).toFixed(0)}`,
+);

@@ -74,12 +74,15 @@ try {
     page.evaluate(
       ({ button, title, min }) =>
         new Promise<number>((resolve) => {
-          const target = [...document.querySelectorAll<HTMLButtonElement>('.cal-toolbar button')].find((b) => b.textContent?.includes(button))!;
+          const target = [...document.querySelectorAll<HTMLButtonElement>('.cal-toolbar button')].find((b) =>
+            b.textContent?.includes(button),
+          )!;
           const t0 = performance.now();
           target.click();
           const check = () => {
             const heading = document.getElementById('calendar-title')?.textContent;
-            if (heading === title && document.querySelectorAll('.cal-item').length >= min) resolve(performance.now() - t0);
+            if (heading === title && document.querySelectorAll('.cal-item').length >= min)
+              resolve(performance.now() - t0);
             else requestAnimationFrame(check);
           };
           check();
@@ -120,7 +123,9 @@ try {
     await settle();
   }
   jump.sort((a, b) => a - b);
-  console.log(`jump_to_month_ms=${median(jump).toFixed(0)} min=${jump[0]!.toFixed(0)} max=${jump[jump.length - 1]!.toFixed(0)} runs=3 items_in_month=${ITEMS}`);
+  console.log(
+    `jump_to_month_ms=${median(jump).toFixed(0)} min=${jump[0]!.toFixed(0)} max=${jump[jump.length - 1]!.toFixed(0)} runs=3 items_in_month=${ITEMS}`,
+  );
 
   // The same month as a list: every item drawn.
   const list: number[] = [];
@@ -131,7 +136,9 @@ try {
     await settle();
   }
   list.sort((a, b) => a - b);
-  console.log(`list_switch_ms=${median(list).toFixed(0)} min=${list[0]!.toFixed(0)} max=${list[list.length - 1]!.toFixed(0)} runs=3 items_drawn=${ITEMS}`);
+  console.log(
+    `list_switch_ms=${median(list).toFixed(0)} min=${list[0]!.toFixed(0)} max=${list[list.length - 1]!.toFixed(0)} runs=3 items_drawn=${ITEMS}`,
+  );
 } finally {
   await browser.close();
   await server?.close();

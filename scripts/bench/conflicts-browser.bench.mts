@@ -24,7 +24,11 @@ try {
     timeline.push(performance.now() - t0);
     t0 = performance.now();
     await page.getByLabel('Span').selectOption({ label: '1 year' });
-    await page.getByRole('group', { name: /^Overlap timeline, .* – .*/ }).getByRole('button', { name: /^Two Sessions: CPPCC/ }).first().waitFor();
+    await page
+      .getByRole('group', { name: /^Overlap timeline, .* – .*/ })
+      .getByRole('button', { name: /^Two Sessions: CPPCC/ })
+      .first()
+      .waitFor();
     year.push(performance.now() - t0);
     await context.close();
   }
@@ -32,7 +36,10 @@ try {
   await browser.close();
   await server.close();
 }
-const line = (name: string, xs: number[]) => console.log(`${name}_ms=${median(xs).toFixed(0)} runs=${RUNS} min=${Math.min(...xs).toFixed(0)} max=${Math.max(...xs).toFixed(0)}`);
+const line = (name: string, xs: number[]) =>
+  console.log(
+    `${name}_ms=${median(xs).toFixed(0)} runs=${RUNS} min=${Math.min(...xs).toFixed(0)} max=${Math.max(...xs).toFixed(0)}`,
+  );
 line('conflicts_cold_load_to_first_card', load);
 line('conflicts_switch_to_timeline', timeline);
 line('conflicts_timeline_zoom_to_year', year);

@@ -20,11 +20,15 @@ try {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
   }
-  const measures = await page.evaluate(() => performance.getEntriesByName('summitry:edit-saved').map((m) => m.duration));
+  const measures = await page.evaluate(() =>
+    performance.getEntriesByName('summitry:edit-saved').map((m) => m.duration),
+  );
   times.push(...measures);
   await context.close();
 } finally {
   await browser.close();
   await server.close();
 }
-console.log(`edit_saved_ms=${median(times).toFixed(1)} runs=${times.length} min=${Math.min(...times).toFixed(1)} max=${Math.max(...times).toFixed(1)} target_ms=50`);
+console.log(
+  `edit_saved_ms=${median(times).toFixed(1)} runs=${times.length} min=${Math.min(...times).toFixed(1)} max=${Math.max(...times).toFixed(1)} target_ms=50`,
+);

@@ -57,14 +57,21 @@ function naive(iv: Iv[]): number {
   return count;
 }
 
-type Timed<T extends Record<string, () => unknown>> = { [K in keyof T]: { ms: number; first: number; value: ReturnType<T[K]> } };
+type Timed<T extends Record<string, () => unknown>> = {
+  [K in keyof T]: { ms: number; first: number; value: ReturnType<T[K]> };
+};
 
 /**
  * Best-of-runs timings of several functions, interleaved run by run so that a busy spell on a
  * shared machine falls on all of them alike. The first run of each is reported apart (cold).
  * `rare` functions (the slow oracle) run only every `every`-th round.
  */
-function race<T extends Record<string, () => unknown>, R extends Record<string, () => unknown>>(fns: T, runs: number, rare: R, every: number): Timed<T> & Timed<R> {
+function race<T extends Record<string, () => unknown>, R extends Record<string, () => unknown>>(
+  fns: T,
+  runs: number,
+  rare: R,
+  every: number,
+): Timed<T> & Timed<R> {
   const out = {} as Record<string, { ms: number; first: number; value: unknown }>;
   const once = (key: string, fn: () => unknown, r: number) => {
     const t0 = performance.now();
@@ -128,7 +135,8 @@ for (const dist of ['realistic', 'adversarial'] as const) {
     let fullSpeedup = 'full_speedup_vs_naive=-';
     if (withNaive) {
       const nv = (timed as unknown as { naive: { ms: number; value: number } }).naive;
-      if (nv.value !== engine.value.overlapPairsTotal) throw new Error(`pair counts differ: naive ${nv.value}, engine ${engine.value.overlapPairsTotal}`);
+      if (nv.value !== engine.value.overlapPairsTotal)
+        throw new Error(`pair counts differ: naive ${nv.value}, engine ${engine.value.overlapPairsTotal}`);
       naiveMs = `naive_ms=${f(nv.ms)}`;
       speedup = `speedup_vs_naive=${f(nv.ms / engine.ms)}`;
       overlapSpeedup = `overlap_speedup_vs_naive=${f(nv.ms / overlapOnly.ms)}`;

@@ -21,8 +21,13 @@ const SPAN_DAYS = 3 * 365;
 function plan(n: number, seed: number): Plan {
   const rnd = prng(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const places = CITIES.map(([id, lat, lon, timeZone]) => ({ id, name: id, country: '', lat, lon, timeZone, kind: 'city' }) as Place);
-  const participants = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, name: `Leader ${i}`, role: '', country: '', color: '#123456' }) as Participant);
+  const places = CITIES.map(
+    ([id, lat, lon, timeZone]) => ({ id, name: id, country: '', lat, lon, timeZone, kind: 'city' }) as Place,
+  );
+  const participants = Array.from(
+    { length: 40 },
+    (_, i) => ({ id: `p${i}`, name: `Leader ${i}`, role: '', country: '', color: '#123456' }) as Participant,
+  );
   const who = () => {
     const k = 1 + Math.floor(rnd() * 3);
     return [...new Set(Array.from({ length: k }, () => pick(participants).id as string))];
@@ -36,38 +41,110 @@ function plan(n: number, seed: number): Plan {
     if (r < 0.8) {
       const place = pick(places);
       events.push({
-        id: `e${i}`, title: `Event ${i}`, kind: 'meeting', status: 'confirmed', allDay: false,
-        startsAt: toInstant(start), endsAt: toInstant(start + (1 + Math.floor(rnd() * 4)) * HOUR),
-        timeZone: place.timeZone, placeId: place.id, participantIds: who(), optional: rnd() < 0.05, sources: [], topics: [],
+        id: `e${i}`,
+        title: `Event ${i}`,
+        kind: 'meeting',
+        status: 'confirmed',
+        allDay: false,
+        startsAt: toInstant(start),
+        endsAt: toInstant(start + (1 + Math.floor(rnd() * 4)) * HOUR),
+        timeZone: place.timeZone,
+        placeId: place.id,
+        participantIds: who(),
+        optional: rnd() < 0.05,
+        sources: [],
+        topics: [],
       } as unknown as PlanEvent);
     } else if (r < 0.97) {
       const from = pick(places);
       let to = pick(places);
       if (to.id === from.id) to = places[(places.indexOf(from) + 1) % places.length]!;
       legs.push({
-        id: `l${i}`, fromPlaceId: from.id, toPlaceId: to.id, mode: 'flight', departsAt: toInstant(start),
-        arrivesAt: toInstant(start + (2 + Math.floor(rnd() * 12)) * HOUR), participantIds: who(), status: 'confirmed', optional: false, sources: [],
+        id: `l${i}`,
+        fromPlaceId: from.id,
+        toPlaceId: to.id,
+        mode: 'flight',
+        departsAt: toInstant(start),
+        arrivesAt: toInstant(start + (2 + Math.floor(rnd() * 12)) * HOUR),
+        participantIds: who(),
+        status: 'confirmed',
+        optional: false,
+        sources: [],
       } as unknown as Leg);
     } else {
       const d = new Date(start).toISOString().slice(0, 10);
       const e = new Date(start + Math.floor(rnd() * 6) * 24 * HOUR).toISOString().slice(0, 10);
       const zone = pick(places).timeZone;
       windows.push({
-        id: `w${i}`, title: `Window ${i}`, kind: rnd() < 0.5 ? 'blackout' : 'window', startDate: d, endDate: e, timeZone: zone,
-        ...localDaysToInstants(d, e, zone), participantIds: rnd() < 0.3 ? [] : who(), status: 'confirmed', sources: [],
+        id: `w${i}`,
+        title: `Window ${i}`,
+        kind: rnd() < 0.5 ? 'blackout' : 'window',
+        startDate: d,
+        endDate: e,
+        timeZone: zone,
+        ...localDaysToInstants(d, e, zone),
+        participantIds: rnd() < 0.3 ? [] : who(),
+        status: 'confirmed',
+        sources: [],
       } as unknown as PlanWindow);
     }
   }
   // The visit to move: three days in Washington for p0 and p1.
-  const visit = { id: 'v-move', title: 'Visit to move', guestId: 'p0', hostCountry: 'US', participantIds: ['p0', 'p1'], status: 'tentative', sources: [], topics: [] } as unknown as Visit;
+  const visit = {
+    id: 'v-move',
+    title: 'Visit to move',
+    guestId: 'p0',
+    hostCountry: 'US',
+    participantIds: ['p0', 'p1'],
+    status: 'tentative',
+    sources: [],
+    topics: [],
+  } as unknown as Visit;
   const dayMs = 24 * HOUR;
   const t0 = Date.parse('2026-09-24T14:00:00.000Z');
-  events.push(
-    { id: 'v-talks', title: 'Talks', kind: 'talks', status: 'tentative', allDay: false, startsAt: toInstant(t0 + dayMs), endsAt: toInstant(t0 + dayMs + 3 * HOUR), timeZone: 'America/New_York', placeId: 'washington', participantIds: ['p0', 'p1'], visitId: 'v-move', optional: false, sources: [], topics: [] } as unknown as PlanEvent,
-  );
+  events.push({
+    id: 'v-talks',
+    title: 'Talks',
+    kind: 'talks',
+    status: 'tentative',
+    allDay: false,
+    startsAt: toInstant(t0 + dayMs),
+    endsAt: toInstant(t0 + dayMs + 3 * HOUR),
+    timeZone: 'America/New_York',
+    placeId: 'washington',
+    participantIds: ['p0', 'p1'],
+    visitId: 'v-move',
+    optional: false,
+    sources: [],
+    topics: [],
+  } as unknown as PlanEvent);
   legs.push(
-    { id: 'v-out', visitId: 'v-move', fromPlaceId: 'beijing', toPlaceId: 'washington', mode: 'flight', departsAt: toInstant(t0 - 14 * HOUR), arrivesAt: toInstant(t0), participantIds: ['p0'], status: 'tentative', optional: false, sources: [] } as unknown as Leg,
-    { id: 'v-home', visitId: 'v-move', fromPlaceId: 'washington', toPlaceId: 'beijing', mode: 'flight', departsAt: toInstant(t0 + 2 * dayMs), arrivesAt: toInstant(t0 + 2 * dayMs + 14 * HOUR), participantIds: ['p0'], status: 'tentative', optional: false, sources: [] } as unknown as Leg,
+    {
+      id: 'v-out',
+      visitId: 'v-move',
+      fromPlaceId: 'beijing',
+      toPlaceId: 'washington',
+      mode: 'flight',
+      departsAt: toInstant(t0 - 14 * HOUR),
+      arrivesAt: toInstant(t0),
+      participantIds: ['p0'],
+      status: 'tentative',
+      optional: false,
+      sources: [],
+    } as unknown as Leg,
+    {
+      id: 'v-home',
+      visitId: 'v-move',
+      fromPlaceId: 'washington',
+      toPlaceId: 'beijing',
+      mode: 'flight',
+      departsAt: toInstant(t0 + 2 * dayMs),
+      arrivesAt: toInstant(t0 + 2 * dayMs + 14 * HOUR),
+      participantIds: ['p0'],
+      status: 'tentative',
+      optional: false,
+      sources: [],
+    } as unknown as Leg,
   );
   return { places, participants, events, legs, windows, visits: [visit], scenarios: [] };
 }

@@ -36,7 +36,9 @@ const events: PlanEvent[] = Array.from({ length: N }, (_, i) => {
   } as PlanEvent;
 });
 const plan: Plan = { ...sample, events, legs: [], windows: [], visits: [], scenarios: [] };
-const file = encodeBackup(buildBackup({ plan, planName: 'Benchmark plan', appVersion: 'bench', exportedAt: '2026-12-01T00:00:00.000Z' }));
+const file = encodeBackup(
+  buildBackup({ plan, planName: 'Benchmark plan', appVersion: 'bench', exportedAt: '2026-12-01T00:00:00.000Z' }),
+);
 const items = N + plan.places.length + plan.participants.length;
 
 const browser = await launchBrowser();
@@ -46,7 +48,9 @@ async function run(mode: 'replace' | 'merge'): Promise<{ write: number; total: n
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
   const t0 = Date.now();
-  await dialog.locator('input[type="file"]').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await dialog.getByText('What will change:').waitFor({ timeout: 60_000 });
   if (mode === 'replace') {
     await dialog.getByRole('radio', { name: /Replace my plan/ }).check();
@@ -56,9 +60,14 @@ async function run(mode: 'replace' | 'merge'): Promise<{ write: number; total: n
   } else {
     await dialog.getByRole('button', { name: /^Import [\d,]+ changes$/ }).click();
   }
-  await page.getByRole('status').getByText(mode === 'replace' ? /Plan replaced/ : /Imported bench\.json/).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('status')
+    .getByText(mode === 'replace' ? /Plan replaced/ : /Imported bench\.json/)
+    .waitFor({ timeout: 60_000 });
   const total = Date.now() - t0;
-  const write = await page.evaluate(() => performance.getEntriesByName('summitry:import-write').at(-1)?.duration ?? NaN);
+  const write = await page.evaluate(
+    () => performance.getEntriesByName('summitry:import-write').at(-1)?.duration ?? NaN,
+  );
   await context.close();
   return { write, total };
 }

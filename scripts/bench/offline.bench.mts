@@ -11,7 +11,11 @@ const browser = await launchBrowser();
 const times: number[] = [];
 try {
   for (let i = 0; i < RUNS; i += 1) {
-    const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+    const context = await browser.newContext({
+      timezoneId: 'Europe/London',
+      locale: 'en-GB',
+      viewport: { width: 1360, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${server.url}/calendar?view=list&date=2025-10-30`);
     const sample = page.getByText('Trump–Xi summit, Busan').first();

@@ -42,8 +42,26 @@ function places(): Place[] {
   const out: Place[] = [];
   for (const [id, lat, lon, timeZone] of CITIES) {
     out.push({ id, name: id, country: '', lat, lon, timeZone, kind: 'city' } as unknown as Place);
-    out.push({ id: `${id}-airport`, name: `${id} airport`, country: '', lat: lat + 0.1, lon: lon + 0.1, timeZone, kind: 'airport', cityId: id } as unknown as Place);
-    out.push({ id: `${id}-venue`, name: `${id} venue`, country: '', lat: lat + 0.01, lon, timeZone, kind: 'venue', cityId: id } as unknown as Place);
+    out.push({
+      id: `${id}-airport`,
+      name: `${id} airport`,
+      country: '',
+      lat: lat + 0.1,
+      lon: lon + 0.1,
+      timeZone,
+      kind: 'airport',
+      cityId: id,
+    } as unknown as Place);
+    out.push({
+      id: `${id}-venue`,
+      name: `${id} venue`,
+      country: '',
+      lat: lat + 0.01,
+      lon,
+      timeZone,
+      kind: 'venue',
+      cityId: id,
+    } as unknown as Place);
   }
   return out;
 }
@@ -62,14 +80,18 @@ export function realisticPlan(n: number, seed: number, meanGapHours = 200): Plan
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const ps = places();
   const P = Math.max(20, Math.min(200, Math.round(n / 50)));
-  const participants: Participant[] = Array.from({ length: P }, (_, i) => ({
-    id: `p${i}`,
-    name: `Participant ${i}`,
-    role: '',
-    country: '',
-    color: '#123456',
-    timeZone: pick(CITIES)[3],
-  }) as unknown as Participant);
+  const participants: Participant[] = Array.from(
+    { length: P },
+    (_, i) =>
+      ({
+        id: `p${i}`,
+        name: `Participant ${i}`,
+        role: '',
+        country: '',
+        color: '#123456',
+        timeZone: pick(CITIES)[3],
+      }) as unknown as Participant,
+  );
   const events: PlanEvent[] = [];
   const legs: Leg[] = [];
   const windows: PlanWindow[] = [];
@@ -162,7 +184,10 @@ function daytime(at: number, zone: string, dur: number): number {
   const local = DateTime.fromMillis(at, { zone });
   const hour = local.hour + local.minute / 60;
   if (hour >= 8 && hour + dur / HOUR <= 21) return at;
-  const next = hour < 8 ? local.set({ hour: 8, minute: 0, second: 0, millisecond: 0 }) : local.plus({ days: 1 }).set({ hour: 8, minute: 0, second: 0, millisecond: 0 });
+  const next =
+    hour < 8
+      ? local.set({ hour: 8, minute: 0, second: 0, millisecond: 0 })
+      : local.plus({ days: 1 }).set({ hour: 8, minute: 0, second: 0, millisecond: 0 });
   return next.toMillis();
 }
 
@@ -205,14 +230,18 @@ export function adversarialPlan(n: number, seed: number): Plan {
   const rnd = prng(seed);
   const ps = places();
   const P = 20;
-  const participants: Participant[] = Array.from({ length: P }, (_, i) => ({
-    id: `p${i}`,
-    name: `Participant ${i}`,
-    role: '',
-    country: '',
-    color: '#123456',
-    timeZone: 'Asia/Seoul',
-  }) as unknown as Participant);
+  const participants: Participant[] = Array.from(
+    { length: P },
+    (_, i) =>
+      ({
+        id: `p${i}`,
+        name: `Participant ${i}`,
+        role: '',
+        country: '',
+        color: '#123456',
+        timeZone: 'Asia/Seoul',
+      }) as unknown as Participant,
+  );
   const events: PlanEvent[] = [];
   for (let i = 0; i < n; i++) {
     const s = BASE + rnd() * HOUR;

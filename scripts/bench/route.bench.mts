@@ -31,10 +31,30 @@ function synthetic(visits: number, legsPerVisit: number, eventsPerVisit: number)
     for (let l = 0; l < legsPerVisit; l++) {
       const from = cities[(v + l) % cities.length]!;
       const to = cities[(v + l + 1) % cities.length]!;
-      out.legs.push({ id: `v${v}-l${l}`, visitId, fromPlaceId: from.id, toPlaceId: to.id, mode: 'flight', departsAt: new Date(t).toISOString(), arrivesAt: new Date(t + 5 * 3_600_000).toISOString(), participantIds: ['trump'], status: 'proposed', optional: l % 5 === 0, sources: [] } as unknown as Leg);
+      out.legs.push({
+        id: `v${v}-l${l}`,
+        visitId,
+        fromPlaceId: from.id,
+        toPlaceId: to.id,
+        mode: 'flight',
+        departsAt: new Date(t).toISOString(),
+        arrivesAt: new Date(t + 5 * 3_600_000).toISOString(),
+        participantIds: ['trump'],
+        status: 'proposed',
+        optional: l % 5 === 0,
+        sources: [],
+      } as unknown as Leg);
       for (let e = 0; e < eventsPerVisit / legsPerVisit; e++) {
         const s = t + (6 + e * 2) * 3_600_000;
-        out.events.push({ ...plan.events.find((x) => x.id === 'draft-state-banquet')!, id: `v${v}-e${l}-${e}`, visitId, placeId: to.id, timeZone: to.timeZone, startsAt: new Date(s).toISOString(), endsAt: new Date(s + 3_600_000).toISOString() } as PlanEvent);
+        out.events.push({
+          ...plan.events.find((x) => x.id === 'draft-state-banquet')!,
+          id: `v${v}-e${l}-${e}`,
+          visitId,
+          placeId: to.id,
+          timeZone: to.timeZone,
+          startsAt: new Date(s).toISOString(),
+          endsAt: new Date(s + 3_600_000).toISOString(),
+        } as PlanEvent);
       }
       t += 24 * 3_600_000;
     }
@@ -53,10 +73,14 @@ for (const [name, plan, selection] of [
   const build = time(() => buildRoute(plan, selection, options));
   const route = buildRoute(plan, selection, options);
   const layout = time(() => layoutMap(route.legs, route.stops));
-  console.log(`route case="${name}" legs=${route.legs.length} stops=${route.stops.length} build_ms=${build.toFixed(2)} map_layout_ms=${layout.toFixed(2)}`);
+  console.log(
+    `route case="${name}" legs=${route.legs.length} stops=${route.stops.length} build_ms=${build.toFixed(2)} map_layout_ms=${layout.toFixed(2)}`,
+  );
 }
 const w = world();
 const draft = buildRoute(sample, 'draft-state-visit-2025', options);
 const l = layoutMap(draft.legs, draft.stops);
 const land = time(() => l.path(w.land));
-console.log(`route case="project world land (110m) for the draft visit" land_path_ms=${land.toFixed(2)} path_chars=${(l.path(w.land) ?? '').length}`);
+console.log(
+  `route case="project world land (110m) for the draft visit" land_path_ms=${land.toFixed(2)} path_chars=${(l.path(w.land) ?? '').length}`,
+);

@@ -9,15 +9,22 @@ import { Toast } from './Toast';
 
 const CalendarView = lazy(() => import('../features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
 const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
-const ConflictsView = lazy(() => import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })));
-const PlanningPanel = lazy(() => import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })));
+const ConflictsView = lazy(() =>
+  import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })),
+);
+const PlanningPanel = lazy(() =>
+  import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })),
+);
 
 function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
   switch (view) {
     case 'calendar':
       return (
         <Suspense fallback={<p aria-busy="true">Loading the calendar…</p>}>
-          <CalendarView search={search} onSearchChange={(next) => navigate(`/calendar?${next.toString()}`, { replace: true })} />
+          <CalendarView
+            search={search}
+            onSearchChange={(next) => navigate(`/calendar?${next.toString()}`, { replace: true })}
+          />
         </Suspense>
       );
     case 'route':
@@ -65,7 +72,11 @@ export function App() {
       </main>
       {(panel === 'dates' || panel === 'scenarios') && (
         <Suspense fallback={null}>
-          <PlanningPanel tab={panel} onTab={(t) => navigate(withParam('panel', t), { replace: true })} onClose={() => navigate(withParam('panel', null))} />
+          <PlanningPanel
+            tab={panel}
+            onTab={(t) => navigate(withParam('panel', t), { replace: true })}
+            onClose={() => navigate(withParam('panel', null))}
+          />
         </Suspense>
       )}
       <EditorDialog />

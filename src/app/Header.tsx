@@ -36,22 +36,22 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
             const badge = badges?.[v];
             const worded = typeof badge === 'object' ? `${LABELS[v]} ${badge.label}` : undefined;
             return (
-            <li key={v}>
-              <a
-                href={`/${v}`}
-                aria-current={v === view ? 'page' : undefined}
-                aria-label={worded}
-                title={worded}
-                onClick={(e) => {
-                  if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                  e.preventDefault();
-                  navigate(`/${v}`);
-                }}
-              >
-                {LABELS[v]}
-                {badge && <span className="badge"> {typeof badge === 'object' ? badge.text : badge}</span>}
-              </a>
-            </li>
+              <li key={v}>
+                <a
+                  href={`/${v}`}
+                  aria-current={v === view ? 'page' : undefined}
+                  aria-label={worded}
+                  title={worded}
+                  onClick={(e) => {
+                    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                    e.preventDefault();
+                    navigate(`/${v}`);
+                  }}
+                >
+                  {LABELS[v]}
+                  {badge && <span className="badge"> {typeof badge === 'object' ? badge.text : badge}</span>}
+                </a>
+              </li>
             );
           })}
         </ul>
@@ -76,7 +76,10 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
       </div>
       {confirmReset && (
         <Dialog title="Reset the sample plan?" onClose={() => setConfirmReset(false)}>
-          <p>This replaces everything in this plan, including your own items and edits, with a fresh copy of the sample plan.</p>
+          <p>
+            This replaces everything in this plan, including your own items and edits, with a fresh copy of the sample
+            plan.
+          </p>
           <div className="actions">
             <span className="spacer" />
             <button type="button" onClick={() => setConfirmReset(false)}>

@@ -25,7 +25,9 @@ export function ChoiceChecks<T extends string>({
           <input
             type="checkbox"
             checked={value.includes(c)}
-            onChange={(e) => onChange(e.target.checked ? [...value.filter((x) => x !== c), c] : value.filter((x) => x !== c))}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...value.filter((x) => x !== c), c] : value.filter((x) => x !== c))
+            }
           />
           {describe(c)}
         </label>

@@ -19,12 +19,24 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
       onClose();
     }
     if (e.key === 'Tab' && ref.current) {
-      wrapTab(e, [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href]')].filter((el) => !el.hasAttribute('disabled')));
+      wrapTab(
+        e,
+        [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href]')].filter(
+          (el) => !el.hasAttribute('disabled'),
+        ),
+      );
     }
   };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" onKeyDown={onKeyDown}>
+      <div
+        ref={ref}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="dialog-title"
+        onKeyDown={onKeyDown}
+      >
         <h2 id="dialog-title">{title}</h2>
         {children}
       </div>

@@ -25,10 +25,17 @@ export type UnsavedRecord = UnsavedEdit;
  * be read but there are unsaved records, the file carries those alone: no tables, scope
  * `partial` (it can be merged, not used to replace a plan).
  */
-export async function makeBackup(db: SummitryDb, now: string, unsaved: readonly UnsavedRecord[] = []): Promise<BackupFile> {
+export async function makeBackup(
+  db: SummitryDb,
+  now: string,
+  unsaved: readonly UnsavedRecord[] = [],
+): Promise<BackupFile> {
   // Loaded when a backup is made, not with the app: the backup writer and the import/export
   // code it shares stay out of the first load (they are precached for offline use).
-  const [{ buildBackup, encodeBackup }, { loadSnapshot }] = await Promise.all([import('../domain/codecs/backup'), import('./io')]);
+  const [{ buildBackup, encodeBackup }, { loadSnapshot }] = await Promise.all([
+    import('../domain/codecs/backup'),
+    import('./io'),
+  ]);
   let snapshot: PlanSnapshot | null = null;
   try {
     snapshot = await loadSnapshot(db);

@@ -18,7 +18,12 @@ export interface ChangeSet {
  * edit time and the next revision, as the repositories stamp them. Throws the validator's
  * `ValidationError`.
  */
-export function stampRow<T extends TableName>(table: T, value: unknown, stored: { rev?: number } | undefined, now: string): EntityOf<T> {
+export function stampRow<T extends TableName>(
+  table: T,
+  value: unknown,
+  stored: { rev?: number } | undefined,
+  now: string,
+): EntityOf<T> {
   const parsed = parseEntity(table, value) as EntityOf<T> & { rev?: number };
   return { ...parsed, updatedAt: now, rev: Math.max(stored?.rev ?? 0, parsed.rev ?? 0) + 1 } as EntityOf<T>;
 }
@@ -43,28 +48,47 @@ export async function applyChanges(db: SummitryDb, changes: ChangeSet, clock: Cl
   const now = clock();
   const puts = new Map<TableName, { id: string }[]>();
   for (const [table, rows] of Object.entries(changes.put ?? {}) as [TableName, readonly unknown[]][]) {
-    puts.set(table, (rows ?? []).map((r) => parseEntity(table, r) as { id: string }));
+    puts.set(
+      table,
+      (rows ?? []).map((r) => parseEntity(table, r) as { id: string }),
+    );
   }
   const tables = tablesOf(changes);
-  return db.transaction('rw', tables.map((t) => db.table(t)), async () => {
-    const inverse: Required<ChangeSet> = { put: {}, remove: {} };
-    const restore = (table: TableName, rows: unknown[]) => {
-      if (rows.length > 0) inverse.put[table] = [...(inverse.put[table] ?? []), ...rows];
-    };
-    const drop = (table: TableName, ids: string[]) => {
-      if (ids.length > 0) inverse.remove[table] = [...(inverse.remove[table] ?? []), ...ids];
-    };
-    for (const table of tables) {
-      const rows = puts.get(table) ?? [];
-      const removeIds = [...(changes.remove?.[table] ?? [])];
-      const before = await db.table(table).bulkGet([...rows.map((r) => r.id), ...removeIds]);
-      const previous = before.slice(0, rows.length);
-      restore(table, previous.filter((p) => p !== undefined));
-      drop(table, rows.filter((_, i) => previous[i] === undefined).map((r) => r.id));
-      restore(table, before.slice(rows.length).filter((p) => p !== undefined));
-      if (rows.length > 0) await db.table(table).bulkPut(rows.map((r, i) => stampRow(table, r, previous[i] as { rev?: number } | undefined, now)));
-      if (removeIds.length > 0) await db.table(table).bulkDelete(removeIds);
-    }
-    return inverse;
-  });
+  return db.transaction(
+    'rw',
+    tables.map((t) => db.table(t)),
+    async () => {
+      const inverse: Required<ChangeSet> = { put: {}, remove: {} };
+      const restore = (table: TableName, rows: unknown[]) => {
+        if (rows.length > 0) inverse.put[table] = [...(inverse.put[table] ?? []), ...rows];
+      };
+      const drop = (table: TableName, ids: string[]) => {
+        if (ids.length > 0) inverse.remove[table] = [...(inverse.remove[table] ?? []), ...ids];
+      };
+      for (const table of tables) {
+        const rows = puts.get(table) ?? [];
+        const removeIds = [...(changes.remove?.[table] ?? [])];
+        const before = await db.table(table).bulkGet([...rows.map((r) => r.id), ...removeIds]);
+        const previous = before.slice(0, rows.length);
+        restore(
+          table,
+          previous.filter((p) => p !== undefined),
+        );
+        drop(
+          table,
+          rows.filter((_, i) => previous[i] === undefined).map((r) => r.id),
+        );
+        restore(
+          table,
+          before.slice(rows.length).filter((p) => p !== undefined),
+        );
+        if (rows.length > 0)
+          await db
+            .table(table)
+            .bulkPut(rows.map((r, i) => stampRow(table, r, previous[i] as { rev?: number } | undefined, now)));
+        if (removeIds.length > 0) await db.table(table).bulkDelete(removeIds);
+      }
+      return inverse;
+    },
+  );
 }

@@ -45,8 +45,7 @@ export function describeWriteError(err: unknown): string {
   const name = errorName(err);
   if (name === 'DatabaseClosedError')
     return 'The plan database is closed in this tab (Summitry was upgraded in another tab). Download a backup of your edit, then reload.';
-  if (name === 'MissingAPIError' || name === 'InvalidStateError')
-    return 'This browser refused access to its storage.';
+  if (name === 'MissingAPIError' || name === 'InvalidStateError') return 'This browser refused access to its storage.';
   const message = err instanceof Error ? err.message : String(err);
   return message || 'The browser could not store the change.';
 }

@@ -23,7 +23,10 @@ export function makeFault(kind: FaultKind): Error {
 }
 
 /** Add the fault middleware to `db` (before it is opened) and return its control. */
-export function installFaults(db: Dexie, control: FaultControl = { failWrites: null, passWrites: 0, failed: 0 }): FaultControl {
+export function installFaults(
+  db: Dexie,
+  control: FaultControl = { failWrites: null, passWrites: 0, failed: 0 },
+): FaultControl {
   db.use({
     stack: 'dbcore',
     name: 'summitry-faults',

@@ -12,5 +12,9 @@ export function usePlan(db = defaultDb): Plan | undefined {
 
 /** The plan's name, `null` while loading. */
 export function usePlanName(db = defaultDb): string | null {
-  return useLiveQuery(async () => ((await db.meta.get(PLAN_NAME_KEY))?.value as string | undefined) ?? 'Untitled plan', [db], null);
+  return useLiveQuery(
+    async () => ((await db.meta.get(PLAN_NAME_KEY))?.value as string | undefined) ?? 'Untitled plan',
+    [db],
+    null,
+  );
 }

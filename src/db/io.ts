@@ -35,7 +35,12 @@ async function readSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
     db.meta.get(PLAN_NAME_KEY),
   ]);
   const plan = Object.fromEntries(TABLE_NAMES.map((name, i) => [name, tables[i]!])) as unknown as Plan;
-  const acceptances = accepted.map((a) => ({ id: a.id, note: a.note, acceptedAt: a.acceptedAt, itemsFingerprint: a.itemsFingerprint }));
+  const acceptances = accepted.map((a) => ({
+    id: a.id,
+    note: a.note,
+    acceptedAt: a.acceptedAt,
+    itemsFingerprint: a.itemsFingerprint,
+  }));
   const planName = (nameRow?.value as string | undefined) ?? 'Untitled plan';
   return { plan, planName, acceptances };
 }
@@ -46,7 +51,11 @@ export function loadSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
 }
 
 /** A JSON backup of the plan (or one visit of it), as text. */
-export async function exportBackup(db: SummitryDb, scope: BackupScope, options: { appVersion: string; now: string }): Promise<string> {
+export async function exportBackup(
+  db: SummitryDb,
+  scope: BackupScope,
+  options: { appVersion: string; now: string },
+): Promise<string> {
   const snapshot = await loadSnapshot(db);
   return encodeBackup(buildBackup({ ...snapshot, scope, appVersion: options.appVersion, exportedAt: options.now }));
 }
@@ -65,8 +74,10 @@ export interface ImportPreview {
 export function modeRefusal(restored: Restored, mode: ImportMode): string | undefined {
   if (mode === 'merge') return undefined;
   if (restored.source !== 'backup') return 'A calendar file is merged into the plan; it cannot replace it.';
-  if (restored.scope?.kind === 'visit') return 'A backup of one visit is merged into the plan; it cannot replace the whole plan.';
-  if (restored.scope?.kind === 'partial') return 'This backup holds only some records, not a whole plan: it is merged into the plan.';
+  if (restored.scope?.kind === 'visit')
+    return 'A backup of one visit is merged into the plan; it cannot replace the whole plan.';
+  if (restored.scope?.kind === 'partial')
+    return 'This backup holds only some records, not a whole plan: it is merged into the plan.';
   return undefined;
 }
 
@@ -77,7 +88,11 @@ interface Decided {
 }
 
 /** Inside a transaction: the plan's copies of the records in `incoming` that it has, by id. */
-async function readShared<T extends TableName>(db: SummitryDb, name: T, incoming: readonly EntityOf<T>[]): Promise<Map<string, EntityOf<T>>> {
+async function readShared<T extends TableName>(
+  db: SummitryDb,
+  name: T,
+  incoming: readonly EntityOf<T>[],
+): Promise<Map<string, EntityOf<T>>> {
   const present = new Set((await db.table(name).toCollection().primaryKeys()) as string[]);
   const shared = incoming.filter((r) => present.has(r.id as string)).map((r) => r.id as string);
   if (shared.length === 0) return new Map();
@@ -124,7 +139,8 @@ async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided>
 
 function replaceSummary(restored: Restored): MergeSummary {
   const summary = emptySummary();
-  for (const name of TABLE_NAMES) for (let i = 0; i < restored.plan[name].length; i++) countAction(summary, name, 'add');
+  for (const name of TABLE_NAMES)
+    for (let i = 0; i < restored.plan[name].length; i++) countAction(summary, name, 'add');
   for (let i = 0; i < restored.acceptances.length; i++) countAction(summary, 'acceptances', 'add');
   return summary;
 }
@@ -141,7 +157,8 @@ export async function previewImport(db: SummitryDb, restored: Restored, mode: Im
       for (const name of TABLE_NAMES) replacedCount += await db.table(name).count();
       summary = replaceSummary(restored);
     } else {
-      for (const name of ['places', 'participants', 'visits', 'windows'] as const) known[name] = (await db.table(name).toCollection().primaryKeys()) as string[];
+      for (const name of ['places', 'participants', 'visits', 'windows'] as const)
+        known[name] = (await db.table(name).toCollection().primaryKeys()) as string[];
       summary = (await decideMerge(db, restored)).summary;
     }
     return { mode, summary, replacedCount, dangling: findDanglingReferences(restored.plan, known) };
@@ -173,7 +190,12 @@ export interface ImportResult {
  * record is decided again against the plan as it is now (see src/domain/merge.ts). Any failure
  * rejects and leaves every table, including the backups, as it was.
  */
-export async function applyImport(db: SummitryDb, restored: Restored, mode: ImportMode, options: ApplyOptions): Promise<ImportResult> {
+export async function applyImport(
+  db: SummitryDb,
+  restored: Restored,
+  mode: ImportMode,
+  options: ApplyOptions,
+): Promise<ImportResult> {
   const refusal = modeRefusal(restored, mode);
   if (refusal) throw new Error(refusal);
   return db.transaction('rw', allTables(db), async () => {
@@ -188,7 +210,10 @@ export async function applyImport(db: SummitryDb, restored: Restored, mode: Impo
       for (const name of TABLE_NAMES) {
         // Revisions go on from the replaced records', so an editor left open on one sees it changed.
         const revs = new Map((snapshot.plan[name] as { id: string; rev?: number }[]).map((r) => [r.id, r.rev ?? 0]));
-        const records = (restored.plan[name] as { id: string }[]).map((r) => ({ ...r, rev: (revs.get(r.id) ?? 0) + 1 }));
+        const records = (restored.plan[name] as { id: string }[]).map((r) => ({
+          ...r,
+          rev: (revs.get(r.id) ?? 0) + 1,
+        }));
         written = await writeChunks(db, name, records, 'add', written, total, options);
       }
       if (restored.acceptances.length) await db.acceptances.bulkAdd(restored.acceptances);
@@ -197,7 +222,8 @@ export async function applyImport(db: SummitryDb, restored: Restored, mode: Impo
       return { mode, summary: replaceSummary(restored), backupId };
     }
     const decided = await decideMerge(db, restored);
-    const total = Object.values(decided.writes).reduce((n, list) => n + (list?.length ?? 0), 0) + decided.acceptances.length;
+    const total =
+      Object.values(decided.writes).reduce((n, list) => n + (list?.length ?? 0), 0) + decided.acceptances.length;
     let written = 0;
     for (const name of TABLE_NAMES) {
       const list = decided.writes[name];
@@ -231,12 +257,15 @@ async function writeChunks(
 
 /** Inside a rw transaction: store the plan as it is now as an automatic backup; keep the newest few. */
 async function saveAutomaticBackup(db: SummitryDb, snapshot: PlanSnapshot, options: ApplyOptions): Promise<string> {
-  const data = encodeBackup(buildBackup({ ...snapshot, appVersion: options.appVersion, exportedAt: options.now, canonical: false }));
+  const data = encodeBackup(
+    buildBackup({ ...snapshot, appVersion: options.appVersion, exportedAt: options.now, canonical: false }),
+  );
   let id = `auto-${options.now}`;
   for (let n = 2; await db.backups.get(id); n++) id = `auto-${options.now}-${n}`;
   await db.backups.add({ id, createdAt: options.now, reason: options.reason, data });
   const keys = (await db.backups.orderBy('createdAt').primaryKeys()) as string[];
-  if (keys.length > MAX_AUTOMATIC_BACKUPS) await db.backups.bulkDelete(keys.slice(0, keys.length - MAX_AUTOMATIC_BACKUPS));
+  if (keys.length > MAX_AUTOMATIC_BACKUPS)
+    await db.backups.bulkDelete(keys.slice(0, keys.length - MAX_AUTOMATIC_BACKUPS));
   return id;
 }
 
@@ -283,7 +312,10 @@ export async function restoreAutomaticBackup(
   const restored = restoreBackup(data);
   if (!restored.ok) return restored;
   const created = (await db.backups.get(id))?.createdAt ?? id;
-  const result = await applyImport(db, restored.restored, 'replace', { ...options, reason: `Before restoring the automatic backup of ${created}` });
+  const result = await applyImport(db, restored.restored, 'replace', {
+    ...options,
+    reason: `Before restoring the automatic backup of ${created}`,
+  });
   return { ok: true, result };
 }
 

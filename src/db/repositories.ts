@@ -96,13 +96,21 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
     events: {
       ...events,
       inRange: (start: string, end: string) =>
-        db.events.where('endsAt').above(start).and((e) => e.startsAt < end).toArray(),
+        db.events
+          .where('endsAt')
+          .above(start)
+          .and((e) => e.startsAt < end)
+          .toArray(),
       firstStartingFrom: (instant: string) => db.events.where('startsAt').aboveOrEqual(instant).first(),
     } satisfies TimedRepository<'events'>,
     windows: {
       ...windows,
       inRange: (start: string, end: string) =>
-        db.windows.where('endsAt').above(start).and((w) => w.startsAt < end).toArray(),
+        db.windows
+          .where('endsAt')
+          .above(start)
+          .and((w) => w.startsAt < end)
+          .toArray(),
       firstStartingFrom: (instant: string) => db.windows.where('startsAt').aboveOrEqual(instant).first(),
     } satisfies TimedRepository<'windows'>,
     /** Several tables in one transaction (see `applyChange`). */
@@ -110,7 +118,11 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
     legs: {
       ...legs,
       inRange: (start: string, end: string) =>
-        db.legs.where('arrivesAt').above(start).and((l) => l.departsAt < end).toArray(),
+        db.legs
+          .where('arrivesAt')
+          .above(start)
+          .and((l) => l.departsAt < end)
+          .toArray(),
       forVisit: (visitId: string) => db.legs.where('visitId').equals(visitId).sortBy('departsAt'),
       firstDepartingFrom: (instant: string) => db.legs.where('departsAt').aboveOrEqual(instant).first(),
     } satisfies LegRepository,
@@ -135,7 +147,11 @@ export interface AppliedChange {
  * Apply a change across tables in one transaction: every record is validated first (an invalid
  * one refuses the whole change and nothing is written), then deletions, then writes.
  */
-export async function applyChange(db: SummitryDb, change: PlanChange, clock: Clock = systemClock): Promise<AppliedChange> {
+export async function applyChange(
+  db: SummitryDb,
+  change: PlanChange,
+  clock: Clock = systemClock,
+): Promise<AppliedChange> {
   const now = clock();
   const parsed: Record<string, { id: string; rev?: number }[]> = {};
   for (const name of TABLE_NAMES) {
@@ -144,33 +160,41 @@ export async function applyChange(db: SummitryDb, change: PlanChange, clock: Clo
   }
   const names = TABLE_NAMES.filter((n) => parsed[n] || change.remove?.[n]?.length);
   if (names.length === 0) return { stored: {}, removed: {} };
-  return db.transaction('rw', names.map((n) => db.table(n)), async () => {
-    const removed: Record<string, unknown[]> = {};
-    const stored: Record<string, unknown[]> = {};
-    for (const name of names) {
-      const ids = change.remove?.[name];
-      if (!ids?.length) continue;
-      const rows = await db.table(name).bulkGet([...ids]);
-      removed[name] = rows.filter((r) => r !== undefined);
-      await db.table(name).bulkDelete([...ids]);
-    }
-    for (const name of names) {
-      const records = parsed[name];
-      if (!records) continue;
-      const before = (await db.table(name).bulkGet(records.map((r) => r.id))) as ({ rev?: number } | undefined)[];
-      stored[name] = records.map((r, i) => ({ ...r, updatedAt: now, rev: nextRev(before[i], r) }));
-      await db.table(name).bulkPut(stored[name]);
-    }
-    return { stored: stored as Partial<Plan>, removed: removed as Partial<Plan> };
-  });
+  return db.transaction(
+    'rw',
+    names.map((n) => db.table(n)),
+    async () => {
+      const removed: Record<string, unknown[]> = {};
+      const stored: Record<string, unknown[]> = {};
+      for (const name of names) {
+        const ids = change.remove?.[name];
+        if (!ids?.length) continue;
+        const rows = await db.table(name).bulkGet([...ids]);
+        removed[name] = rows.filter((r) => r !== undefined);
+        await db.table(name).bulkDelete([...ids]);
+      }
+      for (const name of names) {
+        const records = parsed[name];
+        if (!records) continue;
+        const before = (await db.table(name).bulkGet(records.map((r) => r.id))) as ({ rev?: number } | undefined)[];
+        stored[name] = records.map((r, i) => ({ ...r, updatedAt: now, rev: nextRev(before[i], r) }));
+        await db.table(name).bulkPut(stored[name]);
+      }
+      return { stored: stored as Partial<Plan>, removed: removed as Partial<Plan> };
+    },
+  );
 }
 
 /** The whole plan as plain arrays, read in one transaction. */
 export async function loadPlan(db: SummitryDb): Promise<Plan> {
-  return db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), async () => {
-    const entries = await Promise.all(TABLE_NAMES.map(async (n) => [n, await db.table(n).toArray()] as const));
-    return Object.fromEntries(entries) as unknown as Plan;
-  });
+  return db.transaction(
+    'r',
+    TABLE_NAMES.map((n) => db.table(n)),
+    async () => {
+      const entries = await Promise.all(TABLE_NAMES.map(async (n) => [n, await db.table(n).toArray()] as const));
+      return Object.fromEntries(entries) as unknown as Plan;
+    },
+  );
 }
 
 /** Validate a whole plan; throws the first record's `ValidationError`. */

@@ -26,7 +26,10 @@ export async function promoteScenario(
     const scenario = await db.scenarios.get(scenarioId);
     if (!scenario) throw new ScenarioMissingError('The scenario is no longer in the plan.');
     const [events, legs] = await Promise.all([db.events.toArray(), db.legs.toArray()]);
-    const promotion = promotionChanges({ places: [], participants: [], visits: [], windows: [], scenarios: [], events, legs }, scenario);
+    const promotion = promotionChanges(
+      { places: [], participants: [], visits: [], windows: [], scenarios: [], events, legs },
+      scenario,
+    );
     const storedEvents = new Map(events.map((e) => [e.id as string, e]));
     const storedLegs = new Map(legs.map((l) => [l.id as string, l]));
     const newEvents = promotion.events.map((e) => stampRow('events', e, storedEvents.get(e.id), now));

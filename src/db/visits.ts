@@ -9,7 +9,12 @@ import { systemClock, type Clock } from './repositories';
 import type { SummitryDb } from './schema';
 
 /** Write a new visit and its events together. Returns the undo (which removes them). */
-export function createVisit(db: SummitryDb, visit: Visit, events: readonly PlanEvent[], clock: Clock = systemClock): Promise<ChangeSet> {
+export function createVisit(
+  db: SummitryDb,
+  visit: Visit,
+  events: readonly PlanEvent[],
+  clock: Clock = systemClock,
+): Promise<ChangeSet> {
   return applyChanges(db, { put: { visits: [visit], events } }, clock);
 }
 
@@ -23,13 +28,19 @@ export class VisitNotMovableError extends Error {
  * domain/visit-shift.ts). Read, computed, validated and written in one transaction: all items
  * move or none does. Returns the undo.
  */
-export async function shiftVisit(db: SummitryDb, visitId: string, days: number, clock: Clock = systemClock): Promise<ChangeSet> {
+export async function shiftVisit(
+  db: SummitryDb,
+  visitId: string,
+  days: number,
+  clock: Clock = systemClock,
+): Promise<ChangeSet> {
   if (!Number.isInteger(days)) throw new RangeError('A visit moves by whole days.');
   const now = clock();
   return db.transaction('rw', [db.visits, db.events, db.legs, db.places], async () => {
     const visit = await db.visits.get(visitId);
     if (!visit) throw new VisitNotMovableError('The visit is no longer in the plan.');
-    if (!isDraftVisit(visit)) throw new VisitNotMovableError(`"${visit.title}" is ${visit.status}: only a draft visit can be moved.`);
+    if (!isDraftVisit(visit))
+      throw new VisitNotMovableError(`"${visit.title}" is ${visit.status}: only a draft visit can be moved.`);
     const events = await db.events.where('visitId').equals(visitId).toArray();
     const legs = await db.legs.where('visitId').equals(visitId).toArray();
     const places = await db.places.toArray();

@@ -25,7 +25,15 @@ import { DEFAULT_SETTINGS, findConflicts, RULE_LABELS, type Conflict, type Sever
 import { shortestTripMs } from './geo';
 import type { Leg, Place, Plan, PlanEvent, PlanWindow, Scenario, Visit } from './model';
 import { effectivePlan } from './scenarios';
-import { formatLocalDateRange, isValidZone, localDateOf, localDaysToInstants, localToInstant, toInstant, toMs } from './time';
+import {
+  formatLocalDateRange,
+  isValidZone,
+  localDateOf,
+  localDaysToInstants,
+  localToInstant,
+  toInstant,
+  toMs,
+} from './time';
 import {
   addDays,
   dateOfDayNumber,
@@ -204,7 +212,8 @@ export class IntervalIndex<T extends { start: number; end: number }> {
   /** Up to `n` items ending at or before `t`, latest end first, ending after `since`. */
   endingBefore(t: number, n: number, since = -Infinity): T[] {
     const out: T[] = [];
-    for (let i = upperBound(this.ends, t) - 1; i >= 0 && out.length < n && this.ends[i]! > since; i--) out.push(this.byEnd[i]!);
+    for (let i = upperBound(this.ends, t) - 1; i >= 0 && out.length < n && this.ends[i]! > since; i--)
+      out.push(this.byEnd[i]!);
     return out;
   }
 
@@ -257,17 +266,20 @@ export function checkRequest(plan: Plan, r: FinderRequest): string[] {
     else if (daysBetween(r.from, r.to) > MAX_RANGE_DAYS) problems.push('Search at most three years at a time.');
   }
   if (!r.moveVisitId) {
-    if (!Number.isInteger(r.lengthDays) || r.lengthDays < 1 || r.lengthDays > 60) problems.push('The visit lasts 1 to 60 days.');
+    if (!Number.isInteger(r.lengthDays) || r.lengthDays < 1 || r.lengthDays > 60)
+      problems.push('The visit lasts 1 to 60 days.');
     if (!TIME.test(r.dayStart) || !TIME.test(r.dayEnd)) problems.push('Give the daily hours as HH:MM.');
     else if (r.dayEnd <= r.dayStart) problems.push('The daily hours must end after they start.');
   } else if (!plan.visits.some((v) => v.id === r.moveVisitId)) {
     problems.push('The visit to move is not in the plan.');
   }
-  if (!Number.isInteger(r.minGapDays) || r.minGapDays < 0 || r.minGapDays > 60) problems.push('Days to keep clear: a whole number from 0 to 60.');
+  if (!Number.isInteger(r.minGapDays) || r.minGapDays < 0 || r.minGapDays > 60)
+    problems.push('Days to keep clear: a whole number from 0 to 60.');
   if (r.window) {
     if (!plan.windows.some((w) => w.id === r.window!.itemId) && !plan.events.some((e) => e.id === r.window!.itemId))
       problems.push('The window to plan against is not in the plan.');
-    if (!Number.isInteger(r.window.days) || r.window.days < 0 || r.window.days > 365) problems.push('Days around the window: a whole number from 0 to 365.');
+    if (!Number.isInteger(r.window.days) || r.window.days < 0 || r.window.days > 365)
+      problems.push('Days around the window: a whole number from 0 to 365.');
   }
   return problems;
 }
@@ -317,7 +329,12 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
   const shares = (ids: readonly string[]) => ids.some((id) => who.has(id));
   const applies = (ids: readonly string[]) => ids.length === 0 || shares(ids);
   const whoText = (ids: readonly string[]) =>
-    ids.length === 0 ? 'everyone' : ids.filter((id) => who.has(id)).map((id) => nameOf.get(id) ?? id).join(' and ');
+    ids.length === 0
+      ? 'everyone'
+      : ids
+          .filter((id) => who.has(id))
+          .map((id) => nameOf.get(id) ?? id)
+          .join(' and ');
   const cityOf = (placeId: string | undefined) => {
     const p = placeId ? placeById.get(placeId) : undefined;
     return p ? (p.cityId ?? p.id) : undefined;
@@ -383,7 +400,12 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
       continue;
     }
     if (!shares(e.participantIds)) continue;
-    commitments.push({ ...eventBusy(e, 'commitment', 0, 0, whoText(e.participantIds)), startPlace: e.placeId, endPlace: e.placeId, isLeg: false });
+    commitments.push({
+      ...eventBusy(e, 'commitment', 0, 0, whoText(e.participantIds)),
+      startPlace: e.placeId,
+      endPlace: e.placeId,
+      isLeg: false,
+    });
   }
   for (const l of eff.legs) {
     if (request.moveVisitId && l.visitId === request.moveVisitId) continue;
@@ -436,7 +458,10 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
   const avoidIndex = new IntervalIndex(avoid);
   // Landmarks for reasons, unpadded: commitments and named items; blackouts.
   const unpadded = (b: Busy) => ({ ...b, start: b.rawStart, end: b.rawEnd });
-  const landmarks = [new IntervalIndex([...commitments, ...avoid].map(unpadded)), new IntervalIndex(blackouts.map(unpadded))];
+  const landmarks = [
+    new IntervalIndex([...commitments, ...avoid].map(unpadded)),
+    new IntervalIndex(blackouts.map(unpadded)),
+  ];
 
   let windowItem: Busy | undefined;
   let windowZone = zone;
@@ -461,7 +486,13 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
     const items = visitItems(eff, request.moveVisitId);
     const days = visitHostDays(items, zone);
     if (!days) {
-      return { candidates: [], considered: 0, feasible: 0, blockers: [], problems: ['The visit to move has no events or legs yet.'] };
+      return {
+        candidates: [],
+        considered: 0,
+        feasible: 0,
+        blockers: [],
+        problems: ['The visit to move has no events or legs yet.'],
+      };
     }
     moving = { items, startDate: days.startDate, length: daysBetween(days.startDate, days.endDate) + 1 };
   }
@@ -480,7 +511,11 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
   const dayHours = (d: string): Interval => {
     let h = hoursOf.get(d);
     if (!h) {
-      h = { startsAt: localToInstant(`${d}T${request.dayStart}`, zone), endsAt: localToInstant(`${d}T${request.dayEnd}`, zone), type: 'event' };
+      h = {
+        startsAt: localToInstant(`${d}T${request.dayStart}`, zone),
+        endsAt: localToInstant(`${d}T${request.dayEnd}`, zone),
+        type: 'event',
+      };
       hoursOf.set(d, h);
     }
     return h;
@@ -500,8 +535,19 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
       offsetDays = daysBetween(moving.startDate, day);
       const shifted = shiftVisitItems(moving.items, offsetDays, eff.places);
       footprint = [
-        ...shifted.events.map((e): Interval => ({ startsAt: e.startsAt, endsAt: e.endsAt, type: 'event', ...(e.placeId ? { placeId: e.placeId } : {}) })),
-        ...shifted.legs.map((l): Interval => ({ startsAt: l.departsAt, endsAt: l.arrivesAt, type: 'leg', placeId: l.fromPlaceId, endPlaceId: l.toPlaceId })),
+        ...shifted.events.map((e): Interval => ({
+          startsAt: e.startsAt,
+          endsAt: e.endsAt,
+          type: 'event',
+          ...(e.placeId ? { placeId: e.placeId } : {}),
+        })),
+        ...shifted.legs.map((l): Interval => ({
+          startsAt: l.departsAt,
+          endsAt: l.arrivesAt,
+          type: 'leg',
+          placeId: l.fromPlaceId,
+          endPlaceId: l.toPlaceId,
+        })),
       ].sort((x, y) => x.startsAt.localeCompare(y.startsAt));
     } else {
       footprint = [];
@@ -541,7 +587,9 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
     }
     if (ruledOut) continue;
     const windowReason =
-      windowItem && request.window ? windowFit(windowItem, request.window, day, endDay, spanStart, spanEnd, allowed, windowZone) : null;
+      windowItem && request.window
+        ? windowFit(windowItem, request.window, day, endDay, spanStart, spanEnd, allowed, windowZone)
+        : null;
     if (windowReason === false) {
       block(windowItem!, 'outside the window');
       continue;
@@ -576,10 +624,15 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
   const picked: Candidate[] = [];
   while (queue.length > 0 && picked.length < limit) {
     const c = queue.shift()!;
-    if (request.distinct !== false && picked.some((p) => p.startDate <= c.endDate && c.startDate <= p.endDate)) continue;
+    if (request.distinct !== false && picked.some((p) => p.startDate <= c.endDate && c.startDate <= p.endDate))
+      continue;
     if (!checked.has(c) && checked.size < maxChecks) {
       const reasons = engineReasons(eff, request, c);
-      const next: Candidate = { ...c, reasons: orderReasons([...c.reasons, ...reasons]), score: c.score + reasons.reduce((sum, r) => sum + r.points, 0) };
+      const next: Candidate = {
+        ...c,
+        reasons: orderReasons([...c.reasons, ...reasons]),
+        score: c.score + reasons.reduce((sum, r) => sum + r.points, 0),
+      };
       checked.add(next);
       const at = queue.findIndex((q) => byRank(next, q) <= 0);
       queue.splice(at < 0 ? queue.length : at, 0, next);
@@ -587,7 +640,9 @@ export function findDates(plan: Plan, request: FinderRequest): FinderResult {
     }
     picked.push({ ...c, label: formatDayRange(c.startDate, c.endDate) });
   }
-  const blockers = [...blockerCounts.values()].sort((a, b) => b.startDays - a.startDays || a.title.localeCompare(b.title));
+  const blockers = [...blockerCounts.values()].sort(
+    (a, b) => b.startDays - a.startDays || a.title.localeCompare(b.title),
+  );
   return { candidates: picked, considered, feasible: feasible.length, blockers, problems: [] };
 }
 
@@ -624,7 +679,10 @@ function windowFit(
     if (gap > c.days) return false;
     return {
       kind: 'window',
-      text: gap <= 0 ? `Ends as ${w.title} begins (${range})` : `Ends ${plural(gap, 'day')} before ${w.title} (${range}), within ${c.days}`,
+      text:
+        gap <= 0
+          ? `Ends as ${w.title} begins (${range})`
+          : `Ends ${plural(gap, 'day')} before ${w.title} (${range}), within ${c.days}`,
       points: Math.round(10 * (1 - Math.max(0, gap) / (c.days + 1))),
       itemId: w.id,
     };
@@ -634,7 +692,10 @@ function windowFit(
   if (gap > c.days) return false;
   return {
     kind: 'window',
-    text: gap <= 0 ? `Starts as ${w.title} ends (${range})` : `Starts ${plural(gap, 'day')} after ${w.title} (${range}), within ${c.days}`,
+    text:
+      gap <= 0
+        ? `Starts as ${w.title} ends (${range})`
+        : `Starts ${plural(gap, 'day')} after ${w.title} (${range}), within ${c.days}`,
     points: Math.round(10 * (1 - Math.max(0, gap) / (c.days + 1))),
     itemId: w.id,
   };
@@ -649,7 +710,11 @@ function dayReason(first: number, last: number, preferWeekdays: boolean): Reason
     if (isoWeekday(d) >= 6) weekend.push(shortDate(d));
   }
   if (weekend.length > 0) {
-    return { kind: 'days', text: `Includes a weekend: ${weekend.join(', ')}`, points: preferWeekdays ? -6 * weekend.length : 0 };
+    return {
+      kind: 'days',
+      text: `Includes a weekend: ${weekend.join(', ')}`,
+      points: preferWeekdays ? -6 * weekend.length : 0,
+    };
   }
   const a = WEEKDAY[isoWeekday(dateOfDayNumber(first))];
   const b = WEEKDAY[isoWeekday(dateOfDayNumber(last))];
@@ -679,10 +744,18 @@ function nearReasons(
     const what = b.kind === 'blackout' ? `${b.title}, a blackout for ${b.who}` : b.title;
     const when = side === 'before' ? `ends ${shortDate(last)}` : `starts ${shortDate(first)}`;
     if (points < 0) {
-      const rel = days <= 0 ? `Right ${side === 'before' ? 'after' : 'before'}` : `Only ${plural(days, 'day')} ${side === 'before' ? 'after' : 'before'}`;
+      const rel =
+        days <= 0
+          ? `Right ${side === 'before' ? 'after' : 'before'}`
+          : `Only ${plural(days, 'day')} ${side === 'before' ? 'after' : 'before'}`;
       return { kind: 'near', text: `${rel} ${what} (${when})`, points, itemId: b.id };
     }
-    return { kind: 'clear', text: `Clear of ${what} (${when}, ${plural(days, 'day')} ${side})`, points: 0, itemId: b.id };
+    return {
+      kind: 'clear',
+      text: `Clear of ${what} (${when}, ${plural(days, 'day')} ${side})`,
+      points: 0,
+      itemId: b.id,
+    };
   };
   const add = (b: Busy, side: 'before' | 'after') => {
     // One reason per item, and one per title and dates (a blackout and a holiday of the same day).
@@ -698,8 +771,10 @@ function nearReasons(
   for (const index of landmarks) {
     const before = index.endingBefore(spanStart, 4, spanStart - (NEAR_DAYS + 1) * DAY_MS);
     const after = index.startingAfter(spanEnd, 4, spanEnd + (NEAR_DAYS + 1) * DAY_MS);
-    for (const b of before.length > 0 ? before : index.endingBefore(spanStart, 1, spanStart - FAR_DAYS * DAY_MS)) add(b, 'before');
-    for (const b of after.length > 0 ? after : index.startingAfter(spanEnd, 1, spanEnd + FAR_DAYS * DAY_MS)) add(b, 'after');
+    for (const b of before.length > 0 ? before : index.endingBefore(spanStart, 1, spanStart - FAR_DAYS * DAY_MS))
+      add(b, 'before');
+    for (const b of after.length > 0 ? after : index.startingAfter(spanEnd, 1, spanEnd + FAR_DAYS * DAY_MS))
+      add(b, 'after');
   }
   // Every named item to avoid, wherever it is.
   for (const b of avoid) add(b, b.rawEnd <= spanStart ? 'before' : 'after');
@@ -742,7 +817,11 @@ export function engineReasons(plan: Plan, request: FinderRequest, candidate: Can
     events: applied.events.filter((e) => e.visitId === visitId || near(e.startsAt, e.endsAt)),
     legs: applied.legs.filter((l) => l.visitId === visitId || near(l.departsAt, l.arrivesAt)),
   };
-  const mine = new Set<string>([visitId, ...local.events.filter((e) => e.visitId === visitId).map((e) => e.id as string), ...local.legs.filter((l) => l.visitId === visitId).map((l) => l.id as string)]);
+  const mine = new Set<string>([
+    visitId,
+    ...local.events.filter((e) => e.visitId === visitId).map((e) => e.id as string),
+    ...local.legs.filter((l) => l.visitId === visitId).map((l) => l.id as string),
+  ]);
   // One reason per rule and severity: "at night locally, 3 times".
   const groups = new Map<string, { first: Conflict; count: number }>();
   for (const c of findConflicts(local, { includeOptional: true })) {
@@ -758,7 +837,8 @@ export function engineReasons(plan: Plan, request: FinderRequest, candidate: Can
     points: ENGINE_POINTS[first.severity] * count,
     detail: count > 1 ? `${first.explanation} And ${count - 1} more like it.` : first.explanation,
   }));
-  if (reasons.length === 0) reasons.push({ kind: 'engine', text: 'The conflict check finds nothing against it', points: 0 });
+  if (reasons.length === 0)
+    reasons.push({ kind: 'engine', text: 'The conflict check finds nothing against it', points: 0 });
   return reasons;
 }
 
@@ -817,7 +897,12 @@ export function candidateToNewVisit(
 }
 
 /** The plan with a candidate applied: a new tentative visit added, or the moved visit's items shifted. */
-export function applyCandidateToPlan(plan: Plan, request: FinderRequest, candidate: Candidate, details: NewVisitDetails): Plan {
+export function applyCandidateToPlan(
+  plan: Plan,
+  request: FinderRequest,
+  candidate: Candidate,
+  details: NewVisitDetails,
+): Plan {
   if (request.moveVisitId && candidate.offsetDays !== undefined) {
     const shifted = shiftVisitItems(visitItems(plan, request.moveVisitId), candidate.offsetDays, plan.places);
     const ev = new Map(shifted.events.map((e) => [e.id as string, e]));

@@ -245,7 +245,10 @@ function sumTotals(legs: readonly { durationMs: number; km: number | null }[]): 
   };
 }
 
-function totalsOf(all: readonly { durationMs: number; km: number | null; optional: boolean }[], includeOptional: boolean): ItineraryTotals {
+function totalsOf(
+  all: readonly { durationMs: number; km: number | null; optional: boolean }[],
+  includeOptional: boolean,
+): ItineraryTotals {
   const withOptional = sumTotals(all);
   const withoutOptional = sumTotals(all.filter((l) => !l.optional));
   return {
@@ -292,7 +295,11 @@ function makeEvent(e: PlanEvent, index: PlaceIndex, options: ItineraryOptions): 
     event: e,
     place,
     allDay: e.allDay,
-    starts: timeAt(e.allDay && e.startDate ? startOfLocalDay(e.startDate, zone) : e.startsAt, zone, options.displayZone),
+    starts: timeAt(
+      e.allDay && e.startDate ? startOfLocalDay(e.startDate, zone) : e.startsAt,
+      zone,
+      options.displayZone,
+    ),
     ends: timeAt(e.endsAt, zone, options.displayZone),
   };
   if (e.allDay) {
@@ -320,8 +327,10 @@ function isShown(item: { optional: boolean }, includeOptional: boolean): boolean
 }
 
 function entryDate(entry: ItineraryEntry): { date: string; zone: string; instant: string } {
-  if (entry.type === 'leg') return { date: entry.leg.departs.localDate, zone: entry.leg.departs.zone, instant: entry.leg.departs.instant };
-  if (entry.type === 'event') return { date: entry.event.starts.localDate, zone: entry.event.starts.zone, instant: entry.event.starts.instant };
+  if (entry.type === 'leg')
+    return { date: entry.leg.departs.localDate, zone: entry.leg.departs.zone, instant: entry.leg.departs.instant };
+  if (entry.type === 'event')
+    return { date: entry.event.starts.localDate, zone: entry.event.starts.zone, instant: entry.event.starts.instant };
   const s = entry.stop;
   const t = s.arrives ?? s.events[0]?.starts ?? s.departs;
   if (t) return { date: t.localDate, zone: t.zone, instant: t.instant };
@@ -362,7 +371,13 @@ export function buildItinerary(
 
   type Item = { at: number; order: number; id: string } & ({ type: 'event'; e: PlanEvent } | { type: 'leg'; l: Leg });
   const items: Item[] = [
-    ...eventsShown.map((e) => ({ at: eventStartMs(e, index), order: 0, id: e.id as string, type: 'event' as const, e })),
+    ...eventsShown.map((e) => ({
+      at: eventStartMs(e, index),
+      order: 0,
+      id: e.id as string,
+      type: 'event' as const,
+      e,
+    })),
     ...legsShown.map((l) => ({ at: toMs(l.departsAt), order: 1, id: l.id as string, type: 'leg' as const, l })),
   ];
   items.sort((a, b) => a.at - b.at || a.order - b.order || a.id.localeCompare(b.id));
@@ -463,7 +478,8 @@ export function buildRoute(plan: Plan, selection: string, options: ItineraryOpti
     .map((k) => buildItinerary(plan, k, options, seqOf))
     .sort((a, b) => {
       if (a.visit === null || b.visit === null) return a.visit === null ? (b.visit === null ? 0 : 1) : -1;
-      if (a.startsAt === null || b.startsAt === null) return a.startsAt === null ? (b.startsAt === null ? a.title.localeCompare(b.title) : 1) : -1;
+      if (a.startsAt === null || b.startsAt === null)
+        return a.startsAt === null ? (b.startsAt === null ? a.title.localeCompare(b.title) : 1) : -1;
       return a.startsAt.localeCompare(b.startsAt) || a.title.localeCompare(b.title);
     });
   const legs = itineraries.flatMap((i) => i.legs).sort((a, b) => a.seq - b.seq);

@@ -85,7 +85,8 @@ export function decideRecord<T extends TableName>(
     if (!checked.ok) throw checked.error;
     candidate = checked.value;
   }
-  if (sameContent(candidate as Record<string, unknown>, existing as Record<string, unknown>)) return { action: 'unchanged' };
+  if (sameContent(candidate as Record<string, unknown>, existing as Record<string, unknown>))
+    return { action: 'unchanged' };
   const newer = (incoming.updatedAt ?? '') > (existing.updatedAt ?? '');
   return newer ? { action: 'update', record: candidate } : { action: 'keep' };
 }

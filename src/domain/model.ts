@@ -49,7 +49,9 @@ export const instantSchema = z
   .string({ error: 'must be a UTC date-time' })
   .regex(ISO_INSTANT, 'must be a UTC date-time such as 2025-09-19T12:00:00Z')
   .refine((s) => isNormalInstant(s) || DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date-time')
-  .transform((s) => (isNormalInstant(s) ? s : DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!));
+  .transform((s) =>
+    isNormalInstant(s) ? s : DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!,
+  );
 
 /** Already `YYYY-MM-DDTHH:mm:ss.SSSZ` and a real instant (the fast path: imports check thousands). */
 function isNormalInstant(s: string): boolean {
@@ -83,10 +85,7 @@ export function cleanText(s: string): string {
 
 /** Free text: bounded, and stripped of control characters and bidi overrides (see cleanText). */
 const text = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .max(max, `is too long (${max} characters at most)`)
-    .transform(cleanText);
+  z.string({ error: 'must be text' }).max(max, `is too long (${max} characters at most)`).transform(cleanText);
 
 const title = text(300).pipe(z.string().trim().min(1, 'is required'));
 
@@ -125,16 +124,7 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 export const statusSchema = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` });
 
-export const EVENT_KINDS = [
-  'summit',
-  'talks',
-  'call',
-  'meeting',
-  'ceremony',
-  'visit-day',
-  'holiday',
-  'note',
-] as const;
+export const EVENT_KINDS = ['summit', 'talks', 'call', 'meeting', 'ceremony', 'visit-day', 'holiday', 'note'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const PLACE_KINDS = ['city', 'airport', 'rail-station', 'venue'] as const;
@@ -151,22 +141,27 @@ const sources = z.array(sourceSchema).max(50, 'has too many entries');
 const notes = text(20_000).optional();
 const updatedAt = instantSchema.optional();
 /** Revision: 1 when first stored, +1 on every write (set by the repositories; stale edits are refused by it). */
-const rev = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'may not be negative').optional();
+const rev = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'may not be negative')
+  .optional();
 
 export const placeSchema = z.object({
   id: placeIdSchema,
   name: title,
   country: text(80),
-  lat: z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+  lat: z
+    .number({ error: 'must be a number' })
+    .min(-90, 'must be between -90 and 90')
+    .max(90, 'must be between -90 and 90'),
   lon: z
     .number({ error: 'must be a number' })
     .min(-180, 'must be between -180 and 180')
     .max(180, 'must be between -180 and 180'),
   timeZone: timeZoneSchema,
   kind: z.enum(PLACE_KINDS, { error: `must be one of ${PLACE_KINDS.join(', ')}` }),
-  codes: z
-    .object({ iata: text(8).optional(), station: text(16).optional() })
-    .optional(),
+  codes: z.object({ iata: text(8).optional(), station: text(16).optional() }).optional(),
   /** The city a venue, airport or station belongs to. */
   cityId: placeIdSchema.optional(),
   updatedAt,

@@ -136,7 +136,8 @@ export function revisionIndex(plan: Plan): Map<string, string> {
  */
 export function itemRevision(plan: Plan | Map<string, string>, type: ItemType, id: string): string | null {
   if (plan instanceof Map) return plan.get(`${type}:${id}`) ?? null;
-  const table = type === 'event' ? plan.events : type === 'leg' ? plan.legs : type === 'window' ? plan.windows : plan.visits;
+  const table =
+    type === 'event' ? plan.events : type === 'leg' ? plan.legs : type === 'window' ? plan.windows : plan.visits;
   const found = (table as readonly Revisioned[]).find((r) => r.id === id);
   return found ? revisionOf(found) : null;
 }
@@ -145,7 +146,9 @@ export function itemRevision(plan: Plan | Map<string, string>, type: ItemType, i
  * When an item happens, in words, at its own place: "Thu 30 Oct 2025, 11:00–12:40 KST",
  * "Fri 31 Oct – Sat 1 Nov 2025" (all day), "Tue 28 Oct 2025, 18:00 CST → 21:10 KST" (a leg).
  */
-export function describeWhen(item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZone' | 'endTimeZone' | 'startDate' | 'endDate'>): string {
+export function describeWhen(
+  item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZone' | 'endTimeZone' | 'startDate' | 'endDate'>,
+): string {
   const key = `${item.allDay ? `${item.startDate}/${item.endDate}` : ''}|${item.startsAt}|${item.endsAt}|${item.timeZone}|${item.endTimeZone}`;
   let text = whenCache.get(key);
   if (text === undefined) {
@@ -160,13 +163,17 @@ export function describeWhen(item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsA
 const whenCache = new Map<string, string>();
 const WHEN_CACHE_MAX = 20_000;
 
-function whenText(item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZone' | 'endTimeZone' | 'startDate' | 'endDate'>): string {
+function whenText(
+  item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZone' | 'endTimeZone' | 'startDate' | 'endDate'>,
+): string {
   if (item.allDay && item.startDate && item.endDate) {
     const first = formatLocalDate(item.startsAt, item.timeZone);
     if (item.startDate === item.endDate) return first;
     const lastInstant = new Date(Date.parse(item.endsAt) - 1).toISOString();
     const last = formatLocalDate(lastInstant, item.timeZone);
-    return item.startDate.slice(0, 4) === item.endDate.slice(0, 4) ? `${first.slice(0, -5)} – ${last}` : `${first} – ${last}`;
+    return item.startDate.slice(0, 4) === item.endDate.slice(0, 4)
+      ? `${first.slice(0, -5)} – ${last}`
+      : `${first} – ${last}`;
   }
   const sameDay = localDateOf(item.startsAt, item.timeZone) === localDateOf(item.endsAt, item.endTimeZone);
   if (item.timeZone === item.endTimeZone && sameDay) {
@@ -174,6 +181,8 @@ function whenText(item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZ
     return `${startText.replace(/ \S+$/, '')}–${formatLocalTime(item.endsAt, item.timeZone)}`;
   }
   const arrow = item.timeZone === item.endTimeZone ? '–' : ' → ';
-  const end = sameDay ? formatLocalTime(item.endsAt, item.endTimeZone) : formatLocalDateTime(item.endsAt, item.endTimeZone);
+  const end = sameDay
+    ? formatLocalTime(item.endsAt, item.endTimeZone)
+    : formatLocalDateTime(item.endsAt, item.endTimeZone);
   return `${formatLocalDateTime(item.startsAt, item.timeZone)}${arrow}${end}`;
 }

@@ -62,13 +62,20 @@ function relate(item: PlanItem, start: number, end: number): { relation: RangeRe
   return { relation: 'after', marginMs: start - e };
 }
 
-function words(item: PlanItem, relation: RangeRelation, marginMs: number, start: number, end: number): { margin: string; description: string } {
+function words(
+  item: PlanItem,
+  relation: RangeRelation,
+  marginMs: number,
+  start: number,
+  end: number,
+): { margin: string; description: string } {
   const title = `“${item.ref.title}”`;
   const span = formatSpan(marginMs);
   if (relation === 'overlaps') {
     const s = Date.parse(item.startsAt);
     const e = Date.parse(item.endsAt);
-    if (s >= start && e <= end) return { margin: `overlaps all of it (${span})`, description: `Takes in all of ${title} (${span}).` };
+    if (s >= start && e <= end)
+      return { margin: `overlaps all of it (${span})`, description: `Takes in all of ${title} (${span}).` };
     if (s <= start && e >= end) return { margin: `lies within it`, description: `Lies entirely within ${title}.` };
     return { margin: `overlaps it by ${span}`, description: `Overlaps ${title} by ${span}.` };
   }
@@ -98,7 +105,12 @@ export function checkRange(plan: Plan, options: RangeCheckOptions): RangeHit[] {
   for (const item of planItems(plan, { includeOptional: options.includeOptional })) {
     if (item.status === 'cancelled') continue;
     if (options.excludeVisitId && item.visitId === options.excludeVisitId) continue;
-    if (who && !(item.ref.type === 'window' && item.participantIds.length === 0) && !item.participantIds.some((p) => who.has(p))) continue;
+    if (
+      who &&
+      !(item.ref.type === 'window' && item.participantIds.length === 0) &&
+      !item.participantIds.some((p) => who.has(p))
+    )
+      continue;
     const { relation, marginMs } = relate(item, start, end);
     if (relation !== 'overlaps' && marginMs > nearMs) continue;
     hits.push({
@@ -125,7 +137,11 @@ export function checkRange(plan: Plan, options: RangeCheckOptions): RangeHit[] {
 }
 
 /** The first and last local day (in `zone`) of a visit's events and legs, or null if it has none. */
-export function visitDateRange(plan: Plan, visitId: string, zone: string): { startDate: string; endDate: string } | null {
+export function visitDateRange(
+  plan: Plan,
+  visitId: string,
+  zone: string,
+): { startDate: string; endDate: string } | null {
   const items = planItems(plan, { includeOptional: true }).filter((i) => i.visitId === visitId);
   if (items.length === 0) return null;
   const start = Math.min(...items.map((i) => Date.parse(i.startsAt)));
@@ -139,11 +155,19 @@ const UNSETTLED: readonly Status[] = ['speculative', 'proposed', 'tentative'];
  * Dates to check when the user has picked none: those of the first visit still being planned
  * (speculative, proposed or tentative) that has dated items, else the seven days from `now`.
  */
-export function defaultCheckDates(plan: Plan, zone: string, now: string): { startDate: string; endDate: string; visitId: string } {
+export function defaultCheckDates(
+  plan: Plan,
+  zone: string,
+  now: string,
+): { startDate: string; endDate: string; visitId: string } {
   for (const v of plan.visits) {
     if (!UNSETTLED.includes(v.status)) continue;
     const range = visitDateRange(plan, v.id, zone);
     if (range) return { ...range, visitId: v.id };
   }
-  return { startDate: localDateOf(now, zone), endDate: localDateOf(toInstant(Date.parse(now) + 6 * DAY_MS), zone), visitId: '' };
+  return {
+    startDate: localDateOf(now, zone),
+    endDate: localDateOf(toInstant(Date.parse(now) + 6 * DAY_MS), zone),
+    visitId: '',
+  };
 }

@@ -61,7 +61,10 @@ export type RestoreResult = { ok: true; restored: Restored } | { ok: false; erro
 
 /** What a file is, from its first characters (a BOM and leading space are ignored). */
 export function detectFileKind(text: string): FileKind {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 2000);
   if (/^BEGIN:VCALENDAR/i.test(head)) return 'calendar';
   if (head.startsWith('{')) {
     if (new RegExp(`"format"\\s*:\\s*"${ENVELOPE_FORMAT}"`).test(head)) return 'encrypted';
@@ -106,7 +109,12 @@ function recordRef(table: TableName, index: number, record: unknown): string {
 }
 
 function where(doc: unknown, path: Path): string {
-  if (path[0] === 'tables' && typeof path[1] === 'string' && typeof path[2] === 'number' && (TABLE_NAMES as readonly string[]).includes(path[1])) {
+  if (
+    path[0] === 'tables' &&
+    typeof path[1] === 'string' &&
+    typeof path[2] === 'number' &&
+    (TABLE_NAMES as readonly string[]).includes(path[1])
+  ) {
     const table = path[1] as TableName;
     const record = ((doc as { tables: Record<string, unknown[]> }).tables[table] ?? [])[path[2]];
     const field = path.slice(3);
@@ -184,7 +192,7 @@ const MIGRATIONS: Record<number, Migration> = {
 function layUnsaved(plan: Record<TableName, unknown[]>, unsaved: unknown, exportedAt: string, notes: string[]): void {
   if (unsaved === undefined) return;
   if (!Array.isArray(unsaved)) {
-    notes.push('The backup\'s list of unsaved edits could not be read; it was left out.');
+    notes.push("The backup's list of unsaved edits could not be read; it was left out.");
     return;
   }
   const laid: string[] = [];
@@ -192,7 +200,12 @@ function layUnsaved(plan: Record<TableName, unknown[]>, unsaved: unknown, export
   const positions = new Map<TableName, Map<string, number>>();
   unsaved.forEach((entry, index) => {
     const ref = `Unsaved edit #${index + 1}`;
-    if (!isObject(entry) || typeof entry.table !== 'string' || !(TABLE_NAMES as readonly string[]).includes(entry.table) || !isObject(entry.record)) {
+    if (
+      !isObject(entry) ||
+      typeof entry.table !== 'string' ||
+      !(TABLE_NAMES as readonly string[]).includes(entry.table) ||
+      !isObject(entry.record)
+    ) {
       leftOut.push(`${ref} is not a record of a known table`);
       return;
     }
@@ -213,15 +226,20 @@ function layUnsaved(plan: Record<TableName, unknown[]>, unsaved: unknown, export
     else ids.set(edited.id, list.push(edited) - 1);
     laid.push(label);
   });
-  const listed = (items: string[]) => (items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', '));
+  const listed = (items: string[]) =>
+    items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', ');
   if (laid.length)
     notes.push(
       `The backup carried ${laid.length} edit${laid.length === 1 ? '' : 's'} that could not be saved when it was made; ${laid.length === 1 ? 'it is' : 'they are'} included: ${listed(laid)}.`,
     );
-  if (leftOut.length) notes.push(`${leftOut.length === 1 ? 'One unsaved edit could not be read and was' : `${leftOut.length} unsaved edits could not be read and were`} left out: ${listed(leftOut)}.`);
+  if (leftOut.length)
+    notes.push(
+      `${leftOut.length === 1 ? 'One unsaved edit could not be read and was' : `${leftOut.length} unsaved edits could not be read and were`} left out: ${listed(leftOut)}.`,
+    );
 }
 
-const headerText = (max: number) => z.string({ error: 'must be text' }).max(max, `is too long (${max} characters at most)`);
+const headerText = (max: number) =>
+  z.string({ error: 'must be text' }).max(max, `is too long (${max} characters at most)`);
 
 const acceptanceSchema = z.object({
   id: headerText(500).min(1, 'is required'),
@@ -236,7 +254,11 @@ const headerSchema = z.object({
   planName: headerText(300),
   scope: z.discriminatedUnion(
     'kind',
-    [z.object({ kind: z.literal('plan') }), z.object({ kind: z.literal('visit'), visitId: headerText(120).min(1) }), z.object({ kind: z.literal('partial') })],
+    [
+      z.object({ kind: z.literal('plan') }),
+      z.object({ kind: z.literal('visit'), visitId: headerText(120).min(1) }),
+      z.object({ kind: z.literal('partial') }),
+    ],
     { error: 'must be {"kind":"plan"}, {"kind":"partial"} or {"kind":"visit","visitId":…}' },
   ),
   acceptances: z.array(z.unknown(), { error: 'must be a list' }),
@@ -247,7 +269,10 @@ const fail = (errors: string[]): RestoreResult => ({ ok: false, errors });
 
 function capped(errors: string[]): string[] {
   if (errors.length <= IMPORT_LIMITS.maxErrors) return errors;
-  return [...errors.slice(0, IMPORT_LIMITS.maxErrors), `…and ${errors.length - IMPORT_LIMITS.maxErrors} more problems.`];
+  return [
+    ...errors.slice(0, IMPORT_LIMITS.maxErrors),
+    `…and ${errors.length - IMPORT_LIMITS.maxErrors} more problems.`,
+  ];
 }
 
 /**
@@ -267,16 +292,22 @@ export function restoreBackup(input: string | unknown): RestoreResult {
       return fail([`The file is not valid JSON (${err instanceof Error ? err.message : String(err)}).`]);
     }
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return fail(['The file is not a Summitry backup: it is not a JSON object.']);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    return fail(['The file is not a Summitry backup: it is not a JSON object.']);
   const structural = scanStructure(doc);
   if (structural.length) return fail(capped(structural));
 
   let d = doc as Record<string, unknown>;
   if (d.format === ENVELOPE_FORMAT) return fail(['This is an encrypted backup: it needs its passphrase.']);
-  if (d.format !== BACKUP_FORMAT) return fail([`The file is not a Summitry backup: its "format" is ${JSON.stringify(d.format ?? null)?.slice(0, 60)}, not "${BACKUP_FORMAT}".`]);
+  if (d.format !== BACKUP_FORMAT)
+    return fail([
+      `The file is not a Summitry backup: its "format" is ${JSON.stringify(d.format ?? null)?.slice(0, 60)}, not "${BACKUP_FORMAT}".`,
+    ]);
   const version = d.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fail([`The backup's formatVersion ${JSON.stringify(version ?? null)?.slice(0, 20)} is not a version number.`]);
+    return fail([
+      `The backup's formatVersion ${JSON.stringify(version ?? null)?.slice(0, 20)} is not a version number.`,
+    ]);
   if (version > BACKUP_FORMAT_VERSION)
     return fail([
       `This backup was written in format version ${version} by a newer Summitry${typeof d.appVersion === 'string' ? ` (${d.appVersion.slice(0, 40)})` : ''}; this app reads versions up to ${BACKUP_FORMAT_VERSION}. Update Summitry to import it.`,
@@ -298,7 +329,8 @@ export function restoreBackup(input: string | unknown): RestoreResult {
   const tables = header.data.tables;
   const errors: string[] = [];
   for (const name of Object.keys(tables)) {
-    if (!(TABLE_NAMES as readonly string[]).includes(name)) notes.push(`The file has a table "${name.slice(0, 40)}" this version does not know; it was left out.`);
+    if (!(TABLE_NAMES as readonly string[]).includes(name))
+      notes.push(`The file has a table "${name.slice(0, 40)}" this version does not know; it was left out.`);
   }
   let total = header.data.acceptances.length + (Array.isArray(d.unsaved) ? d.unsaved.length : 0);
   for (const name of TABLE_NAMES) {
@@ -309,7 +341,9 @@ export function restoreBackup(input: string | unknown): RestoreResult {
   }
   if (errors.length) return fail(errors);
   if (total > IMPORT_LIMITS.maxRecords)
-    return fail([`The file holds ${total.toLocaleString('en')} records; at most ${IMPORT_LIMITS.maxRecords.toLocaleString('en')} can be imported at once.`]);
+    return fail([
+      `The file holds ${total.toLocaleString('en')} records; at most ${IMPORT_LIMITS.maxRecords.toLocaleString('en')} can be imported at once.`,
+    ]);
 
   const plan = { ...EMPTY_PLAN } as Record<TableName, unknown[]>;
   for (const name of TABLE_NAMES) {
@@ -325,7 +359,8 @@ export function restoreBackup(input: string | unknown): RestoreResult {
       }
       const id = checked.value.id as string;
       const earlier = seen.get(id);
-      if (earlier !== undefined) errors.push(`${recordRef(name, index, raw)}: the id "${id}" is already used by ${name} #${earlier + 1}.`);
+      if (earlier !== undefined)
+        errors.push(`${recordRef(name, index, raw)}: the id "${id}" is already used by ${name} #${earlier + 1}.`);
       seen.set(id, index);
       out.push(withoutRev(checked.value));
     });
@@ -335,13 +370,21 @@ export function restoreBackup(input: string | unknown): RestoreResult {
   header.data.acceptances.forEach((raw, index) => {
     const checked = acceptanceSchema.safeParse(raw);
     if (checked.success) acceptances.push(checked.data);
-    else errors.push(`Accepted conflict #${index + 1}: ${checked.error.issues.map((i) => `${i.path.join('.') || 'record'} ${i.message}`).join('; ')}.`);
+    else
+      errors.push(
+        `Accepted conflict #${index + 1}: ${checked.error.issues.map((i) => `${i.path.join('.') || 'record'} ${i.message}`).join('; ')}.`,
+      );
   });
   if (errors.length) return fail(capped(errors));
   layUnsaved(plan, d.unsaved, header.data.exportedAt, notes);
   if (header.data.scope.kind === 'partial')
-    notes.push('The backup holds only some records (the plan could not be read when it was made): it can be merged, not used to replace the plan.');
-  if (version < BACKUP_FORMAT_VERSION) notes.push(`The backup was written in format version ${version}; it was upgraded to version ${BACKUP_FORMAT_VERSION}.`);
+    notes.push(
+      'The backup holds only some records (the plan could not be read when it was made): it can be merged, not used to replace the plan.',
+    );
+  if (version < BACKUP_FORMAT_VERSION)
+    notes.push(
+      `The backup was written in format version ${version}; it was upgraded to version ${BACKUP_FORMAT_VERSION}.`,
+    );
   return {
     ok: true,
     restored: {
@@ -371,7 +414,15 @@ export function restoreCalendar(text: string, options: CalendarReadOptions): Res
   if (text.length > IMPORT_LIMITS.maxFileBytes) return fail([tooLarge(text.length)]);
   const read = readCalendar(text, { maxItems: IMPORT_LIMITS.maxRecords, ...options });
   if (!read.ok) return fail([read.error]);
-  const plan = { events: [], legs: [], windows: [], places: [], participants: [], visits: [], scenarios: [] } as unknown as Record<TableName, unknown[]>;
+  const plan = {
+    events: [],
+    legs: [],
+    windows: [],
+    places: [],
+    participants: [],
+    visits: [],
+    scenarios: [],
+  } as unknown as Record<TableName, unknown[]>;
   const fields: Partial<Record<TableName, Map<string, readonly string[]>>> = {};
   const index: Partial<Record<TableName, Map<string, number>>> = {};
   const skipped = [...read.skipped];
@@ -396,7 +447,10 @@ export function restoreCalendar(text: string, options: CalendarReadOptions): Res
     (fields[item.table] ??= new Map()).set(id, item.fields);
   }
   const notes = [...read.notes];
-  if (duplicates) notes.push(`${duplicates} event${duplicates === 1 ? '' : 's'} repeated the UID of another; the later one in the file was kept.`);
+  if (duplicates)
+    notes.push(
+      `${duplicates} event${duplicates === 1 ? '' : 's'} repeated the UID of another; the later one in the file was kept.`,
+    );
   const recordCount = TABLE_NAMES.reduce((n, t) => n + plan[t].length, 0);
   return {
     ok: true,
@@ -428,17 +482,38 @@ export function findDanglingReferences(plan: Plan, known: Partial<Record<TableNa
   const windows = ids('windows');
   const out: string[] = [];
   const check = (label: string, refs: [what: string, id: string | undefined, set: Set<string>][]) => {
-    const missing = refs.filter(([, id, set]) => id !== undefined && !set.has(id)).map(([what, id]) => `${what} "${id}"`);
-    if (missing.length) out.push(`${label} refers to ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the file or the plan.`);
+    const missing = refs
+      .filter(([, id, set]) => id !== undefined && !set.has(id))
+      .map(([what, id]) => `${what} "${id}"`);
+    if (missing.length)
+      out.push(
+        `${label} refers to ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the file or the plan.`,
+      );
   };
-  const many = (what: string, list: readonly string[], set: Set<string>) => list.map((id) => [what, id, set] as [string, string, Set<string>]);
+  const many = (what: string, list: readonly string[], set: Set<string>) =>
+    list.map((id) => [what, id, set] as [string, string, Set<string>]);
   for (const e of plan.events)
-    check(`Event "${e.title}"`, [['place', e.placeId, places], ['visit', e.visitId, visits], ['window', e.windowId, windows], ...many('participant', e.participantIds, people)]);
+    check(`Event "${e.title}"`, [
+      ['place', e.placeId, places],
+      ['visit', e.visitId, visits],
+      ['window', e.windowId, windows],
+      ...many('participant', e.participantIds, people),
+    ]);
   for (const l of plan.legs)
-    check(`Leg ${l.id}`, [['place', l.fromPlaceId, places], ['place', l.toPlaceId, places], ['visit', l.visitId, visits], ...many('participant', l.participantIds, people)]);
+    check(`Leg ${l.id}`, [
+      ['place', l.fromPlaceId, places],
+      ['place', l.toPlaceId, places],
+      ['visit', l.visitId, visits],
+      ...many('participant', l.participantIds, people),
+    ]);
   for (const v of plan.visits)
-    check(`Visit "${v.title}"`, [['participant', v.guestId, people], ['window', v.windowId, windows], ...many('participant', v.participantIds, people)]);
-  for (const w of plan.windows) check(`Window "${w.title}"`, [['place', w.placeId, places], ...many('participant', w.participantIds, people)]);
+    check(`Visit "${v.title}"`, [
+      ['participant', v.guestId, people],
+      ['window', v.windowId, windows],
+      ...many('participant', v.participantIds, people),
+    ]);
+  for (const w of plan.windows)
+    check(`Window "${w.title}"`, [['place', w.placeId, places], ...many('participant', w.participantIds, people)]);
   for (const p of plan.places) check(`Place "${p.name}"`, [['city', p.cityId, places]]);
   return out;
 }

@@ -146,7 +146,14 @@ export function keyDates(plan: Plan): KeyDate[] {
     const timeZone = firstEvent?.timeZone ?? placeZone.get(firstLeg?.fromPlaceId ?? '') ?? 'UTC';
     const first = formatLocalDate(startsAt, timeZone);
     const last = formatLocalDate(toInstant(toMs(endsAt) - 1), timeZone);
-    out.push({ visitId: v.id, title: v.title, startsAt, endsAt, timeZone, label: first === last ? first : `${first} – ${last}` });
+    out.push({
+      visitId: v.id,
+      title: v.title,
+      startsAt,
+      endsAt,
+      timeZone,
+      label: first === last ? first : `${first} – ${last}`,
+    });
   }
   return out;
 }
@@ -160,7 +167,6 @@ export interface VariantSummary {
   travel: TravelTotals;
   keyDates: KeyDate[];
 }
-
 
 /** Conflicts (by the engine), travel totals and key dates of one variant. */
 export function summarizeVariant(
@@ -287,7 +293,12 @@ function itemChanges(plan: Plan, a: VariantOptions, b: VariantOptions): ItemDate
  * Overrides that move every event and leg of a visit by `days` local days (each keeps its local
  * time at its place), starting from the dates `overrides` already give them.
  */
-export function overridesForVisitShift(plan: Plan, overrides: readonly Override[], visitId: string, days: number): Override[] {
+export function overridesForVisitShift(
+  plan: Plan,
+  overrides: readonly Override[],
+  visitId: string,
+  days: number,
+): Override[] {
   const shifted = shiftVisitItems(visitItems(applyOverrides(plan, overrides), visitId), days, plan.places);
   return [
     ...shifted.events.map((e) => ({ itemId: e.id as string, startsAt: e.startsAt, endsAt: e.endsAt })),

@@ -28,7 +28,11 @@ export function backupReminder(lastBackupAt: string | null, since: string | null
   const from = lastBackupAt ?? since;
   if (!from) return { due: false, days: null, never: lastBackupAt === null };
   const elapsed = toMs(now) - toMs(from);
-  return { due: elapsed > BACKUP_INTERVAL_DAYS * DAY_MS, days: Math.max(0, Math.floor(elapsed / DAY_MS)), never: lastBackupAt === null };
+  return {
+    due: elapsed > BACKUP_INTERVAL_DAYS * DAY_MS,
+    days: Math.max(0, Math.floor(elapsed / DAY_MS)),
+    never: lastBackupAt === null,
+  };
 }
 
 export interface StorageLevel {

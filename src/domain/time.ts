@@ -35,16 +35,36 @@ export function toMs(instant: string): number {
  */
 export function parseStoredInstant(s: string): number {
   if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84) return Number.NaN;
-  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
-  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
-  const h0 = s.charCodeAt(11) - 48, h1 = s.charCodeAt(12) - 48, i0 = s.charCodeAt(14) - 48, i1 = s.charCodeAt(15) - 48;
-  const s0 = s.charCodeAt(17) - 48, s1 = s.charCodeAt(18) - 48;
-  const f0 = s.charCodeAt(20) - 48, f1 = s.charCodeAt(21) - 48, f2 = s.charCodeAt(22) - 48;
+  const y0 = s.charCodeAt(0) - 48,
+    y1 = s.charCodeAt(1) - 48,
+    y2 = s.charCodeAt(2) - 48,
+    y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48,
+    m1 = s.charCodeAt(6) - 48,
+    d0 = s.charCodeAt(8) - 48,
+    d1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48,
+    h1 = s.charCodeAt(12) - 48,
+    i0 = s.charCodeAt(14) - 48,
+    i1 = s.charCodeAt(15) - 48;
+  const s0 = s.charCodeAt(17) - 48,
+    s1 = s.charCodeAt(18) - 48;
+  const f0 = s.charCodeAt(20) - 48,
+    f1 = s.charCodeAt(21) - 48,
+    f2 = s.charCodeAt(22) - 48;
   // Every digit in 0–9 (an unsigned view of a negative number is huge).
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15) return Number.NaN;
-  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9) return Number.NaN;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15)
+    return Number.NaN;
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9)
+    return Number.NaN;
   if (i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) return Number.NaN;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46)
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 46
+  )
     return Number.NaN;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
@@ -54,7 +74,8 @@ export function parseStoredInstant(s: string): number {
   const second = s0 * 10 + s1;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const monthDays =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   if (day > monthDays) return Number.NaN;
   // Days from 1970-01-01 to the civil date (proleptic Gregorian; H. Hinnant's days_from_civil).
   const yy = month <= 2 ? year - 1 : year;
@@ -91,10 +112,15 @@ export function startOfLocalDay(date: string, zone: string): string {
 }
 
 /** Half-open instants [start of first day, start of the day after the last) of an inclusive local date range. */
-export function localDaysToInstants(startDate: string, endDate: string, zone: string): { startsAt: string; endsAt: string } {
+export function localDaysToInstants(
+  startDate: string,
+  endDate: string,
+  zone: string,
+): { startsAt: string; endsAt: string } {
   const start = DateTime.fromISO(startDate, { zone }).startOf('day');
   const end = DateTime.fromISO(endDate, { zone }).startOf('day').plus({ days: 1 });
-  if (!start.isValid || !end.isValid) throw new RangeError(`"${startDate}"–"${endDate}" is not a valid date range in ${zone}`);
+  if (!start.isValid || !end.isValid)
+    throw new RangeError(`"${startDate}"–"${endDate}" is not a valid date range in ${zone}`);
   return { startsAt: start.toUTC().toISO()!, endsAt: end.toUTC().toISO()! };
 }
 
@@ -327,7 +353,9 @@ export function formatLocalRange(start: string, end: string, zone: string): stri
   const startAbbr = abbreviationOf(s, zone);
   const endAbbr = abbreviationOf(e, zone);
   const endText = sameDay ? e.toFormat('HH:mm') : e.toFormat('ccc d LLL, HH:mm');
-  return startAbbr === endAbbr ? `${s.toFormat('HH:mm')}–${endText} ${endAbbr}` : `${s.toFormat('HH:mm')} ${startAbbr}–${endText} ${endAbbr}`;
+  return startAbbr === endAbbr
+    ? `${s.toFormat('HH:mm')}–${endText} ${endAbbr}`
+    : `${s.toFormat('HH:mm')} ${startAbbr}–${endText} ${endAbbr}`;
 }
 
 /** "31 Oct – 1 Nov 2025", "29 Oct 2025" — an inclusive range of local dates. */
@@ -359,7 +387,10 @@ export function wallClockToInstant(wall: WallClock, zone: string): string {
 /** `YYYY-MM-DD` of wall-clock fields; throws a RangeError for an impossible date. */
 export function wallClockToDate(wall: Pick<WallClock, 'year' | 'month' | 'day'>): string {
   const dt = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day }, { zone: 'utc' });
-  if (!dt.isValid) throw new RangeError(`${formatWallClock({ ...wall, hour: 0, minute: 0, second: 0 }).slice(0, 10)} is not a real date`);
+  if (!dt.isValid)
+    throw new RangeError(
+      `${formatWallClock({ ...wall, hour: 0, minute: 0, second: 0 }).slice(0, 10)} is not a real date`,
+    );
   return dt.toISODate()!;
 }
 

@@ -162,7 +162,9 @@ export function layoutTimeline(plan: Plan, options: TimelineOptions): TimelineLa
     options.lanesBy === 'participant'
       ? [...plan.participants.map((p) => ({ id: `p:${p.id}`, label: p.name })), NO_PARTICIPANT_LANE, WINDOWS_LANE]
       : [...KIND_LANES, WINDOWS_LANE];
-  const lanes = new Map<string, TimelineLane>(laneDefs.map((d) => [d.id, { ...d, rows: 1, bars: [], overlaps: [], bands: [] }]));
+  const lanes = new Map<string, TimelineLane>(
+    laneDefs.map((d) => [d.id, { ...d, rows: 1, bars: [], overlaps: [], bands: [] }]),
+  );
 
   const lanesOf = (item: PlanItem): string[] => {
     if (item.ref.type === 'window') return [WINDOWS_LANE.id];
@@ -213,7 +215,10 @@ export function layoutTimeline(plan: Plan, options: TimelineOptions): TimelineLa
   for (const lane of lanes.values()) {
     if (lane.id !== WINDOWS_LANE.id) lane.overlaps = findOverlaps(lane.bars);
     lane.rows = assignRows(lane.bars);
-    const keep = options.lanesBy === 'participant' ? lane.id !== NO_PARTICIPANT_LANE.id || lane.bars.length > 0 : lane.bars.length > 0;
+    const keep =
+      options.lanesBy === 'participant'
+        ? lane.id !== NO_PARTICIPANT_LANE.id || lane.bars.length > 0
+        : lane.bars.length > 0;
     if (keep) out.push(lane);
   }
 
@@ -222,7 +227,9 @@ export function layoutTimeline(plan: Plan, options: TimelineOptions): TimelineLa
     .filter((m) => m.ms >= startMs && m.ms < endMs)
     .sort((a, b) => a.ms - b.ms || a.conflict.id.localeCompare(b.conflict.id));
   // Drawn in this order: the worse a conflict, the later, so it is never hidden under an informational one.
-  const drawOrder = [...markers].sort((a, b) => SEVERITY_RANK[a.conflict.severity] - SEVERITY_RANK[b.conflict.severity]);
+  const drawOrder = [...markers].sort(
+    (a, b) => SEVERITY_RANK[a.conflict.severity] - SEVERITY_RANK[b.conflict.severity],
+  );
 
   return { startMs, endMs, lanes: out, markers, drawOrder, ticks: timelineTicks(startMs, endMs, options.displayZone) };
 }
@@ -235,12 +242,37 @@ interface TickPlan {
 }
 
 function tickPlan(days: number): TickPlan {
-  if (days <= 2) return { unit: 'hour', step: 3, isMajor: (d) => d.hour === 0, label: (d, m) => (m ? d.toFormat('ccc d LLL') : d.toFormat('HH:mm')) };
-  if (days <= 4) return { unit: 'hour', step: 6, isMajor: (d) => d.hour === 0, label: (d, m) => (m ? d.toFormat('ccc d LLL') : d.toFormat('HH:mm')) };
-  if (days <= 16) return { unit: 'day', step: 1, isMajor: (d) => d.day === 1 || d.weekday === 1, label: (d) => d.toFormat('ccc d') };
-  if (days <= 62) return { unit: 'day', step: 1, isMajor: (d) => d.weekday === 1, label: (d, m) => (m ? d.toFormat('d LLL') : '') };
-  if (days <= 200) return { unit: 'week', step: 1, isMajor: (d) => d.day <= 7, label: (d, m) => (m ? d.toFormat('d LLL yyyy') : d.toFormat('d')) };
-  return { unit: 'month', step: 1, isMajor: (d) => d.month === 1, label: (d, m) => (m ? d.toFormat('LLL yyyy') : d.toFormat('LLL')) };
+  if (days <= 2)
+    return {
+      unit: 'hour',
+      step: 3,
+      isMajor: (d) => d.hour === 0,
+      label: (d, m) => (m ? d.toFormat('ccc d LLL') : d.toFormat('HH:mm')),
+    };
+  if (days <= 4)
+    return {
+      unit: 'hour',
+      step: 6,
+      isMajor: (d) => d.hour === 0,
+      label: (d, m) => (m ? d.toFormat('ccc d LLL') : d.toFormat('HH:mm')),
+    };
+  if (days <= 16)
+    return { unit: 'day', step: 1, isMajor: (d) => d.day === 1 || d.weekday === 1, label: (d) => d.toFormat('ccc d') };
+  if (days <= 62)
+    return { unit: 'day', step: 1, isMajor: (d) => d.weekday === 1, label: (d, m) => (m ? d.toFormat('d LLL') : '') };
+  if (days <= 200)
+    return {
+      unit: 'week',
+      step: 1,
+      isMajor: (d) => d.day <= 7,
+      label: (d, m) => (m ? d.toFormat('d LLL yyyy') : d.toFormat('d')),
+    };
+  return {
+    unit: 'month',
+    step: 1,
+    isMajor: (d) => d.month === 1,
+    label: (d, m) => (m ? d.toFormat('LLL yyyy') : d.toFormat('LLL')),
+  };
 }
 
 /** Ticks in `zone` at whole hours, days, Mondays or months, depending on the span; hour ticks stay on the local clock across DST. */

@@ -14,7 +14,13 @@ export class ValidationError extends Error {
   }
 }
 
-const EXPECTED: Record<string, string> = { array: 'a list', string: 'text', number: 'a number', boolean: 'true or false', object: 'an object' };
+const EXPECTED: Record<string, string> = {
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+};
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: ValidationError };
 

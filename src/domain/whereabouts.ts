@@ -80,12 +80,26 @@ export class WhereaboutsIndex {
         continue;
       }
       if (t < x.end) {
-        return { state: 'at', placeId: x.place.id, cityId: x.city, item: refOf(x), certain: true, since: toInstant(x.start) };
+        return {
+          state: 'at',
+          placeId: x.place.id,
+          cityId: x.city,
+          item: refOf(x),
+          certain: true,
+          since: toInstant(x.start),
+        };
       }
       if (!last || x.end >= last.until) last = { node: x, until: x.end };
     }
     if (day && (!last || last.node.start < day.start)) {
-      return { state: 'at', placeId: day.place!.id, cityId: day.city, item: refOf(day), certain: false, since: toInstant(day.start) };
+      return {
+        state: 'at',
+        placeId: day.place!.id,
+        cityId: day.city,
+        item: refOf(day),
+        certain: false,
+        since: toInstant(day.start),
+      };
     }
     if (!last) return UNKNOWN;
     const node = last.node;
@@ -108,6 +122,11 @@ export class WhereaboutsIndex {
  * `options` (default: left out). Builds an index of the plan each call: for many questions,
  * use `new WhereaboutsIndex(plan, options)` once.
  */
-export function whereIs(plan: Plan, participantId: string, instant: string | number, options?: IndexOptions): Whereabouts {
+export function whereIs(
+  plan: Plan,
+  participantId: string,
+  instant: string | number,
+  options?: IndexOptions,
+): Whereabouts {
   return new WhereaboutsIndex(plan, options).at(participantId, instant);
 }

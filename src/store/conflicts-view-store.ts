@@ -53,7 +53,13 @@ export interface ConflictsViewState {
   showOnTimeline: (at: string, days?: number) => void;
 }
 
-export const EMPTY_CONFLICT_FILTER: ConflictListFilter = { severities: [], rules: [], participantIds: [], fromDate: '', toDate: '' };
+export const EMPTY_CONFLICT_FILTER: ConflictListFilter = {
+  severities: [],
+  rules: [],
+  participantIds: [],
+  fromDate: '',
+  toDate: '',
+};
 
 const clampZoom = (i: number) => Math.min(ZOOM_LEVELS_DAYS.length - 1, Math.max(0, Math.round(i)));
 const DEFAULT_ZOOM = ZOOM_LEVELS_DAYS.indexOf(14);
@@ -75,7 +81,10 @@ export const useConflictsViewStore = create<ConflictsViewState>()((set) => ({
   setFilter: (filter) => set((s) => ({ filter: { ...s.filter, ...filter } })),
   clearFilter: () => set({ filter: EMPTY_CONFLICT_FILTER }),
   setSort: (sortKey, direction) =>
-    set((s) => ({ sortKey, sortDirection: direction ?? (s.sortKey === sortKey && s.sortDirection === 'asc' ? 'desc' : 'asc') })),
+    set((s) => ({
+      sortKey,
+      sortDirection: direction ?? (s.sortKey === sortKey && s.sortDirection === 'asc' ? 'desc' : 'asc'),
+    })),
   setTimelineCentre: (timelineCentre) => set({ timelineCentre }),
   zoomBy: (step) => set((s) => ({ timelineZoom: clampZoom(s.timelineZoom + step) })),
   setZoom: (index) => set({ timelineZoom: clampZoom(index) }),

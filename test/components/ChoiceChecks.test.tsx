@@ -28,7 +28,11 @@ describe('ChoiceChecks', () => {
     const onChange = vi.fn();
     render(<Harness initial={['xi']} onChange={onChange} />);
     const group = screen.getByRole('group', { name: 'Participants' });
-    expect(within(group).getAllByRole('checkbox').map((c) => (c as HTMLInputElement).checked)).toEqual([false, true, false]);
+    expect(
+      within(group)
+        .getAllByRole('checkbox')
+        .map((c) => (c as HTMLInputElement).checked),
+    ).toEqual([false, true, false]);
     await user.click(within(group).getByLabelText('Lee Jae-myung'));
     expect(onChange).toHaveBeenLastCalledWith(['xi', 'lee']);
     await user.click(within(group).getByLabelText('Donald J. Trump'));
@@ -39,7 +43,15 @@ describe('ChoiceChecks', () => {
   });
 
   it('shows the choices as they are when given no words for them', () => {
-    render(<ChoiceChecks legend="Severity" className="severity-filter" choices={['error', 'warning']} value={[]} onChange={vi.fn()} />);
+    render(
+      <ChoiceChecks
+        legend="Severity"
+        className="severity-filter"
+        choices={['error', 'warning']}
+        value={[]}
+        onChange={vi.fn()}
+      />,
+    );
     const group = screen.getByRole('group', { name: 'Severity' });
     expect(group).toHaveClass('severity-filter');
     expect(within(group).getByLabelText('warning')).not.toBeChecked();

@@ -8,7 +8,15 @@ describe('ChoiceSelect', () => {
   it('is a labelled select of the choices, in their words, and hands over the value chosen', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
-    render(<ChoiceSelect label="Kind" value="talks" choices={EVENT_KINDS} describe={(k) => k.replace('-', ' ')} onChange={onChange} />);
+    render(
+      <ChoiceSelect
+        label="Kind"
+        value="talks"
+        choices={EVENT_KINDS}
+        describe={(k) => k.replace('-', ' ')}
+        onChange={onChange}
+      />,
+    );
     const select = screen.getByLabelText('Kind');
     expect(select).toHaveValue('talks');
     const options = within(select).getAllByRole('option') as HTMLOptionElement[];
@@ -22,6 +30,10 @@ describe('ChoiceSelect', () => {
     render(<ChoiceSelect label="Status" value="held" choices={STATUSES} onChange={vi.fn()} />);
     const select = screen.getByLabelText('Status');
     expect(select).toHaveValue('held');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([...STATUSES]);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([...STATUSES]);
   });
 });

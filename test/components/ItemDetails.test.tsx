@@ -13,12 +13,16 @@ describe('ItemDetails', () => {
       <ItemDetails
         title="Rail: Beijing South → Shanghai Hongqiao"
         lead={<p>lead line</p>}
-        rows={[{ label: 'Type', value: 'rail leg' }, false, null, undefined, '', { label: 'Who', value: <em>Xi Jinping</em> }]}
-        notes={'Line one\nline two'}
-        sources={[
-          { title: 'Report.az', url: 'https://report.az/x', date: '2025-09-17' },
-          { title: 'No address' },
+        rows={[
+          { label: 'Type', value: 'rail leg' },
+          false,
+          null,
+          undefined,
+          '',
+          { label: 'Who', value: <em>Xi Jinping</em> },
         ]}
+        notes={'Line one\nline two'}
+        sources={[{ title: 'Report.az', url: 'https://report.az/x', date: '2025-09-17' }, { title: 'No address' }]}
         onClose={vi.fn()}
       />,
     );
@@ -34,11 +38,22 @@ describe('ItemDetails', () => {
     expect(link).toHaveAttribute('href', 'https://report.az/x');
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-    expect(within(dialog).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Report.az (2025-09-17)', 'No address']);
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Report.az (2025-09-17)', 'No address']);
   });
 
   it('shows an unsafe source address as plain text, never as a link', () => {
-    render(<ItemDetails title="Hostile" rows={[]} sources={[{ title: 'click me', url: 'javascript:alert(1)' }]} onClose={vi.fn()} />);
+    render(
+      <ItemDetails
+        title="Hostile"
+        rows={[]}
+        sources={[{ title: 'click me', url: 'javascript:alert(1)' }]}
+        onClose={vi.fn()}
+      />,
+    );
     const dialog = screen.getByRole('dialog', { name: 'Hostile' });
     expect(within(dialog).queryByRole('link')).toBeNull();
     expect(dialog.querySelector('a')).toBeNull();
@@ -55,13 +70,19 @@ describe('ItemDetails', () => {
     );
     const dialog = screen.getByRole('dialog', { name: 'Window' });
     expect(pairs(dialog)).toEqual(['Who: Everyone']);
-    expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['1 day later', 'Close']);
+    expect(
+      within(dialog)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['1 day later', 'Close']);
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
   it('has no details list at all when there is nothing to list', () => {
-    render(<ItemDetails title="Gone" lead={<p>Nothing here.</p>} rows={[false, undefined]} sources={[]} onClose={vi.fn()} />);
+    render(
+      <ItemDetails title="Gone" lead={<p>Nothing here.</p>} rows={[false, undefined]} sources={[]} onClose={vi.fn()} />,
+    );
     const dialog = screen.getByRole('dialog', { name: 'Gone' });
     expect(dialog.querySelector('dl')).toBeNull();
     expect(dialog).toHaveTextContent('Nothing here.');

@@ -15,7 +15,15 @@ describe('ItemMissing', () => {
   });
 
   it('takes the title and the words of the view that opened it', () => {
-    render(<ItemMissing title="Beijing South → Shanghai Hongqiao" message="This item is no longer in the plan." onClose={vi.fn()} />);
-    expect(screen.getByRole('dialog', { name: 'Beijing South → Shanghai Hongqiao' })).toHaveTextContent('This item is no longer in the plan.');
+    render(
+      <ItemMissing
+        title="Beijing South → Shanghai Hongqiao"
+        message="This item is no longer in the plan."
+        onClose={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('dialog', { name: 'Beijing South → Shanghai Hongqiao' })).toHaveTextContent(
+      'This item is no longer in the plan.',
+    );
   });
 });

@@ -21,8 +21,17 @@ function setup() {
 describe('acceptances repository', () => {
   it('stores an acceptance with its note, time and fingerprint, and reopens it', async () => {
     const { acceptances } = setup();
-    const stored = await acceptances.accept({ id: 'transit:a+b', note: '  The motorcade will wait.  ', itemsFingerprint: '[]' });
-    expect(stored).toEqual({ id: 'transit:a+b', note: 'The motorcade will wait.', acceptedAt: '2026-11-28T12:00:00.000Z', itemsFingerprint: '[]' });
+    const stored = await acceptances.accept({
+      id: 'transit:a+b',
+      note: '  The motorcade will wait.  ',
+      itemsFingerprint: '[]',
+    });
+    expect(stored).toEqual({
+      id: 'transit:a+b',
+      note: 'The motorcade will wait.',
+      acceptedAt: '2026-11-28T12:00:00.000Z',
+      itemsFingerprint: '[]',
+    });
     expect(await acceptances.all()).toEqual([stored]);
     await acceptances.reopen('transit:a+b');
     expect(await acceptances.get('transit:a+b')).toBeUndefined();
@@ -31,9 +40,15 @@ describe('acceptances repository', () => {
   it('refuses an empty or over-long note in plain words and writes nothing', async () => {
     const { db, acceptances } = setup();
     const before = await dumpDb(db);
-    await expect(acceptances.accept({ id: 'x', note: '   ', itemsFingerprint: '[]' })).rejects.toThrow(/note is required: say why/);
-    await expect(acceptances.accept({ id: 'x', note: 'n'.repeat(1001), itemsFingerprint: '[]' })).rejects.toThrow(/note is too long \(1000 characters at most\)/);
-    await expect(acceptances.accept({ id: '', note: 'ok', itemsFingerprint: '[]' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(acceptances.accept({ id: 'x', note: '   ', itemsFingerprint: '[]' })).rejects.toThrow(
+      /note is required: say why/,
+    );
+    await expect(acceptances.accept({ id: 'x', note: 'n'.repeat(1001), itemsFingerprint: '[]' })).rejects.toThrow(
+      /note is too long \(1000 characters at most\)/,
+    );
+    await expect(acceptances.accept({ id: '', note: 'ok', itemsFingerprint: '[]' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(await dumpDb(db)).toEqual(before);
   });
 
@@ -54,11 +69,18 @@ describe('acceptances repository', () => {
       ],
     });
     let plan = await loadPlan(db);
-    await acceptances.accept({ id: conflict.id, note: 'Accepted for the draft.', itemsFingerprint: itemsFingerprint(conflict.items, plan) });
+    await acceptances.accept({
+      id: conflict.id,
+      note: 'Accepted for the draft.',
+      itemsFingerprint: itemsFingerprint(conflict.items, plan),
+    });
     expect(classifyConflicts([conflict], await acceptances.all(), plan)[0]!.state).toBe('accepted');
 
     setNow('2026-11-29T08:00:00.000Z');
-    await repos.events.put({ ...(await repos.events.get('busan-summit-2025'))!, title: 'Trump–Xi summit, Busan (edited)' });
+    await repos.events.put({
+      ...(await repos.events.get('busan-summit-2025'))!,
+      title: 'Trump–Xi summit, Busan (edited)',
+    });
     plan = await loadPlan(db);
     expect(classifyConflicts([conflict], await acceptances.all(), plan)[0]!.state).toBe('accepted');
 

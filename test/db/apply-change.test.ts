@@ -28,7 +28,9 @@ describe('changes across tables', () => {
     // The same records, each one revision on.
     expect(restored.stored.legs?.[0]?.rev).toBe((applied.removed.legs?.[0]?.rev ?? 0) + 1);
     const strip = (d: Record<string, unknown[]>) =>
-      Object.fromEntries(Object.entries(d).map(([k, rows]) => [k, rows.map((r) => ({ ...(r as object), rev: undefined }))]));
+      Object.fromEntries(
+        Object.entries(d).map(([k, rows]) => [k, rows.map((r) => ({ ...(r as object), rev: undefined }))]),
+      );
     expect(strip(await dumpDb(db))).toEqual(strip(before));
   });
 
@@ -37,7 +39,10 @@ describe('changes across tables', () => {
     await repos.legs.put(makeLeg({ id: 'keep' as never }));
     const before = await dumpDb(db);
     await expect(
-      repos.apply({ remove: { legs: ['keep'] }, put: { events: [makeEvent(), { ...makeEvent({ title: 'Bad' }), endsAt: '2020-01-01T00:00:00.000Z' }] } }),
+      repos.apply({
+        remove: { legs: ['keep'] },
+        put: { events: [makeEvent(), { ...makeEvent({ title: 'Bad' }), endsAt: '2020-01-01T00:00:00.000Z' }] },
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
     expect(await dumpDb(db)).toEqual(before);
   });

@@ -18,7 +18,12 @@ const dbs = dbsPerTest();
 
 async function seeded(): Promise<SummitryDb> {
   const db = await dbs.seeded(NOW);
-  await db.acceptances.put({ id: 'overlap:busan-summit-2025|apec-2025-week', note: 'On purpose.', acceptedAt: NOW, itemsFingerprint: 'a|b' });
+  await db.acceptances.put({
+    id: 'overlap:busan-summit-2025|apec-2025-week',
+    note: 'On purpose.',
+    acceptedAt: NOW,
+    itemsFingerprint: 'a|b',
+  });
   return db;
 }
 
@@ -31,7 +36,12 @@ function restored(text: string) {
 /** The plan, its name and accepted conflicts as a backup would carry them (no revisions). */
 async function planOf(db: SummitryDb) {
   const s = await loadSnapshot(db);
-  const plan = Object.fromEntries(Object.entries(s.plan).map(([t, rows]) => [t, (rows as object[]).map(withoutRev).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))]));
+  const plan = Object.fromEntries(
+    Object.entries(s.plan).map(([t, rows]) => [
+      t,
+      (rows as object[]).map(withoutRev).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)),
+    ]),
+  );
   return { plan, planName: s.planName, acceptances: s.acceptances };
 }
 
@@ -41,7 +51,12 @@ describe('the Storage panel backup', () => {
     const file = await makeBackup(db, NOW);
     expect(file.fileName).toMatch(/^summitry-backup-20261128-1200\.json$/);
     const doc = JSON.parse(file.text);
-    expect(doc).toMatchObject({ format: 'summitry-backup', formatVersion: BACKUP_FORMAT_VERSION, exportedAt: NOW, scope: { kind: 'plan' } });
+    expect(doc).toMatchObject({
+      format: 'summitry-backup',
+      formatVersion: BACKUP_FORMAT_VERSION,
+      exportedAt: NOW,
+      scope: { kind: 'plan' },
+    });
     expect(doc).not.toHaveProperty('unsaved');
 
     const other = freshDb().db;
@@ -73,7 +88,13 @@ describe('the backup made when a save fails', () => {
     const doc = JSON.parse(file.text);
     expect(doc.formatVersion).toBe(BACKUP_FORMAT_VERSION);
     expect(doc.tables.events.find((e: { id: string }) => e.id === 'busan-summit-2025').title).toBe(stored.title);
-    expect(doc.unsaved.map((u: { table: string; record: { title: string; updatedAt: string } }) => [u.table, u.record.title, u.record.updatedAt])).toEqual([
+    expect(
+      doc.unsaved.map((u: { table: string; record: { title: string; updatedAt: string } }) => [
+        u.table,
+        u.record.title,
+        u.record.updatedAt,
+      ]),
+    ).toEqual([
       ['events', 'Busan (typed, not saved)', LATER],
       ['events', 'A new item, not saved', LATER],
     ]);
@@ -89,7 +110,9 @@ describe('the backup made when a save fails', () => {
 
   it('when the plan cannot be read, holds the unsaved edits alone and can be merged', async () => {
     const db = await seeded();
-    const edit = withoutRev(makeEvent({ id: 'typed-while-closed' as never, title: 'Typed while the database was closed' }));
+    const edit = withoutRev(
+      makeEvent({ id: 'typed-while-closed' as never, title: 'Typed while the database was closed' }),
+    );
     db.close();
     const file = await makeBackup(db, LATER, [{ table: 'events', record: edit }]);
     const r = restored(file.text);

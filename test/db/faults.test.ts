@@ -53,7 +53,9 @@ describe('write faults injected through Dexie middleware', () => {
   });
 
   it('names other failures plainly', () => {
-    expect(describeWriteError(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' }))).toMatch(/upgraded in another tab/);
+    expect(describeWriteError(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' }))).toMatch(
+      /upgraded in another tab/,
+    );
     expect(describeWriteError(new Error('Disk on fire'))).toBe('Disk on fire');
     expect(isQuotaError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(true);
     expect(isQuotaError(new Error('x'))).toBe(false);

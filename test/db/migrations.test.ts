@@ -36,7 +36,9 @@ describe('schema versions', () => {
     expect(await db.events.count()).toBe(sample.events.length);
     const busan = await db.events.get('busan-summit-2025');
     expect(busan?.startsAt).toBe('2025-10-30T02:00:00.000Z');
-    expect(await db.events.where('visitId').equals('trump-china-2026').count()).toBe(sample.events.filter((e) => e.visitId === 'trump-china-2026').length);
+    expect(await db.events.where('visitId').equals('trump-china-2026').count()).toBe(
+      sample.events.filter((e) => e.visitId === 'trump-china-2026').length,
+    );
     db.close();
   });
 
@@ -49,7 +51,9 @@ describe('schema versions', () => {
       visits: sample.visits,
       legs: sample.legs,
       windows: sample.windows,
-      scenarios: [{ id: 'with-shanghai', name: 'With the Shanghai leg', includeOptionalIds: ['leg-rail-bjs-sha'], overrides: [] }],
+      scenarios: [
+        { id: 'with-shanghai', name: 'With the Shanghai leg', includeOptionalIds: ['leg-rail-bjs-sha'], overrides: [] },
+      ],
       meta: [{ key: 'planName', value: 'Fixture plan' }],
       backups: [{ id: 'b1', createdAt: '2026-01-01T00:00:00.000Z', reason: 'fixture', data: '{}' }],
     };
@@ -62,9 +66,10 @@ describe('schema versions', () => {
         continue;
       }
       for (const row of stored) expect(row.rev, `${table} ${row.id}`).toBe(1);
-      expect(stored.map(({ rev: _rev, ...rest }) => rest), table).toEqual(
-        [...list].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)),
-      );
+      expect(
+        stored.map(({ rev: _rev, ...rest }) => rest),
+        table,
+      ).toEqual([...list].sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)));
     }
     const mayLegs = sample.legs.filter((l) => l.visitId === 'trump-china-2026').length;
     expect(mayLegs).toBeGreaterThan(0);
@@ -84,20 +89,40 @@ describe('schema versions', () => {
 
   it('version 3 keeps every row and only the indexes a query reads on events and legs', async () => {
     const sample = buildSamplePlan();
-    const rows = { events: sample.events.map((e) => ({ ...e, rev: 4 })), legs: sample.legs.map((l) => ({ ...l, rev: 2 })), places: sample.places.map((p) => ({ ...p, rev: 1 })) };
-    const indexNames = (db: SummitryDb, table: string) => [...db.backendDB().transaction(table).objectStore(table).indexNames].sort();
+    const rows = {
+      events: sample.events.map((e) => ({ ...e, rev: 4 })),
+      legs: sample.legs.map((l) => ({ ...l, rev: 2 })),
+      places: sample.places.map((p) => ({ ...p, rev: 1 })),
+    };
+    const indexNames = (db: SummitryDb, table: string) =>
+      [...db.backendDB().transaction(table).objectStore(table).indexNames].sort();
     const old = openOlderSchema(`migration-${n++}-v2`, 2);
     await old.open();
-    expect(indexNames(old, 'events')).toEqual(['endsAt', 'kind', 'participantIds', 'placeId', 'startsAt', 'status', 'visitId']);
+    expect(indexNames(old, 'events')).toEqual([
+      'endsAt',
+      'kind',
+      'participantIds',
+      'placeId',
+      'startsAt',
+      'status',
+      'visitId',
+    ]);
     old.close();
     const db = await migrateFrom(2, rows);
     expect(indexNames(db, 'events')).toEqual(['endsAt', 'startsAt', 'visitId']);
     expect(indexNames(db, 'legs')).toEqual(['arrivesAt', 'departsAt', 'visitId']);
     expect(indexNames(db, 'places')).toEqual(['cityId', 'name']);
-    for (const [table, list] of Object.entries(rows)) expect(await db.table(table).orderBy(':id').toArray(), table).toEqual([...list].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    for (const [table, list] of Object.entries(rows))
+      expect(await db.table(table).orderBy(':id').toArray(), table).toEqual(
+        [...list].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
     const repos = createRepositories(db, () => '2026-12-03T00:00:00.000Z');
-    expect((await repos.events.inRange('2025-10-30T00:00:00.000Z', '2025-10-31T00:00:00.000Z')).map((e) => e.id)).toContain('busan-summit-2025');
-    expect((await repos.legs.forVisit('trump-china-2026')).length).toBe(sample.legs.filter((l) => l.visitId === 'trump-china-2026').length);
+    expect(
+      (await repos.events.inRange('2025-10-30T00:00:00.000Z', '2025-10-31T00:00:00.000Z')).map((e) => e.id),
+    ).toContain('busan-summit-2025');
+    expect((await repos.legs.forVisit('trump-china-2026')).length).toBe(
+      sample.legs.filter((l) => l.visitId === 'trump-china-2026').length,
+    );
     db.close();
   });
 

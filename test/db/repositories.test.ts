@@ -33,7 +33,9 @@ describe('repositories', () => {
   it('writes all of putMany or none of it', async () => {
     const { db, repos } = setup();
     const before = await dumpDb(db);
-    await expect(repos.events.putMany([makeEvent(), makeEvent(), { ...makeEvent(), endsAt: 'soon' }])).rejects.toThrow(/endsAt/);
+    await expect(repos.events.putMany([makeEvent(), makeEvent(), { ...makeEvent(), endsAt: 'soon' }])).rejects.toThrow(
+      /endsAt/,
+    );
     expect(await dumpDb(db)).toEqual(before);
     await repos.events.putMany([makeEvent(), makeEvent()]);
     expect(await repos.events.count()).toBe(2);
@@ -55,11 +57,20 @@ describe('repositories', () => {
     const { repos } = setup();
     await repos.windows.put(makeWindow('2025-10-27', '2025-11-01', 'Asia/Seoul', { id: 'apec' as never }));
     await repos.legs.putMany([
-      makeLeg({ id: 'b' as never, visitId: 'v' as never, departsAt: '2025-10-28T10:00:00.000Z', arrivesAt: '2025-10-28T12:00:00.000Z' }),
+      makeLeg({
+        id: 'b' as never,
+        visitId: 'v' as never,
+        departsAt: '2025-10-28T10:00:00.000Z',
+        arrivesAt: '2025-10-28T12:00:00.000Z',
+      }),
       makeLeg({ id: 'a' as never, visitId: 'v' as never }),
     ]);
-    expect((await repos.windows.inRange('2025-10-31T00:00:00.000Z', '2025-11-01T00:00:00.000Z')).map((w) => w.id)).toEqual(['apec']);
+    expect(
+      (await repos.windows.inRange('2025-10-31T00:00:00.000Z', '2025-11-01T00:00:00.000Z')).map((w) => w.id),
+    ).toEqual(['apec']);
     expect((await repos.legs.forVisit('v')).map((l) => l.id)).toEqual(['a', 'b']);
-    expect((await repos.legs.inRange('2025-10-28T05:00:00.000Z', '2025-10-28T06:00:00.000Z')).map((l) => l.id)).toEqual(['a']);
+    expect((await repos.legs.inRange('2025-10-28T05:00:00.000Z', '2025-10-28T06:00:00.000Z')).map((l) => l.id)).toEqual(
+      ['a'],
+    );
   });
 });

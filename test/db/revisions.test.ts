@@ -49,7 +49,9 @@ describe('revisions', () => {
     const other = createRepositories(db, () => '2026-11-28T12:05:00.000Z');
     await other.events.put({ ...loaded, title: 'Changed in the other tab' }, { expectedRev: loaded.rev });
     const before = await dumpDb(db);
-    const refusal = await repos.events.put({ ...loaded, title: 'Mine' }, { expectedRev: loaded.rev }).catch((e: unknown) => e);
+    const refusal = await repos.events
+      .put({ ...loaded, title: 'Mine' }, { expectedRev: loaded.rev })
+      .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(StaleEditError);
     expect((refusal as StaleEditError).actualRev).toBe(2);
     expect((refusal as StaleEditError).stored).toMatchObject({ title: 'Changed in the other tab' });

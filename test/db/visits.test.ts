@@ -25,14 +25,16 @@ afterEach(() => opened.splice(0).forEach((db) => db.close()));
 const clock = () => '2026-11-29T08:00:00.000Z';
 
 describe('moving a visit', () => {
-  it('moves the Xi visit\'s events and legs by 43 days back, and the undo puts them back', async () => {
+  it("moves the Xi visit's events and legs by 43 days back, and the undo puts them back", async () => {
     const { db } = await seeded();
     const before = await dumpDb(db);
     const undo = await shiftVisit(db, 'xi-us-2026', -43, clock);
     expect((await db.events.get('xi-visit-talks'))!.startsAt).toBe(localToInstant('2026-08-13T10:00', NY));
     expect((await db.legs.get('xi-leg-out'))!.departsAt).toBe(localToInstant('2026-08-12T12:30', 'Asia/Shanghai'));
     expect((await db.legs.get('xi-leg-home'))!).toMatchObject({ updatedAt: '2026-11-29T08:00:00.000Z', rev: 2 });
-    expect((await db.events.get('unga-2026'))!.startsAt).toBe((before.events as { id: string; startsAt: string }[]).find((e) => e.id === 'unga-2026')!.startsAt);
+    expect((await db.events.get('unga-2026'))!.startsAt).toBe(
+      (before.events as { id: string; startsAt: string }[]).find((e) => e.id === 'unga-2026')!.startsAt,
+    );
     await applyChanges(db, undo, clock);
     const after = await dumpDb(db);
     // The undo is a new write of the old content: a later revision, so stale edits stay refused.
@@ -54,7 +56,9 @@ describe('moving a visit', () => {
 
   it('refuses to move a held visit, or one that is gone', async () => {
     const { db } = await seeded();
-    await expect(shiftVisit(db, 'trump-china-2026', 7, clock)).rejects.toThrow(/is held: only a draft visit can be moved/);
+    await expect(shiftVisit(db, 'trump-china-2026', 7, clock)).rejects.toThrow(
+      /is held: only a draft visit can be moved/,
+    );
     await expect(shiftVisit(db, 'nope', 7, clock)).rejects.toThrow(/no longer in the plan/);
   });
 
@@ -62,11 +66,28 @@ describe('moving a visit', () => {
     const { db } = await seeded();
     const before = await dumpDb(db);
     const request: FinderRequest = {
-      participantIds: ['xi', 'trump'], lengthDays: 3, from: '2026-08-01', to: '2026-10-31', timeZone: NY, hostPlaceId: 'washington',
-      dayStart: '09:00', dayEnd: '18:00', avoidBlackouts: true, minGapDays: 1, avoidItemIds: [], preferWeekdays: true, includeOptional: true,
+      participantIds: ['xi', 'trump'],
+      lengthDays: 3,
+      from: '2026-08-01',
+      to: '2026-10-31',
+      timeZone: NY,
+      hostPlaceId: 'washington',
+      dayStart: '09:00',
+      dayEnd: '18:00',
+      avoidBlackouts: true,
+      minGapDays: 1,
+      avoidItemIds: [],
+      preferWeekdays: true,
+      includeOptional: true,
     };
     const candidate = findDates(await loadPlan(db), request).candidates[0]!;
-    const { visit, events } = candidateToNewVisit(request, candidate, { visitId: 'v1', title: 'Xi visit', guestId: 'xi', hostCountry: 'United States', eventId: (i) => `v1-d${i}` });
+    const { visit, events } = candidateToNewVisit(request, candidate, {
+      visitId: 'v1',
+      title: 'Xi visit',
+      guestId: 'xi',
+      hostCountry: 'United States',
+      eventId: (i) => `v1-d${i}`,
+    });
     const undo = await createVisit(db, visit, events, clock);
     expect(await db.events.where('visitId').equals('v1').count()).toBe(3);
     expect((await db.visits.get('v1'))!.status).toBe('tentative');
@@ -77,9 +98,34 @@ describe('moving a visit', () => {
   it('writes no part of a new visit when one of its events is invalid', async () => {
     const { db } = await seeded();
     const before = await dumpDb(db);
-    const visit = { id: 'v2', title: 'x', guestId: 'xi', hostCountry: 'US', participantIds: [], status: 'tentative', sources: [], topics: [] };
-    const bad = { id: 'v2-d1', title: 'Day', kind: 'visit-day', status: 'tentative', allDay: false, startsAt: '2026-08-03T13:00:00.000Z', endsAt: '2026-08-03T12:00:00.000Z', timeZone: NY, participantIds: [], visitId: 'v2', optional: false, sources: [], topics: [] };
-    await expect(createVisit(db, visit as never, [bad as never], clock)).rejects.toThrow(/endsAt must be after the start/);
+    const visit = {
+      id: 'v2',
+      title: 'x',
+      guestId: 'xi',
+      hostCountry: 'US',
+      participantIds: [],
+      status: 'tentative',
+      sources: [],
+      topics: [],
+    };
+    const bad = {
+      id: 'v2-d1',
+      title: 'Day',
+      kind: 'visit-day',
+      status: 'tentative',
+      allDay: false,
+      startsAt: '2026-08-03T13:00:00.000Z',
+      endsAt: '2026-08-03T12:00:00.000Z',
+      timeZone: NY,
+      participantIds: [],
+      visitId: 'v2',
+      optional: false,
+      sources: [],
+      topics: [],
+    };
+    await expect(createVisit(db, visit as never, [bad as never], clock)).rejects.toThrow(
+      /endsAt must be after the start/,
+    );
     expect(await dumpDb(db)).toEqual(before);
   });
 });
@@ -96,7 +142,8 @@ describe('promoting and deleting scenarios', () => {
     await applyChanges(db, undo, clock);
     const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ updatedAt: _u, rev: _r, ...r }) => r);
     const after = await dumpDb(db);
-    for (const table of ['events', 'legs', 'scenarios', 'visits']) expect(strip(after[table]!), table).toEqual(strip(before[table]!));
+    for (const table of ['events', 'legs', 'scenarios', 'visits'])
+      expect(strip(after[table]!), table).toEqual(strip(before[table]!));
   });
 
   it('changes nothing when the write fails half-way', async () => {
@@ -114,6 +161,10 @@ describe('promoting and deleting scenarios', () => {
     const undo = await deleteScenario(db, 'xi-visit-late-september', clock);
     expect(await db.scenarios.get('xi-visit-late-september')).toBeUndefined();
     await applyChanges(db, undo, clock);
-    expect({ ...(await db.scenarios.get('xi-visit-late-september')), updatedAt: kept!.updatedAt, rev: kept!.rev }).toEqual(kept);
+    expect({
+      ...(await db.scenarios.get('xi-visit-late-september')),
+      updatedAt: kept!.updatedAt,
+      rev: kept!.rev,
+    }).toEqual(kept);
   });
 });

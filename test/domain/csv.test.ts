@@ -69,18 +69,29 @@ describe('csv cells', () => {
   });
 
   it('joins cells with commas and rows with CRLF, ending with CRLF', () => {
-    expect(toCsv([['a', 'b'], ['c', '=d']])).toBe("a,b\r\nc,'=d\r\n");
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['c', '=d'],
+      ]),
+    ).toBe("a,b\r\nc,'=d\r\n");
     expect(toCsv([])).toBe('');
   });
 
   it('round-trips any text, with formula starts prefixed and nothing else changed', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const back = parseCsv(toCsv(rows));
-        const expected = rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
-        expect(back).toEqual(expected);
-        for (const cell of back.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (rows) => {
+          const back = parseCsv(toCsv(rows));
+          const expected = rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
+          expect(back).toEqual(expected);
+          for (const cell of back.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        },
+      ),
     );
   });
 });

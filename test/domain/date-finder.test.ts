@@ -41,7 +41,8 @@ const days = (first: string, last: string, zone: string) => {
   const i = localDaysToInstants(first, last, zone);
   return [toMs(i.startsAt), toMs(i.endsAt)] as const;
 };
-const overlaps = (c: { startsAt: string; endsAt: string }, [a, b]: readonly [number, number]) => toMs(c.startsAt) < b && a < toMs(c.endsAt);
+const overlaps = (c: { startsAt: string; endsAt: string }, [a, b]: readonly [number, number]) =>
+  toMs(c.startsAt) < b && a < toMs(c.endsAt);
 
 describe('date finder on the sample plan', () => {
   const plan = buildSamplePlan();
@@ -84,10 +85,15 @@ describe('date finder on the sample plan', () => {
   });
 
   it('says what a candidate is close to, in plain words with dates', () => {
-    const { candidates } = findDates(plan, xiRequest({ from: '2026-10-09', to: '2026-10-11', avoidItemIds: ['unga-2026'] }));
+    const { candidates } = findDates(
+      plan,
+      xiRequest({ from: '2026-10-09', to: '2026-10-11', avoidItemIds: ['unga-2026'] }),
+    );
     expect(candidates.map((c) => c.label)).toEqual(['Fri 9 – Sun 11 Oct 2026']);
     const texts = candidates[0]!.reasons.map((r) => r.text);
-    expect(texts).toContain('Only 2 days after National Day Golden Week (China), a blackout for Xi Jinping (ends Wed 7 Oct)');
+    expect(texts).toContain(
+      'Only 2 days after National Day Golden Week (China), a blackout for Xi Jinping (ends Wed 7 Oct)',
+    );
     expect(texts).toContain('Includes a weekend: Sat 10 Oct, Sun 11 Oct');
     expect(texts).toContain('Clear of UNGA 81 general debate, New York (ends Mon 28 Sep, 11 days before)');
     expect(candidates[0]!.score).toBe(100 - 12 - 12);
@@ -97,7 +103,10 @@ describe('date finder on the sample plan', () => {
     const clear = findDates(plan, xiRequest()).candidates[0]!;
     expect(clear.reasons.map((r) => r.text)).toContain('The conflict check finds nothing against it');
     // Early mornings and a blackout allowed: the engine warns, and the score says so.
-    const { candidates } = findDates(plan, xiRequest({ from: '2026-10-01', to: '2026-10-03', dayStart: '06:00', avoidBlackouts: false }));
+    const { candidates } = findDates(
+      plan,
+      xiRequest({ from: '2026-10-01', to: '2026-10-03', dayStart: '06:00', avoidBlackouts: false }),
+    );
     const engine = candidates[0]!.reasons.filter((r) => r.kind === 'engine');
     expect(engine.map((r) => [r.text, r.points])).toEqual([
       ['Conflict check: at night locally, 3 times (warning; 1 h at night)', -30],
@@ -105,7 +114,10 @@ describe('date finder on the sample plan', () => {
     ]);
     expect(engine[1]!.detail).toMatch(/falls on “National Day Golden Week \(China\)”/);
     expect(candidates[0]!.score).toBe(100 + candidates[0]!.reasons.reduce((s, r) => s + r.points, 0));
-    const unchecked = findDates(plan, xiRequest({ from: '2026-10-01', to: '2026-10-03', dayStart: '06:00', avoidBlackouts: false, engineCheck: false }));
+    const unchecked = findDates(
+      plan,
+      xiRequest({ from: '2026-10-01', to: '2026-10-03', dayStart: '06:00', avoidBlackouts: false, engineCheck: false }),
+    );
     expect(unchecked.candidates[0]!.reasons.some((r) => r.kind === 'engine')).toBe(false);
   });
 
@@ -118,14 +130,26 @@ describe('date finder on the sample plan', () => {
   });
 
   it('moves the existing Xi visit with its legs, keeping its three days at the host and its window', () => {
-    const result = findDates(plan, xiRequest({ moveVisitId: 'xi-us-2026', window: { itemId: 'xi-us-visit-window', relation: 'within', days: 0 }, limit: 50 }));
+    const result = findDates(
+      plan,
+      xiRequest({
+        moveVisitId: 'xi-us-2026',
+        window: { itemId: 'xi-us-visit-window', relation: 'within', days: 0 },
+        limit: 50,
+      }),
+    );
     expect(result.problems).toEqual([]);
     const top = result.candidates[0]!;
     expect(top.startDate.slice(0, 7)).toBe('2026-08');
     expect(top.footprint).toHaveLength(4);
     expect(top.footprint.filter((f) => f.type === 'leg')).toHaveLength(2);
     // The sample's visit is at the host 24–26 Sep; the candidate moves it by whole days.
-    expect(top.offsetDays).toBe(-Math.round((toMs(localToInstant('2026-09-24T12:00', NY)) - toMs(localToInstant(`${top.startDate}T12:00`, NY))) / 86_400_000));
+    expect(top.offsetDays).toBe(
+      -Math.round(
+        (toMs(localToInstant('2026-09-24T12:00', NY)) - toMs(localToInstant(`${top.startDate}T12:00`, NY))) /
+          86_400_000,
+      ),
+    );
     for (const c of result.candidates) {
       expect(c.endDate <= '2026-09-30').toBe(true);
       expect(overlaps(c, unga) || overlaps(c, midAutumn)).toBe(false);
@@ -135,7 +159,10 @@ describe('date finder on the sample plan', () => {
   });
 
   it('plans "within 30 days before APEC": ends before it, as close as it can', () => {
-    const result = findDates(plan, xiRequest({ to: '2026-11-30', window: { itemId: 'apec-shenzhen-2026', relation: 'before', days: 30 } }));
+    const result = findDates(
+      plan,
+      xiRequest({ to: '2026-11-30', window: { itemId: 'apec-shenzhen-2026', relation: 'before', days: 30 } }),
+    );
     const apecStart = toMs(localDaysToInstants('2026-11-18', '2026-11-19', 'Asia/Shanghai').startsAt);
     expect(result.candidates.length).toBeGreaterThan(0);
     for (const c of result.candidates) {
@@ -146,14 +173,26 @@ describe('date finder on the sample plan', () => {
   });
 
   it('explains what is wrong with a request instead of searching', () => {
-    const problems = checkRequest(plan, xiRequest({ participantIds: [], from: '2026-10-01', to: '2026-09-01', dayStart: '18:00', dayEnd: '09:00', lengthDays: 0 }));
+    const problems = checkRequest(
+      plan,
+      xiRequest({
+        participantIds: [],
+        from: '2026-10-01',
+        to: '2026-09-01',
+        dayStart: '18:00',
+        dayEnd: '09:00',
+        lengthDays: 0,
+      }),
+    );
     expect(problems).toEqual([
       'Choose at least one participant.',
       'The last day of the search range is before the first.',
       'The visit lasts 1 to 60 days.',
       'The daily hours must end after they start.',
     ]);
-    expect(findDates(plan, xiRequest({ timeZone: 'Mars/Olympus' })).problems).toEqual(['Choose the host place or a time zone.']);
+    expect(findDates(plan, xiRequest({ timeZone: 'Mars/Olympus' })).problems).toEqual([
+      'Choose the host place or a time zone.',
+    ]);
   });
 
   it('makes valid records for a new tentative visit: one visit-day event a day, at the host, in its zone', () => {
@@ -166,10 +205,20 @@ describe('date finder on the sample plan', () => {
       hostCountry: 'United States',
       eventId: (i) => `visit-new-day-${i + 1}`,
     });
-    expect(parseEntity('visits', visit)).toMatchObject({ status: 'tentative', windowId: 'xi-us-visit-window', windowMarginDays: 0 });
+    expect(parseEntity('visits', visit)).toMatchObject({
+      status: 'tentative',
+      windowId: 'xi-us-visit-window',
+      windowMarginDays: 0,
+    });
     expect(events.map((e) => parseEntity('events', e).kind)).toEqual(['visit-day', 'visit-day', 'visit-day']);
     expect(events.every((e) => e.timeZone === NY && e.placeId === 'washington' && e.status === 'tentative')).toBe(true);
-    const applied = applyCandidateToPlan(plan, request, candidate, { visitId: 'visit-new', title: 'x', guestId: 'xi', hostCountry: 'US', eventId: (i) => `d${i}` });
+    const applied = applyCandidateToPlan(plan, request, candidate, {
+      visitId: 'visit-new',
+      title: 'x',
+      guestId: 'xi',
+      hostCountry: 'US',
+      eventId: (i) => `d${i}`,
+    });
     expect(applied.events.length).toBe(plan.events.length + 3);
     expect(plan.events.length).toBe(buildSamplePlan().events.length);
   });
@@ -178,27 +227,92 @@ describe('date finder on the sample plan', () => {
 describe('date finder rules', () => {
   const places: Place[] = [
     { id: 'washington', name: 'Washington', country: 'US', lat: 38.9072, lon: -77.0369, timeZone: NY, kind: 'city' },
-    { id: 'iad', name: 'Dulles', country: 'US', lat: 38.95, lon: -77.46, timeZone: NY, kind: 'airport', cityId: 'washington' },
-    { id: 'beijing', name: 'Beijing', country: 'China', lat: 39.9042, lon: 116.4074, timeZone: 'Asia/Shanghai', kind: 'city' },
+    {
+      id: 'iad',
+      name: 'Dulles',
+      country: 'US',
+      lat: 38.95,
+      lon: -77.46,
+      timeZone: NY,
+      kind: 'airport',
+      cityId: 'washington',
+    },
+    {
+      id: 'beijing',
+      name: 'Beijing',
+      country: 'China',
+      lat: 39.9042,
+      lon: 116.4074,
+      timeZone: 'Asia/Shanghai',
+      kind: 'city',
+    },
   ] as Place[];
-  const base = (extra: Partial<Plan>): Plan => ({ places, participants: [], events: [], visits: [], legs: [], windows: [], scenarios: [], ...extra });
+  const base = (extra: Partial<Plan>): Plan => ({
+    places,
+    participants: [],
+    events: [],
+    visits: [],
+    legs: [],
+    windows: [],
+    scenarios: [],
+    ...extra,
+  });
   const request = (extra: Partial<FinderRequest> = {}): FinderRequest =>
-    xiRequest({ participantIds: ['a'], lengthDays: 1, from: '2026-08-03', to: '2026-08-07', minGapDays: 0, preferWeekdays: false, limit: 10, ...extra });
+    xiRequest({
+      participantIds: ['a'],
+      lengthDays: 1,
+      from: '2026-08-03',
+      to: '2026-08-07',
+      minGapDays: 0,
+      preferWeekdays: false,
+      limit: 10,
+      ...extra,
+    });
 
   it('keeps the shortest plausible trip (plus slack) from a commitment elsewhere, none from one at the host', () => {
     const end = localToInstant('2026-08-04T18:00', NY);
-    const at = (placeId: string) => makeEvent({ participantIds: ['a'] as never, placeId: placeId as never, timeZone: NY, startsAt: localToInstant('2026-08-04T16:00', NY), endsAt: end });
-    const starts = (p: Plan) => findDates(p, request()).candidates.map((c) => c.startDate).sort();
+    const at = (placeId: string) =>
+      makeEvent({
+        participantIds: ['a'] as never,
+        placeId: placeId as never,
+        timeZone: NY,
+        startsAt: localToInstant('2026-08-04T16:00', NY),
+        endsAt: end,
+      });
+    const starts = (p: Plan) =>
+      findDates(p, request())
+        .candidates.map((c) => c.startDate)
+        .sort();
     // Beijing → Washington: about 11,150 km, 16 h or so: the next morning is too early.
     expect(starts(base({ events: [at('beijing')] }))).toEqual(['2026-08-03', '2026-08-06', '2026-08-07']);
-    expect(starts(base({ events: [at('washington')] }))).toEqual(['2026-08-03', '2026-08-05', '2026-08-06', '2026-08-07']);
+    expect(starts(base({ events: [at('washington')] }))).toEqual([
+      '2026-08-03',
+      '2026-08-05',
+      '2026-08-06',
+      '2026-08-07',
+    ]);
   });
 
   it('keeps at least N whole days from other commitments of the same participants only', () => {
-    const mine = makeAllDayEvent('2026-08-05', '2026-08-05', NY, { participantIds: ['a'] as never, placeId: 'washington' as never });
-    const theirs = makeAllDayEvent('2026-08-05', '2026-08-05', NY, { participantIds: ['b'] as never, placeId: 'washington' as never });
-    const starts = (p: Plan, gap: number) => findDates(p, request({ minGapDays: gap, from: '2026-08-01', to: '2026-08-10' })).candidates.map((c) => c.startDate).sort();
-    expect(starts(base({ events: [mine] }), 2)).toEqual(['2026-08-01', '2026-08-02', '2026-08-08', '2026-08-09', '2026-08-10']);
+    const mine = makeAllDayEvent('2026-08-05', '2026-08-05', NY, {
+      participantIds: ['a'] as never,
+      placeId: 'washington' as never,
+    });
+    const theirs = makeAllDayEvent('2026-08-05', '2026-08-05', NY, {
+      participantIds: ['b'] as never,
+      placeId: 'washington' as never,
+    });
+    const starts = (p: Plan, gap: number) =>
+      findDates(p, request({ minGapDays: gap, from: '2026-08-01', to: '2026-08-10' }))
+        .candidates.map((c) => c.startDate)
+        .sort();
+    expect(starts(base({ events: [mine] }), 2)).toEqual([
+      '2026-08-01',
+      '2026-08-02',
+      '2026-08-08',
+      '2026-08-09',
+      '2026-08-10',
+    ]);
     expect(starts(base({ events: [theirs] }), 2)).toHaveLength(10);
   });
 
@@ -208,26 +322,63 @@ describe('date finder rules', () => {
     const forAll = makeWindow('2026-08-07', '2026-08-07', NY, { kind: 'blackout' });
     const plain = makeWindow('2026-08-03', '2026-08-07', NY, { kind: 'window', participantIds: ['a'] as never });
     const p = base({ windows: [forA, forB, forAll, plain] });
-    expect(findDates(p, request()).candidates.map((c) => c.startDate).sort()).toEqual(['2026-08-03', '2026-08-06']);
+    expect(
+      findDates(p, request())
+        .candidates.map((c) => c.startDate)
+        .sort(),
+    ).toEqual(['2026-08-03', '2026-08-06']);
     expect(findDates(p, request({ avoidBlackouts: false })).candidates).toHaveLength(5);
   });
 
   it('ignores cancelled and postponed items, notes, and optional items left out', () => {
     const p = base({
       events: [
-        makeEvent({ participantIds: ['a'] as never, status: 'cancelled', startsAt: localToInstant('2026-08-03T10:00', NY), endsAt: localToInstant('2026-08-03T11:00', NY) }),
-        makeEvent({ participantIds: ['a'] as never, kind: 'note', startsAt: localToInstant('2026-08-04T10:00', NY), endsAt: localToInstant('2026-08-04T11:00', NY) }),
-        makeEvent({ id: 'opt' as never, participantIds: ['a'] as never, optional: true, startsAt: localToInstant('2026-08-05T10:00', NY), endsAt: localToInstant('2026-08-05T11:00', NY) }),
+        makeEvent({
+          participantIds: ['a'] as never,
+          status: 'cancelled',
+          startsAt: localToInstant('2026-08-03T10:00', NY),
+          endsAt: localToInstant('2026-08-03T11:00', NY),
+        }),
+        makeEvent({
+          participantIds: ['a'] as never,
+          kind: 'note',
+          startsAt: localToInstant('2026-08-04T10:00', NY),
+          endsAt: localToInstant('2026-08-04T11:00', NY),
+        }),
+        makeEvent({
+          id: 'opt' as never,
+          participantIds: ['a'] as never,
+          optional: true,
+          startsAt: localToInstant('2026-08-05T10:00', NY),
+          endsAt: localToInstant('2026-08-05T11:00', NY),
+        }),
       ],
     });
     expect(findDates(p, request({ includeOptional: false })).candidates).toHaveLength(5);
     expect(findDates(p, request({ includeOptional: true })).candidates).toHaveLength(4);
-    expect(findDates(p, request({ includeOptional: false, scenario: { id: 's', name: 's', includeOptionalIds: ['opt'], overrides: [] } as never })).candidates).toHaveLength(4);
+    expect(
+      findDates(
+        p,
+        request({
+          includeOptional: false,
+          scenario: { id: 's', name: 's', includeOptionalIds: ['opt'], overrides: [] } as never,
+        }),
+      ).candidates,
+    ).toHaveLength(4);
   });
 
   it('gives a leg from another city two days after the visit: no leg away from the host is planned', () => {
-    const leg = makeLeg({ participantIds: ['a'] as never, fromPlaceId: 'beijing' as never, toPlaceId: 'iad' as never, mode: 'flight', departsAt: localToInstant('2026-08-08T12:00', 'Asia/Shanghai'), arrivesAt: localToInstant('2026-08-08T14:00', NY) });
-    const starts = findDates(base({ legs: [leg] }), request({ from: '2026-08-01', to: '2026-08-07' })).candidates.map((c) => c.startDate).sort();
+    const leg = makeLeg({
+      participantIds: ['a'] as never,
+      fromPlaceId: 'beijing' as never,
+      toPlaceId: 'iad' as never,
+      mode: 'flight',
+      departsAt: localToInstant('2026-08-08T12:00', 'Asia/Shanghai'),
+      arrivesAt: localToInstant('2026-08-08T14:00', NY),
+    });
+    const starts = findDates(base({ legs: [leg] }), request({ from: '2026-08-01', to: '2026-08-07' }))
+      .candidates.map((c) => c.startDate)
+      .sort();
     // The leg leaves Beijing at 00:00 EDT on 8 Aug: the visit must end more than 48 h before.
     expect(starts).toEqual(['2026-08-01', '2026-08-02', '2026-08-03', '2026-08-04', '2026-08-05']);
   });
@@ -236,7 +387,10 @@ describe('date finder rules', () => {
     expect(nearPoints(7)).toBe(0);
     expect(nearPoints(1)).toBe(-14);
     expect(nearPoints(0)).toBe(-16);
-    const { candidates } = findDates(base({}), request({ from: '2026-08-07', to: '2026-08-10', preferWeekdays: true, limit: 4 }));
+    const { candidates } = findDates(
+      base({}),
+      request({ from: '2026-08-07', to: '2026-08-10', preferWeekdays: true, limit: 4 }),
+    );
     expect(candidates.map((c) => [c.startDate, c.score])).toEqual([
       ['2026-08-07', 100],
       ['2026-08-10', 100],
@@ -254,21 +408,40 @@ describe('date finder rules', () => {
 });
 
 describe('interval index against a naive scan', () => {
-  const interval = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 40 })).map(([s, l]) => ({ start: s, end: s + l }));
+  const interval = fc
+    .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 40 }))
+    .map(([s, l]) => ({ start: s, end: s + l }));
   it('finds an overlapping interval exactly when one exists, and nearest ones in order', () => {
     fc.assert(
-      fc.property(fc.array(interval, { maxLength: 40 }), fc.integer({ min: -10, max: 250 }), fc.integer({ min: 1, max: 30 }), (items, a, len) => {
-        const b = a + len;
-        const index = new IntervalIndex(items);
-        const hit = index.overlapping(a, b);
-        const naive = items.filter((x) => x.start < b && a < x.end);
-        expect(hit !== undefined).toBe(naive.length > 0);
-        if (hit) expect(hit.start < b && a < hit.end).toBe(true);
-        const before = index.endingBefore(a, 3);
-        expect(before.map((x) => x.end)).toEqual(items.map((x) => x.end).filter((e) => e <= a).sort((x, y) => y - x).slice(0, 3));
-        const after = index.startingAfter(b, 3);
-        expect(after.map((x) => x.start)).toEqual(items.map((x) => x.start).filter((s) => s >= b).sort((x, y) => x - y).slice(0, 3));
-      }),
+      fc.property(
+        fc.array(interval, { maxLength: 40 }),
+        fc.integer({ min: -10, max: 250 }),
+        fc.integer({ min: 1, max: 30 }),
+        (items, a, len) => {
+          const b = a + len;
+          const index = new IntervalIndex(items);
+          const hit = index.overlapping(a, b);
+          const naive = items.filter((x) => x.start < b && a < x.end);
+          expect(hit !== undefined).toBe(naive.length > 0);
+          if (hit) expect(hit.start < b && a < hit.end).toBe(true);
+          const before = index.endingBefore(a, 3);
+          expect(before.map((x) => x.end)).toEqual(
+            items
+              .map((x) => x.end)
+              .filter((e) => e <= a)
+              .sort((x, y) => y - x)
+              .slice(0, 3),
+          );
+          const after = index.startingAfter(b, 3);
+          expect(after.map((x) => x.start)).toEqual(
+            items
+              .map((x) => x.start)
+              .filter((s) => s >= b)
+              .sort((x, y) => x - y)
+              .slice(0, 3),
+          );
+        },
+      ),
     );
   });
 });
@@ -276,9 +449,26 @@ describe('interval index against a naive scan', () => {
 describe('date finder against a naive scan of every item', () => {
   const PLACES: Place[] = [
     { id: 'washington', name: 'Washington', country: 'US', lat: 38.9072, lon: -77.0369, timeZone: NY, kind: 'city' },
-    { id: 'iad', name: 'Dulles', country: 'US', lat: 38.95, lon: -77.46, timeZone: NY, kind: 'airport', cityId: 'washington' },
+    {
+      id: 'iad',
+      name: 'Dulles',
+      country: 'US',
+      lat: 38.95,
+      lon: -77.46,
+      timeZone: NY,
+      kind: 'airport',
+      cityId: 'washington',
+    },
     { id: 'new-york', name: 'New York', country: 'US', lat: 40.7128, lon: -74.006, timeZone: NY, kind: 'city' },
-    { id: 'beijing', name: 'Beijing', country: 'China', lat: 39.9042, lon: 116.4074, timeZone: 'Asia/Shanghai', kind: 'city' },
+    {
+      id: 'beijing',
+      name: 'Beijing',
+      country: 'China',
+      lat: 39.9042,
+      lon: 116.4074,
+      timeZone: 'Asia/Shanghai',
+      kind: 'city',
+    },
   ] as Place[];
   const HOUR = 3_600_000;
   const T0 = toMs('2026-08-01T00:00:00.000Z');
@@ -291,8 +481,18 @@ describe('date finder against a naive scan of every item', () => {
     status: fc.constantFrom('confirmed', 'tentative', 'cancelled'),
     kind: fc.constantFrom('meeting', 'meeting', 'note', 'holiday'),
   });
-  const leg = fc.record({ h: fc.integer({ min: 0, max: 24 * 20 }), len: fc.integer({ min: 1, max: 16 }), who: people, from: fc.constantFrom('iad', 'beijing', 'new-york'), to: fc.constantFrom('iad', 'beijing', 'new-york') });
-  const blackout = fc.record({ d: fc.integer({ min: 0, max: 19 }), len: fc.integer({ min: 0, max: 3 }), who: fc.subarray(['a', 'b', 'c']) });
+  const leg = fc.record({
+    h: fc.integer({ min: 0, max: 24 * 20 }),
+    len: fc.integer({ min: 1, max: 16 }),
+    who: people,
+    from: fc.constantFrom('iad', 'beijing', 'new-york'),
+    to: fc.constantFrom('iad', 'beijing', 'new-york'),
+  });
+  const blackout = fc.record({
+    d: fc.integer({ min: 0, max: 19 }),
+    len: fc.integer({ min: 0, max: 3 }),
+    who: fc.subarray(['a', 'b', 'c']),
+  });
 
   const HOURS = Array.from({ length: 20 }, (_, d) => {
     const date = new Date(T0 + d * 86_400_000).toISOString().slice(0, 10);
@@ -309,14 +509,51 @@ describe('date finder against a naive scan of every item', () => {
         (evs, lgs, bls, q) => {
           const day = (d: number) => new Date(T0 + d * 86_400_000).toISOString().slice(0, 10);
           const plan: Plan = {
-            places: PLACES, participants: [], visits: [], scenarios: [],
+            places: PLACES,
+            participants: [],
+            visits: [],
+            scenarios: [],
             events: evs.map((e, i) =>
-              makeEvent({ id: `e${i}` as never, participantIds: e.who as never, status: e.status as never, kind: e.kind as never, placeId: e.place as never, timeZone: NY, startsAt: new Date(T0 + e.h * HOUR).toISOString(), endsAt: new Date(T0 + (e.h + e.len) * HOUR).toISOString() }),
+              makeEvent({
+                id: `e${i}` as never,
+                participantIds: e.who as never,
+                status: e.status as never,
+                kind: e.kind as never,
+                placeId: e.place as never,
+                timeZone: NY,
+                startsAt: new Date(T0 + e.h * HOUR).toISOString(),
+                endsAt: new Date(T0 + (e.h + e.len) * HOUR).toISOString(),
+              }),
             ),
-            legs: lgs.filter((l) => l.from !== l.to).map((l, i) => makeLeg({ id: `l${i}` as never, participantIds: l.who as never, fromPlaceId: l.from as never, toPlaceId: l.to as never, departsAt: new Date(T0 + l.h * HOUR).toISOString(), arrivesAt: new Date(T0 + (l.h + l.len) * HOUR).toISOString() })),
-            windows: bls.map((b, i) => makeWindow(day(b.d), day(b.d + b.len), NY, { id: `w${i}` as never, kind: 'blackout', participantIds: b.who as never })),
+            legs: lgs
+              .filter((l) => l.from !== l.to)
+              .map((l, i) =>
+                makeLeg({
+                  id: `l${i}` as never,
+                  participantIds: l.who as never,
+                  fromPlaceId: l.from as never,
+                  toPlaceId: l.to as never,
+                  departsAt: new Date(T0 + l.h * HOUR).toISOString(),
+                  arrivesAt: new Date(T0 + (l.h + l.len) * HOUR).toISOString(),
+                }),
+              ),
+            windows: bls.map((b, i) =>
+              makeWindow(day(b.d), day(b.d + b.len), NY, {
+                id: `w${i}` as never,
+                kind: 'blackout',
+                participantIds: b.who as never,
+              }),
+            ),
           };
-          const req = xiRequest({ participantIds: q.who, lengthDays: q.length, minGapDays: q.gap, from: day(0), to: day(19), distinct: false, limit: 1000 });
+          const req = xiRequest({
+            participantIds: q.who,
+            lengthDays: q.length,
+            minGapDays: q.gap,
+            from: day(0),
+            to: day(19),
+            distinct: false,
+            limit: 1000,
+          });
           const found = new Set(findDates(plan, req).candidates.map((c) => c.startDate));
 
           // The oracle: every item against every day's hours, no index.
@@ -335,7 +572,8 @@ describe('date finder against a naive scan of every item', () => {
           for (const e of plan.events) {
             if (e.status === 'cancelled' || e.kind === 'note') continue;
             if (e.kind === 'holiday') {
-              if (e.participantIds.length === 0 || shares(e.participantIds)) busy.push([toMs(e.startsAt), toMs(e.endsAt)]);
+              if (e.participantIds.length === 0 || shares(e.participantIds))
+                busy.push([toMs(e.startsAt), toMs(e.endsAt)]);
               continue;
             }
             if (!shares(e.participantIds)) continue;
@@ -344,10 +582,16 @@ describe('date finder against a naive scan of every item', () => {
           }
           for (const l of plan.legs) {
             if (!shares(l.participantIds)) continue;
-            const lead = Math.max(gap, trip(l.fromPlaceId), cityOf(l.fromPlaceId) !== 'washington' ? 48 * HOUR + 60_000 : 0);
+            const lead = Math.max(
+              gap,
+              trip(l.fromPlaceId),
+              cityOf(l.fromPlaceId) !== 'washington' ? 48 * HOUR + 60_000 : 0,
+            );
             busy.push([toMs(l.departsAt) - lead, toMs(l.arrivesAt) + Math.max(gap, trip(l.toPlaceId))]);
           }
-          for (const w of plan.windows) if (w.participantIds.length === 0 || shares(w.participantIds)) busy.push([toMs(w.startsAt), toMs(w.endsAt)]);
+          for (const w of plan.windows)
+            if (w.participantIds.length === 0 || shares(w.participantIds))
+              busy.push([toMs(w.startsAt), toMs(w.endsAt)]);
           for (let d = 0; d + q.length - 1 <= 19; d++) {
             let ok = true;
             for (let i = 0; i < q.length && ok; i++) {
@@ -365,6 +609,7 @@ describe('date finder against a naive scan of every item', () => {
 
 function greatCircle(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const r = (x: number) => (x * Math.PI) / 180;
-  const h = Math.sin(r(b.lat - a.lat) / 2) ** 2 + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lon - a.lon) / 2) ** 2;
+  const h =
+    Math.sin(r(b.lat - a.lat) / 2) ** 2 + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lon - a.lon) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -59,7 +59,10 @@ describe('the sample state-visit draft as an itinerary', () => {
     const beijing = it.stops[1]!;
     expect(beijing.arrivalPlace?.name).toBe('Beijing Capital International Airport');
     expect(beijing.departurePlace?.name).toBe('Beijing South');
-    expect(beijing.events.map((e) => e.event.title)).toEqual(['Welcome ceremony and talks, Great Hall of the People', 'State banquet']);
+    expect(beijing.events.map((e) => e.event.title)).toEqual([
+      'Welcome ceremony and talks, Great Hall of the People',
+      'State banquet',
+    ]);
     expect(it.stops[2]).toMatchObject({ optional: true, unplannedArrival: false });
     expect(it.stops[2]!.events.map((e) => e.id)).toEqual(['draft-shanghai-programme']);
     // The flight to Busan leaves Beijing, but nothing brings the principal back from Shanghai.
@@ -69,7 +72,9 @@ describe('the sample state-visit draft as an itinerary', () => {
 
   it('does not depend on the order legs are stored in', () => {
     const shuffled: Plan = { ...plan, legs: [...plan.legs].reverse(), events: [...plan.events].reverse() };
-    expect(stopCities(buildItinerary(shuffled, DRAFT, LONDON))).toEqual(stopCities(buildItinerary(plan, DRAFT, LONDON)));
+    expect(stopCities(buildItinerary(shuffled, DRAFT, LONDON))).toEqual(
+      stopCities(buildItinerary(plan, DRAFT, LONDON)),
+    );
   });
 
   it('leaves the optional rail leg and the Shanghai programme out when optional items are off', () => {
@@ -84,7 +89,11 @@ describe('the sample state-visit draft as an itinerary', () => {
 
   it('gives departure and arrival in local time at each place and in the display zone', () => {
     const [out, rail, toKorea] = buildItinerary(plan, DRAFT, LONDON).legs;
-    expect([out!.departs.local, out!.departs.localDay, out!.departs.display]).toEqual(['08:00 EDT', 'Sat 25 Oct', '13:00 BST']);
+    expect([out!.departs.local, out!.departs.localDay, out!.departs.display]).toEqual([
+      '08:00 EDT',
+      'Sat 25 Oct',
+      '13:00 BST',
+    ]);
     // London leaves summer time on 26 Oct: the same offset from Beijing is now an hour more.
     expect([out!.arrives.local, out!.arrives.localDay, out!.arrives.display, out!.arrives.displayDay]).toEqual([
       '10:40 CST',
@@ -92,7 +101,11 @@ describe('the sample state-visit draft as an itinerary', () => {
       '02:40 GMT',
       'Sun 26 Oct',
     ]);
-    expect([rail!.departs.local, rail!.departs.display, rail!.arrives.local]).toEqual(['09:00 CST', '01:00 GMT', '13:18 CST']);
+    expect([rail!.departs.local, rail!.departs.display, rail!.arrives.local]).toEqual([
+      '09:00 CST',
+      '01:00 GMT',
+      '13:18 CST',
+    ]);
     expect([toKorea!.departs.local, toKorea!.arrives.local]).toEqual(['18:00 CST', '21:10 KST']);
     const inBeijing = buildItinerary(plan, DRAFT, { ...LONDON, displayZone: 'Asia/Shanghai' }).legs[1]!;
     expect(inBeijing.departs.sameAsDisplay).toBe(true);
@@ -150,7 +163,10 @@ describe('the sample state-visit draft as an itinerary', () => {
     expect(on.optionalLegs).toBe(1);
     expect([on.withOptional.legs, formatTravelTime(on.withOptional.travelMs)]).toEqual([3, '21 h 8 min']);
     expect([on.withoutOptional.legs, formatTravelTime(on.withoutOptional.travelMs)]).toEqual([2, '16 h 50 min']);
-    const railKm = greatCircleKm(plan.places.find((p) => p.id === 'beijing-south')!, plan.places.find((p) => p.id === 'shanghai-hongqiao')!);
+    const railKm = greatCircleKm(
+      plan.places.find((p) => p.id === 'beijing-south')!,
+      plan.places.find((p) => p.id === 'shanghai-hongqiao')!,
+    );
     expect(on.withOptional.km - on.withoutOptional.km).toBeCloseTo(railKm, 6);
     expect(formatKm(on.withoutOptional.km)).toBe('12,351 km');
   });
@@ -189,11 +205,17 @@ describe('routes over a selection', () => {
     ]);
     expect(route.totals.withOptional.legs).toBe(8);
     expect(route.totals.withoutOptional.legs).toBe(7);
-    expect(route.totals.withOptional.travelMs - route.totals.withoutOptional.travelMs).toBe(4 * 3_600_000 + 18 * 60_000);
+    expect(route.totals.withOptional.travelMs - route.totals.withoutOptional.travelMs).toBe(
+      4 * 3_600_000 + 18 * 60_000,
+    );
   });
 
   it('keeps legs outside any visit in their own itinerary, last', () => {
-    const loose = makeLeg({ id: 'loose' as never, departsAt: '2020-01-01T00:00:00.000Z', arrivesAt: '2020-01-01T05:00:00.000Z' });
+    const loose = makeLeg({
+      id: 'loose' as never,
+      departsAt: '2020-01-01T00:00:00.000Z',
+      arrivesAt: '2020-01-01T05:00:00.000Z',
+    });
     const route = buildRoute({ ...plan, legs: [...plan.legs, loose] }, ALL_VISITS, LONDON);
     const last = route.itineraries[route.itineraries.length - 1]!;
     expect([last.key, last.visit, last.legs.map((l) => [l.id, l.seq])]).toEqual([NO_VISIT, null, [['loose', 1]]]);
@@ -207,10 +229,20 @@ describe('routes over a selection', () => {
   });
 
   it('marks a place missing from the plan and gives no distance for its legs', () => {
-    const leg = makeLeg({ id: 'ghost' as never, fromPlaceId: 'atlantis' as never, toPlaceId: 'beijing' as never, visitId: DRAFT as never });
+    const leg = makeLeg({
+      id: 'ghost' as never,
+      fromPlaceId: 'atlantis' as never,
+      toPlaceId: 'beijing' as never,
+      visitId: DRAFT as never,
+    });
     const it = buildItinerary({ ...plan, legs: [leg] }, DRAFT, LONDON);
     const ghost = it.legs.find((l) => l.id === 'ghost')!;
-    expect([ghost.from.name, ghost.from.coords, ghost.km, formatKm(ghost.km)]).toEqual(['Unknown place (atlantis)', null, null, '—']);
+    expect([ghost.from.name, ghost.from.coords, ghost.km, formatKm(ghost.km)]).toEqual([
+      'Unknown place (atlantis)',
+      null,
+      null,
+      '—',
+    ]);
   });
 
   it('lists visits for a selector by their first item, empty visits last', () => {
@@ -271,13 +303,16 @@ describe('map centring', () => {
 
   it('keeps every longitude within half the band of the centre', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -180, max: 179.999, noNaN: true }), { minLength: 1, maxLength: 20 }), (lons) => {
-        const c = centralLongitude(lons);
-        const offsets = lons.map((l) => ((((l - c + 180) % 360) + 360) % 360) - 180);
-        const span = Math.max(...offsets) - Math.min(...offsets);
-        expect(span).toBeLessThanOrEqual(360);
-        expect(Math.abs(Math.max(...offsets) + Math.min(...offsets))).toBeLessThan(1e-6);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -180, max: 179.999, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (lons) => {
+          const c = centralLongitude(lons);
+          const offsets = lons.map((l) => ((((l - c + 180) % 360) + 360) % 360) - 180);
+          const span = Math.max(...offsets) - Math.min(...offsets);
+          expect(span).toBeLessThanOrEqual(360);
+          expect(Math.abs(Math.max(...offsets) + Math.min(...offsets))).toBeLessThan(1e-6);
+        },
+      ),
     );
   });
 });
@@ -295,25 +330,32 @@ describe('small helpers', () => {
   });
 
   it('formats travel time in hours and minutes, distances in whole km', () => {
-    expect([formatTravelTime(45 * 60_000), formatTravelTime(26 * 3_600_000 + 600_000), formatTravelTime(3 * 3_600_000)]).toEqual([
-      '45 min',
-      '26 h 10 min',
-      '3 h',
-    ]);
+    expect([
+      formatTravelTime(45 * 60_000),
+      formatTravelTime(26 * 3_600_000 + 600_000),
+      formatTravelTime(3 * 3_600_000),
+    ]).toEqual(['45 min', '26 h 10 min', '3 h']);
     expect([formatKm(1066.6), formatKm(11137.2), formatKm(null)]).toEqual(['1,067 km', '11,137 km', '—']);
   });
 
   it('calls settled only confirmed and held items, and names zones by their city', () => {
-    expect(['speculative', 'proposed', 'tentative', 'confirmed', 'held', 'postponed', 'cancelled'].filter((s) => isSettled(s as never))).toEqual([
-      'confirmed',
-      'held',
-    ]);
+    expect(
+      ['speculative', 'proposed', 'tentative', 'confirmed', 'held', 'postponed', 'cancelled'].filter((s) =>
+        isSettled(s as never),
+      ),
+    ).toEqual(['confirmed', 'held']);
     expect([zoneCity('America/New_York'), zoneCity('UTC')]).toEqual(['New York', 'UTC']);
   });
 
   it('uses an event with no place at the stop the principal is at', () => {
     const plan = buildSamplePlan();
-    const call = makeEvent({ id: 'call' as never, visitId: DRAFT as never, startsAt: '2025-10-27T06:00:00.000Z', endsAt: '2025-10-27T06:30:00.000Z', timeZone: 'Asia/Shanghai' });
+    const call = makeEvent({
+      id: 'call' as never,
+      visitId: DRAFT as never,
+      startsAt: '2025-10-27T06:00:00.000Z',
+      endsAt: '2025-10-27T06:30:00.000Z',
+      timeZone: 'Asia/Shanghai',
+    });
     const it = buildItinerary({ ...plan, events: [...plan.events, call] }, DRAFT, LONDON);
     expect(it.stops[1]!.events.map((e) => e.id)).toContain('call');
   });

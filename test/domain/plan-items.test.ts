@@ -8,19 +8,33 @@ const item = (id: string) => planItems(sample).find((i) => i.ref.id === id)!;
 describe('planItems', () => {
   it('gives events, legs and windows one shape, legs named by their places and in their departure zone', () => {
     const rail = item('draft-leg-rail');
-    expect(rail).toMatchObject({ ref: { type: 'leg', title: 'Beijing South → Shanghai Hongqiao' }, kind: 'rail', optional: true, timeZone: 'Asia/Shanghai' });
+    expect(rail).toMatchObject({
+      ref: { type: 'leg', title: 'Beijing South → Shanghai Hongqiao' },
+      kind: 'rail',
+      optional: true,
+      timeZone: 'Asia/Shanghai',
+    });
     expect(item('draft-leg-2')).toMatchObject({ timeZone: 'Asia/Shanghai', endTimeZone: 'Asia/Seoul' });
-    expect(item('apec-2025-week')).toMatchObject({ ref: { type: 'window' }, allDay: true, startDate: '2025-10-27', endDate: '2025-11-01' });
+    expect(item('apec-2025-week')).toMatchObject({
+      ref: { type: 'window' },
+      allDay: true,
+      startDate: '2025-10-27',
+      endDate: '2025-11-01',
+    });
   });
 
   it('keeps optional items by choice: all, none, or the ids given', () => {
-    const ids = (opt: boolean | string[]) => planItems(sample, { includeOptional: opt }).filter((i) => i.optional).map((i) => i.ref.id).sort();
+    const ids = (opt: boolean | string[]) =>
+      planItems(sample, { includeOptional: opt })
+        .filter((i) => i.optional)
+        .map((i) => i.ref.id)
+        .sort();
     expect(ids(true)).toEqual(['draft-leg-rail', 'draft-shanghai-programme']);
     expect(ids(false)).toEqual([]);
     expect(ids(['draft-leg-rail'])).toEqual(['draft-leg-rail']);
   });
 
-  it('finds any item\'s revision, or null when it is not in the plan', () => {
+  it("finds any item's revision, or null when it is not in the plan", () => {
     expect(itemRevision(sample, 'visit', 'draft-state-visit-2025')).toBe('2026-11-01T00:00:00.000Z');
     expect(itemRevision(sample, 'leg', 'nope')).toBeNull();
   });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT_VERSION, buildBackup, encodeBackup, selectVisit } from '../../src/domain/codecs/backup';
 import { TABLE_NAMES } from '../../src/domain/entities';
 import { buildSamplePlan } from '../../src/domain/sample-plan';
-import { detectFileKind, findDanglingReferences, IMPORT_LIMITS, restoreBackup, restoreFile } from '../../src/domain/restore';
+import {
+  detectFileKind,
+  findDanglingReferences,
+  IMPORT_LIMITS,
+  restoreBackup,
+  restoreFile,
+} from '../../src/domain/restore';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const sampleBackup = () =>
@@ -37,7 +43,10 @@ describe('restoreBackup: the current format', () => {
 
   it('writes the same text for the same plan (records sorted by id, fields in a fixed order)', () => {
     const plan = buildSamplePlan();
-    const shuffled = { ...plan, events: [...plan.events].reverse().map((e) => Object.fromEntries(Object.entries(e).reverse())) } as typeof plan;
+    const shuffled = {
+      ...plan,
+      events: [...plan.events].reverse().map((e) => Object.fromEntries(Object.entries(e).reverse())),
+    } as typeof plan;
     const a = encodeBackup(buildBackup({ plan, planName: 'P', appVersion: '1', exportedAt: NOW }));
     const b = encodeBackup(buildBackup({ plan: shuffled, planName: 'P', appVersion: '1', exportedAt: NOW }));
     expect(b).toBe(a);
@@ -62,14 +71,25 @@ describe('restoreBackup: the current format', () => {
     expect(visit.events.every((e) => e.visitId === 'draft-state-visit-2025')).toBe(true);
     expect(visit.windows.map((w) => w.id)).toEqual(['apec-2025-week']);
     expect(findDanglingReferences(visit)).toEqual([]);
-    const result = restoreBackup(encodeBackup(buildBackup({ plan, planName: 'P', appVersion: '1', exportedAt: NOW, scope: { kind: 'visit', visitId: 'draft-state-visit-2025' } })));
+    const result = restoreBackup(
+      encodeBackup(
+        buildBackup({
+          plan,
+          planName: 'P',
+          appVersion: '1',
+          exportedAt: NOW,
+          scope: { kind: 'visit', visitId: 'draft-state-visit-2025' },
+        }),
+      ),
+    );
     expect(result.ok && result.restored.scope).toEqual({ kind: 'visit', visitId: 'draft-state-visit-2025' });
   });
 });
 
 describe('restoreBackup: unsaved edits (a backup made when a save failed)', () => {
   const busan = () => sampleBackup().tables.events.find((e) => e.id === 'busan-summit-2025')!;
-  const withUnsaved = (unsaved: unknown, scope: unknown = { kind: 'plan' }) => tampered((d) => ((d.unsaved = unsaved), (d.scope = scope)));
+  const withUnsaved = (unsaved: unknown, scope: unknown = { kind: 'plan' }) =>
+    tampered((d) => ((d.unsaved = unsaved), (d.scope = scope)));
 
   it('the writer stamps each unsaved record with the backup time and leaves out its revision', () => {
     const doc = buildBackup({
@@ -80,23 +100,38 @@ describe('restoreBackup: unsaved edits (a backup made when a save failed)', () =
       unsaved: [{ table: 'events', record: { ...busan(), title: 'Typed', rev: 5 } }],
     });
     expect(doc.unsaved).toEqual([{ table: 'events', record: { ...busan(), title: 'Typed', updatedAt: NOW } }]);
-    expect(buildBackup({ plan: buildSamplePlan(), planName: 'x', appVersion: '0.1.0', exportedAt: NOW })).not.toHaveProperty('unsaved');
+    expect(
+      buildBackup({ plan: buildSamplePlan(), planName: 'x', appVersion: '0.1.0', exportedAt: NOW }),
+    ).not.toHaveProperty('unsaved');
   });
 
-  it('are laid over the file\'s records, newer than the copy they were edited from, and named in a note', () => {
+  it("are laid over the file's records, newer than the copy they were edited from, and named in a note", () => {
     const { updatedAt: _u, ...typed } = { ...busan(), title: 'Busan (typed)' };
-    const result = restoreBackup(withUnsaved([{ table: 'events', record: typed }, { table: 'events', record: { ...typed, id: 'brand-new', title: 'Brand new' } }]));
+    const result = restoreBackup(
+      withUnsaved([
+        { table: 'events', record: typed },
+        { table: 'events', record: { ...typed, id: 'brand-new', title: 'Brand new' } },
+      ]),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const events = result.restored.plan.events;
     expect(events.filter((e) => e.id === 'busan-summit-2025')).toEqual([{ ...typed, updatedAt: NOW }]);
     expect(events.at(-1)).toMatchObject({ id: 'brand-new', title: 'Brand new', updatedAt: NOW });
     expect(result.restored.recordCount).toBe(TABLE_NAMES.reduce((n, t) => n + sampleBackup().tables[t].length, 0) + 1);
-    expect(result.restored.notes.join(' ')).toMatch(/carried 2 edits that could not be saved when it was made; they are included: Event "Busan \(typed\)", Event "Brand new"\./);
+    expect(result.restored.notes.join(' ')).toMatch(
+      /carried 2 edits that could not be saved when it was made; they are included: Event "Busan \(typed\)", Event "Brand new"\./,
+    );
   });
 
   it('one that cannot be read is left out with a note; the backup is not refused', () => {
-    const result = restoreBackup(withUnsaved([{ table: 'events', record: { ...busan(), endsAt: 'soon' } }, { table: 'secrets', record: {} }, 'junk']));
+    const result = restoreBackup(
+      withUnsaved([
+        { table: 'events', record: { ...busan(), endsAt: 'soon' } },
+        { table: 'secrets', record: {} },
+        'junk',
+      ]),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.restored.plan).toEqual(sampleBackup().tables);
@@ -104,12 +139,21 @@ describe('restoreBackup: unsaved edits (a backup made when a save failed)', () =
       /3 unsaved edits could not be read and were left out: Unsaved edit #1 \(Event "Trump–Xi summit, Busan"\): endsAt must be a UTC date-time.*, Unsaved edit #2 is not a record of a known table, Unsaved edit #3 is not a record of a known table\./,
     );
     const notAList = restoreBackup(withUnsaved({ table: 'events' }));
-    expect(notAList.ok && notAList.restored.notes.join(' ')).toMatch(/list of unsaved edits could not be read; it was left out/);
+    expect(notAList.ok && notAList.restored.notes.join(' ')).toMatch(
+      /list of unsaved edits could not be read; it was left out/,
+    );
   });
 
   it('a backup of the unsaved edits alone (the plan could not be read) can only be merged', () => {
     const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, []]));
-    const text = tampered((d) => ((d.tables = empty), (d.acceptances = []), (d.scope = { kind: 'partial' }), (d.unsaved = [{ table: 'events', record: busan() }])));
+    const text = tampered(
+      (d) => (
+        (d.tables = empty),
+        (d.acceptances = []),
+        (d.scope = { kind: 'partial' }),
+        (d.unsaved = [{ table: 'events', record: busan() }])
+      ),
+    );
     const result = restoreBackup(text);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -120,7 +164,9 @@ describe('restoreBackup: unsaved edits (a backup made when a save failed)', () =
 
   it('count towards the record limit', () => {
     const many = Array.from({ length: IMPORT_LIMITS.maxRecords }, () => ({ table: 'events', record: {} }));
-    expect(errorsOf(withUnsaved(many))[0]).toMatch(/^The file holds 50,\d{3} records; at most 50,000 can be imported at once\.$/);
+    expect(errorsOf(withUnsaved(many))[0]).toMatch(
+      /^The file holds 50,\d{3} records; at most 50,000 can be imported at once\.$/,
+    );
   });
 });
 
@@ -149,29 +195,41 @@ describe('restoreBackup: versions', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     // The unsaved edit counts as made when the backup was, so a merge takes it over the plan's copy.
-    const expected = current.tables.events.map((e) => (e.id === 'busan-summit-2025' ? { ...e, title: 'Busan (unsaved edit)', updatedAt: NOW } : e));
+    const expected = current.tables.events.map((e) =>
+      e.id === 'busan-summit-2025' ? { ...e, title: 'Busan (unsaved edit)', updatedAt: NOW } : e,
+    );
     expect(busan.updatedAt! < NOW).toBe(true);
     expect(result.restored.plan).toEqual({ ...current.tables, events: expected });
     expect(result.restored.plan.events.some((e) => 'rev' in e)).toBe(false);
     expect(result.restored.exportedAt).toBe(NOW);
     expect(result.restored.formatVersion).toBe(1);
     expect(result.restored.scope).toEqual({ kind: 'plan' });
-    expect(result.restored.notes.join(' ')).toMatch(/carried 1 edit that could not be saved.*format version 1; it was upgraded to version 2/);
+    expect(result.restored.notes.join(' ')).toMatch(
+      /carried 1 edit that could not be saved.*format version 1; it was upgraded to version 2/,
+    );
 
-    const onlyUnsaved = restoreBackup(JSON.stringify({ ...v1, plan: null, planName: null, planError: 'DatabaseClosedError' }));
+    const onlyUnsaved = restoreBackup(
+      JSON.stringify({ ...v1, plan: null, planName: null, planError: 'DatabaseClosedError' }),
+    );
     expect(onlyUnsaved.ok && onlyUnsaved.restored.scope).toEqual({ kind: 'partial' });
     expect(onlyUnsaved.ok && onlyUnsaved.restored.plan.events.map((e) => e.title)).toEqual(['Busan (unsaved edit)']);
   });
 
   it('refuses a newer format version with a message', () => {
     const errors = errorsOf(tampered((d) => ((d.formatVersion = 3), (d.appVersion = '9.0.0'))));
-    expect(errors[0]).toMatch(/format version 3 by a newer Summitry \(9\.0\.0\); this app reads versions up to 2\. Update Summitry/);
+    expect(errors[0]).toMatch(
+      /format version 3 by a newer Summitry \(9\.0\.0\); this app reads versions up to 2\. Update Summitry/,
+    );
   });
 
   it('refuses other files and an encrypted backup without its passphrase', () => {
-    expect(errorsOf('{"format":"something-else","formatVersion":1}')[0]).toMatch(/not a Summitry backup: its "format" is "something-else"/);
+    expect(errorsOf('{"format":"something-else","formatVersion":1}')[0]).toMatch(
+      /not a Summitry backup: its "format" is "something-else"/,
+    );
     expect(errorsOf(tampered((d) => (d.formatVersion = '2')))[0]).toMatch(/formatVersion "2" is not a version number/);
-    expect(errorsOf('{"format":"summitry-encrypted-backup","version":1}')[0]).toMatch(/encrypted backup: it needs its passphrase/);
+    expect(errorsOf('{"format":"summitry-encrypted-backup","version":1}')[0]).toMatch(
+      /encrypted backup: it needs its passphrase/,
+    );
     expect(detectFileKind('\uFEFF  {"format": "summitry-encrypted-backup"}')).toBe('encrypted');
     expect(detectFileKind('BEGIN:VCALENDAR\r\n')).toBe('calendar');
     expect(detectFileKind('{"format":"summitry-backup"}')).toBe('backup');
@@ -189,7 +247,9 @@ describe('restoreBackup: hostile and broken input', () => {
   });
 
   it('wrong types, naming the record and the field', () => {
-    expect(errorsOf(tampered((d) => (d.tables.events = { a: 1 })))[0]).toBe('The backup\'s tables.events must be a list.');
+    expect(errorsOf(tampered((d) => (d.tables.events = { a: 1 })))[0]).toBe(
+      "The backup's tables.events must be a list.",
+    );
     const errors = errorsOf(
       tampered((d) => {
         const busan = d.tables.events.find((e: { id: string }) => e.id === 'busan-summit-2025');
@@ -201,7 +261,9 @@ describe('restoreBackup: hostile and broken input', () => {
     expect(errors[0]).toMatch(/^Event "Trump–Xi summit, Busan" \(events #\d+\): /);
     expect(errors[0]).toMatch(/startsAt must be a UTC date-time/);
     expect(errors[0]).toMatch(/participantIds must be a list/);
-    expect(errorsOf(tampered((d) => (d.exportedAt = 'yesterday')))[0]).toMatch(/The backup's exportedAt must be a UTC date-time/);
+    expect(errorsOf(tampered((d) => (d.exportedAt = 'yesterday')))[0]).toMatch(
+      /The backup's exportedAt must be a UTC date-time/,
+    );
     expect(errorsOf(tampered((d) => delete d.planName))[0]).toMatch(/The backup's planName is required/);
   });
 
@@ -213,11 +275,24 @@ describe('restoreBackup: hostile and broken input', () => {
   });
 
   it('__proto__, constructor and prototype keys, anywhere', () => {
-    const proto = errorsOf(sampleText().replace('"format": "summitry-backup"', '"__proto__": {"polluted": true}, "format": "summitry-backup"'));
+    const proto = errorsOf(
+      sampleText().replace(
+        '"format": "summitry-backup"',
+        '"__proto__": {"polluted": true}, "format": "summitry-backup"',
+      ),
+    );
     expect(proto[0]).toBe('the file: the key "__proto__" is not allowed.');
-    const inRecord = sampleText().replace('"id": "busan-summit-2025"', '"id": "busan-summit-2025", "constructor": {"prototype": {"x": 1}}');
-    expect(errorsOf(inRecord)[0]).toMatch(/^Event "Trump–Xi summit, Busan" \(events #\d+\): the key "constructor" is not allowed\.$/);
-    const nested = sampleText().replace('"title": "Report.az (citing SCMP)', '"prototype": 1, "title": "Report.az (citing SCMP)');
+    const inRecord = sampleText().replace(
+      '"id": "busan-summit-2025"',
+      '"id": "busan-summit-2025", "constructor": {"prototype": {"x": 1}}',
+    );
+    expect(errorsOf(inRecord)[0]).toMatch(
+      /^Event "Trump–Xi summit, Busan" \(events #\d+\): the key "constructor" is not allowed\.$/,
+    );
+    const nested = sampleText().replace(
+      '"title": "Report.az (citing SCMP)',
+      '"prototype": 1, "title": "Report.az (citing SCMP)',
+    );
     expect(errorsOf(nested)[0]).toMatch(/, field sources\.0: the key "prototype" is not allowed/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -231,13 +306,17 @@ describe('restoreBackup: hostile and broken input', () => {
         w.startDate = '2025-13-01';
       }),
     );
-    expect(errors.join('\n')).toMatch(/Event "Trump–Xi phone call[^"]*" \(events #\d+\): startsAt is not a real date-time/);
+    expect(errors.join('\n')).toMatch(
+      /Event "Trump–Xi phone call[^"]*" \(events #\d+\): startsAt is not a real date-time/,
+    );
     expect(errors.join('\n')).toMatch(/Window "[^"]+" \(windows #1\): startDate is not a real date/);
   });
 
   it('unknown zones', () => {
     const errors = errorsOf(tampered((d) => (d.tables.places[0].timeZone = 'Mars/Olympus_Mons')));
-    expect(errors[0]).toMatch(/^Place "[^"]+" \(places #1\): timeZone "Mars\/Olympus_Mons" is not a known IANA time zone\.$/);
+    expect(errors[0]).toMatch(
+      /^Place "[^"]+" \(places #1\): timeZone "Mars\/Olympus_Mons" is not a known IANA time zone\.$/,
+    );
   });
 
   it('the same id twice in a table', () => {
@@ -246,15 +325,28 @@ describe('restoreBackup: hostile and broken input', () => {
   });
 
   it('limits: file size, record count and nesting depth', () => {
-    expect(errorsOf(' '.repeat(IMPORT_LIMITS.maxFileBytes + 1))[0]).toMatch(/too large \(25\.0 MB\); the limit is 25 MB/);
-    const many = JSON.stringify({ format: 'summitry-backup', formatVersion: 2, appVersion: '1', exportedAt: NOW, planName: 'x', scope: { kind: 'plan' }, acceptances: [], tables: { events: Array.from({ length: IMPORT_LIMITS.maxRecords + 1 }, () => ({})) } });
+    expect(errorsOf(' '.repeat(IMPORT_LIMITS.maxFileBytes + 1))[0]).toMatch(
+      /too large \(25\.0 MB\); the limit is 25 MB/,
+    );
+    const many = JSON.stringify({
+      format: 'summitry-backup',
+      formatVersion: 2,
+      appVersion: '1',
+      exportedAt: NOW,
+      planName: 'x',
+      scope: { kind: 'plan' },
+      acceptances: [],
+      tables: { events: Array.from({ length: IMPORT_LIMITS.maxRecords + 1 }, () => ({})) },
+    });
     expect(errorsOf(many)[0]).toBe('The file holds 50,001 records; at most 50,000 can be imported at once.');
     const deep = tampered((d) => (d.tables.events[0].notes = JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`)));
     expect(errorsOf(deep)[0]).toMatch(/nested more than 32 levels deep/);
   });
 
   it('lists at most 20 problems', () => {
-    const errors = errorsOf(tampered((d) => d.tables.events.forEach((e: { timeZone: string }) => (e.timeZone = 'Nowhere/Land'))));
+    const errors = errorsOf(
+      tampered((d) => d.tables.events.forEach((e: { timeZone: string }) => (e.timeZone = 'Nowhere/Land'))),
+    );
     expect(errors).toHaveLength(21);
     expect(errors[20]).toMatch(/^…and \d+ more problems\.$/);
   });
@@ -265,7 +357,9 @@ describe('findDanglingReferences', () => {
     const plan = buildSamplePlan();
     const partial = { ...plan, places: plan.places.filter((p) => p.id !== 'pek') };
     const found = findDanglingReferences(partial);
-    expect(found.some((s) => /^Leg draft-leg-1 refers to place "pek", which is not in the file or the plan\.$/.test(s))).toBe(true);
+    expect(
+      found.some((s) => /^Leg draft-leg-1 refers to place "pek", which is not in the file or the plan\.$/.test(s)),
+    ).toBe(true);
     expect(findDanglingReferences(partial, { places: ['pek'] })).toEqual([]);
   });
 });

@@ -64,7 +64,7 @@ describe('sample plan against FACTS.md (in UTC)', () => {
     expect(madrid.topics).toEqual(expect.arrayContaining(['TikTok', 'critical minerals', 'fentanyl']));
   });
 
-  it('the APEC leaders\' meeting covers 31 Oct–1 Nov 2025 as local days in Asia/Seoul', () => {
+  it("the APEC leaders' meeting covers 31 Oct–1 Nov 2025 as local days in Asia/Seoul", () => {
     const apec = event('apec-leaders-2025');
     expect([apec.startDate, apec.endDate, apec.timeZone]).toEqual(['2025-10-31', '2025-11-01', 'Asia/Seoul']);
     expect(apec.startsAt).toBe('2025-10-30T15:00:00.000Z');
@@ -95,7 +95,7 @@ describe('sample plan against FACTS.md (in UTC)', () => {
     expect(event('may-talks').startsAt.slice(0, 10)).toBe('2026-05-14');
   });
 
-  it('has Xi\'s return visit as tentative, inside the Aug–Sep 2026 window, overlapping UNGA and Mid-Autumn', () => {
+  it("has Xi's return visit as tentative, inside the Aug–Sep 2026 window, overlapping UNGA and Mid-Autumn", () => {
     const xi = plan.visits.find((v) => v.id === 'xi-us-2026')!;
     expect(xi.status).toBe('tentative');
     const talks = event('xi-visit-talks');
@@ -113,7 +113,8 @@ describe('sample plan against FACTS.md (in UTC)', () => {
       'apec-shenzhen-2026': ['2026-11-18', '2026-11-19'],
       'g20-doral-2026': ['2026-12-14', '2026-12-15'],
     };
-    for (const [id, dates] of Object.entries(anchors)) expect([event(id).startDate, event(id).endDate], id).toEqual(dates);
+    for (const [id, dates] of Object.entries(anchors))
+      expect([event(id).startDate, event(id).endDate], id).toEqual(dates);
     const w = (id: string) => plan.windows.find((x) => x.id === id)!;
     expect([w('two-sessions-2026').startDate, w('two-sessions-2026').endDate]).toEqual(['2026-03-04', '2026-03-12']);
     expect([w('mid-autumn-2026').startDate, w('mid-autumn-2026').endDate]).toEqual(['2026-09-25', '2026-09-27']);
@@ -122,7 +123,9 @@ describe('sample plan against FACTS.md (in UTC)', () => {
   });
 
   it('gives every dated commitment at least one source, except the statutory midterms', () => {
-    const unsourced = plan.events.filter((e) => e.sources.length === 0 && e.visitId === undefined && e.kind !== 'holiday');
+    const unsourced = plan.events.filter(
+      (e) => e.sources.length === 0 && e.visitId === undefined && e.kind !== 'holiday',
+    );
     expect(unsourced.map((e) => e.id)).toEqual([]);
   });
 });

@@ -40,10 +40,15 @@ describe('scenarios of the sample plan', () => {
     expect(eff.legs.find((l) => l.id === 'xi-leg-home')!.departsAt).toBe(localToInstant('2026-08-14T13:00', NY));
     expect(eff.legs.some((l) => l.id === 'draft-leg-rail')).toBe(false);
     expect(eff.events.some((e) => e.id === 'draft-shanghai-programme')).toBe(false);
-    const withRail = effectivePlan(plan, { scenario: { ...august(), includeOptionalIds: ['draft-leg-rail'] }, includeOptional: false });
+    const withRail = effectivePlan(plan, {
+      scenario: { ...august(), includeOptionalIds: ['draft-leg-rail'] },
+      includeOptional: false,
+    });
     expect(withRail.legs.some((l) => l.id === 'draft-leg-rail')).toBe(true);
     expect(effectivePlan(plan, { includeOptional: false }).legs.some((l) => l.id === 'draft-leg-rail')).toBe(false);
-    expect(effectivePlan(plan, { includeOptional: ['draft-leg-rail'] }).legs.some((l) => l.id === 'draft-leg-rail')).toBe(true);
+    expect(
+      effectivePlan(plan, { includeOptional: ['draft-leg-rail'] }).legs.some((l) => l.id === 'draft-leg-rail'),
+    ).toBe(true);
     // The plan itself is untouched.
     expect(plan.events.find((e) => e.id === 'xi-visit-talks')!.startsAt).toBe(localToInstant('2026-09-25T10:00', NY));
   });
@@ -58,7 +63,7 @@ describe('scenarios of the sample plan', () => {
     expect(cancelled).toEqual({ legs: 0, durationMs: 0, km: 0 });
   });
 
-  it('compares mid-August with late September: the Xi visit\'s dates and its four items differ, travel does not', () => {
+  it("compares mid-August with late September: the Xi visit's dates and its four items differ, travel does not", () => {
     const cmp = compareVariants(
       plan,
       { scenario: august(), includeOptional: false, label: 'Mid-August' },
@@ -68,7 +73,12 @@ describe('scenarios of the sample plan', () => {
     const k = cmp.keyDateChanges[0]!;
     expect(k.a!.label).toBe('Wed 12 Aug 2026 – Sat 15 Aug 2026');
     expect(k.b!.label).toBe('Thu 24 Sep 2026 – Sun 27 Sep 2026');
-    expect(cmp.itemChanges.map((c) => c.itemId)).toEqual(['xi-leg-out', 'xi-visit-talks', 'xi-visit-dinner', 'xi-leg-home']);
+    expect(cmp.itemChanges.map((c) => c.itemId)).toEqual([
+      'xi-leg-out',
+      'xi-visit-talks',
+      'xi-visit-dinner',
+      'xi-leg-home',
+    ]);
     expect(cmp.travelDelta).toEqual({ legs: 0, durationMs: 0, km: 0 });
     expect(cmp.a.travel.legs).toBe(cmp.b.travel.legs);
   });
@@ -80,7 +90,12 @@ describe('scenarios of the sample plan', () => {
       { scenario: september(), includeOptional: false, label: 'Late September' },
     );
     expect(cmp.onlyInA).toEqual([]);
-    expect(cmp.onlyInB.filter((c) => c.severity !== 'info').map((c) => c.id).sort()).toEqual([
+    expect(
+      cmp.onlyInB
+        .filter((c) => c.severity !== 'info')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([
       'blackout:event:xi-visit-dinner|window:mid-autumn-2026',
       'blackout:event:xi-visit-talks|window:mid-autumn-2026',
       'double-booking:event:unga-2026|event:xi-visit-dinner',
@@ -113,7 +128,12 @@ describe('scenarios of the sample plan', () => {
 
   it('moves a whole visit inside a scenario by whole days, from the dates the scenario gives it', () => {
     const overrides = overridesForVisitShift(plan, august().overrides, 'xi-us-2026', 7);
-    expect(overrides.map((o) => o.itemId).sort()).toEqual(['xi-leg-home', 'xi-leg-out', 'xi-visit-dinner', 'xi-visit-talks']);
+    expect(overrides.map((o) => o.itemId).sort()).toEqual([
+      'xi-leg-home',
+      'xi-leg-out',
+      'xi-visit-dinner',
+      'xi-visit-talks',
+    ]);
     expect(overrides.find((o) => o.itemId === 'xi-visit-talks')!.startsAt).toBe(localToInstant('2026-08-20T10:00', NY));
     const merged = mergeOverrides(august().overrides, overrides);
     expect(merged).toHaveLength(4);
@@ -132,15 +152,28 @@ describe('scenarios of the sample plan', () => {
     for (const e of p.events) expect(() => parseEntity('events', e)).not.toThrow();
     for (const l of p.legs) expect(() => parseEntity('legs', l)).not.toThrow();
     // The plan's own dates: nothing moves.
-    expect(promotionChanges(plan, { ...september(), includeOptionalIds: ['draft-leg-rail', 'draft-shanghai-programme'] })).toMatchObject({ moved: [], cancelled: [] });
+    expect(
+      promotionChanges(plan, { ...september(), includeOptionalIds: ['draft-leg-rail', 'draft-shanghai-programme'] }),
+    ).toMatchObject({ moved: [], cancelled: [] });
   });
 
   it('keeps all-day events consistent when a scenario moves them', () => {
     const unga = plan.events.find((e) => e.id === 'unga-2026')!;
-    const s: Scenario = { ...august(), overrides: [{ itemId: 'unga-2026', startsAt: localToInstant('2026-09-29T00:00', NY), endsAt: localToInstant('2026-10-06T00:00', NY) }] };
+    const s: Scenario = {
+      ...august(),
+      overrides: [
+        {
+          itemId: 'unga-2026',
+          startsAt: localToInstant('2026-09-29T00:00', NY),
+          endsAt: localToInstant('2026-10-06T00:00', NY),
+        },
+      ],
+    };
     const moved = effectivePlan(plan, { scenario: s, includeOptional: false }).events.find((e) => e.id === unga.id)!;
     expect([moved.startDate, moved.endDate]).toEqual(['2026-09-29', '2026-10-05']);
     expect(toMs(moved.endsAt) - toMs(moved.startsAt)).toBe(7 * 86_400_000);
-    expect(keyDates(effectivePlan(plan, { scenario: s, includeOptional: false })).some((k) => k.visitId === 'xi-us-2026')).toBe(true);
+    expect(
+      keyDates(effectivePlan(plan, { scenario: s, includeOptional: false })).some((k) => k.visitId === 'xi-us-2026'),
+    ).toBe(true);
   });
 });

@@ -7,7 +7,12 @@ describe('backup reminder', () => {
     ['a backup 3 days old', '2026-12-07T12:00:00.000Z', null, { due: false, days: 3, never: false }],
     ['a backup exactly 7 days old', '2026-12-03T12:00:00.000Z', null, { due: false, days: 7, never: false }],
     ['a backup 7 days and a minute old', '2026-12-03T11:59:00.000Z', null, { due: true, days: 7, never: false }],
-    ['a backup 30 days old', '2026-11-10T12:00:00.000Z', '2026-01-01T00:00:00.000Z', { due: true, days: 30, never: false }],
+    [
+      'a backup 30 days old',
+      '2026-11-10T12:00:00.000Z',
+      '2026-01-01T00:00:00.000Z',
+      { due: true, days: 30, never: false },
+    ],
     ['no backup, plan started 2 days ago', null, '2026-12-08T12:00:00.000Z', { due: false, days: 2, never: true }],
     ['no backup, plan started 9 days ago', null, '2026-12-01T12:00:00.000Z', { due: true, days: 9, never: true }],
     ['nothing known', null, null, { due: false, days: null, never: true }],
@@ -27,7 +32,14 @@ describe('storage level', () => {
     expect(storageLevel(10, 0)).toEqual({ fraction: null, nearlyFull: false });
   });
   it('formats bytes and percentages for people', () => {
-    expect([0, 1, 1023, 1536, 10 * 1024 * 1024, 9.84 * 1024 ** 3].map(formatBytes)).toEqual(['0 bytes', '1 byte', '1023 bytes', '1.5 KB', '10 MB', '9.8 GB']);
+    expect([0, 1, 1023, 1536, 10 * 1024 * 1024, 9.84 * 1024 ** 3].map(formatBytes)).toEqual([
+      '0 bytes',
+      '1 byte',
+      '1023 bytes',
+      '1.5 KB',
+      '10 MB',
+      '9.8 GB',
+    ]);
     expect([0, 0.004, 0.8543, 1].map(formatPercent)).toEqual(['0 %', '< 1 %', '85 %', '100 %']);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysToDate, addToLocal, formatDateRange, formatLocalRange, localToInstant, shiftLocalDays } from '../../src/domain/time';
+import {
+  addDaysToDate,
+  addToLocal,
+  formatDateRange,
+  formatLocalRange,
+  localToInstant,
+  shiftLocalDays,
+} from '../../src/domain/time';
 
 describe('time helpers for the calendar', () => {
   it('adds days to dates across months and years', () => {
@@ -22,9 +29,15 @@ describe('time helpers for the calendar', () => {
   });
 
   it('formats a timed range at a zone, naming the end’s day when it differs and both abbreviations across a change', () => {
-    expect(formatLocalRange('2025-10-30T02:00:00.000Z', '2025-10-30T03:40:00.000Z', 'Asia/Seoul')).toBe('11:00–12:40 KST');
-    expect(formatLocalRange('2025-10-27T02:00:00.000Z', '2025-10-27T04:30:00.000Z', 'America/New_York')).toBe('22:00–Mon 27 Oct, 00:30 EDT');
-    expect(formatLocalRange('2025-11-02T04:00:00.000Z', '2025-11-02T07:00:00.000Z', 'America/New_York')).toBe('00:00 EDT–02:00 EST');
+    expect(formatLocalRange('2025-10-30T02:00:00.000Z', '2025-10-30T03:40:00.000Z', 'Asia/Seoul')).toBe(
+      '11:00–12:40 KST',
+    );
+    expect(formatLocalRange('2025-10-27T02:00:00.000Z', '2025-10-27T04:30:00.000Z', 'America/New_York')).toBe(
+      '22:00–Mon 27 Oct, 00:30 EDT',
+    );
+    expect(formatLocalRange('2025-11-02T04:00:00.000Z', '2025-11-02T07:00:00.000Z', 'America/New_York')).toBe(
+      '00:00 EDT–02:00 EST',
+    );
   });
 
   it('formats inclusive date ranges compactly', () => {

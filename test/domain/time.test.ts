@@ -67,26 +67,52 @@ describe('time', () => {
   });
 
   it('gives the offsets Luxon gives, at any instant and in any zone (memoised per day)', () => {
-    const zones = ['America/New_York', 'Europe/Madrid', 'Asia/Seoul', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata'];
+    const zones = [
+      'America/New_York',
+      'Europe/Madrid',
+      'Asia/Seoul',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'Asia/Kolkata',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) }), (zone, ms) => {
-        expect(zoneOffsetMinutes(ms, zone)).toBe(IANAZone.create(zone).offset(ms));
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) }),
+        (zone, ms) => {
+          expect(zoneOffsetMinutes(ms, zone)).toBe(IANAZone.create(zone).offset(ms));
+        },
+      ),
       { numRuns: 3000 },
     );
     // Far back (local mean time, offsets with seconds) and far ahead.
     fc.assert(
-      fc.property(fc.constantFrom(...zones, 'Africa/Casablanca', 'Asia/Kathmandu', 'UTC'), fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2200, 0, 1) }), (zone, ms) => {
-        expect(zoneOffsetMinutes(ms, zone)).toBeCloseTo(IANAZone.create(zone).offset(ms), 9);
-      }),
+      fc.property(
+        fc.constantFrom(...zones, 'Africa/Casablanca', 'Asia/Kathmandu', 'UTC'),
+        fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2200, 0, 1) }),
+        (zone, ms) => {
+          expect(zoneOffsetMinutes(ms, zone)).toBeCloseTo(IANAZone.create(zone).offset(ms), 9);
+        },
+      ),
       { numRuns: 3000 },
     );
     // Close to changes: Lord Howe moves by 30 min, Santiago and New York by an hour.
-    const changes = ['2025-11-02T06:00:00Z', '2025-10-26T01:00:00Z', '2025-10-04T15:30:00Z', '2026-04-05T15:00:00Z', '2025-09-07T04:00:00Z'].map(Date.parse);
+    const changes = [
+      '2025-11-02T06:00:00Z',
+      '2025-10-26T01:00:00Z',
+      '2025-10-04T15:30:00Z',
+      '2026-04-05T15:00:00Z',
+      '2025-09-07T04:00:00Z',
+    ].map(Date.parse);
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.constantFrom(...changes), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }), (zone, at, d) => {
-        expect(zoneOffsetMinutes(at + d, zone)).toBe(IANAZone.create(zone).offset(at + d));
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(...changes),
+        fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }),
+        (zone, at, d) => {
+          expect(zoneOffsetMinutes(at + d, zone)).toBe(IANAZone.create(zone).offset(at + d));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildSamplePlan } from '../../src/domain/sample-plan';
 import { localToInstant, toMs } from '../../src/domain/time';
-import { addDays, daysBetween, isoWeekday, shiftEvent, shiftLeg, shiftVisitItems, visitHostDays, visitItems } from '../../src/domain/visit-shift';
+import {
+  addDays,
+  daysBetween,
+  isoWeekday,
+  shiftEvent,
+  shiftLeg,
+  shiftVisitItems,
+  visitHostDays,
+  visitItems,
+} from '../../src/domain/visit-shift';
 import { makeAllDayEvent, makeEvent, makeLeg } from '../helpers/factories';
 
 const NY = 'America/New_York';
@@ -18,7 +27,11 @@ describe('moving a visit by whole days', () => {
   });
 
   it('keeps a timed event at its local time across a DST change, and its length', () => {
-    const talks = makeEvent({ timeZone: NY, startsAt: localToInstant('2026-10-28T10:00', NY), endsAt: localToInstant('2026-10-28T13:00', NY) });
+    const talks = makeEvent({
+      timeZone: NY,
+      startsAt: localToInstant('2026-10-28T10:00', NY),
+      endsAt: localToInstant('2026-10-28T13:00', NY),
+    });
     const moved = shiftEvent(talks, 7);
     expect(moved.startsAt).toBe(localToInstant('2026-11-04T10:00', NY));
     expect(moved.startsAt).toBe('2026-11-04T15:00:00.000Z');
@@ -34,14 +47,17 @@ describe('moving a visit by whole days', () => {
     expect(moved.endsAt).toBe('2026-11-08T05:00:00.000Z');
   });
 
-  it('keeps a leg\'s departure time at its origin and its duration', () => {
-    const leg = makeLeg({ departsAt: localToInstant('2026-10-30T12:30', 'Asia/Shanghai'), arrivesAt: localToInstant('2026-10-30T14:10', NY) });
+  it("keeps a leg's departure time at its origin and its duration", () => {
+    const leg = makeLeg({
+      departsAt: localToInstant('2026-10-30T12:30', 'Asia/Shanghai'),
+      arrivesAt: localToInstant('2026-10-30T14:10', NY),
+    });
     const moved = shiftLeg(leg, 3, 'Asia/Shanghai');
     expect(moved.departsAt).toBe(localToInstant('2026-11-02T12:30', 'Asia/Shanghai'));
     expect(toMs(moved.arrivesAt) - toMs(moved.departsAt)).toBe(toMs(leg.arrivesAt) - toMs(leg.departsAt));
   });
 
-  it('finds the Xi visit\'s days at the host: arrival 24 Sep to departure 26 Sep, and moves all four items', () => {
+  it("finds the Xi visit's days at the host: arrival 24 Sep to departure 26 Sep, and moves all four items", () => {
     const plan = buildSamplePlan();
     const items = visitItems(plan, 'xi-us-2026');
     expect(items.events.map((e) => e.id).sort()).toEqual(['xi-visit-dinner', 'xi-visit-talks']);
@@ -49,7 +65,9 @@ describe('moving a visit by whole days', () => {
     expect(visitHostDays(items, NY)).toEqual({ startDate: '2026-09-24', endDate: '2026-09-26' });
     const moved = shiftVisitItems(items, -43, plan.places);
     expect(visitHostDays(moved, NY)).toEqual({ startDate: '2026-08-12', endDate: '2026-08-14' });
-    expect(moved.legs.find((l) => l.id === 'xi-leg-out')!.departsAt).toBe(localToInstant('2026-08-12T12:30', 'Asia/Shanghai'));
+    expect(moved.legs.find((l) => l.id === 'xi-leg-out')!.departsAt).toBe(
+      localToInstant('2026-08-12T12:30', 'Asia/Shanghai'),
+    );
     expect(visitHostDays({ events: [], legs: [] }, NY)).toBeNull();
   });
 });

@@ -12,7 +12,8 @@ afterAll(async () => {
 });
 
 /** The calendar item (FullCalendar's event element) whose title is `title`. */
-const item = (page: Page, title: string) => page.locator('.cal-item', { has: page.locator('.cal-ev-title', { hasText: title }) }).first();
+const item = (page: Page, title: string) =>
+  page.locator('.cal-item', { has: page.locator('.cal-ev-title', { hasText: title }) }).first();
 
 /** Centre of an element's box. */
 async function centre(locator: Locator) {
@@ -41,7 +42,9 @@ async function isOnDay(page: Page, title: string, date: string): Promise<boolean
 describe('calendar view on the production build', () => {
   it('shows the APEC leaders’ week as a band in October 2025; every view passes axe and the CSP', async () => {
     // (No waitForFunction in this test: Playwright evaluates it with eval, which the CSP reports.)
-    const { page, context, errors, cspViolations } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
+    const { page, context, errors, cspViolations } = await openPage(browser, '/calendar?view=month&date=2025-10-30', {
+      timezoneId: 'Asia/Seoul',
+    });
     await page.getByRole('heading', { name: 'October 2025' }).waitFor();
     const band = page.locator('.cal-band-window', { hasText: 'APEC 2025 Economic Leaders' }).first();
     await band.waitFor();
@@ -66,14 +69,22 @@ describe('calendar view on the production build', () => {
   });
 
   it('shows the hours of the display zone, and they change when it changes', async () => {
-    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30', { timezoneId: 'America/New_York' });
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30', {
+      timezoneId: 'America/New_York',
+    });
     const busan = item(page, 'Trump–Xi summit, Busan');
     await busan.waitFor();
     expect(await busan.locator('.cal-ev-time').textContent()).toBe('22:00–23:40 EDT');
-    expect(await busan.locator('.cal-ev-local').textContent()).toBe('11:00–12:40 KST in Gimhae International Airport / Gimhae Air Base');
+    expect(await busan.locator('.cal-ev-local').textContent()).toBe(
+      '11:00–12:40 KST in Gimhae International Airport / Gimhae Air Base',
+    );
     await page.getByLabel('Display time zone').selectOption('Asia/Seoul');
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('.cal-item')].some((el) => el.textContent?.includes('Trump–Xi summit, Busan') && el.querySelector('.cal-ev-time')?.textContent === '11:00–12:40 KST'),
+      [...document.querySelectorAll('.cal-item')].some(
+        (el) =>
+          el.textContent?.includes('Trump–Xi summit, Busan') &&
+          el.querySelector('.cal-ev-time')?.textContent === '11:00–12:40 KST',
+      ),
     );
     // In the week's time grid the item moves to the row of its new hour.
     await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Week' }).click();
@@ -85,7 +96,9 @@ describe('calendar view on the production build', () => {
   });
 
   it('moves an item to another day by dragging, saves it at once, and it is still there after a reload', async () => {
-    const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
+    const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30', {
+      timezoneId: 'Asia/Seoul',
+    });
     const title = 'Trump–Xi summit, Busan';
     await item(page, title).waitFor();
     expect(await isOnDay(page, title, '2025-10-30')).toBe(true);
@@ -105,7 +118,9 @@ describe('calendar view on the production build', () => {
   });
 
   it('puts an item back and says why when a move cannot be saved', async () => {
-    const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
+    const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30', {
+      timezoneId: 'Asia/Seoul',
+    });
     const title = 'Trump–Xi summit, Busan';
     await item(page, title).waitFor();
     // Delete the record underneath the app, as another program might: the save then finds nothing.
@@ -124,20 +139,34 @@ describe('calendar view on the production build', () => {
           };
         }),
     );
-    await drag(page, await centre(item(page, title)), await centre(page.locator('[role="cell"][data-date="2025-10-23"]')));
-    await page.getByText(`Could not reschedule "${title}": it no longer exists (deleted in another tab?). It is back where it was.`).waitFor();
+    await drag(
+      page,
+      await centre(item(page, title)),
+      await centre(page.locator('[role="cell"][data-date="2025-10-23"]')),
+    );
+    await page
+      .getByText(
+        `Could not reschedule "${title}": it no longer exists (deleted in another tab?). It is back where it was.`,
+      )
+      .waitFor();
     expect(await isOnDay(page, title, '2025-10-30')).toBe(true);
     await context.close();
   });
 
   it('creates an item by selecting days, edits it, deletes it and brings it back with Undo', async () => {
-    const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
+    const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30', {
+      timezoneId: 'Asia/Seoul',
+    });
     await item(page, 'Trump–Xi summit, Busan').waitFor();
     const a = page.locator('[role="cell"][data-date="2025-10-14"]');
     const b = page.locator('[role="cell"][data-date="2025-10-15"]');
     const fromBox = (await a.boundingBox())!;
     const toBox = (await b.boundingBox())!;
-    await drag(page, { x: fromBox.x + fromBox.width / 2, y: fromBox.y + fromBox.height - 8 }, { x: toBox.x + toBox.width / 2, y: toBox.y + toBox.height - 8 });
+    await drag(
+      page,
+      { x: fromBox.x + fromBox.width / 2, y: fromBox.y + fromBox.height - 8 },
+      { x: toBox.x + toBox.width / 2, y: toBox.y + toBox.height - 8 },
+    );
     const dialog = page.getByRole('dialog', { name: 'New item' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('First day').inputValue()).toBe('2025-10-14');
@@ -176,19 +205,28 @@ describe('calendar view on the production build', () => {
   });
 
   it('hides optional items and the conflicts they cause when “Include optional legs” is off, and remembers filters', async () => {
-    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30', { timezoneId: 'Asia/Shanghai' });
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30', {
+      timezoneId: 'Asia/Shanghai',
+    });
     await item(page, 'Rail: Beijing South → Shanghai Hongqiao').waitFor();
     // With the optional rail leg, the flight out of Beijing departs from the wrong place: a marked warning.
-    const flight = item(page, 'Flight: Beijing Capital International Airport → Gimhae International Airport / Gimhae Air Base');
+    const flight = item(
+      page,
+      'Flight: Beijing Capital International Airport → Gimhae International Airport / Gimhae Air Base',
+    );
     await flight.and(page.locator('.cal-conflict-warning')).waitFor();
     expect(await flight.textContent()).toContain('Leg departs from the wrong place');
     await page.getByLabel('Include optional legs').uncheck();
     await flight.and(page.locator(':not(.cal-conflict)')).waitFor();
-    await page.waitForFunction(() => ![...document.querySelectorAll('.cal-ev-title')].some((el) => el.textContent?.startsWith('Rail:')));
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('.cal-ev-title')].some((el) => el.textContent?.startsWith('Rail:')),
+    );
     expect(await page.locator('.cal-ev-title', { hasText: 'Shanghai programme' }).count()).toBe(0);
     await page.getByText('Filters', { exact: true }).click();
     await page.getByRole('group', { name: 'Kinds' }).getByLabel('Summit').check();
-    await page.waitForFunction(() => ![...document.querySelectorAll('.cal-ev-title')].some((el) => el.textContent?.includes('State banquet')));
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('.cal-ev-title')].some((el) => el.textContent?.includes('State banquet')),
+    );
     await page.reload();
     await item(page, 'Trump–Xi summit, Busan').waitFor();
     expect(await page.locator('.cal-ev-title', { hasText: 'State banquet' }).count()).toBe(0);

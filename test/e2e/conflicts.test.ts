@@ -25,14 +25,17 @@ async function openConflicts(path = '/conflicts', timezoneId = 'Asia/Shanghai') 
 
 const tab = (page: Page, name: RegExp | string) => page.getByRole('tab', { name });
 
-const railCards = (page: Page) => page.locator('main article.conflict-card').filter({ hasText: /only with [^\n]*Beijing South → Shanghai Hongqiao/ });
+const railCards = (page: Page) =>
+  page.locator('main article.conflict-card').filter({ hasText: /only with [^\n]*Beijing South → Shanghai Hongqiao/ });
 
 describe('conflicts view', () => {
   it('shows the rail-leg conflict only with optional legs included, in the list, the what-if and the timeline', async () => {
     const { page, context, errors } = await openConflicts();
     const toggle = page.getByLabel('Include optional legs');
     expect(await toggle.isChecked()).toBe(true);
-    const card = railCards(page).filter({ has: page.getByRole('heading', { name: 'Leg departs from the wrong place' }) });
+    const card = railCards(page).filter({
+      has: page.getByRole('heading', { name: 'Leg departs from the wrong place' }),
+    });
     await card.waitFor();
     expect(await card.getByRole('button', { name: /^Beijing South → Shanghai Hongqiao/ }).count()).toBe(1);
     expect(await card.getByRole('button', { name: /^Beijing Capital International Airport → Gimhae/ }).count()).toBe(1);
@@ -41,19 +44,28 @@ describe('conflicts view', () => {
     await toggle.uncheck();
     await page.getByText('Optional items are left out').waitFor();
     expect(await railCards(page).count()).toBe(0);
-    expect(await page.locator('main').getByRole('button', { name: /^Beijing South → Shanghai Hongqiao/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('main')
+        .getByRole('button', { name: /^Beijing South → Shanghai Hongqiao/ })
+        .count(),
+    ).toBe(0);
 
     await toggle.check();
     await railCards(page).first().waitFor();
 
     await tab(page, 'What if').click();
-    const sentence = page.getByRole('heading', { name: /^Including the Beijing South → Shanghai Hongqiao rail leg \(Tue 28 Oct 2025\) adds \d+ (error|warning)/ });
+    const sentence = page.getByRole('heading', {
+      name: /^Including the Beijing South → Shanghai Hongqiao rail leg \(Tue 28 Oct 2025\) adds \d+ (error|warning)/,
+    });
     await sentence.waitFor();
 
     await tab(page, /^Conflict list/).click();
     await card.getByRole('button', { name: 'Show on timeline' }).click();
     const timeline = page.getByRole('group', { name: /^Overlap timeline, / });
-    await timeline.getByRole('button', { name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST/ }).waitFor();
+    await timeline
+      .getByRole('button', { name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST/ })
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -64,7 +76,9 @@ describe('conflicts view', () => {
     await expect.poll(() => link.getAttribute('aria-label')).toMatch(/^Conflicts (\d+ errors?, )?\d+ warnings?$/);
     const before = Number((await link.getAttribute('aria-label'))!.match(/(\d+) warnings?$/)![1]);
     await page.getByLabel('Include optional legs').uncheck();
-    await expect.poll(async () => Number((await link.getAttribute('aria-label'))!.match(/(\d+) warnings?$/)![1])).toBeLessThan(before);
+    await expect
+      .poll(async () => Number((await link.getAttribute('aria-label'))!.match(/(\d+) warnings?$/)![1]))
+      .toBeLessThan(before);
     await context.close();
   });
 
@@ -88,30 +102,39 @@ describe('conflicts view', () => {
     expect(await night(open).count()).toBe(0);
 
     // Move the call ten minutes later through the editor: still at night in Beijing, but changed.
-    await night(accepted).getByRole('button', { name: /^Trump–Xi phone call: April visit accepted/ }).click();
+    await night(accepted)
+      .getByRole('button', { name: /^Trump–Xi phone call: April visit accepted/ })
+      .click();
     const editor = page.getByRole('dialog', { name: /^Edit Trump–Xi phone call/ });
     await editor.getByLabel(/^Start/).fill('2025-11-24T09:10');
     await editor.getByLabel(/^End/).fill('2025-11-24T10:10');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'detached' });
     await night(open).getByText('reopened', { exact: true }).waitFor();
-    await night(open).getByText(/Reopened because “Trump–Xi phone call: April visit accepted, Xi invited to the US” changed since\./).waitFor();
+    await night(open)
+      .getByText(/Reopened because “Trump–Xi phone call: April visit accepted, Xi invited to the US” changed since\./)
+      .waitFor();
     expect(await night(accepted).count()).toBe(0);
     await context.close();
   });
 
-  it('checks 28 Oct – 2 Nov 2025 and finds the APEC leaders\' meeting', async () => {
+  it("checks 28 Oct – 2 Nov 2025 and finds the APEC leaders' meeting", async () => {
     const { page, context, errors } = await openConflicts('/conflicts', 'Europe/London');
     await tab(page, 'Check dates').click();
     await page.getByLabel('Take the dates of').selectOption('');
     await page.getByLabel('First day').fill('2025-10-28');
     await page.getByLabel('Last day').fill('2025-11-02');
     const overlaps = page.getByRole('region', { name: /^Overlaps/ });
-    await overlaps.getByRole('button', { name: '32nd APEC Economic Leaders\' Meeting, Gyeongju' }).waitFor();
-    expect(await overlaps.getByText('Takes in all of “32nd APEC Economic Leaders\' Meeting, Gyeongju” (2 days).').count()).toBe(1);
+    await overlaps.getByRole('button', { name: "32nd APEC Economic Leaders' Meeting, Gyeongju" }).waitFor();
+    expect(
+      await overlaps.getByText("Takes in all of “32nd APEC Economic Leaders' Meeting, Gyeongju” (2 days).").count(),
+    ).toBe(1);
     await page.getByLabel('Last day').fill('2025-10-28');
     await page.getByLabel('First day').fill('2025-10-25');
-    await page.getByRole('region', { name: /^Within 7 days/ }).getByText('Ends 2 days before “32nd APEC Economic Leaders\' Meeting, Gyeongju” starts.').waitFor();
+    await page
+      .getByRole('region', { name: /^Within 7 days/ })
+      .getByText("Ends 2 days before “32nd APEC Economic Leaders' Meeting, Gyeongju” starts.")
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -142,7 +165,8 @@ describe('conflicts view', () => {
     await page.keyboard.press('-');
     await expect.poll(() => span.inputValue()).toBe(String(Number(before) + 1));
     // Back on a conflict marker, Enter shows that conflict in the list.
-    for (let i = 0; i < 8 && !/^(Error|Warning|Info): /.test(await label()); i += 1) await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < 8 && !/^(Error|Warning|Info): /.test(await label()); i += 1)
+      await page.keyboard.press('ArrowUp');
     const rule = (await label()).match(/^(?:Error|Warning|Info): ([^,]+),/)![1]!;
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: /^Conflict list/, selected: true }).waitFor();
@@ -171,7 +195,10 @@ describe('conflicts view', () => {
 
   it('exports the list as a CSV download, made in the page', async () => {
     const { page, context, foreignRequests } = await openConflicts();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^summitry-conflicts-\d{4}-\d{2}-\d{2}\.csv$/);
     const path = await download.path();
     const { readFile } = await import('node:fs/promises');

@@ -14,7 +14,9 @@ afterAll(async () => {
 describe('dates and scenarios', () => {
   it('finds August dates for a 3-day Xi visit to Washington, applies one as a tentative visit, and undoes it', async () => {
     // The calendar as a list of October 2025 (it would otherwise open on the next upcoming item).
-    const { page, context, errors, cspViolations } = await openPage(browser, '/calendar?view=list&date=2025-10-30', { timezoneId: 'America/New_York' });
+    const { page, context, errors, cspViolations } = await openPage(browser, '/calendar?view=list&date=2025-10-30', {
+      timezoneId: 'America/New_York',
+    });
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     await page.getByRole('button', { name: 'Dates & scenarios' }).click();
     const panel = page.getByRole('dialog', { name: 'Dates and scenarios' });
@@ -34,11 +36,16 @@ describe('dates and scenarios', () => {
     await first.waitFor();
     expect(await first.locator('h4').textContent()).toMatch(/Aug 2026$/);
     expect(await first.textContent()).toContain('Clear of UNGA 81 general debate, New York');
-    expect(await first.textContent()).toContain('Clear of Mid-Autumn Festival holiday (China), a blackout for Xi Jinping');
+    expect(await first.textContent()).toContain(
+      'Clear of Mid-Autumn Festival holiday (China), a blackout for Xi Jinping',
+    );
     // UNGA 22–28 Sep, Mid-Autumn 25–27 Sep, Golden Week 1–7 Oct: no candidate meets them.
-    const spans = await panel.locator('.candidate').evaluateAll((els) => els.map((el) => [el.getAttribute('data-start'), el.getAttribute('data-end')]));
+    const spans = await panel
+      .locator('.candidate')
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('data-start'), el.getAttribute('data-end')]));
     expect(spans.length).toBeGreaterThan(4);
-    for (const [start, end] of spans) expect(end! < '2026-09-22' || start! > '2026-10-07', `${start}–${end}`).toBe(true);
+    for (const [start, end] of spans)
+      expect(end! < '2026-09-22' || start! > '2026-10-07', `${start}–${end}`).toBe(true);
     expect(await panel.getByText(/during UNGA 81 general debate, New York/).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -66,7 +73,9 @@ describe('dates and scenarios', () => {
   });
 
   it('opens from its address on the scenarios tab, compares the two Xi scenarios, and passes axe', async () => {
-    const { page, context, errors } = await openPage(browser, '/route?panel=scenarios', { timezoneId: 'Europe/London' });
+    const { page, context, errors } = await openPage(browser, '/route?panel=scenarios', {
+      timezoneId: 'Europe/London',
+    });
     const panel = page.getByRole('dialog', { name: 'Dates and scenarios' });
     await panel.waitFor();
     expect(await panel.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected')).toBe('true');

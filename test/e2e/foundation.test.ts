@@ -19,14 +19,21 @@ describe('app shell on the production build', () => {
     await page.getByLabel('Go to date').press('Enter');
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     for (const name of ['Calendar', 'Route', 'Conflicts']) {
-      expect(await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${name}`) }).count()).toBe(1);
+      expect(
+        await page
+          .getByRole('navigation', { name: 'Views' })
+          .getByRole('link', { name: new RegExp(`^${name}`) })
+          .count(),
+      ).toBe(1);
     }
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('adds an item through the editor, and it is still there after a reload', async () => {
-    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30', { timezoneId: 'Asia/Seoul' });
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30', {
+      timezoneId: 'Asia/Seoul',
+    });
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     await page.getByRole('button', { name: 'New item' }).click();
     const dialog = page.getByRole('dialog', { name: 'New item' });
@@ -57,13 +64,19 @@ describe('app shell on the production build', () => {
   });
 
   it('switching the display time zone changes the hours shown, and is remembered', async () => {
-    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-09-19', { timezoneId: 'America/New_York' });
+    const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-09-19', {
+      timezoneId: 'America/New_York',
+    });
     const call = page.locator('.cal-item', { hasText: 'Trump–Xi phone call' }).first();
     await call.waitFor();
     expect(await call.locator('.cal-ev-time').textContent()).toBe('08:00–09:00 EDT');
     await page.getByLabel('Display time zone').selectOption('Asia/Shanghai');
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('.cal-item')].some((r) => r.textContent?.includes('Trump–Xi phone call') && r.querySelector('.cal-ev-time')?.textContent === '20:00–21:00 CST'),
+      [...document.querySelectorAll('.cal-item')].some(
+        (r) =>
+          r.textContent?.includes('Trump–Xi phone call') &&
+          r.querySelector('.cal-ev-time')?.textContent === '20:00–21:00 CST',
+      ),
     );
     await page.reload();
     await page.locator('.cal-item', { hasText: 'Trump–Xi phone call' }).first().waitFor();

@@ -19,7 +19,10 @@ afterAll(async () => {
 const VIEWS = ['Calendar', 'Route', 'Conflicts'] as const;
 
 async function goTo(page: Page, view: (typeof VIEWS)[number]) {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${view}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: new RegExp(`^${view}`) })
+    .click();
   await page.waitForURL(new RegExp(`/${view.toLowerCase()}`));
   await page.locator('main').getByRole('heading').first().waitFor();
 }
@@ -79,13 +82,28 @@ describe('gates', () => {
       });
       const tx = db.transaction(['events', 'places'], 'readwrite');
       tx.objectStore('places').put({
-        id: 'evil-place', name: '<svg onload=alert(3)>\u202Eevil', country: 'X', lat: 10, lon: 10, timeZone: 'UTC', kind: 'city',
+        id: 'evil-place',
+        name: '<svg onload=alert(3)>\u202Eevil',
+        country: 'X',
+        lat: 10,
+        lon: 10,
+        timeZone: 'UTC',
+        kind: 'city',
       });
       tx.objectStore('events').put({
-        id: 'evil', title: '<img src=x onerror="window.__pwned=1;alert(1)">Hostile', kind: 'meeting', status: 'confirmed',
-        allDay: false, startsAt: '2025-10-29T01:00:00.000Z', endsAt: '2025-10-29T02:00:00.000Z', timeZone: 'Asia/Seoul',
-        placeId: 'evil-place', participantIds: ['trump'], optional: false,
-        notes: '<script>window.__pwned=2</script>', topics: ['<b>bold</b>'],
+        id: 'evil',
+        title: '<img src=x onerror="window.__pwned=1;alert(1)">Hostile',
+        kind: 'meeting',
+        status: 'confirmed',
+        allDay: false,
+        startsAt: '2025-10-29T01:00:00.000Z',
+        endsAt: '2025-10-29T02:00:00.000Z',
+        timeZone: 'Asia/Seoul',
+        placeId: 'evil-place',
+        participantIds: ['trump'],
+        optional: false,
+        notes: '<script>window.__pwned=2</script>',
+        topics: ['<b>bold</b>'],
         sources: [{ title: 'click me', url: 'javascript:window.__pwned=3' }],
       });
       await new Promise((resolve) => (tx.oncomplete = resolve));
@@ -131,7 +149,10 @@ describe('gates', () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el) return null;
         const style = getComputedStyle(el);
-        return { name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.id, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+        return {
+          name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.id,
+          outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+        };
       });
       if (info) {
         reached.add(info.name.slice(0, 40));
@@ -139,7 +160,10 @@ describe('gates', () => {
       }
     }
     for (const name of ['Calendar', 'Route', 'Conflicts', 'New item', 'Reset sample plan']) {
-      expect([...reached].some((r) => r.startsWith(name)), `${name} reachable by Tab`).toBe(true);
+      expect(
+        [...reached].some((r) => r.startsWith(name)),
+        `${name} reachable by Tab`,
+      ).toBe(true);
     }
     await context.close();
   });

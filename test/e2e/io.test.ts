@@ -28,7 +28,10 @@ async function exportFile(page: Page, format: RegExp, fill?: (dialog: ReturnType
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('radio', { name: format }).check();
   if (fill) await fill(dialog);
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
   const text = await readFile((await download.path())!, 'utf8');
   return { name: download.suggestedFilename(), text };
 }
@@ -49,7 +52,12 @@ describe('import and export through the UI', () => {
     const { name, text } = await exportFile(a.page, /Backup \(\.json\)/);
     expect(name).toMatch(/^summitry-us-china-summitry-2025-26-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(text);
-    expect(backup).toMatchObject({ format: 'summitry-backup', formatVersion: 2, planName: 'US–China summitry 2025–26', scope: { kind: 'plan' } });
+    expect(backup).toMatchObject({
+      format: 'summitry-backup',
+      formatVersion: 2,
+      planName: 'US–China summitry 2025–26',
+      scope: { kind: 'plan' },
+    });
     await a.context.close();
 
     backup.planName = 'Colleague’s draft';
@@ -57,7 +65,11 @@ describe('import and export through the UI', () => {
     busan.title = 'Busan <b>summit</b> <img src=x onerror="window.__pwned=1">';
     const b = await openPage(browser, CAL);
     await ready(b.page);
-    const dialog = await importFile(b.page, { name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    const dialog = await importFile(b.page, {
+      name: 'draft.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(backup)),
+    });
     await dialog.getByText('draft.json').first().waitFor();
     await dialog.getByRole('radio', { name: /Replace my plan with this backup/ }).check();
     await dialog.getByText(/records in your plan are replaced by the file’s/).waitFor();
@@ -71,7 +83,10 @@ describe('import and export through the UI', () => {
     await b.page.getByRole('button', { name: 'Import…' }).click();
     const again = b.page.getByRole('dialog', { name: 'Import' });
     await again.getByRole('heading', { name: 'Automatic backups' }).waitFor();
-    await again.getByRole('button', { name: /^Restore the backup of/ }).first().click();
+    await again
+      .getByRole('button', { name: /^Restore the backup of/ })
+      .first()
+      .click();
     await again.getByRole('button', { name: 'Restore', exact: true }).click();
     await b.page.getByRole('heading', { level: 1, name: 'US–China summitry 2025–26' }).waitFor();
     await ready(b.page);
@@ -90,23 +105,37 @@ describe('import and export through the UI', () => {
     await editor.waitFor({ state: 'detached' });
     await a.page.getByRole('button', { name: 'Storage', exact: true }).click();
     const panel = a.page.getByRole('dialog', { name: 'Storage' });
-    const [download] = await Promise.all([a.page.waitForEvent('download'), panel.getByRole('button', { name: 'Download a backup (.json)' }).click()]);
+    const [download] = await Promise.all([
+      a.page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download a backup (.json)' }).click(),
+    ]);
     const stored = { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
     expect(stored.name).toMatch(/^summitry-backup-\d{8}-\d{4}\.json$/);
-    expect(JSON.parse(stored.text)).toMatchObject({ format: 'summitry-backup', formatVersion: 2, scope: { kind: 'plan' } });
+    expect(JSON.parse(stored.text)).toMatchObject({
+      format: 'summitry-backup',
+      formatVersion: 2,
+      scope: { kind: 'plan' },
+    });
     await panel.getByRole('button', { name: 'Close' }).click();
     const expected = await exportFile(a.page, /Backup \(\.json\)/);
     await a.context.close();
 
     const b = await openPage(browser, CAL);
     await ready(b.page);
-    const dialog = await importFile(b.page, { name: stored.name, mimeType: 'application/json', buffer: Buffer.from(stored.text) });
+    const dialog = await importFile(b.page, {
+      name: stored.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(stored.text),
+    });
     await dialog.getByText(/Summitry backup of “US–China summitry 2025–26” \(format 2,/).waitFor();
     await dialog.getByRole('radio', { name: /Replace my plan with this backup/ }).check();
     await dialog.getByText(/records in your plan are replaced by the file’s/).waitFor();
     await dialog.getByRole('button', { name: 'Replace my plan…' }).click();
     await dialog.getByRole('button', { name: 'Yes, replace my plan' }).click();
-    await b.page.getByRole('status').getByText(/Plan replaced with summitry-backup-/).waitFor();
+    await b.page
+      .getByRole('status')
+      .getByText(/Plan replaced with summitry-backup-/)
+      .waitFor();
     await b.page.getByText('Busan summit, as backed up').first().waitFor();
     const after = await exportFile(b.page, /Backup \(\.json\)/);
     expect(withoutExportedAt(after.text)).toBe(withoutExportedAt(expected.text));
@@ -119,10 +148,17 @@ describe('import and export through the UI', () => {
     await ready(page);
     const dialog = await importFile(page, fixture('outlook.ics'));
     await dialog.getByText('2 events cannot be read and will be left out:').waitFor();
-    await dialog.getByText(/"Meeting in an unknown zone" \(starts 2026-11-20 09:30\): its time zone "Atlantis Standard Time" is not known/).waitFor();
+    await dialog
+      .getByText(
+        /"Meeting in an unknown zone" \(starts 2026-11-20 09:30\): its time zone "Atlantis Standard Time" is not known/,
+      )
+      .waitFor();
     await dialog.getByText(/What will change:.*6 to add/).waitFor();
     await dialog.getByRole('button', { name: 'Import the other 6 items' }).click();
-    await page.getByRole('status').getByText(/Imported outlook\.ics: 6 added, 0 updated/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Imported outlook\.ics: 6 added, 0 updated/)
+      .waitFor();
     await page.getByLabel('Go to date').fill('2026-05-14');
     await page.getByLabel('Go to date').press('Enter');
     const row = page.locator('.cal-item', { hasText: 'Bilateral talks – Great Hall' });
@@ -153,7 +189,10 @@ describe('import and export through the UI', () => {
       await dialog.getByLabel('Repeat the passphrase').fill('long enough passphrase');
     });
     expect(name).toMatch(/\.encrypted\.json$/);
-    expect(JSON.parse(text)).toMatchObject({ format: 'summitry-encrypted-backup', kdf: { name: 'PBKDF2', iterations: 600000 } });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'summitry-encrypted-backup',
+      kdf: { name: 'PBKDF2', iterations: 600000 },
+    });
     expect(text).not.toContain('Busan');
     const dialog = await importFile(page, { name, mimeType: 'application/json', buffer: Buffer.from(text) });
     await dialog.getByLabel('Passphrase').fill('not the passphrase');
@@ -170,12 +209,16 @@ describe('import and export through the UI', () => {
     await ready(page);
     const before = await page.locator('.cal-item').count();
     const hostile = '{"format":"summitry-backup","formatVersion":2,"__proto__":{"polluted":true}}';
-    const dialog = await importFile(page, { name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
+    const dialog = await importFile(page, {
+      name: 'evil.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(hostile),
+    });
     await dialog.getByRole('alert').getByText('evil.json cannot be imported. Nothing was changed.').waitFor();
     await dialog.getByText('the file: the key "__proto__" is not allowed.').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await page.locator('.cal-item').count()).toBe(before);
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     await context.close();
   });
 
@@ -184,7 +227,10 @@ describe('import and export through the UI', () => {
     await ready(page);
     const found: Record<string, unknown> = {};
     await page.getByRole('button', { name: 'Export…' }).click();
-    await page.getByRole('dialog', { name: 'Export' }).getByRole('radio', { name: /Encrypted backup/ }).check();
+    await page
+      .getByRole('dialog', { name: 'Export' })
+      .getByRole('radio', { name: /Encrypted backup/ })
+      .check();
     let v = await seriousViolations(page);
     if (v.length) found.export = v;
     await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Cancel' }).click();

@@ -23,12 +23,20 @@ afterAll(async () => {
 });
 
 async function newContext(initScript?: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+  const context = await browser.newContext({
+    timezoneId: 'Europe/London',
+    locale: 'en-GB',
+    viewport: { width: 1360, height: 900 },
+  });
   if (initScript) await context.addInitScript(initScript);
   return context;
 }
 
-async function open(context: BrowserContext, path: string, origin = baseUrl()): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  context: BrowserContext,
+  path: string,
+  origin = baseUrl(),
+): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -81,7 +89,10 @@ describe('offline', () => {
     await calendarItem(page, SAMPLE).waitFor();
     for (const path of ['/route', '/conflicts', CAL]) {
       await page.goto(new URL(path, baseUrl()).toString());
-      await page.getByRole('link', { name: new RegExp(`^${path.slice(1).split('?')[0]}`, 'i') }).and(page.locator('[aria-current="page"]')).waitFor();
+      await page
+        .getByRole('link', { name: new RegExp(`^${path.slice(1).split('?')[0]}`, 'i') })
+        .and(page.locator('[aria-current="page"]'))
+        .waitFor();
     }
     await addItem(page, 'Drafted on the plane');
     const dialog = await renameInEditor(page, OTHER, `${OTHER} (offline edit)`);
@@ -94,7 +105,10 @@ describe('offline', () => {
     await calendarItem(page, 'Drafted on the plane').waitFor();
     expect(await calendarItem(page, OTHER).count()).toBe(0);
     await page.getByRole('button', { name: 'Storage' }).click();
-    await page.getByRole('dialog', { name: 'Storage' }).getByText('Ready: Summitry opens and works with no network.').waitFor();
+    await page
+      .getByRole('dialog', { name: 'Storage' })
+      .getByText('Ready: Summitry opens and works with no network.')
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -118,7 +132,11 @@ describe('several tabs', () => {
 
     await mine.getByRole('button', { name: 'Save' }).click();
     const alert = mine.getByRole('alert');
-    await alert.getByText('This item was changed in another tab or window; your edit is kept — review and save again, or discard.').waitFor();
+    await alert
+      .getByText(
+        'This item was changed in another tab or window; your edit is kept — review and save again, or discard.',
+      )
+      .waitFor();
     await alert.getByText(/Saved there now: “Call as tab two has it”/).waitFor();
     expect(await mine.getByLabel('Title', { exact: true }).inputValue()).toBe('Call as tab one has it');
 
@@ -148,12 +166,19 @@ describe('several tabs', () => {
           req.onerror = () => reject(req.error);
         }),
     );
-    await page.getByText('Summitry was upgraded in another tab, so this tab can no longer save. Reload it to continue.').waitFor();
+    await page
+      .getByText('Summitry was upgraded in another tab, so this tab can no longer save. Reload it to continue.')
+      .waitFor();
 
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await dialog.getByRole('alert').getByText(/Not saved: The plan database is closed in this tab/).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText(/Not saved: The plan database is closed in this tab/)
+      .waitFor();
     expect(await dialog.getByLabel('Title', { exact: true }).inputValue()).toBe('Busan, edited in the old tab');
-    const backup = await readDownload(page, () => dialog.getByRole('button', { name: 'Download a backup with this edit' }).click());
+    const backup = await readDownload(page, () =>
+      dialog.getByRole('button', { name: 'Download a backup with this edit' }).click(),
+    );
     expect(JSON.parse(backup.text).unsaved[0].record.title).toBe('Busan, edited in the old tab');
     await context.close();
   });
@@ -174,7 +199,10 @@ describe('several tabs', () => {
         }),
     );
     const { page } = await open(context, CAL);
-    await page.getByRole('alert').getByText('Close other Summitry tabs to finish the upgrade.', { exact: false }).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Close other Summitry tabs to finish the upgrade.', { exact: false })
+      .waitFor();
     expect(await calendarItem(page, SAMPLE).count()).toBe(0);
     await old.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
     await calendarItem(page, SAMPLE).waitFor();
@@ -194,11 +222,15 @@ describe('storage faults', () => {
     });
     await dialog.getByRole('button', { name: 'Save' }).click();
     const alert = dialog.getByRole('alert');
-    await alert.getByText(/Not saved: The browser has no more room for Summitry’s data \(storage quota exceeded\)/).waitFor();
+    await alert
+      .getByText(/Not saved: The browser has no more room for Summitry’s data \(storage quota exceeded\)/)
+      .waitFor();
     await alert.getByText('Nothing was written, and your edit is still here in the form.').waitFor();
     expect(await dialog.getByLabel('Title', { exact: true }).inputValue()).toBe('Busan summit, renamed on a full disk');
 
-    const backup = await readDownload(page, () => alert.getByRole('button', { name: 'Download a backup with this edit' }).click());
+    const backup = await readDownload(page, () =>
+      alert.getByRole('button', { name: 'Download a backup with this edit' }).click(),
+    );
     expect(backup.name).toMatch(/^summitry-backup-\d{8}-\d{4}-unsaved\.json$/);
     const file = JSON.parse(backup.text);
     expect(file.format).toBe('summitry-backup');
@@ -232,7 +264,9 @@ describe('storage faults', () => {
     });
     await editor.getByRole('button', { name: 'Save' }).click();
     const alert = editor.getByRole('alert');
-    const backup = await readDownload(page, () => alert.getByRole('button', { name: 'Download a backup with this edit' }).click());
+    const backup = await readDownload(page, () =>
+      alert.getByRole('button', { name: 'Download a backup with this edit' }).click(),
+    );
     await page.evaluate(() => {
       window.__summitryFaults!.failWrites = null;
     });
@@ -242,11 +276,20 @@ describe('storage faults', () => {
 
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import' });
-    await dialog.locator('input[type="file"]').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
-    await dialog.getByText(/carried 1 edit that could not be saved when it was made; it is included: Event "Busan summit, kept through a backup"/).waitFor();
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+    await dialog
+      .getByText(
+        /carried 1 edit that could not be saved when it was made; it is included: Event "Busan summit, kept through a backup"/,
+      )
+      .waitFor();
     await dialog.getByText(/What will change:.*0 to add, 1 to update/).waitFor();
     await dialog.getByRole('button', { name: 'Import 1 change' }).click();
-    await page.getByRole('status').getByText(/Imported summitry-backup-.*: 0 added, 1 updated/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Imported summitry-backup-.*: 0 added, 1 updated/)
+      .waitFor();
     await calendarItem(page, 'Busan summit, kept through a backup').waitFor();
     await page.reload();
     await calendarItem(page, 'Busan summit, kept through a backup').waitFor();
@@ -266,11 +309,18 @@ describe('storage faults', () => {
     await warning.waitFor();
     await addItem(page, 'Kept in memory');
     await calendarItem(page, 'Kept in memory').waitFor();
-    const exported = await readDownload(page, () => warning.getByRole('button', { name: 'Export the plan (.json)' }).click());
-    expect(JSON.parse(exported.text).tables.events.some((e: { title: string }) => e.title === 'Kept in memory')).toBe(true);
+    const exported = await readDownload(page, () =>
+      warning.getByRole('button', { name: 'Export the plan (.json)' }).click(),
+    );
+    expect(JSON.parse(exported.text).tables.events.some((e: { title: string }) => e.title === 'Kept in memory')).toBe(
+      true,
+    );
     expect(await warning.count()).toBe(1);
     await page.getByRole('button', { name: /^Storage/ }).click();
-    await page.getByRole('dialog', { name: 'Storage' }).getByText(/In memory only/).waitFor();
+    await page
+      .getByRole('dialog', { name: 'Storage' })
+      .getByText(/In memory only/)
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -285,7 +335,10 @@ describe('storage faults', () => {
     await page.getByRole('button', { name: 'Storage details' }).click();
     const panel = page.getByRole('dialog', { name: 'Storage' });
     await panel.getByText('9 GB of 10 GB (90 %)').waitFor();
-    await panel.getByText(/Granted|Not granted|Unknown/).first().waitFor();
+    await panel
+      .getByText(/Granted|Not granted|Unknown/)
+      .first()
+      .waitFor();
     expect(await panel.getByRole('meter', { name: 'Storage used' }).getAttribute('value')).toBe('0.9');
     await context.close();
   });
@@ -301,7 +354,10 @@ describe('storage faults', () => {
           const req = indexedDB.open('summitry');
           req.onsuccess = () => {
             const tx = req.result.transaction('meta', 'readwrite');
-            tx.objectStore('meta').put({ key: 'lastBackupAt', value: new Date(Date.now() - 10 * 86_400_000).toISOString() });
+            tx.objectStore('meta').put({
+              key: 'lastBackupAt',
+              value: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+            });
             tx.oncomplete = () => {
               req.result.close();
               resolve();
@@ -317,7 +373,10 @@ describe('storage faults', () => {
     expect(JSON.parse(backup.text).tables.events.length).toBeGreaterThan(10);
     await reminder.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Storage' }).click();
-    await page.getByRole('dialog', { name: 'Storage' }).getByText(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/).waitFor();
+    await page
+      .getByRole('dialog', { name: 'Storage' })
+      .getByText(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/)
+      .waitFor();
     expect(await page.getByRole('dialog', { name: 'Storage' }).getByText('Never').count()).toBe(0);
     await context.close();
   });
@@ -332,7 +391,10 @@ describe('updates', () => {
     await cp('dist', join(dir, 'v2'), { recursive: true });
     // The "new build": a changed index.html, with its new revision in the service worker's precache list.
     const html = await readFile(join(dir, 'v2', 'index.html'), 'utf8');
-    await writeFile(join(dir, 'v2', 'index.html'), html.replace('<title>', '<meta name="summitry-build" content="v2" />\n    <title>'));
+    await writeFile(
+      join(dir, 'v2', 'index.html'),
+      html.replace('<title>', '<meta name="summitry-build" content="v2" />\n    <title>'),
+    );
     const sw = await readFile(join(dir, 'v2', 'sw.js'), 'utf8');
     const changed = sw.replace(/(\{url:"index\.html",revision:")[0-9a-f]+"/, '$1v2-test-build"');
     expect(changed).not.toBe(sw);

@@ -22,8 +22,10 @@ async function openRoute(path = '/route') {
   return opened;
 }
 
-const railRow = (page: Page) => page.locator('li.it-leg', { has: page.locator('.leg-route', { hasText: 'Beijing → Shanghai' }) });
-const mapLeg = (page: Page, id: string) => page.locator(`svg.route-map-svg g.map-leg[role="button"][data-leg-id="${id}"]`);
+const railRow = (page: Page) =>
+  page.locator('li.it-leg', { has: page.locator('.leg-route', { hasText: 'Beijing → Shanghai' }) });
+const mapLeg = (page: Page, id: string) =>
+  page.locator(`svg.route-map-svg g.map-leg[role="button"][data-leg-id="${id}"]`);
 const shownTotals = (page: Page) => page.locator('.it-totals .totals-shown').first().textContent();
 
 describe('route view on the production build', () => {
@@ -34,9 +36,13 @@ describe('route view on the production build', () => {
     await expect(rail.count()).resolves.toBe(1);
     await expect(rail.locator('.leg-mode').textContent()).resolves.toBe('Rail');
     await expect(rail.locator('.optional-tag').textContent()).resolves.toBe('optional');
-    await expect(rail.textContent()).resolves.toContain('departs 09:00 CST (01:00 GMT) · arrives 13:18 CST (05:18 GMT) · 4 h 18 min · 1,062 km');
+    await expect(rail.textContent()).resolves.toContain(
+      'departs 09:00 CST (01:00 GMT) · arrives 13:18 CST (05:18 GMT) · 4 h 18 min · 1,062 km',
+    );
     await expect(mapLeg(page, 'draft-leg-rail').getAttribute('class')).resolves.toMatch(/mode-rail optional/);
-    const dash = await mapLeg(page, 'draft-leg-rail').locator('.leg-line').evaluate((el) => getComputedStyle(el).strokeDasharray);
+    const dash = await mapLeg(page, 'draft-leg-rail')
+      .locator('.leg-line')
+      .evaluate((el) => getComputedStyle(el).strokeDasharray);
     expect(dash).not.toBe('none');
     expect(errors).toEqual([]);
     await context.close();
@@ -48,7 +54,10 @@ describe('route view on the production build', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
     expect(requests.some((u) => /world-data/.test(u))).toBe(false);
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Route/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: /^Route/ })
+      .click();
     await page.locator('svg.route-map-svg[data-land="drawn"]').waitFor();
     // The world outline arrives as its own chunk, only when the map needs it.
     expect(requests.some((u) => /world-data-[\w-]+\.js$/.test(u))).toBe(true);
@@ -58,7 +67,8 @@ describe('route view on the production build', () => {
     expect(land!.length).toBeGreaterThan(5000);
     const legs = page.locator('svg.route-map-svg g.map-leg[role="button"]');
     await expect(legs.count()).resolves.toBe(3);
-    for (const d of await legs.locator('.leg-line').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''))) expect(d.length).toBeGreaterThan(20);
+    for (const d of await legs.locator('.leg-line').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? '')))
+      expect(d.length).toBeGreaterThan(20);
     const labels = await page.locator('svg.route-map-svg .map-label').allTextContents();
     expect(labels).toEqual(expect.arrayContaining(['Washington, DC', 'Beijing', 'Shanghai', 'Busan']));
     const box = await page.locator('svg.route-map-svg').boundingBox();
@@ -100,7 +110,9 @@ describe('route view on the production build', () => {
   it('shows a leg’s details on keyboard focus and takes Enter to it in the itinerary', async () => {
     const { page, context } = await openRoute();
     await mapLeg(page, 'draft-leg-rail').focus();
-    await expect(page.locator('.map-details').textContent()).resolves.toMatch(/^Leg 2: rail \(optional\), Beijing South to Shanghai Hongqiao/);
+    await expect(page.locator('.map-details').textContent()).resolves.toMatch(
+      /^Leg 2: rail \(optional\), Beijing South to Shanghai Hongqiao/,
+    );
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'itinerary-leg-draft-leg-rail');
     await context.close();

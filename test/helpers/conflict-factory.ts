@@ -8,7 +8,10 @@ export function makeConflict(overrides: Partial<Conflict> & { items?: ItemRef[] 
     { type: 'event', id: 'b', title: 'Item B' },
   ];
   return {
-    id: `${rule}:${items.map((i) => i.id).sort().join('+')}`,
+    id: `${rule}:${items
+      .map((i) => i.id)
+      .sort()
+      .join('+')}`,
     rule,
     severity: 'warning',
     items,

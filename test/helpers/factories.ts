@@ -24,8 +24,20 @@ export function makeEvent(overrides: Partial<PlanEvent> = {}): PlanEvent {
 }
 
 /** A valid all-day event over local dates in a zone. */
-export function makeAllDayEvent(startDate: string, endDate: string, timeZone: string, overrides: Partial<PlanEvent> = {}): PlanEvent {
-  return makeEvent({ allDay: true, startDate, endDate, timeZone, ...localDaysToInstants(startDate, endDate, timeZone), ...overrides });
+export function makeAllDayEvent(
+  startDate: string,
+  endDate: string,
+  timeZone: string,
+  overrides: Partial<PlanEvent> = {},
+): PlanEvent {
+  return makeEvent({
+    allDay: true,
+    startDate,
+    endDate,
+    timeZone,
+    ...localDaysToInstants(startDate, endDate, timeZone),
+    ...overrides,
+  });
 }
 
 export function makeLeg(overrides: Partial<Leg> = {}): Leg {
@@ -45,7 +57,12 @@ export function makeLeg(overrides: Partial<Leg> = {}): Leg {
   } as Leg;
 }
 
-export function makeWindow(startDate: string, endDate: string, timeZone: string, overrides: Partial<PlanWindow> = {}): PlanWindow {
+export function makeWindow(
+  startDate: string,
+  endDate: string,
+  timeZone: string,
+  overrides: Partial<PlanWindow> = {},
+): PlanWindow {
   n += 1;
   return {
     id: `win-${n}`,

@@ -28,7 +28,10 @@ export interface StaticServer {
 export async function startStaticServer(root: string): Promise<StaticServer> {
   let current = root;
   const server: Server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = extname(path) ? join(current, path) : join(current, 'index.html');
     try {
       const body = await readFile(file);

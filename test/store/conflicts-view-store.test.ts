@@ -9,7 +9,13 @@ describe('conflicts view store', () => {
   it('merges and clears the list filter', () => {
     s().setFilter({ severities: ['error'] });
     s().setFilter({ participantIds: ['xi'], fromDate: '2025-10-01' });
-    expect(s().filter).toEqual({ severities: ['error'], rules: [], participantIds: ['xi'], fromDate: '2025-10-01', toDate: '' });
+    expect(s().filter).toEqual({
+      severities: ['error'],
+      rules: [],
+      participantIds: ['xi'],
+      fromDate: '2025-10-01',
+      toDate: '',
+    });
     s().clearFilter();
     expect(s().filter.severities).toEqual([]);
   });

@@ -115,7 +115,8 @@ export function buildBackup(input: BackupInput): BackupDocument {
   };
   // An unsaved edit was made when the backup was: that is its edit time, so a merge sees it as
   // newer than the copy it was edited from.
-  if (input.unsaved?.length) doc.unsaved = input.unsaved.map((u) => ({ table: u.table, record: stampEdit(u.record, input.exportedAt) }));
+  if (input.unsaved?.length)
+    doc.unsaved = input.unsaved.map((u) => ({ table: u.table, record: stampEdit(u.record, input.exportedAt) }));
   return doc;
 }
 

@@ -98,9 +98,27 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-async function deriveKey(subtle: SubtleCrypto, passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number, usage: KeyUsage): Promise<CryptoKey> {
-  const material = await subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [usage]);
+async function deriveKey(
+  subtle: SubtleCrypto,
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+  usage: KeyUsage,
+): Promise<CryptoKey> {
+  const material = await subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
+  return subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    [usage],
+  );
 }
 
 const defaultSubtle = () => globalThis.crypto.subtle;
@@ -117,7 +135,8 @@ export async function encryptBackup(
   options: CryptoDeps & { iterations?: number } = {},
 ): Promise<string> {
   const iterations = options.iterations ?? MIN_ITERATIONS;
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new RangeError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`);
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    throw new RangeError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`);
   if (!Number.isInteger(iterations) || iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS)
     throw new RangeError(`Iterations must be a whole number from ${MIN_ITERATIONS} to ${MAX_ITERATIONS}.`);
   const subtle = options.subtle ?? defaultSubtle();
@@ -147,7 +166,11 @@ export const WRONG_PASSPHRASE =
   'The backup could not be decrypted: the passphrase is wrong, or the file was changed or damaged after it was written.';
 
 /** Open an envelope written by `encryptBackup`. Never throws; every failure is a message. */
-export async function decryptBackup(text: string, passphrase: string, options: CryptoDeps = {}): Promise<DecryptResult> {
+export async function decryptBackup(
+  text: string,
+  passphrase: string,
+  options: CryptoDeps = {},
+): Promise<DecryptResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -157,7 +180,8 @@ export async function decryptBackup(text: string, passphrase: string, options: C
   const parsed = envelopeSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const detail = first.code === 'invalid_type' && first.input === undefined ? `${first.path.join('.')} is missing` : first.message;
+    const detail =
+      first.code === 'invalid_type' && first.input === undefined ? `${first.path.join('.')} is missing` : first.message;
     return { ok: false, error: `The encrypted backup's header is damaged or not supported: ${detail}.` };
   }
   const env = parsed.data as Envelope;

@@ -69,7 +69,8 @@ export interface ItemFilter {
   includeOptional: boolean;
 }
 
-export type CalendarSelection = { kind: 'plan' } | { kind: 'visit'; visitId: string } | { kind: 'filter'; filter: ItemFilter };
+export type CalendarSelection =
+  { kind: 'plan' } | { kind: 'visit'; visitId: string } | { kind: 'filter'; filter: ItemFilter };
 
 export interface CalendarItems {
   events: PlanEvent[];
@@ -95,13 +96,20 @@ export function selectCalendarItems(plan: Plan, selection: CalendarSelection): C
   }
   const f = selection.filter;
   const who = (ids: readonly string[], emptyMeansAll = false) =>
-    f.participantIds.length === 0 || (emptyMeansAll && ids.length === 0) || ids.some((id) => f.participantIds.includes(id));
+    f.participantIds.length === 0 ||
+    (emptyMeansAll && ids.length === 0) ||
+    ids.some((id) => f.participantIds.includes(id));
   const status = (s: Status) => f.statuses.length === 0 || f.statuses.includes(s);
   const optional = (o: boolean) => f.includeOptional || !o;
   const noKindFilter = f.kinds.length === 0;
   return {
-    events: plan.events.filter((e) => who(e.participantIds) && status(e.status) && optional(e.optional) && (noKindFilter || f.kinds.includes(e.kind))),
-    legs: noKindFilter ? plan.legs.filter((l) => who(l.participantIds) && status(l.status) && optional(l.optional)) : [],
+    events: plan.events.filter(
+      (e) =>
+        who(e.participantIds) && status(e.status) && optional(e.optional) && (noKindFilter || f.kinds.includes(e.kind)),
+    ),
+    legs: noKindFilter
+      ? plan.legs.filter((l) => who(l.participantIds) && status(l.status) && optional(l.optional))
+      : [],
     windows: noKindFilter ? plan.windows.filter((w) => who(w.participantIds, true) && status(w.status)) : [],
   };
 }
@@ -184,7 +192,8 @@ export function exportCalendar(plan: Plan, selection: CalendarSelection, options
     const url = sources.find((s) => s.url && isSafeUrl(s.url))?.url;
     if (url) ev.addPropertyWithValue('url', url);
   };
-  const withNames = (ids: readonly string[]) => (ids.length ? `With: ${ids.map((id) => people.get(id) ?? id).join(', ')}` : undefined);
+  const withNames = (ids: readonly string[]) =>
+    ids.length ? `With: ${ids.map((id) => people.get(id) ?? id).join(', ')}` : undefined;
 
   for (const e of sortByStart(items.events, (e) => e.startsAt)) {
     const ev = new ICAL.Component('vevent');
@@ -198,7 +207,12 @@ export function exportCalendar(plan: Plan, selection: CalendarSelection, options
       ev.addPropertyWithValue('dtend', utc(e.endsAt));
     }
     where(ev, e.placeId ? places.get(e.placeId) : undefined);
-    description(ev, [e.notes, e.optional ? 'Optional item.' : undefined, withNames(e.participantIds), ...sourcesText(e.sources)]);
+    description(ev, [
+      e.notes,
+      e.optional ? 'Optional item.' : undefined,
+      withNames(e.participantIds),
+      ...sourcesText(e.sources),
+    ]);
     categories(ev, [e.kind, ...e.topics]);
     firstUrl(ev, e.sources);
     ev.addPropertyWithValue('x-summitry-type', 'event');
@@ -220,7 +234,9 @@ export function exportCalendar(plan: Plan, selection: CalendarSelection, options
     ev.addPropertyWithValue('dtend', utc(l.arrivesAt));
     where(ev, from);
     const departs = from ? `Departs ${from.name} at ${formatLocalTime(l.departsAt, from.timeZone)}` : undefined;
-    const arrives = to ? `arrives ${to.name} at ${formatLocalTime(l.arrivesAt, to.timeZone)} (local times).` : undefined;
+    const arrives = to
+      ? `arrives ${to.name} at ${formatLocalTime(l.arrivesAt, to.timeZone)} (local times).`
+      : undefined;
     description(ev, [
       [departs, arrives].filter(Boolean).join('; ') || undefined,
       l.notes,
@@ -331,7 +347,8 @@ class Unreadable extends Error {}
 /** Read iCalendar text (BOM and LF-only lines accepted) into candidate records. Never throws. */
 export function readCalendar(input: string, options: CalendarReadOptions): CalendarRead {
   const text = input.replace(/^\uFEFF/, '');
-  if (!/^\s*BEGIN:VCALENDAR/i.test(text)) return { ok: false, error: 'This is not an iCalendar file: it does not begin with BEGIN:VCALENDAR.' };
+  if (!/^\s*BEGIN:VCALENDAR/i.test(text))
+    return { ok: false, error: 'This is not an iCalendar file: it does not begin with BEGIN:VCALENDAR.' };
   let roots: IcalComponent[];
   try {
     const parsed = ICAL.parse(text) as unknown[];
@@ -347,8 +364,12 @@ export function readCalendar(input: string, options: CalendarReadOptions): Calen
   try {
     for (const cal of calendars) ctx.readCalendar(cal);
   } catch (err) {
-    if (!(err instanceof TooMany)) return { ok: false, error: `The calendar file could not be read: ${messageOf(err)}.` };
-    return { ok: false, error: `The calendar holds more than ${ctx.maxItems.toLocaleString('en')} events or occurrences, the most that can be imported at once.` };
+    if (!(err instanceof TooMany))
+      return { ok: false, error: `The calendar file could not be read: ${messageOf(err)}.` };
+    return {
+      ok: false,
+      error: `The calendar holds more than ${ctx.maxItems.toLocaleString('en')} events or occurrences, the most that can be imported at once.`,
+    };
   }
   return { ok: true, items: ctx.items, skipped: ctx.skipped, notes: ctx.notesList(), calendarName: ctx.calendarName };
 }
@@ -392,26 +413,35 @@ class ReadContext {
 
   notesList(): string[] {
     const out: string[] = [];
-    const examples = (list: string[]) => `${list.slice(0, 3).join('; ')}${list.length > 3 ? `; and ${list.length - 3} more` : ''}`;
+    const examples = (list: string[]) =>
+      `${list.slice(0, 3).join('; ')}${list.length > 3 ? `; and ${list.length - 3} more` : ''}`;
     for (const [kind, set] of this.notes) {
       const list = [...set];
       const n = list.length;
       const events = `${n} event${n === 1 ? '' : 's'}`;
       switch (kind) {
         case 'floating':
-          out.push(`${events} had times with no time zone ("floating"); they were read as ${this.floatingZone()} time: ${examples(list)}.`);
+          out.push(
+            `${events} had times with no time zone ("floating"); they were read as ${this.floatingZone()} time: ${examples(list)}.`,
+          );
           break;
         case 'windows-zone':
           out.push(`Windows time-zone names were read as IANA zones: ${examples(list)}.`);
           break;
         case 'offset-zone':
-          out.push(`${events} used a time zone this app does not know by name; their times were taken from the file's VTIMEZONE at a fixed UTC offset: ${examples(list)}.`);
+          out.push(
+            `${events} used a time zone this app does not know by name; their times were taken from the file's VTIMEZONE at a fixed UTC offset: ${examples(list)}.`,
+          );
           break;
         case 'no-end':
-          out.push(`${events} had no end; a timed one was given 30 minutes and a dated one one day: ${examples(list)}.`);
+          out.push(
+            `${events} had no end; a timed one was given 30 minutes and a dated one one day: ${examples(list)}.`,
+          );
           break;
         case 'truncated':
-          out.push(`Repeating events were expanded for at most ${this.maxOccurrences} occurrences within ${Math.round(this.horizonMs / 86_400_000 / 365)} years of their first date; later ones were not imported: ${examples(list)}.`);
+          out.push(
+            `Repeating events were expanded for at most ${this.maxOccurrences} occurrences within ${Math.round(this.horizonMs / 86_400_000 / 365)} years of their first date; later ones were not imported: ${examples(list)}.`,
+          );
           break;
         case 'ignored':
           out.push(`Not imported (not events): ${examples(list)}.`);
@@ -469,7 +499,10 @@ class ReadContext {
         this.readEvent(ev, index, isException ? [] : (exceptions.get(uid ?? '') ?? []), isException);
       } catch (err) {
         if (err instanceof TooMany) throw err;
-        this.skipped.push({ label: labelOf(ev, index), reason: err instanceof Unreadable ? err.message : `it could not be read (${messageOf(err)})` });
+        this.skipped.push({
+          label: labelOf(ev, index),
+          reason: err instanceof Unreadable ? err.message : `it could not be read (${messageOf(err)})`,
+        });
       }
     });
   }
@@ -495,18 +528,26 @@ class ReadContext {
   private resolve(prop: IcalProperty | null, label: string, what: string): ResolvedTime | undefined {
     if (!prop) return undefined;
     const value = prop.getFirstValue() as IcalTime | null;
-    if (!value || typeof value !== 'object' || !('isDate' in value)) throw new Unreadable(`its ${what} is not a date or time`);
-    const wall = rawWallClock(prop) ?? { year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: value.second };
+    if (!value || typeof value !== 'object' || !('isDate' in value))
+      throw new Unreadable(`its ${what} is not a date or time`);
+    const wall = rawWallClock(prop) ?? {
+      year: value.year,
+      month: value.month,
+      day: value.day,
+      hour: value.hour,
+      minute: value.minute,
+      second: value.second,
+    };
     try {
       if (value.isDate) return { date: wallClockToDate(wall), how: 'date' };
       const tzid = prop.getFirstParameter('tzid');
-      if (value.zone === ICAL.Timezone.utcTimezone)
-        return { instant: wallClockToInstant(wall, 'UTC'), how: 'utc' };
+      if (value.zone === ICAL.Timezone.utcTimezone) return { instant: wallClockToInstant(wall, 'UTC'), how: 'utc' };
       if (tzid) {
         const zone = this.ianaZone(tzid);
         if (zone) return { instant: wallClockToInstant(wall, zone), zone, how: 'zone' };
         const vtz = this.vtimezones.get(tzid);
-        if (!vtz) throw new Unreadable(`its time zone "${tzid.slice(0, 80)}" is not known and the file does not define it`);
+        if (!vtz)
+          throw new Unreadable(`its time zone "${tzid.slice(0, 80)}" is not known and the file does not define it`);
         wallClockToDate(wall);
         const t = value.clone();
         t.zone = vtz;
@@ -519,7 +560,9 @@ class ReadContext {
       return { instant: wallClockToInstant(wall, zone), zone, how: 'floating' };
     } catch (err) {
       if (err instanceof Unreadable) throw err;
-      throw new Unreadable(`its ${what} ${err instanceof RangeError ? err.message.replace(/^.*? is not/, 'is not') : `could not be read (${messageOf(err)})`}`);
+      throw new Unreadable(
+        `its ${what} ${err instanceof RangeError ? err.message.replace(/^.*? is not/, 'is not') : `could not be read (${messageOf(err)})`}`,
+      );
     }
   }
 
@@ -546,7 +589,9 @@ class ReadContext {
       return;
     }
     if (rrule && ['SECONDLY', 'MINUTELY', 'HOURLY'].includes(String(rrule.freq)))
-      throw new Unreadable(`it repeats ${String(rrule.freq).toLowerCase()}; only daily or slower repeats can be imported`);
+      throw new Unreadable(
+        `it repeats ${String(rrule.freq).toLowerCase()}; only daily or slower repeats can be imported`,
+      );
 
     const event = new ICAL.Event(ev, { exceptions });
     const durationMs = spanMs(first, end);
@@ -590,7 +635,14 @@ class ReadContext {
 
   /** An occurrence's wall-clock time in the same zone (or kind) as the first start. */
   private atSameZone(t: IcalTime, first: ResolvedTime, label: string): ResolvedTime {
-    const wall: WallClock = { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
+    const wall: WallClock = {
+      year: t.year,
+      month: t.month,
+      day: t.day,
+      hour: t.hour,
+      minute: t.minute,
+      second: t.second,
+    };
     try {
       if (first.how === 'date') return { date: wallClockToDate(wall), how: 'date' };
       if (first.how === 'utc') return { instant: wallClockToInstant(wall, 'UTC'), how: 'utc' };
@@ -599,7 +651,12 @@ class ReadContext {
         wallClockToDate(wall);
         const local = t.clone();
         local.zone = vtz;
-        return { instant: new Date(local.toUnixTime() * 1000).toISOString(), zone: first.zone, how: 'offset', tzid: first.tzid };
+        return {
+          instant: new Date(local.toUnixTime() * 1000).toISOString(),
+          zone: first.zone,
+          how: 'offset',
+          tzid: first.tzid,
+        };
       }
       return { instant: wallClockToInstant(wall, first.zone ?? this.floatingZone()), zone: first.zone, how: first.how };
     } catch (err) {
@@ -614,14 +671,16 @@ class ReadContext {
       const duration = ev.getFirstPropertyValue('duration') as InstanceType<typeof ICAL.Duration> | null;
       if (duration && typeof duration === 'object' && 'toSeconds' in duration) {
         const seconds = duration.toSeconds();
-        if (start.how === 'date') end = { date: addDaysToDate(start.date!, Math.max(1, Math.round(seconds / 86_400))), how: 'date' };
+        if (start.how === 'date')
+          end = { date: addDaysToDate(start.date!, Math.max(1, Math.round(seconds / 86_400))), how: 'date' };
         else end = shift(start, seconds * 1000);
       } else {
         this.note('no-end', label);
         end = start.how === 'date' ? { date: addDaysToDate(start.date!, 1), how: 'date' } : shift(start, 30 * 60_000);
       }
     }
-    if ((start.how === 'date') !== (end.how === 'date')) throw new Unreadable('its start is a date but its end has a time of day (or the other way round)');
+    if ((start.how === 'date') !== (end.how === 'date'))
+      throw new Unreadable('its start is a date but its end has a time of day (or the other way round)');
     if (start.how === 'date') {
       if (end.date! < start.date!) throw new Unreadable(`it ends (${end.date}) before it starts (${start.date})`);
       if (end.date === start.date) end = { date: addDaysToDate(start.date!, 1), how: 'date' };
@@ -639,22 +698,43 @@ class ReadContext {
     this.items.push(item);
   }
 
-  private toItem(ev: IcalComponent, uid: string, id: string, start: ResolvedTime, end: ResolvedTime, label: string): CalendarItem {
+  private toItem(
+    ev: IcalComponent,
+    uid: string,
+    id: string,
+    start: ResolvedTime,
+    end: ResolvedTime,
+    label: string,
+  ): CalendarItem {
     const own = isOwnUid(uid);
     const type = own ? (stringProp(ev, 'x-summitry-type') ?? 'event') : 'event';
     const x = (name: string) => stringProp(ev, `x-summitry-${name}`);
     const savedZone = x('timezone');
-    const zone = (savedZone && isValidZone(savedZone) ? savedZone : undefined) ?? start.zone ?? this.calendarZone ?? this.options.displayZone;
+    const zone =
+      (savedZone && isValidZone(savedZone) ? savedZone : undefined) ??
+      start.zone ??
+      this.calendarZone ??
+      this.options.displayZone;
     const statusX = x('status');
     const icsStatus = stringProp(ev, 'status')?.toUpperCase();
     const status: Status =
-      statusX && (STATUSES as readonly string[]).includes(statusX) ? (statusX as Status) : (icsStatus && ICS_TO_STATUS[icsStatus]) || 'confirmed';
+      statusX && (STATUSES as readonly string[]).includes(statusX)
+        ? (statusX as Status)
+        : (icsStatus && ICS_TO_STATUS[icsStatus]) || 'confirmed';
     const lastModified = ev.getFirstPropertyValue('last-modified') ?? ev.getFirstPropertyValue('dtstamp');
-    const updatedAt = isTime(lastModified) ? new Date(lastModified.toUnixTime() * 1000).toISOString() : this.options.now;
-    const participants = (x('participants') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const updatedAt = isTime(lastModified)
+      ? new Date(lastModified.toUnixTime() * 1000).toISOString()
+      : this.options.now;
+    const participants = (x('participants') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const optional = x('optional')?.toUpperCase() === 'TRUE';
     const visitId = x('visit');
-    const categories = ev.getAllProperties('categories').flatMap((p) => p.getValues().map((v) => String(v).trim())).filter(Boolean);
+    const categories = ev
+      .getAllProperties('categories')
+      .flatMap((p) => p.getValues().map((v) => String(v).trim()))
+      .filter(Boolean);
     const description = stringProp(ev, 'description');
     const location = stringProp(ev, 'location');
     const url = stringProp(ev, 'url');
@@ -662,7 +742,14 @@ class ReadContext {
     const summary = stringProp(ev, 'summary')?.trim() || '(no title)';
     const timeFields = ['startsAt', 'endsAt', 'allDay', 'startDate', 'endDate', 'timeZone'];
 
-    if (type === 'leg' && x('from') && x('to') && (LEG_MODES as readonly string[]).includes(x('mode') ?? '') && start.instant && end.instant) {
+    if (
+      type === 'leg' &&
+      x('from') &&
+      x('to') &&
+      (LEG_MODES as readonly string[]).includes(x('mode') ?? '') &&
+      start.instant &&
+      end.instant
+    ) {
       return {
         table: 'legs',
         uid,
@@ -714,9 +801,12 @@ class ReadContext {
     const kind: EventKind =
       savedKind && (EVENT_KINDS as readonly string[]).includes(savedKind)
         ? (savedKind as EventKind)
-        : ((categories.find((c) => (EVENT_KINDS as readonly string[]).includes(c.toLowerCase()))?.toLowerCase() as EventKind | undefined) ?? 'meeting');
+        : ((categories.find((c) => (EVENT_KINDS as readonly string[]).includes(c.toLowerCase()))?.toLowerCase() as
+            EventKind | undefined) ?? 'meeting');
     const topics = categories.filter((c) => c.toLowerCase() !== kind);
-    const notes = [description, !placeId && location ? `Location: ${location}` : undefined].filter(Boolean).join('\n\n');
+    const notes = [description, !placeId && location ? `Location: ${location}` : undefined]
+      .filter(Boolean)
+      .join('\n\n');
     const record: Record<string, unknown> = {
       id,
       title: summary,
@@ -741,7 +831,9 @@ class ReadContext {
       uid,
       label: `Event ${label}`,
       record,
-      fields: own ? ['title', 'status', ...timeFields, 'updatedAt'] : ['title', 'status', ...timeFields, 'notes', 'topics', 'updatedAt'],
+      fields: own
+        ? ['title', 'status', ...timeFields, 'updatedAt']
+        : ['title', 'status', ...timeFields, 'notes', 'topics', 'updatedAt'],
     };
   }
 }
@@ -752,7 +844,7 @@ function shift(t: ResolvedTime, ms: number): ResolvedTime {
 }
 
 function spanMs(start: ResolvedTime, end: ResolvedTime): number {
-  if (start.how === 'date') return (toMs(`${end.date}T00:00:00.000Z`) - toMs(`${start.date}T00:00:00.000Z`));
+  if (start.how === 'date') return toMs(`${end.date}T00:00:00.000Z`) - toMs(`${start.date}T00:00:00.000Z`);
   return toMs(end.instant!) - toMs(start.instant!);
 }
 

@@ -24,7 +24,10 @@ type Revision = [type: ItemRef['type'], id: string, updatedAt: string | null];
  * The items' revisions as one string: JSON of [type, id, revision] sorted by type and id
  * (`null` for an item no longer in the plan, "" for one never stamped). Independent of item order.
  */
-export function itemsFingerprint(items: readonly Pick<ItemRef, 'type' | 'id'>[], plan: Plan | Map<string, string>): string {
+export function itemsFingerprint(
+  items: readonly Pick<ItemRef, 'type' | 'id'>[],
+  plan: Plan | Map<string, string>,
+): string {
   const revisions: Revision[] = items
     .map((i): Revision => [i.type, i.id, itemRevision(plan, i.type, i.id)])
     .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
@@ -52,7 +55,11 @@ export interface ConflictEntry {
 }
 
 /** Each conflict with its acceptance state, in the order given. */
-export function classifyConflicts(conflicts: readonly Conflict[], acceptances: readonly Acceptance[], plan: Plan): ConflictEntry[] {
+export function classifyConflicts(
+  conflicts: readonly Conflict[],
+  acceptances: readonly Acceptance[],
+  plan: Plan,
+): ConflictEntry[] {
   const byId = new Map(acceptances.map((a) => [a.id, a]));
   const revisions = acceptances.length ? revisionIndex(plan) : new Map<string, string>();
   return conflicts.map((conflict): ConflictEntry => {
@@ -61,7 +68,14 @@ export function classifyConflicts(conflicts: readonly Conflict[], acceptances: r
     const now = itemsFingerprint(conflict.items, revisions);
     if (now === acceptance.itemsFingerprint) return { conflict, state: 'accepted', acceptance, changedItems: [] };
     const then = new Map(parseFingerprint(acceptance.itemsFingerprint).map(([t, id, rev]) => [`${t}:${id}`, rev]));
-    const changedItems = conflict.items.filter((i) => then.get(`${i.type}:${i.id}`) !== itemRevision(revisions, i.type, i.id));
-    return { conflict, state: 'reopened', acceptance, changedItems: changedItems.length ? changedItems : [...conflict.items] };
+    const changedItems = conflict.items.filter(
+      (i) => then.get(`${i.type}:${i.id}`) !== itemRevision(revisions, i.type, i.id),
+    );
+    return {
+      conflict,
+      state: 'reopened',
+      acceptance,
+      changedItems: changedItems.length ? changedItems : [...conflict.items],
+    };
   });
 }

@@ -22,10 +22,18 @@ export const CONFLICT_CSV_HEADER = [
   'Conflict id',
 ] as const;
 
-const STATE_LABELS: Record<ConflictEntry['state'], string> = { open: 'Open', accepted: 'Accepted', reopened: 'Reopened' };
+const STATE_LABELS: Record<ConflictEntry['state'], string> = {
+  open: 'Open',
+  accepted: 'Accepted',
+  reopened: 'Reopened',
+};
 
 /** CSV text (CRLF line ends, no BOM) of the entries in the order given; times in `displayZone`. */
-export function conflictsToCsv(entries: readonly ConflictEntry[], plan: Pick<Plan, 'participants'>, displayZone: string): string {
+export function conflictsToCsv(
+  entries: readonly ConflictEntry[],
+  plan: Pick<Plan, 'participants'>,
+  displayZone: string,
+): string {
   const nameOf = new Map(plan.participants.map((p) => [p.id as string, p.name]));
   const rows = entries.map(({ conflict: c, state, acceptance }) => [
     STATE_LABELS[state],

@@ -3,7 +3,14 @@
  * and zone abbreviation at each place. Called lazily (only when an explanation is read).
  */
 import type { Place } from '../model';
-import { formatDuration, formatLocalDateRange, formatLocalDateTime, formatLocalTime, localDateOf, toInstant } from '../time';
+import {
+  formatDuration,
+  formatLocalDateRange,
+  formatLocalDateTime,
+  formatLocalTime,
+  localDateOf,
+  toInstant,
+} from '../time';
 import { legNoun, type Node, type PlanIndex } from './nodes';
 
 /** "13:18 CST" at a zone. */
@@ -58,7 +65,8 @@ export function when(node: Node): string {
   if (node.allDay) {
     const src = node.source as { startDate?: string; endDate?: string };
     const zoneAbbr = timeAt(node.start, node.zone).slice(6);
-    if (src.startDate && src.endDate) return `all day ${formatLocalDateRange(src.startDate, src.endDate)} (${zoneAbbr})`;
+    if (src.startDate && src.endDate)
+      return `all day ${formatLocalDateRange(src.startDate, src.endDate)} (${zoneAbbr})`;
     return `${dateTimeAt(node.start, node.zone)} – ${dateTimeAt(node.end, node.zone)}`;
   }
   return spanAt(node.start, node.end, node.zone);
@@ -73,7 +81,9 @@ export function spanAt(start: number, end: number, zone: string): string {
   const endText = timeAt(end, zone);
   const startAbbr = startText.slice(startText.lastIndexOf(' ') + 1);
   const endAbbr = endText.slice(endText.lastIndexOf(' ') + 1);
-  return startAbbr === endAbbr ? `${startText.slice(0, startText.lastIndexOf(' '))}–${endText}` : `${startText} – ${endText}`;
+  return startAbbr === endAbbr
+    ? `${startText.slice(0, startText.lastIndexOf(' '))}–${endText}`
+    : `${startText} – ${endText}`;
 }
 
 /** `“Title” (Fri 25 Sep 2026, 10:00–13:00 EDT, The White House)`. */

@@ -213,5 +213,10 @@ function byId(a: ConflictRecord, b: ConflictRecord): number {
 }
 
 function compareBuilt(a: ConflictRecord, b: ConflictRecord): number {
-  return a.atMs - b.atMs || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RULE_RANK[a.rule] - RULE_RANK[b.rule] || byId(a, b);
+  return (
+    a.atMs - b.atMs ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    RULE_RANK[a.rule] - RULE_RANK[b.rule] ||
+    byId(a, b)
+  );
 }

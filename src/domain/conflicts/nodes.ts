@@ -217,7 +217,14 @@ const NO_HOMES: readonly Home[] = Object.freeze([]);
  * The zones whose local hours count for a timed event: its place's zone (`zone`), or with no
  * place each participant's home zone (else `zone`), grouped, in the order of the participants.
  */
-function homesOf(start: number, end: number, zone: string, hasPlace: boolean, participants: readonly string[], participantById: Map<string, Participant>): readonly Home[] {
+function homesOf(
+  start: number,
+  end: number,
+  zone: string,
+  hasPlace: boolean,
+  participants: readonly string[],
+  participantById: Map<string, Participant>,
+): readonly Home[] {
   if (hasPlace || participants.length === 0) return [home(start, end, zone, participants)];
   const homes: Home[] = [];
   for (const id of participants) {
@@ -239,8 +246,35 @@ function home(start: number, end: number, zone: string, people: readonly string[
 
 /** The same node at other instants (a scenario's alternative dates). */
 function moved(x: Node, start: number, end: number, participantById: Map<string, Participant>): Node {
-  const homes = x.homes.length === 0 ? NO_HOMES : homesOf(start, end, x.zone, x.place !== undefined, x.participants, participantById);
-  return node(x.n, x.type, x.id, start, end, x.status, x.optional, x.participants, x.allDay, x.informational, x.commitment, x.blackout, x.place, x.toPlace, x.zone, x.toZone, x.visitId, x.windowId, x.windowMarginDays, x.mode, x.title, x.source, homes);
+  const homes =
+    x.homes.length === 0
+      ? NO_HOMES
+      : homesOf(start, end, x.zone, x.place !== undefined, x.participants, participantById);
+  return node(
+    x.n,
+    x.type,
+    x.id,
+    start,
+    end,
+    x.status,
+    x.optional,
+    x.participants,
+    x.allDay,
+    x.informational,
+    x.commitment,
+    x.blackout,
+    x.place,
+    x.toPlace,
+    x.zone,
+    x.toZone,
+    x.visitId,
+    x.windowId,
+    x.windowMarginDays,
+    x.mode,
+    x.title,
+    x.source,
+    homes,
+  );
 }
 
 /** Prepare a plan for the engine (see `CompiledPlan`). The plan must not change afterwards. */
@@ -255,7 +289,8 @@ export function compilePlan(plan: Plan): CompiledPlan {
   for (const w of plan.windows) windowById.set(w.id, w);
   const inactiveVisits = new Set<string>();
   for (const v of plan.visits) if (INACTIVE.has(v.status)) inactiveVisits.add(v.id);
-  const gone = (status: Status, visitId: string | undefined) => INACTIVE.has(status) || (visitId !== undefined && inactiveVisits.has(visitId));
+  const gone = (status: Status, visitId: string | undefined) =>
+    INACTIVE.has(status) || (visitId !== undefined && inactiveVisits.has(visitId));
 
   // First the instants, to sort by; then the nodes, made in time order and numbered in it, so
   // that the walks in time order (every rule's) read memory in order.
@@ -289,8 +324,35 @@ export function compilePlan(plan: Plan): CompiledPlan {
       const informational = e.kind === 'note' || e.kind === 'holiday';
       const zone = place ? place.timeZone : e.timeZone;
       if (e.optional) optionalCount++;
-      const homes = informational || e.allDay ? NO_HOMES : homesOf(start, end, zone, place !== undefined, e.participantIds, participantById);
-      sorted[k] = node(k, 'event', e.id, start, end, e.status, e.optional, e.participantIds, e.allDay, informational, !informational, false, place, undefined, zone, zone, e.visitId, e.windowId, e.windowMarginDays ?? 0, undefined, e.title, e, homes);
+      const homes =
+        informational || e.allDay
+          ? NO_HOMES
+          : homesOf(start, end, zone, place !== undefined, e.participantIds, participantById);
+      sorted[k] = node(
+        k,
+        'event',
+        e.id,
+        start,
+        end,
+        e.status,
+        e.optional,
+        e.participantIds,
+        e.allDay,
+        informational,
+        !informational,
+        false,
+        place,
+        undefined,
+        zone,
+        zone,
+        e.visitId,
+        e.windowId,
+        e.windowMarginDays ?? 0,
+        undefined,
+        e.title,
+        e,
+        homes,
+      );
     } else if (kinds[i] === LEG) {
       const l = items[i] as Leg;
       const from = placeById.get(l.fromPlaceId);
@@ -298,17 +360,79 @@ export function compilePlan(plan: Plan): CompiledPlan {
       const zone = from ? from.timeZone : 'UTC';
       const toZone = to ? to.timeZone : zone;
       if (l.optional) optionalCount++;
-      sorted[k] = node(k, 'leg', l.id, start, end, l.status, l.optional, l.participantIds, false, false, true, false, from, to, zone, toZone, l.visitId, undefined, 0, l.mode, '', l, NO_HOMES);
+      sorted[k] = node(
+        k,
+        'leg',
+        l.id,
+        start,
+        end,
+        l.status,
+        l.optional,
+        l.participantIds,
+        false,
+        false,
+        true,
+        false,
+        from,
+        to,
+        zone,
+        toZone,
+        l.visitId,
+        undefined,
+        0,
+        l.mode,
+        '',
+        l,
+        NO_HOMES,
+      );
     } else {
       const w = items[i] as PlanWindow;
       const place = w.placeId ? placeById.get(w.placeId) : undefined;
-      sorted[k] = node(k, 'window', w.id, start, end, w.status, false, w.participantIds, true, true, false, w.kind === 'blackout', place, undefined, w.timeZone, w.timeZone, undefined, undefined, 0, undefined, w.title, w, NO_HOMES);
+      sorted[k] = node(
+        k,
+        'window',
+        w.id,
+        start,
+        end,
+        w.status,
+        false,
+        w.participantIds,
+        true,
+        true,
+        false,
+        w.kind === 'blackout',
+        place,
+        undefined,
+        w.timeZone,
+        w.timeZone,
+        undefined,
+        undefined,
+        0,
+        undefined,
+        w.title,
+        w,
+        NO_HOMES,
+      );
     }
   }
   const timelines = timelinesOf(sorted, order);
   const blackouts = sorted.filter((x) => x.blackout);
   const { starts, ends } = boundsOf(sorted, order);
-  return { plan, nodes: sorted, order, starts, ends, timelines, optionalCount, longestEventMs: longestEvent(sorted), blackouts, placeById, participantById, visitById, windowById };
+  return {
+    plan,
+    nodes: sorted,
+    order,
+    starts,
+    ends,
+    timelines,
+    optionalCount,
+    longestEventMs: longestEvent(sorted),
+    blackouts,
+    placeById,
+    participantById,
+    visitById,
+    windowById,
+  };
 }
 
 function boundsOf(nodes: readonly Node[], order: Uint32Array): { starts: Float64Array; ends: Float64Array } {
@@ -398,7 +522,15 @@ export function indexFor(compiled: CompiledPlan, options: IndexOptions): PlanInd
   const sorted = sortByStart(nodes);
   const order = new Uint32Array(sorted.length);
   for (let i = 0; i < sorted.length; i++) order[i] = positions[sorted[i]!]!;
-  return { ...base, all: moves, nodes, order, ...boundsOf(moves, order), timelines: timelinesOf(moves, order), longestEventMs: longestEvent(nodes) };
+  return {
+    ...base,
+    all: moves,
+    nodes,
+    order,
+    ...boundsOf(moves, order),
+    timelines: timelinesOf(moves, order),
+    longestEventMs: longestEvent(nodes),
+  };
 }
 
 /** Build the engine's view of a plan for one run (compile, then optional items and scenario applied). */
@@ -424,7 +556,7 @@ export function sortByStart(nodes: readonly Node[]): Uint32Array {
  */
 export function sortByKey(keys: Float64Array, tie: (a: number, b: number) => number): Uint32Array {
   const order = sortedOrder(keys);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i + 1;
     while (j < order.length && keys[order[j]!] === keys[order[i]!]) j++;
     if (j - i > 1) order.subarray(i, j).sort(tie);
@@ -438,7 +570,12 @@ const LEG = 1;
 const WINDOW = 2;
 
 /** Positions sorted by (start, end, kind, id), as `sortByStart`, from the items' parts. */
-function sortItems(starts: Float64Array, ends: readonly number[], kinds: readonly number[], items: readonly { id: string }[]): Uint32Array {
+function sortItems(
+  starts: Float64Array,
+  ends: readonly number[],
+  kinds: readonly number[],
+  items: readonly { id: string }[],
+): Uint32Array {
   return sortByKey(starts, (a, b) => {
     const ia = items[a]!.id;
     const ib = items[b]!.id;

@@ -42,7 +42,11 @@ const COMPARATORS: Record<SortKey, (a: Conflict, b: Conflict) => number> = {
 };
 
 /** A sorted copy; ties fall back to date, then id, so the order is total and stable. */
-export function sortConflicts<C extends Conflict>(conflicts: readonly C[], key: SortKey, direction: SortDirection = 'asc'): C[] {
+export function sortConflicts<C extends Conflict>(
+  conflicts: readonly C[],
+  key: SortKey,
+  direction: SortDirection = 'asc',
+): C[] {
   const primary = COMPARATORS[key];
   const sign = direction === 'asc' ? 1 : -1;
   return [...conflicts].sort((a, b) => sign * primary(a, b) || byDate(a, b) || byId(a, b));

@@ -4,7 +4,15 @@
  */
 import type { LegMode, Scenario } from '../model';
 
-export const RULES = ['double-booking', 'overlap', 'transit', 'continuity', 'window', 'local-hours', 'blackout'] as const;
+export const RULES = [
+  'double-booking',
+  'overlap',
+  'transit',
+  'continuity',
+  'window',
+  'local-hours',
+  'blackout',
+] as const;
 export type RuleId = (typeof RULES)[number];
 
 export const RULE_LABELS: Record<RuleId, string> = {

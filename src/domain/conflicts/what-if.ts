@@ -43,7 +43,8 @@ export function summarizeDiff(diff: ConflictDiff): string {
   const parts: string[] = [];
   if (diff.added.length) parts.push(`adds ${describeCounts(countBySeverity(diff.added))}`);
   if (diff.removed.length) parts.push(`removes ${describeCounts(countBySeverity(diff.removed))}`);
-  if (diff.changed.length) parts.push(`changes ${diff.changed.length === 1 ? '1 conflict' : `${diff.changed.length} conflicts`}`);
+  if (diff.changed.length)
+    parts.push(`changes ${diff.changed.length === 1 ? '1 conflict' : `${diff.changed.length} conflicts`}`);
   return parts.length ? parts.join('; ') : 'changes no conflict';
 }
 
@@ -103,17 +104,37 @@ export function computeWhatIf(plan: Plan, find: ConflictFinder = finderFor(plan)
   for (const item of items) {
     const conflicts = find(plan, { includeOptional: [item.ref.id] });
     const diff = diffConflicts(base, conflicts);
-    cases.push({ kind: 'item', key: `item:${item.ref.id}`, item, conflicts, diff, sentence: sentenceFor(`Including ${item.label}`, diff) });
+    cases.push({
+      kind: 'item',
+      key: `item:${item.ref.id}`,
+      item,
+      conflicts,
+      diff,
+      sentence: sentenceFor(`Including ${item.label}`, diff),
+    });
   }
   if (items.length > 1) {
     const conflicts = find(plan, { includeOptional: true });
     const diff = diffConflicts(base, conflicts);
-    cases.push({ kind: 'all', key: 'all', conflicts, diff, sentence: sentenceFor(`Including all ${items.length} optional items`, diff) });
+    cases.push({
+      kind: 'all',
+      key: 'all',
+      conflicts,
+      diff,
+      sentence: sentenceFor(`Including all ${items.length} optional items`, diff),
+    });
   }
   for (const scenario of plan.scenarios) {
     const conflicts = find(plan, { includeOptional: scenario.includeOptionalIds, scenario });
     const diff = diffConflicts(base, conflicts);
-    cases.push({ kind: 'scenario', key: `scenario:${scenario.id}`, scenario, conflicts, diff, sentence: sentenceFor(`The scenario “${scenario.name}”`, diff) });
+    cases.push({
+      kind: 'scenario',
+      key: `scenario:${scenario.id}`,
+      scenario,
+      conflicts,
+      diff,
+      sentence: sentenceFor(`The scenario “${scenario.name}”`, diff),
+    });
   }
   return { base, cases };
 }

@@ -10,10 +10,11 @@ export function CalendarFilters({ participants }: { participants: readonly Parti
   const active = filters.participantIds.length + filters.kinds.length + filters.statuses.length;
   return (
     <details className="cal-panel cal-filters" open={active > 0 || undefined}>
-      <summary>
-        Filters{active > 0 ? ` (${active} on)` : ''}
-      </summary>
-      <p className="cal-hint">Nothing ticked in a group shows everything. Kinds apply to events; travel legs follow the participant and status filters.</p>
+      <summary>Filters{active > 0 ? ` (${active} on)` : ''}</summary>
+      <p className="cal-hint">
+        Nothing ticked in a group shows everything. Kinds apply to events; travel legs follow the participant and status
+        filters.
+      </p>
       <ChoiceChecks
         legend="Participants"
         choices={participants.map((p) => p.id as string)}
@@ -21,7 +22,13 @@ export function CalendarFilters({ participants }: { participants: readonly Parti
         value={filters.participantIds}
         onChange={(participantIds) => setFilters({ participantIds })}
       />
-      <ChoiceChecks legend="Kinds" choices={EVENT_KINDS} describe={(k) => KIND_LABELS[k]} value={filters.kinds} onChange={(kinds) => setFilters({ kinds })} />
+      <ChoiceChecks
+        legend="Kinds"
+        choices={EVENT_KINDS}
+        describe={(k) => KIND_LABELS[k]}
+        value={filters.kinds}
+        onChange={(kinds) => setFilters({ kinds })}
+      />
       <ChoiceChecks
         legend="Statuses"
         choices={STATUSES}

@@ -97,7 +97,10 @@ export function CalendarItemDetails({
       rows={[
         {
           label: `In the display zone (${displayZone.replace(/_/g, ' ')})`,
-          value: type === 'leg' ? `${formatLocalDate((record as Leg).departsAt, displayZone)}, ${item.displayWhen}` : item.displayWhen,
+          value:
+            type === 'leg'
+              ? `${formatLocalDate((record as Leg).departsAt, displayZone)}, ${item.displayWhen}`
+              : item.displayWhen,
         },
         { label: 'Local time at the place', value: item.localWhen },
         item.participantNames.length > 0 && { label: 'Who', value: item.participantNames.join(', ') },

@@ -1,5 +1,14 @@
 import FullCalendar from '@fullcalendar/react';
-import type { CalendarApi, CalendarRef, DateSelectInfo, DatesSetInfo, EventApi, EventClickInfo, EventDisplayInfo, EventDropInfo } from '@fullcalendar/react';
+import type {
+  CalendarApi,
+  CalendarRef,
+  DateSelectInfo,
+  DatesSetInfo,
+  EventApi,
+  EventClickInfo,
+  EventDisplayInfo,
+  EventDropInfo,
+} from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
@@ -15,17 +24,40 @@ import { describeWriteError, repos } from '../../db';
 import { analyzeCompiled, compilePlan, type Conflict } from '../../domain/conflicts';
 import { classifyConflicts } from '../../domain/conflicts/acceptance';
 import type { Plan } from '../../domain/model';
-import { formatDateRange, formatLocalDateTime, localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
+import {
+  formatDateRange,
+  formatLocalDateTime,
+  localDateOf,
+  toInstant,
+  toMs,
+  zoneAbbreviation,
+} from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { parseCalendarId, toCalendarEvents, type CalendarEventInput, type CalendarItem } from './calendar-adapter';
-import { CALENDAR_VIEWS, FC_VIEW_TYPES, readCalendarPlace, VIEW_LABELS, viewFromFcType, writeCalendarPlace, type CalendarViewName } from './calendar-url';
+import {
+  CALENDAR_VIEWS,
+  FC_VIEW_TYPES,
+  readCalendarPlace,
+  VIEW_LABELS,
+  viewFromFcType,
+  writeCalendarPlace,
+  type CalendarViewName,
+} from './calendar-url';
 import { CalendarFilters } from './CalendarFilters';
 import { CalendarLegend } from './CalendarLegend';
 import { BandContent, EventContent } from './EventContent';
 import { CalendarItemDetails } from './CalendarItemDetails';
 import { rescheduleItem, restoreItem, type Change } from './reschedule';
-import { meetsRange, useAcceptances, useNearbyItems, useNextItem, useReferenceTables, widenRange, type InstantRange } from './use-calendar-data';
+import {
+  meetsRange,
+  useAcceptances,
+  useNearbyItems,
+  useNextItem,
+  useReferenceTables,
+  widenRange,
+  type InstantRange,
+} from './use-calendar-data';
 
 const PLUGINS = [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, interactionPlugin];
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
@@ -93,7 +125,16 @@ interface BodyProps {
   followNext: boolean;
 }
 
-function CalendarBody({ initialView, initialDate, place, onSearchChange, now, nextStart, planEmpty, followNext }: BodyProps) {
+function CalendarBody({
+  initialView,
+  initialDate,
+  place,
+  onSearchChange,
+  now,
+  nextStart,
+  planEmpty,
+  followNext,
+}: BodyProps) {
   const displayZone = useUiStore((s) => s.displayZone);
   const includeOptional = useUiStore((s) => s.includeOptional);
   const filters = useUiStore((s) => s.filters);
@@ -106,7 +147,10 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
   const following = useRef(followNext && planEmpty);
 
   // Read near the visible range (wider, for conflicts), hand only the visible part to the calendar.
-  const readRange = useMemo(() => (visible ? widenRange(visible.range, READ_MARGIN_DAYS[visible.view]) : null), [visible]);
+  const readRange = useMemo(
+    () => (visible ? widenRange(visible.range, READ_MARGIN_DAYS[visible.view]) : null),
+    [visible],
+  );
   const nearby = useNearbyItems(readRange);
   const tables = useReferenceTables();
   const acceptances = useAcceptances();
@@ -131,7 +175,11 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
     if (!nearbyPlan) return NO_CONFLICTS;
     const { plan, compiled } = nearbyPlan;
     const found = analyzeCompiled(compiled, { includeOptional }).conflicts;
-    const open = acceptances?.length ? classifyConflicts(found, acceptances, plan).filter((e) => e.state !== 'accepted').map((e) => e.conflict) : found;
+    const open = acceptances?.length
+      ? classifyConflicts(found, acceptances, plan)
+          .filter((e) => e.state !== 'accepted')
+          .map((e) => e.conflict)
+      : found;
     // The same empty list each time, so that no conflicts does not rebuild the calendar's input.
     return open.length === 0 ? NO_CONFLICTS : open;
   }, [nearbyPlan, includeOptional, acceptances]);
@@ -151,7 +199,12 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
   }, [nearby, tables, displayZone, includeOptional, filters, conflicts]);
 
   const windowsInView = useMemo(
-    () => (nearby && visible ? nearby.windows.filter((w) => meetsRange(w.startsAt, w.endsAt, visible.range)).sort((a, b) => a.startDate.localeCompare(b.startDate)) : []),
+    () =>
+      nearby && visible
+        ? nearby.windows
+            .filter((w) => meetsRange(w.startsAt, w.endsAt, visible.range))
+            .sort((a, b) => a.startDate.localeCompare(b.startDate))
+        : [],
     [nearby, visible],
   );
 
@@ -178,13 +231,18 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
       const view = viewFromFcType(info.view.type) ?? 'month';
       const range = { start: info.start.toISOString(), end: info.end.toISOString() };
       setVisible((v) =>
-        v && v.range.start === range.start && v.range.end === range.end && v.title === info.view.title && v.view === view
+        v &&
+        v.range.start === range.start &&
+        v.range.end === range.end &&
+        v.title === info.view.title &&
+        v.view === view
           ? v
           : { range, title: info.view.title, view },
       );
       const date = localDateOf(info.view.calendar.getDate().toISOString(), displayZone);
       const current = readCalendarPlace(new URLSearchParams(window.location.search));
-      if (current.view !== view || current.date !== date) onSearchChange(writeCalendarPlace(new URLSearchParams(window.location.search), { view, date }));
+      if (current.view !== view || current.date !== date)
+        onSearchChange(writeCalendarPlace(new URLSearchParams(window.location.search), { view, date }));
     },
     [displayZone, onSearchChange],
   );
@@ -222,7 +280,9 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
         },
         (err: unknown) => {
           revert();
-          notify(`Could not reschedule "${event.title}": ${sentence(describeWriteError(err))} It is back where it was.`);
+          notify(
+            `Could not reschedule "${event.title}": ${sentence(describeWriteError(err))} It is back where it was.`,
+          );
         },
       );
     },
@@ -232,7 +292,12 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
   const handlers = useMemo<Partial<FcProps>>(
     () => ({
       select: (info: DateSelectInfo) => {
-        openEditor({ mode: 'new', startsAt: info.start.toISOString(), endsAt: info.end.toISOString(), allDay: info.allDay });
+        openEditor({
+          mode: 'new',
+          startsAt: info.start.toISOString(),
+          endsAt: info.end.toISOString(),
+          allDay: info.allDay,
+        });
         info.view.calendar.unselect();
       },
       eventClick: (info: EventClickInfo) => {
@@ -246,13 +311,25 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
         const { delta } = info;
         save(
           info.event,
-          { kind: 'move', shift: { days: delta.days + delta.months * 30 + delta.years * 365, ms: delta.milliseconds, newStart: info.event.start?.toISOString() } },
+          {
+            kind: 'move',
+            shift: {
+              days: delta.days + delta.months * 30 + delta.years * 365,
+              ms: delta.milliseconds,
+              newStart: info.event.start?.toISOString(),
+            },
+          },
           info.revert,
           'Moved',
         );
       },
       eventResize: (info) => {
-        save(info.event, { kind: 'resize', resize: { days: info.endDelta.days, newEnd: info.event.end?.toISOString() } }, info.revert, 'Resized');
+        save(
+          info.event,
+          { kind: 'resize', resize: { days: info.endDelta.days, newEnd: info.event.end?.toISOString() } },
+          info.revert,
+          'Resized',
+        );
       },
       eventAllow: (span, moving) => !moving || span.allDay === moving.allDay,
     }),
@@ -276,7 +353,9 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
     if (scrolledFor.current === key) return;
     scrolledFor.current = key;
     const { start, end } = visible.range;
-    const times = calendarEvents.filter((e) => !e.allDay && e.start < end && e.end > start).map((e) => e.extendedProps.item.startTime);
+    const times = calendarEvents
+      .filter((e) => !e.allDay && e.start < end && e.end > start)
+      .map((e) => e.extendedProps.item.startTime);
     const first = times.length > 0 ? times.reduce((a, b) => (a < b ? a : b)) : '07:00';
     const hour = Math.max(0, Number(first.slice(0, 2)) - 1);
     cal.scrollToTime(`${String(hour).padStart(2, '0')}:00:00`);
@@ -290,7 +369,12 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
   const setView = (view: CalendarViewName) => go((cal) => cal.changeView(FC_VIEW_TYPES[view]));
   const currentView = visible?.view ?? initialView;
   const abbreviations = visible
-    ? [...new Set([zoneAbbreviation(visible.range.start, displayZone), zoneAbbreviation(toInstant(toMs(visible.range.end) - 1), displayZone)])].join(', then ')
+    ? [
+        ...new Set([
+          zoneAbbreviation(visible.range.start, displayZone),
+          zoneAbbreviation(toInstant(toMs(visible.range.end) - 1), displayZone),
+        ]),
+      ].join(', then ')
     : zoneAbbreviation(now().toISOString(), displayZone);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -342,8 +426,9 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
         </div>
       </div>
       <p className="zone-note">
-        Times in <strong>{displayZone.replace(/_/g, ' ')}</strong> ({abbreviations}); the local time at each place is given beside it. Select dates or
-        times to add an item; drag to reschedule. Keyboard: Tab to an item and press Enter to open it; Page Up and Page Down change the dates.
+        Times in <strong>{displayZone.replace(/_/g, ' ')}</strong> ({abbreviations}); the local time at each place is
+        given beside it. Select dates or times to add an item; drag to reschedule. Keyboard: Tab to an item and press
+        Enter to open it; Page Up and Page Down change the dates.
       </p>
       <div className="cal-layout">
         <div className="cal-main">
@@ -406,7 +491,14 @@ function CalendarBody({ initialView, initialDate, place, onSearchChange, now, ne
           <CalendarLegend />
         </aside>
       </div>
-      {details && <CalendarItemDetails type={details.type} id={details.id} conflicts={conflicts} onClose={() => setDetails(null)} />}
+      {details && (
+        <CalendarItemDetails
+          type={details.type}
+          id={details.id}
+          conflicts={conflicts}
+          onClose={() => setDetails(null)}
+        />
+      )}
     </section>
   );
 }

@@ -4,7 +4,8 @@ import type { CalendarItem } from './calendar-adapter';
 const MARKERS = { error: '✕', warning: '⚠', info: '' } as const;
 
 const MODE_PATHS: Record<LegMode, string> = {
-  flight: 'M8 1c.6 0 1 .5 1 1.2V6l5 3v1.5L9 9v3l1.5 1.2v1.3L8 13.8l-2.5.7v-1.3L7 12V9l-5 1.5V9l5-3V2.2C7 1.5 7.4 1 8 1z',
+  flight:
+    'M8 1c.6 0 1 .5 1 1.2V6l5 3v1.5L9 9v3l1.5 1.2v1.3L8 13.8l-2.5.7v-1.3L7 12V9l-5 1.5V9l5-3V2.2C7 1.5 7.4 1 8 1z',
   rail: 'M4 1.5h8a2 2 0 0 1 2 2V10a2 2 0 0 1-2 2l1.5 2.5h-1.8L10.2 12H5.8l-1.5 2.5H2.5L4 12a2 2 0 0 1-2-2V3.5a2 2 0 0 1 2-2zM4 3.5v3h8v-3H4zm1 4.8a1.1 1.1 0 1 0 0 2.2 1.1 1.1 0 0 0 0-2.2zm6 0a1.1 1.1 0 1 0 0 2.2 1.1 1.1 0 0 0 0-2.2z',
   road: 'M3.3 5 4.7 2h6.6l1.4 3H14v2.6l-.6.6V12h-2v-1.5H4.6V12h-2V8.2L2 7.6V5h1.3zm1.9 0h5.6l-.7-1.5H5.9L5.2 5zM4 8.3a1 1 0 1 0 2 0 1 1 0 0 0-2 0zm6 0a1 1 0 1 0 2 0 1 1 0 0 0-2 0z',
   sea: 'M7 1h2v2h3v4l2 1-2 5H4L2 8l2-1V3h3V1zM6 5v1.2l2-.8 2 .8V5H6zM1 14c1 0 1.5.7 2.3.7S4.7 14 5.6 14s1.5.7 2.4.7 1.5-.7 2.4-.7 1.5.7 2.3.7S14 14 15 14v1.3c-1 0-1.4.7-2.3.7s-1.5-.7-2.3-.7-1.5.7-2.4.7-1.5-.7-2.4-.7-1.5.7-2.3.7S2 15.3 1 15.3V14z',
@@ -29,7 +30,10 @@ export type ContentSize = 'bar' | 'compact' | 'full' | 'row';
 export function EventContent({ item, size }: { item: CalendarItem; size: ContentSize }) {
   const visible = size !== 'bar';
   return (
-    <span className={`cal-ev cal-ev-${size}`} title={size === 'bar' ? `${item.title} — ${item.displayWhen}` : undefined}>
+    <span
+      className={`cal-ev cal-ev-${size}`}
+      title={size === 'bar' ? `${item.title} — ${item.displayWhen}` : undefined}
+    >
       {visible && item.conflictSeverity && (
         <span className={`cal-marker cal-marker-${item.conflictSeverity}`} aria-hidden="true">
           {MARKERS[item.conflictSeverity]}
@@ -41,10 +45,14 @@ export function EventContent({ item, size }: { item: CalendarItem; size: Content
         </span>
       )}
       {visible && item.type === 'leg' && <ModeIcon mode={item.kind as LegMode} />}
-      {visible && item.startTime && <span className="cal-ev-time">{size === 'compact' ? item.startTime : item.displayWhen}</span>}
+      {visible && item.startTime && (
+        <span className="cal-ev-time">{size === 'compact' ? item.startTime : item.displayWhen}</span>
+      )}
       {size === 'row' && item.allDay && <span className="cal-ev-time">All day</span>}
       <span className={visible ? 'cal-ev-title' : 'cal-sr'}>{item.title}</span>
-      {(size === 'full' || size === 'row') && item.localDiffers && <span className="cal-ev-local">{item.localWhen}</span>}
+      {(size === 'full' || size === 'row') && item.localDiffers && (
+        <span className="cal-ev-local">{item.localWhen}</span>
+      )}
       <span className="cal-sr">{` — ${item.description}`}</span>
     </span>
   );

@@ -7,8 +7,26 @@
  */
 import { RULE_LABELS, type Conflict, type Severity } from '../../domain/conflicts/types';
 import { KIND_LABELS, MODE_LABELS, STATUS_LABELS } from '../../domain/labels';
-import type { EventKind, Leg, LegMode, Participant, Place, PlanEvent, PlanWindow, Status, WindowKind } from '../../domain/model';
-import { addDaysToDate, formatDateRange, formatLocalDate, formatLocalDateTime, formatLocalRange, formatLocalTime, instantToLocal } from '../../domain/time';
+import type {
+  EventKind,
+  Leg,
+  LegMode,
+  Participant,
+  Place,
+  PlanEvent,
+  PlanWindow,
+  Status,
+  WindowKind,
+} from '../../domain/model';
+import {
+  addDaysToDate,
+  formatDateRange,
+  formatLocalDate,
+  formatLocalDateTime,
+  formatLocalRange,
+  formatLocalTime,
+  instantToLocal,
+} from '../../domain/time';
 import type { Filters } from '../../store/ui-store';
 
 export type CalendarItemType = 'event' | 'leg' | 'window';
@@ -121,9 +139,13 @@ function conflictsByItem(conflicts: readonly Conflict[]): Map<string, Conflict[]
   return map;
 }
 
-function matchesFilters(filters: Filters, item: { participantIds: readonly string[]; status: Status; kind?: EventKind }): boolean {
+function matchesFilters(
+  filters: Filters,
+  item: { participantIds: readonly string[]; status: Status; kind?: EventKind },
+): boolean {
   if (filters.statuses.length > 0 && !filters.statuses.includes(item.status)) return false;
-  if (filters.participantIds.length > 0 && !item.participantIds.some((p) => filters.participantIds.includes(p))) return false;
+  if (filters.participantIds.length > 0 && !item.participantIds.some((p) => filters.participantIds.includes(p)))
+    return false;
   if (item.kind && filters.kinds.length > 0 && !filters.kinds.includes(item.kind)) return false;
   return true;
 }
@@ -153,13 +175,26 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
   const out: CalendarEventInput[] = [];
 
   const conflictsOf = (key: string) => {
-    const list = (byItem.get(key) ?? []).map((c) => ({ severity: c.severity, rule: RULE_LABELS[c.rule], explanation: c.explanation }));
-    const worst = list.reduce<Severity | undefined>((w, c) => (!w || SEVERITY_RANK[c.severity] > SEVERITY_RANK[w] ? c.severity : w), undefined);
+    const list = (byItem.get(key) ?? []).map((c) => ({
+      severity: c.severity,
+      rule: RULE_LABELS[c.rule],
+      explanation: c.explanation,
+    }));
+    const worst = list.reduce<Severity | undefined>(
+      (w, c) => (!w || SEVERITY_RANK[c.severity] > SEVERITY_RANK[w] ? c.severity : w),
+      undefined,
+    );
     // Overlaps alone (information) are told in words, not marked: nearly every item has one.
     return { list, worst: worst === 'info' ? undefined : worst };
   };
 
-  const classes = (type: CalendarItemType, kind: string, status: Status, optional: boolean, worst: Severity | undefined) =>
+  const classes = (
+    type: CalendarItemType,
+    kind: string,
+    status: Status,
+    optional: boolean,
+    worst: Severity | undefined,
+  ) =>
     [
       'cal-item',
       `cal-type-${type}`,
@@ -193,29 +228,33 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
       conflictSeverity: worst,
     };
     const startTime = () => (e.allDay ? '' : instantToLocal(e.startsAt, displayZone).slice(11));
-    const item = withTexts(base, () => {
-      let displayWhen: string;
-      let localWhen: string;
-      let localDiffers = false;
-      if (e.allDay) {
-        const dates = formatDateRange(e.startDate!, e.endDate!);
-        displayWhen = `${dates}, all day`;
-        localWhen = `${dates} (local dates${place ? ` in ${place.name}` : ''}, ${e.timeZone.replace(/_/g, ' ')})`;
-      } else {
-        displayWhen = formatLocalRange(e.startsAt, e.endsAt, displayZone);
-        const atPlace = placeZone === displayZone ? displayWhen : formatLocalRange(e.startsAt, e.endsAt, placeZone);
-        localWhen = `${atPlace}${place ? ` in ${place.name}` : ` (${placeZone.replace(/_/g, ' ')})`}`;
-        localDiffers = atPlace !== displayWhen;
-      }
-      const description = [
-        `${KIND_LABELS[e.kind]}, ${statusWords(e.status, e.optional)}.`,
-        `${e.allDay ? '' : `${formatLocalDate(e.startsAt, displayZone)}, `}${displayWhen}${localDiffers ? `; local time ${localWhen}` : place ? ` in ${place.name}` : ''}.`,
-        conflictWords(list),
-      ]
-        .filter(Boolean)
-        .join(' ');
-      return { displayWhen, localWhen, localDiffers, description };
-    }, startTime);
+    const item = withTexts(
+      base,
+      () => {
+        let displayWhen: string;
+        let localWhen: string;
+        let localDiffers = false;
+        if (e.allDay) {
+          const dates = formatDateRange(e.startDate!, e.endDate!);
+          displayWhen = `${dates}, all day`;
+          localWhen = `${dates} (local dates${place ? ` in ${place.name}` : ''}, ${e.timeZone.replace(/_/g, ' ')})`;
+        } else {
+          displayWhen = formatLocalRange(e.startsAt, e.endsAt, displayZone);
+          const atPlace = placeZone === displayZone ? displayWhen : formatLocalRange(e.startsAt, e.endsAt, placeZone);
+          localWhen = `${atPlace}${place ? ` in ${place.name}` : ` (${placeZone.replace(/_/g, ' ')})`}`;
+          localDiffers = atPlace !== displayWhen;
+        }
+        const description = [
+          `${KIND_LABELS[e.kind]}, ${statusWords(e.status, e.optional)}.`,
+          `${e.allDay ? '' : `${formatLocalDate(e.startsAt, displayZone)}, `}${displayWhen}${localDiffers ? `; local time ${localWhen}` : place ? ` in ${place.name}` : ''}.`,
+          conflictWords(list),
+        ]
+          .filter(Boolean)
+          .join(' ');
+        return { displayWhen, localWhen, localDiffers, description };
+      },
+      startTime,
+    );
     out.push({
       id: key,
       title: e.title,
@@ -264,7 +303,12 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
         ]
           .filter(Boolean)
           .join(' ');
-        return { displayWhen, localWhen, localDiffers: fromZone !== displayZone || toZone !== displayZone, description };
+        return {
+          displayWhen,
+          localWhen,
+          localDiffers: fromZone !== displayZone || toZone !== displayZone,
+          description,
+        };
       },
       () => instantToLocal(l.departsAt, displayZone).slice(11),
     );

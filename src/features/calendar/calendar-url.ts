@@ -4,7 +4,12 @@ import { localDateSchema } from '../../domain/model';
 export const CALENDAR_VIEWS = ['month', 'week', 'list', 'year'] as const;
 export type CalendarViewName = (typeof CALENDAR_VIEWS)[number];
 
-export const VIEW_LABELS: Record<CalendarViewName, string> = { month: 'Month', week: 'Week', list: 'List', year: 'Year' };
+export const VIEW_LABELS: Record<CalendarViewName, string> = {
+  month: 'Month',
+  week: 'Week',
+  list: 'List',
+  year: 'Year',
+};
 
 /** FullCalendar's view type for each of ours. */
 export const FC_VIEW_TYPES: Record<CalendarViewName, string> = {
@@ -38,7 +43,10 @@ export function readCalendarPlace(search: URLSearchParams): CalendarPlace {
 }
 
 /** The query string with view and date set, other parameters kept. */
-export function writeCalendarPlace(search: URLSearchParams, place: { view: CalendarViewName; date: string }): URLSearchParams {
+export function writeCalendarPlace(
+  search: URLSearchParams,
+  place: { view: CalendarViewName; date: string },
+): URLSearchParams {
   const next = new URLSearchParams(search);
   next.set('view', place.view);
   next.set('date', place.date);

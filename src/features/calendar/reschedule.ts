@@ -90,7 +90,8 @@ export async function rescheduleItem(
   const before = await repos.legs.get(id);
   if (!before) throw new Error('it no longer exists (deleted in another tab?)');
   const from = await repos.places.get(before.fromPlaceId);
-  const next = change.kind === 'move' ? moveLeg(before, change.shift, from?.timeZone ?? 'UTC') : resizeLeg(before, change.resize);
+  const next =
+    change.kind === 'move' ? moveLeg(before, change.shift, from?.timeZone ?? 'UTC') : resizeLeg(before, change.resize);
   const after = await repos.legs.put(next, { expectedRev: before.rev ?? 0 });
   return { before, after };
 }

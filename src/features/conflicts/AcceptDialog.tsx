@@ -4,7 +4,15 @@ import { ACCEPTANCE_NOTE_MAX, type ConflictEntry } from '../../domain/conflicts/
 import { RULE_LABELS } from '../../domain/conflicts/types';
 
 /** Ask why a conflict is acceptable; the note is required. `onAccept` rejects with a message to show. */
-export function AcceptDialog({ entry, onAccept, onClose }: { entry: ConflictEntry; onAccept: (note: string) => Promise<void>; onClose: () => void }) {
+export function AcceptDialog({
+  entry,
+  onAccept,
+  onClose,
+}: {
+  entry: ConflictEntry;
+  onAccept: (note: string) => Promise<void>;
+  onClose: () => void;
+}) {
   const [note, setNote] = useState(entry.acceptance?.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

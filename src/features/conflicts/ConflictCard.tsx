@@ -17,11 +17,23 @@ export interface ConflictCardProps {
 }
 
 /** One conflict: severity, rule, when, the explanation, its items (each opens), margin and actions. */
-export function ConflictCard({ entry, participantName, displayZone, onOpenItem, onAccept, onReopen, onShowOnTimeline }: ConflictCardProps) {
+export function ConflictCard({
+  entry,
+  participantName,
+  displayZone,
+  onOpenItem,
+  onAccept,
+  onReopen,
+  onShowOnTimeline,
+}: ConflictCardProps) {
   const { conflict: c, state, acceptance } = entry;
   const headingId = conflictDomId(c.id);
   return (
-    <article className={`conflict-card severity-${c.severity} state-${state}`} aria-labelledby={headingId} tabIndex={-1}>
+    <article
+      className={`conflict-card severity-${c.severity} state-${state}`}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
       <header className="conflict-head">
         <SeverityBadge severity={c.severity} />
         <h4 id={headingId} className="conflict-rule">
@@ -30,19 +42,18 @@ export function ConflictCard({ entry, participantName, displayZone, onOpenItem, 
         <time className="conflict-when" dateTime={c.at}>
           {formatLocalDateTime(c.at, displayZone)}
         </time>
-        {c.onlyWith.length > 0 && <span className="tag only-with">only with {c.onlyWith.map((i) => i.title).join(', ')}</span>}
+        {c.onlyWith.length > 0 && (
+          <span className="tag only-with">only with {c.onlyWith.map((i) => i.title).join(', ')}</span>
+        )}
         {state === 'reopened' && <span className="tag reopened">reopened</span>}
       </header>
       <p className="conflict-explanation">{c.explanation}</p>
       {acceptance && (
         <p className="acceptance-note">
-          {state === 'accepted' ? 'Accepted' : 'Was accepted'} on {formatLocalDateTime(acceptance.acceptedAt, displayZone)}:{' '}
-          <q>{acceptance.note}</q>
+          {state === 'accepted' ? 'Accepted' : 'Was accepted'} on{' '}
+          {formatLocalDateTime(acceptance.acceptedAt, displayZone)}: <q>{acceptance.note}</q>
           {state === 'reopened' && (
-            <>
-              {' '}
-              Reopened because {entry.changedItems.map((i) => `“${i.title}”`).join(' and ')} changed since.
-            </>
+            <> Reopened because {entry.changedItems.map((i) => `“${i.title}”`).join(' and ')} changed since.</>
           )}
         </p>
       )}

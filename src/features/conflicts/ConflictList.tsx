@@ -11,7 +11,12 @@ import { localDaysToInstants, localDateOf } from '../../domain/time';
 import { useConflictsViewStore } from '../../store/conflicts-view-store';
 import { ConflictCard, type ConflictCardProps } from './ConflictCard';
 
-const SORT_LABELS: Record<SortKey, string> = { date: 'Date', severity: 'Severity (worst first)', rule: 'Rule', margin: 'Margin' };
+const SORT_LABELS: Record<SortKey, string> = {
+  date: 'Date',
+  severity: 'Severity (worst first)',
+  rule: 'Rule',
+  margin: 'Margin',
+};
 
 type EntryConflict = Conflict & { entry: ConflictEntry };
 
@@ -27,7 +32,16 @@ export interface ConflictListProps {
 }
 
 /** The conflict list: filters, sort, export and print; open conflicts first, accepted ones apart. */
-export function ConflictList({ entries, participants, displayZone, includeOptional, onOpenItem, onAccept, onReopen, onShowOnTimeline }: ConflictListProps) {
+export function ConflictList({
+  entries,
+  participants,
+  displayZone,
+  includeOptional,
+  onOpenItem,
+  onAccept,
+  onReopen,
+  onShowOnTimeline,
+}: ConflictListProps) {
   const filter = useConflictsViewStore((s) => s.filter);
   const setFilter = useConflictsViewStore((s) => s.setFilter);
   const clearFilter = useConflictsViewStore((s) => s.clearFilter);
@@ -65,19 +79,32 @@ export function ConflictList({ entries, participants, displayZone, includeOption
   const accepted = shown.filter((e) => e.state === 'accepted');
   const totalOpen = entries.filter((e) => e.state !== 'accepted').length;
   const filtering =
-    filter.severities.length + filter.rules.length + filter.participantIds.length > 0 || !!filter.fromDate || !!filter.toDate;
+    filter.severities.length + filter.rules.length + filter.participantIds.length > 0 ||
+    !!filter.fromDate ||
+    !!filter.toDate;
 
   /** One card: open ones offer Accept…, accepted ones Reopen. */
   const card = (entry: ConflictEntry, action: Pick<ConflictCardProps, 'onAccept' | 'onReopen'>) => (
     <li key={entry.conflict.id}>
-      <ConflictCard entry={entry} participantName={participantName} displayZone={displayZone} onOpenItem={onOpenItem} onShowOnTimeline={onShowOnTimeline} {...action} />
+      <ConflictCard
+        entry={entry}
+        participantName={participantName}
+        displayZone={displayZone}
+        onOpenItem={onOpenItem}
+        onShowOnTimeline={onShowOnTimeline}
+        {...action}
+      />
     </li>
   );
 
   const exportCsv = () => {
     const today = localDateOf(new Date().toISOString(), displayZone);
     // A byte-order mark so spreadsheets read the file as UTF-8 (en dashes, names in any script).
-    downloadTextFile(`summitry-conflicts-${today}.csv`, `\uFEFF${conflictsToCsv([...open, ...accepted], { participants }, displayZone)}`, 'text/csv;charset=utf-8');
+    downloadTextFile(
+      `summitry-conflicts-${today}.csv`,
+      `\uFEFF${conflictsToCsv([...open, ...accepted], { participants }, displayZone)}`,
+      'text/csv;charset=utf-8',
+    );
   };
 
   return (
@@ -123,11 +150,21 @@ export function ConflictList({ entries, participants, displayZone, includeOption
         </span>
         <span className="field">
           <label htmlFor={`${ids}-from`}>From</label>
-          <input id={`${ids}-from`} type="date" value={filter.fromDate} onChange={(e) => setFilter({ fromDate: e.target.value })} />
+          <input
+            id={`${ids}-from`}
+            type="date"
+            value={filter.fromDate}
+            onChange={(e) => setFilter({ fromDate: e.target.value })}
+          />
         </span>
         <span className="field">
           <label htmlFor={`${ids}-to`}>To</label>
-          <input id={`${ids}-to`} type="date" value={filter.toDate} onChange={(e) => setFilter({ toDate: e.target.value })} />
+          <input
+            id={`${ids}-to`}
+            type="date"
+            value={filter.toDate}
+            onChange={(e) => setFilter({ toDate: e.target.value })}
+          />
         </span>
         <span className="field">
           <label htmlFor={`${ids}-sort`}>Sort by</label>
@@ -139,7 +176,11 @@ export function ConflictList({ entries, participants, displayZone, includeOption
             ))}
           </select>
         </span>
-        <button type="button" onClick={() => setSort(sortKey, sortDirection === 'asc' ? 'desc' : 'asc')} aria-label={`Order: ${sortDirection === 'asc' ? 'ascending' : 'descending'}; reverse it`}>
+        <button
+          type="button"
+          onClick={() => setSort(sortKey, sortDirection === 'asc' ? 'desc' : 'asc')}
+          aria-label={`Order: ${sortDirection === 'asc' ? 'ascending' : 'descending'}; reverse it`}
+        >
           {sortDirection === 'asc' ? '↑ Ascending' : '↓ Descending'}
         </button>
         {filtering && (
@@ -164,7 +205,9 @@ export function ConflictList({ entries, participants, displayZone, includeOption
         {totalOpen === 0
           ? 'No open conflicts.'
           : `${describeCounts(countBySeverity(open.map((e) => e.conflict))) || 'None'} open${filtering ? ` shown (of ${totalOpen})` : ''}.`}{' '}
-        {includeOptional ? 'Optional items are included.' : 'Optional items are left out (see “Include optional legs” above).'}
+        {includeOptional
+          ? 'Optional items are included.'
+          : 'Optional items are left out (see “Include optional legs” above).'}
       </p>
 
       <section aria-labelledby={`${ids}-open`} className="conflict-group">
@@ -179,7 +222,10 @@ export function ConflictList({ entries, participants, displayZone, includeOption
       <section aria-labelledby={`${ids}-accepted`} className="conflict-group accepted-group">
         <h3 id={`${ids}-accepted`}>Accepted ({accepted.length})</h3>
         {accepted.length === 0 ? (
-          <p className="empty">No conflict is accepted{filtering ? ' among those shown' : ''}. Accept one with a note when it is known and fine.</p>
+          <p className="empty">
+            No conflict is accepted{filtering ? ' among those shown' : ''}. Accept one with a note when it is known and
+            fine.
+          </p>
         ) : (
           <ol className="conflict-list">{accepted.map((entry) => card(entry, { onReopen }))}</ol>
         )}

@@ -45,7 +45,11 @@ export function ConflictsView() {
 
   const accept = async (entry: ConflictEntry, note: string) => {
     const acceptances = acceptanceRepository();
-    await acceptances.accept({ id: entry.conflict.id, note, itemsFingerprint: itemsFingerprint(entry.conflict.items, plan) });
+    await acceptances.accept({
+      id: entry.conflict.id,
+      note,
+      itemsFingerprint: itemsFingerprint(entry.conflict.items, plan),
+    });
     setAccepting(null);
     useUndoStore.getState().offer('Conflict accepted.', () => acceptances.reopen(entry.conflict.id));
   };
@@ -54,7 +58,8 @@ export function ConflictsView() {
     const acceptances = acceptanceRepository();
     const before = entry.acceptance;
     await acceptances.reopen(entry.conflict.id);
-    if (before) useUndoStore.getState().offer('Conflict reopened.', () => acceptances.accept(before).then(() => undefined));
+    if (before)
+      useUndoStore.getState().offer('Conflict reopened.', () => acceptances.accept(before).then(() => undefined));
   };
 
   const showInList = (conflict: Conflict) => {
@@ -69,11 +74,15 @@ export function ConflictsView() {
   const onTabKey = (e: React.KeyboardEvent, current: ConflictPanel) => {
     const i = CONFLICT_PANELS.indexOf(current);
     const next =
-      e.key === 'ArrowRight' ? CONFLICT_PANELS[(i + 1) % CONFLICT_PANELS.length]
-      : e.key === 'ArrowLeft' ? CONFLICT_PANELS[(i - 1 + CONFLICT_PANELS.length) % CONFLICT_PANELS.length]
-      : e.key === 'Home' ? CONFLICT_PANELS[0]
-      : e.key === 'End' ? CONFLICT_PANELS[CONFLICT_PANELS.length - 1]
-      : undefined;
+      e.key === 'ArrowRight'
+        ? CONFLICT_PANELS[(i + 1) % CONFLICT_PANELS.length]
+        : e.key === 'ArrowLeft'
+          ? CONFLICT_PANELS[(i - 1 + CONFLICT_PANELS.length) % CONFLICT_PANELS.length]
+          : e.key === 'Home'
+            ? CONFLICT_PANELS[0]
+            : e.key === 'End'
+              ? CONFLICT_PANELS[CONFLICT_PANELS.length - 1]
+              : undefined;
     if (!next) return;
     e.preventDefault();
     setPanel(next);
@@ -109,7 +118,12 @@ export function ConflictsView() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`conflicts-panel-${panel}`} aria-labelledby={`conflicts-tab-${panel}`} className={`conflict-panel panel-${panel}`}>
+      <div
+        role="tabpanel"
+        id={`conflicts-panel-${panel}`}
+        aria-labelledby={`conflicts-tab-${panel}`}
+        className={`conflict-panel panel-${panel}`}
+      >
         {panel === 'list' && (
           <ConflictList
             entries={entries}
@@ -133,9 +147,22 @@ export function ConflictsView() {
             onShowInList={showInList}
           />
         )}
-        {panel === 'check' && <RangeCheckPanel plan={plan} displayZone={displayZone} includeOptional={includeOptional} onOpenItem={openItem} />}
+        {panel === 'check' && (
+          <RangeCheckPanel
+            plan={plan}
+            displayZone={displayZone}
+            includeOptional={includeOptional}
+            onOpenItem={openItem}
+          />
+        )}
       </div>
-      {accepting && <AcceptDialog entry={accepting} onAccept={(note) => accept(accepting, note)} onClose={() => setAccepting(null)} />}
+      {accepting && (
+        <AcceptDialog
+          entry={accepting}
+          onAccept={(note) => accept(accepting, note)}
+          onClose={() => setAccepting(null)}
+        />
+      )}
       {details && <ItemDetailsDialog item={details} plan={plan} onClose={() => setDetails(null)} />}
     </section>
   );

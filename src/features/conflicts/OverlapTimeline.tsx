@@ -3,7 +3,13 @@ import type { ConflictEntry } from '../../domain/conflicts/acceptance';
 import { SEVERITY_LABELS, worstSeverity } from '../../domain/conflicts/severity';
 import { RULE_LABELS, type Conflict, type ItemRef } from '../../domain/conflicts/types';
 import type { Plan } from '../../domain/model';
-import { centredRange, layoutTimeline, ZOOM_LEVELS_DAYS, type TimelineBar, type TimelineLayout } from '../../domain/timeline';
+import {
+  centredRange,
+  layoutTimeline,
+  ZOOM_LEVELS_DAYS,
+  type TimelineBar,
+  type TimelineLayout,
+} from '../../domain/timeline';
 import { formatLocalDate, formatLocalDateTime, localDaysToInstants } from '../../domain/time';
 import { useConflictsViewStore } from '../../store/conflicts-view-store';
 import { SeverityBadge } from './SeverityBadge';
@@ -27,7 +33,11 @@ function truncate(text: string, width: number): string {
 }
 
 function barLabel(bar: TimelineBar, laneLabel: string, conflictsById: Map<string, Conflict>): string {
-  const parts = [`${bar.item.ref.title}, ${bar.when}`, `${bar.item.status}${bar.item.optional ? ', optional' : ''}`, laneLabel];
+  const parts = [
+    `${bar.item.ref.title}, ${bar.when}`,
+    `${bar.item.status}${bar.item.optional ? ', optional' : ''}`,
+    laneLabel,
+  ];
   if (bar.overlapsWith.length) parts.push(`overlaps ${bar.overlapsWith.join(' and ')}`);
   const cs = bar.conflictIds.map((id) => conflictsById.get(id)).filter((c): c is Conflict => !!c);
   if (cs.length) parts.push(cs.map((c) => `${SEVERITY_LABELS[c.severity]}: ${RULE_LABELS[c.rule]}`).join('; '));
@@ -62,7 +72,14 @@ export interface OverlapTimelineProps {
 }
 
 /** A horizontal timeline of a chosen range: lanes, overlaps, windows and blackouts as bands; keyboard-navigable. */
-export function OverlapTimeline({ plan, entries, displayZone, includeOptional, onOpenItem, onShowInList }: OverlapTimelineProps) {
+export function OverlapTimeline({
+  plan,
+  entries,
+  displayZone,
+  includeOptional,
+  onOpenItem,
+  onShowInList,
+}: OverlapTimelineProps) {
   const centreSetting = useConflictsViewStore((s) => s.timelineCentre);
   const zoom = useConflictsViewStore((s) => s.timelineZoom);
   const lanesBy = useConflictsViewStore((s) => s.lanesBy);
@@ -77,7 +94,10 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
 
   const conflicts = useMemo(() => entries.map((e) => e.conflict), [entries]);
   const conflictsById = useMemo(() => new Map(conflicts.map((c) => [c.id, c])), [conflicts]);
-  const acceptedIds = useMemo(() => new Set(entries.filter((e) => e.state === 'accepted').map((e) => e.conflict.id)), [entries]);
+  const acceptedIds = useMemo(
+    () => new Set(entries.filter((e) => e.state === 'accepted').map((e) => e.conflict.id)),
+    [entries],
+  );
 
   const days = ZOOM_LEVELS_DAYS[zoom] ?? 14;
   const centreMs = useMemo(() => {
@@ -101,7 +121,9 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
   );
 
   const plotW = width - LABEL_W - 12;
-  const x = (ms: number) => LABEL_W + ((Math.min(Math.max(ms, layout.startMs), layout.endMs) - layout.startMs) / (layout.endMs - layout.startMs)) * plotW;
+  const x = (ms: number) =>
+    LABEL_W +
+    ((Math.min(Math.max(ms, layout.startMs), layout.endMs) - layout.startMs) / (layout.endMs - layout.startMs)) * plotW;
 
   const laneTops: number[] = [];
   let y = AXIS_H + MARKER_H;
@@ -113,9 +135,15 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
 
   // Keyboard stops: markers are lane 0; each timeline lane follows.
   const stops = useMemo(() => {
-    const lanes: Stop[][] = [layout.markers.map((m) => ({ key: `marker:${m.conflict.id}`, lane: 0, ms: m.ms, conflict: m.conflict }))];
+    const lanes: Stop[][] = [
+      layout.markers.map((m) => ({ key: `marker:${m.conflict.id}`, lane: 0, ms: m.ms, conflict: m.conflict })),
+    ];
     layout.lanes.forEach((lane, i) =>
-      lanes.push([...lane.bars].sort((a, b) => a.startMs - b.startMs || a.row - b.row).map((bar) => ({ key: bar.key, lane: i + 1, ms: Math.max(bar.startMs, layout.startMs), bar }))),
+      lanes.push(
+        [...lane.bars]
+          .sort((a, b) => a.startMs - b.startMs || a.row - b.row)
+          .map((bar) => ({ key: bar.key, lane: i + 1, ms: Math.max(bar.startMs, layout.startMs), bar })),
+      ),
     );
     return lanes;
   }, [layout]);
@@ -142,7 +170,14 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
 
   const pan = (fraction: number) => setCentre(new Date(centreMs + fraction * days * 86_400_000).toISOString());
   const zoomAround = (step: number) => {
-    if (active) setCentre(new Date(active.bar ? (Math.max(active.bar.startMs, layout.startMs) + Math.min(active.bar.endMs, layout.endMs)) / 2 : active.ms).toISOString());
+    if (active)
+      setCentre(
+        new Date(
+          active.bar
+            ? (Math.max(active.bar.startMs, layout.startMs) + Math.min(active.bar.endMs, layout.endMs)) / 2
+            : active.ms,
+        ).toISOString(),
+      );
     else if (!centreSetting) setCentre(new Date(centreMs).toISOString());
     focusPending.current = true;
     zoomBy(step);
@@ -158,7 +193,10 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
         const candidates = stops[l]!;
         if (candidates.length === 0) continue;
         const ms = current?.ms ?? 0;
-        return candidates.reduce((best, s) => (Math.abs(s.ms - ms) < Math.abs(best.ms - ms) ? s : best), candidates[0]!);
+        return candidates.reduce(
+          (best, s) => (Math.abs(s.ms - ms) < Math.abs(best.ms - ms) ? s : best),
+          candidates[0]!,
+        );
       }
       return undefined;
     };
@@ -232,11 +270,21 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
         <fieldset className="lanes-by">
           <legend>Lanes</legend>
           <label className="check">
-            <input type="radio" name={`${ids}-lanes`} checked={lanesBy === 'participant'} onChange={() => setLanesBy('participant')} />
+            <input
+              type="radio"
+              name={`${ids}-lanes`}
+              checked={lanesBy === 'participant'}
+              onChange={() => setLanesBy('participant')}
+            />
             By participant
           </label>
           <label className="check">
-            <input type="radio" name={`${ids}-lanes`} checked={lanesBy === 'kind'} onChange={() => setLanesBy('kind')} />
+            <input
+              type="radio"
+              name={`${ids}-lanes`}
+              checked={lanesBy === 'kind'}
+              onChange={() => setLanesBy('kind')}
+            />
             By kind
           </label>
         </fieldset>
@@ -253,7 +301,12 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
         <button type="button" onClick={() => zoomBy(-1)} disabled={zoom === 0} aria-label="Zoom in">
           +
         </button>
-        <button type="button" onClick={() => zoomBy(1)} disabled={zoom === ZOOM_LEVELS_DAYS.length - 1} aria-label="Zoom out">
+        <button
+          type="button"
+          onClick={() => zoomBy(1)}
+          disabled={zoom === ZOOM_LEVELS_DAYS.length - 1}
+          aria-label="Zoom out"
+        >
           −
         </button>
         <button type="button" onClick={() => pan(-0.5)}>
@@ -268,7 +321,8 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
         </span>
       </div>
       <p className="hint" id={`${ids}-help`}>
-        {rangeText}, times in {displayZone.replace(/_/g, ' ')}. In the timeline: arrow keys move between items, Enter opens one, + and − zoom, Page Up and Page Down move in time.
+        {rangeText}, times in {displayZone.replace(/_/g, ' ')}. In the timeline: arrow keys move between items, Enter
+        opens one, + and − zoom, Page Up and Page Down move in time.
       </p>
       <div ref={wrapRef} className="timeline-wrap">
         <svg
@@ -282,11 +336,23 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
           onKeyDown={onKeyDown}
         >
           <defs>
-            <pattern id={`${pid}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id={`${pid}-hatch`}
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" className="hatch-bg" />
               <line x1="0" y1="0" x2="0" y2="6" className="hatch-line" />
             </pattern>
-            <pattern id={`${pid}-overlap`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+            <pattern
+              id={`${pid}-overlap`}
+              width="5"
+              height="5"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(-45)"
+            >
               <rect width="5" height="5" className="overlap-bg" />
               <line x1="0" y1="0" x2="0" y2="5" className="overlap-line" />
             </pattern>
@@ -295,7 +361,13 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
           <g className="axis" aria-hidden="true">
             {layout.ticks.map((t) => (
               <g key={t.ms}>
-                <line x1={x(t.ms)} x2={x(t.ms)} y1={t.major ? 4 : 22} y2={height} className={t.major ? 'tick major' : 'tick'} />
+                <line
+                  x1={x(t.ms)}
+                  x2={x(t.ms)}
+                  y1={t.major ? 4 : 22}
+                  y2={height}
+                  className={t.major ? 'tick major' : 'tick'}
+                />
                 {t.label && (
                   <text x={x(t.ms) + 3} y={t.major ? 16 : 34} className={t.major ? 'tick-label major' : 'tick-label'}>
                     {t.label}
@@ -309,7 +381,14 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
             <text x={8} y={AXIS_H + 19} className="lane-label">
               Conflicts ({layout.markers.length})
             </text>
-            <line x1={0} x2={width} y1={AXIS_H + MARKER_H} y2={AXIS_H + MARKER_H} className="lane-sep" aria-hidden="true" />
+            <line
+              x1={0}
+              x2={width}
+              y1={AXIS_H + MARKER_H}
+              y2={AXIS_H + MARKER_H}
+              className="lane-sep"
+              aria-hidden="true"
+            />
             {layout.drawOrder.map((m) => {
               const key = `marker:${m.conflict.id}`;
               const cx = x(m.ms);
@@ -332,7 +411,14 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
                   {m.conflict.severity === 'warning' ? (
                     <path d={`M${cx} ${cy - 8} L${cx + 8} ${cy + 7} L${cx - 8} ${cy + 7} Z`} className="marker-shape" />
                   ) : m.conflict.severity === 'error' ? (
-                    <rect x={cx - 7} y={cy - 7} width={14} height={14} transform={`rotate(45 ${cx} ${cy})`} className="marker-shape" />
+                    <rect
+                      x={cx - 7}
+                      y={cy - 7}
+                      width={14}
+                      height={14}
+                      transform={`rotate(45 ${cx} ${cy})`}
+                      className="marker-shape"
+                    />
                   ) : (
                     <circle cx={cx} cy={cy} r={4} className="marker-shape" />
                   )}
@@ -346,8 +432,20 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
             const top = laneTops[li]!;
             const laneH = lane.rows * ROW_H + LANE_PAD * 2;
             return (
-              <g key={lane.id} className="lane" role="group" aria-label={`${lane.label}: ${lane.bars.length} ${lane.bars.length === 1 ? 'item' : 'items'}${lane.overlaps.length ? `, ${lane.overlaps.length} ${lane.overlaps.length === 1 ? 'overlap' : 'overlaps'}` : ''}`}>
-                <rect x={0} y={top} width={width} height={laneH} className={li % 2 ? 'lane-bg odd' : 'lane-bg'} aria-hidden="true" />
+              <g
+                key={lane.id}
+                className="lane"
+                role="group"
+                aria-label={`${lane.label}: ${lane.bars.length} ${lane.bars.length === 1 ? 'item' : 'items'}${lane.overlaps.length ? `, ${lane.overlaps.length} ${lane.overlaps.length === 1 ? 'overlap' : 'overlaps'}` : ''}`}
+              >
+                <rect
+                  x={0}
+                  y={top}
+                  width={width}
+                  height={laneH}
+                  className={li % 2 ? 'lane-bg odd' : 'lane-bg'}
+                  aria-hidden="true"
+                />
                 {lane.bands.map((b) => (
                   <rect
                     key={b.key}
@@ -413,7 +511,9 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
                     >
                       <rect x={bx - 2} y={by - 2} width={bw + 4} height={BAR_H + 4} rx={5} className="focus-ring" />
                       <rect x={bx} y={by} width={bw} height={BAR_H} rx={3} className="bar-shape" />
-                      {alert && <path d={`M${bx + 5.5} ${by + 3.5}v7.5M${bx + 5.5} ${by + 13}v1.5`} className="bar-alert" />}
+                      {alert && (
+                        <path d={`M${bx + 5.5} ${by + 3.5}v7.5M${bx + 5.5} ${by + 13}v1.5`} className="bar-alert" />
+                      )}
                       {showText && (
                         <>
                           <clipPath id={clipId}>
@@ -447,7 +547,9 @@ export function OverlapTimeline({ plan, entries, displayZone, includeOptional, o
               {active.bar.when} · {active.bar.item.status}
               {active.bar.item.optional ? ' · optional' : ''}
             </p>
-            {active.bar.overlapsWith.length > 0 && <p>Overlaps {active.bar.overlapsWith.map((t) => `“${t}”`).join(', ')} in this lane.</p>}
+            {active.bar.overlapsWith.length > 0 && (
+              <p>Overlaps {active.bar.overlapsWith.map((t) => `“${t}”`).join(', ')} in this lane.</p>
+            )}
             {activeConflicts.map((c) => (
               <p key={c.id} className="timeline-conflict">
                 <SeverityBadge severity={c.severity} /> <strong>{RULE_LABELS[c.rule]}</strong>: {c.explanation}

@@ -41,7 +41,8 @@ export function RangeCheckPanel({
   const stored = useConflictsViewStore((s) => s.rangeCheck);
   const setRangeCheck = useConflictsViewStore((s) => s.setRangeCheck);
   const input = useMemo<RangeCheckInput>(
-    () => stored ?? { ...defaultCheckDates(plan, displayZone, new Date().toISOString()), nearDays: 7, participantId: '' },
+    () =>
+      stored ?? { ...defaultCheckDates(plan, displayZone, new Date().toISOString()), nearDays: 7, participantId: '' },
     [stored, plan, displayZone],
   );
   const id = useId();
@@ -94,11 +95,21 @@ export function RangeCheckPanel({
         </span>
         <span className="field">
           <label htmlFor={`${id}-start`}>First day</label>
-          <input id={`${id}-start`} type="date" value={input.startDate} onChange={(e) => set({ startDate: e.target.value })} />
+          <input
+            id={`${id}-start`}
+            type="date"
+            value={input.startDate}
+            onChange={(e) => set({ startDate: e.target.value })}
+          />
         </span>
         <span className="field">
           <label htmlFor={`${id}-end`}>Last day</label>
-          <input id={`${id}-end`} type="date" value={input.endDate} onChange={(e) => set({ endDate: e.target.value })} />
+          <input
+            id={`${id}-end`}
+            type="date"
+            value={input.endDate}
+            onChange={(e) => set({ endDate: e.target.value })}
+          />
         </span>
         <span className="field">
           <label htmlFor={`${id}-near`}>Near means within (days)</label>
@@ -136,7 +147,11 @@ export function RangeCheckPanel({
         <div aria-live="polite">
           <section aria-labelledby={`${id}-overlaps`}>
             <h3 id={`${id}-overlaps`}>Overlaps ({overlapping.length})</h3>
-            {overlapping.length ? <HitList hits={overlapping} onOpenItem={onOpenItem} /> : <p className="empty">Nothing in the plan falls on these days.</p>}
+            {overlapping.length ? (
+              <HitList hits={overlapping} onOpenItem={onOpenItem} />
+            ) : (
+              <p className="empty">Nothing in the plan falls on these days.</p>
+            )}
           </section>
           <section aria-labelledby={`${id}-nearby`}>
             <h3 id={`${id}-nearby`}>

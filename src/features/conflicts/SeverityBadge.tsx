@@ -4,7 +4,14 @@ import type { Severity } from '../../domain/conflicts/types';
 /** The severity's icon; decorative, always beside the word. */
 export function SeverityIcon({ severity }: { severity: Severity }) {
   return (
-    <svg className={`severity-icon severity-icon-${severity}`} viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+    <svg
+      className={`severity-icon severity-icon-${severity}`}
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      aria-hidden="true"
+      focusable="false"
+    >
       {severity === 'error' && (
         <>
           <circle cx="8" cy="8" r="7" />

@@ -8,7 +8,8 @@ import { SeverityBadge } from './SeverityBadge';
 function ConflictLine({ conflict, onOpenItem }: { conflict: Conflict; onOpenItem: (item: ItemRef) => void }) {
   return (
     <li className="what-if-conflict">
-      <SeverityBadge severity={conflict.severity} /> <strong>{RULE_LABELS[conflict.rule]}</strong>: {conflict.explanation}{' '}
+      <SeverityBadge severity={conflict.severity} /> <strong>{RULE_LABELS[conflict.rule]}</strong>:{' '}
+      {conflict.explanation}{' '}
       <span className="what-if-items">
         (
         {conflict.items.map((item, i) => (
@@ -64,7 +65,8 @@ function Case({ c, onOpenItem }: { c: WhatIfCase; onOpenItem: (item: ItemRef) =>
           <ul>
             {c.diff.changed.map(({ before, after }) => (
               <li key={after.id}>
-                <strong>{RULE_LABELS[after.rule]}</strong>: {before.severity} → {after.severity}, {before.margin} → {after.margin}. {after.explanation}
+                <strong>{RULE_LABELS[after.rule]}</strong>: {before.severity} → {after.severity}, {before.margin} →{' '}
+                {after.margin}. {after.explanation}
               </li>
             ))}
           </ul>
@@ -81,8 +83,9 @@ export function WhatIfPanel({ plan, onOpenItem }: { plan: Plan; onOpenItem: (ite
   return (
     <div className="what-if">
       <p>
-        <strong>Base plan</strong> (no optional items): {result.base.length === 0 ? 'no conflicts' : `${baseCounts} (${result.base.length} in all)`}.
-        This comparison does not depend on the “Include optional legs” switch.
+        <strong>Base plan</strong> (no optional items):{' '}
+        {result.base.length === 0 ? 'no conflicts' : `${baseCounts} (${result.base.length} in all)`}. This comparison
+        does not depend on the “Include optional legs” switch.
       </p>
       {result.cases.length === 0 ? (
         <p className="empty">The plan has no optional items and no saved scenarios to compare.</p>

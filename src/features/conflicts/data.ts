@@ -18,10 +18,17 @@ export function useAcceptances(): Acceptance[] | null {
 }
 
 /** The engine's conflicts for the plan as the header toggle has it, each with its acceptance state. */
-export function useConflictEntries(plan: Plan | undefined, includeOptional: boolean, accepted: Acceptance[] | null): ConflictEntry[] | null {
+export function useConflictEntries(
+  plan: Plan | undefined,
+  includeOptional: boolean,
+  accepted: Acceptance[] | null,
+): ConflictEntry[] | null {
   // Compiled once per plan: switching optional items on and off only runs the rules again.
   const compiled = useMemo(() => (plan ? compilePlan(plan) : null), [plan]);
-  const conflicts = useMemo(() => (compiled ? analyzeCompiled(compiled, { includeOptional }).conflicts : null), [compiled, includeOptional]);
+  const conflicts = useMemo(
+    () => (compiled ? analyzeCompiled(compiled, { includeOptional }).conflicts : null),
+    [compiled, includeOptional],
+  );
   return useMemo(
     () => (plan && conflicts && accepted ? classifyConflicts(conflicts, accepted, plan) : null),
     [plan, conflicts, accepted],

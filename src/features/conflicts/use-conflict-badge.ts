@@ -23,6 +23,8 @@ export function useConflictBadge(): NavBadge | undefined {
   if (!entries) return undefined;
   const counts = countBySeverity(entries.filter((e) => e.state !== 'accepted').map((e) => e.conflict));
   if (counts.error === 0 && counts.warning === 0) return undefined;
-  const text = [counts.error ? `${counts.error}✕` : '', counts.warning ? `${counts.warning}▲` : ''].filter(Boolean).join(' ');
+  const text = [counts.error ? `${counts.error}✕` : '', counts.warning ? `${counts.warning}▲` : '']
+    .filter(Boolean)
+    .join(' ');
   return { text, label: describeCounts({ error: counts.error, warning: counts.warning }).replace(' and ', ', ') };
 }

@@ -8,7 +8,16 @@ import { ZoneSelect } from '../../components/ZoneSelect';
 import { repos } from '../../db';
 import { usePlan } from '../../db/hooks';
 import { EVENT_KINDS, STATUSES, type Place, type PlanEvent } from '../../domain/model';
-import { addToLocal, formatLocalDate, formatLocalRange, instantToLocal, localDaysToInstants, localToInstant, toInstant, toMs } from '../../domain/time';
+import {
+  addToLocal,
+  formatLocalDate,
+  formatLocalRange,
+  instantToLocal,
+  localDaysToInstants,
+  localToInstant,
+  toInstant,
+  toMs,
+} from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { emptyEventForm, eventToForm, formToEvent, type EventFormValues } from './event-form';
@@ -42,8 +51,17 @@ export function EditorDialog() {
     if (target.mode === 'new') {
       const start = target.startsAt ? instantToLocal(target.startsAt, displayZone) : '';
       // An all-day selection ends at the start of the day after its last day.
-      const end = target.endsAt ? instantToLocal(target.allDay ? toInstant(toMs(target.endsAt) - 1) : target.endsAt, displayZone) : '';
-      setForm(emptyEventForm(displayZone, target.allDay ? start.slice(0, 10) : start, target.allDay ? end.slice(0, 10) : end, target.allDay));
+      const end = target.endsAt
+        ? instantToLocal(target.allDay ? toInstant(toMs(target.endsAt) - 1) : target.endsAt, displayZone)
+        : '';
+      setForm(
+        emptyEventForm(
+          displayZone,
+          target.allDay ? start.slice(0, 10) : start,
+          target.allDay ? end.slice(0, 10) : end,
+          target.allDay,
+        ),
+      );
     } else if (target.type === 'event') {
       let live = true;
       repos.events.get(target.id).then(
@@ -65,7 +83,8 @@ export function EditorDialog() {
 
   if (target && missing) return <ItemMissing onClose={close} />;
   if (!target || !form) return null;
-  const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => setForm({ ...form, [key]: value });
+  const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) =>
+    setForm({ ...form, [key]: value });
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
@@ -93,7 +112,8 @@ export function EditorDialog() {
   };
 
   const onDiscard = () => {
-    const stored = saveError?.error instanceof StaleEditError ? (saveError.error.stored as PlanEvent | undefined) : undefined;
+    const stored =
+      saveError?.error instanceof StaleEditError ? (saveError.error.stored as PlanEvent | undefined) : undefined;
     setSaveError(null);
     if (!stored) return close();
     setBaseRev(stored.rev ?? 0);
@@ -141,18 +161,35 @@ export function EditorDialog() {
       <form className="editor" onSubmit={onSubmit} noValidate>
         <Field label="Title" error={errors.title}>
           {(id, describedBy) => (
-            <input id={id} aria-describedby={describedBy} aria-invalid={!!errors.title} value={form.title} onChange={(e) => set('title', e.target.value)} />
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={!!errors.title}
+              value={form.title}
+              onChange={(e) => set('title', e.target.value)}
+            />
           )}
         </Field>
         <div className="row">
-          <ChoiceSelect label="Kind" value={form.kind} choices={EVENT_KINDS} describe={(k) => k.replace('-', ' ')} onChange={(k) => set('kind', k)} />
+          <ChoiceSelect
+            label="Kind"
+            value={form.kind}
+            choices={EVENT_KINDS}
+            describe={(k) => k.replace('-', ' ')}
+            onChange={(k) => set('kind', k)}
+          />
           <ChoiceSelect label="Status" value={form.status} choices={STATUSES} onChange={(s) => set('status', s)} />
           <label className="check">
             <input
               type="checkbox"
               checked={form.allDay}
               onChange={(e) =>
-                setForm({ ...form, allDay: e.target.checked, start: form.start.slice(0, 10), end: form.end.slice(0, 10) })
+                setForm({
+                  ...form,
+                  allDay: e.target.checked,
+                  start: form.start.slice(0, 10),
+                  end: form.end.slice(0, 10),
+                })
               }
             />
             All day
@@ -213,7 +250,11 @@ export function EditorDialog() {
               value={form.placeId}
               onChange={(e) => {
                 const place = plan?.places.find((p) => p.id === e.target.value);
-                setForm({ ...form, placeId: e.target.value, timeZone: place && !form.id ? place.timeZone : form.timeZone });
+                setForm({
+                  ...form,
+                  placeId: e.target.value,
+                  timeZone: place && !form.id ? place.timeZone : form.timeZone,
+                });
               }}
             >
               <option value="">— none —</option>
@@ -269,7 +310,15 @@ export function EditorDialog() {
 }
 
 /** The item's times at its place and in the display zone, as the form stands. */
-function WhenSummary({ form, place, displayZone }: { form: EventFormValues; place: Place | undefined; displayZone: string }) {
+function WhenSummary({
+  form,
+  place,
+  displayZone,
+}: {
+  form: EventFormValues;
+  place: Place | undefined;
+  displayZone: string;
+}) {
   const lines = describeWhen(form, place, displayZone);
   if (!lines) return null;
   return (
@@ -292,17 +341,29 @@ function describeWhen(form: EventFormValues, place: Place | undefined, displayZo
       const last = form.end.slice(0, 10);
       if (last < first) return null;
       const { startsAt } = localDaysToInstants(first, last, form.timeZone);
-      const days = first === last ? formatLocalDate(startsAt, form.timeZone) : `${formatLocalDate(startsAt, form.timeZone)} – ${formatLocalDate(localDaysToInstants(last, last, form.timeZone).startsAt, form.timeZone)}`;
-      return [[`Local dates${place ? ` in ${place.name}` : ''} (${form.timeZone.replace(/_/g, ' ')})`, `${days}, all day; shown on these dates in every zone`]];
+      const days =
+        first === last
+          ? formatLocalDate(startsAt, form.timeZone)
+          : `${formatLocalDate(startsAt, form.timeZone)} – ${formatLocalDate(localDaysToInstants(last, last, form.timeZone).startsAt, form.timeZone)}`;
+      return [
+        [
+          `Local dates${place ? ` in ${place.name}` : ''} (${form.timeZone.replace(/_/g, ' ')})`,
+          `${days}, all day; shown on these dates in every zone`,
+        ],
+      ];
     }
     const startsAt = localToInstant(form.start, form.timeZone);
     const endsAt = localToInstant(form.end, form.timeZone);
     if (endsAt <= startsAt) return null;
     const placeZone = place?.timeZone ?? form.timeZone;
     const at = (zone: string) => `${formatLocalDate(startsAt, zone)}, ${formatLocalRange(startsAt, endsAt, zone)}`;
-    const lines: [string, string][] = [[`Local time${place ? ` in ${place.name}` : ''} (${placeZone.replace(/_/g, ' ')})`, at(placeZone)]];
-    if (placeZone !== form.timeZone) lines.push([`In the item's zone (${form.timeZone.replace(/_/g, ' ')})`, at(form.timeZone)]);
-    if (displayZone !== placeZone) lines.push([`In your display zone (${displayZone.replace(/_/g, ' ')})`, at(displayZone)]);
+    const lines: [string, string][] = [
+      [`Local time${place ? ` in ${place.name}` : ''} (${placeZone.replace(/_/g, ' ')})`, at(placeZone)],
+    ];
+    if (placeZone !== form.timeZone)
+      lines.push([`In the item's zone (${form.timeZone.replace(/_/g, ' ')})`, at(form.timeZone)]);
+    if (displayZone !== placeZone)
+      lines.push([`In your display zone (${displayZone.replace(/_/g, ' ')})`, at(displayZone)]);
     return lines;
   } catch {
     return null;

@@ -36,8 +36,8 @@ export function SaveProblem({ failure, onDiscard }: { failure: SaveFailure; onDi
     return (
       <div role="alert" className="save-error save-problem">
         <p>
-          Not saved. This item was {deleted ? 'deleted' : 'changed'} in another tab or window; your edit is kept — review and save
-          again, or discard.
+          Not saved. This item was {deleted ? 'deleted' : 'changed'} in another tab or window; your edit is kept —
+          review and save again, or discard.
         </p>
         {other && <p className="save-problem-other">Saved there now: {describeOther(other)}.</p>}
         <div className="actions">

@@ -5,37 +5,72 @@ import { ZoneSelect } from '../../components/ZoneSelect';
 import { db, repos } from '../../db';
 import { applyChanges } from '../../db/changes';
 import { createVisit, shiftVisit } from '../../db/visits';
-import { candidateToNewVisit, findDates, type Candidate, type FinderRequest, type FinderResult } from '../../domain/date-finder';
+import {
+  candidateToNewVisit,
+  findDates,
+  type Candidate,
+  type FinderRequest,
+  type FinderResult,
+} from '../../domain/date-finder';
 import type { Plan } from '../../domain/model';
 import { overridesForVisitShift } from '../../domain/scenarios';
 import { toMs } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { emptyFinderForm, formToRequest, movableVisits, newVisitTitle, prefillForVisit, type FinderFormValues } from './finder-form';
+import {
+  emptyFinderForm,
+  formToRequest,
+  movableVisits,
+  newVisitTitle,
+  prefillForVisit,
+  type FinderFormValues,
+} from './finder-form';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The date finder: a form, then ranked candidates with their reasons, each one applicable. */
-export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today: string; onScenarioSaved: () => void }) {
+export function FindDates({
+  plan,
+  today,
+  onScenarioSaved,
+}: {
+  plan: Plan;
+  today: string;
+  onScenarioSaved: () => void;
+}) {
   const includeOptional = useUiStore((s) => s.includeOptional);
   const offerUndo = useUndoStore((s) => s.offer);
   const [form, setForm] = useState<FinderFormValues>(() => emptyFinderForm(today));
   const [submitted, setSubmitted] = useState<{ request: FinderRequest; form: FinderFormValues } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const result = useMemo<FinderResult | null>(() => (submitted ? findDates(plan, submitted.request) : null), [plan, submitted]);
-  const set = <K extends keyof FinderFormValues>(key: K, value: FinderFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const result = useMemo<FinderResult | null>(
+    () => (submitted ? findDates(plan, submitted.request) : null),
+    [plan, submitted],
+  );
+  const set = <K extends keyof FinderFormValues>(key: K, value: FinderFormValues[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const moving = form.moveVisitId ? plan.visits.find((v) => v.id === form.moveVisitId) : undefined;
 
   const placeOptions = useMemo(
-    () => [...plan.places].sort((a, b) => Number(b.kind === 'city') - Number(a.kind === 'city') || a.name.localeCompare(b.name)),
+    () =>
+      [...plan.places].sort(
+        (a, b) => Number(b.kind === 'city') - Number(a.kind === 'city') || a.name.localeCompare(b.name),
+      ),
     [plan.places],
   );
   const windowOptions = useMemo(
-    () => [
-      ...plan.windows.map((w) => ({ id: w.id as string, label: `${w.title} (${w.startDate} – ${w.endDate})`, at: w.startsAt })),
-      ...plan.events.filter((e) => e.kind === 'summit').map((e) => ({ id: e.id as string, label: e.title, at: e.startsAt })),
-    ].sort((a, b) => a.at.localeCompare(b.at)),
+    () =>
+      [
+        ...plan.windows.map((w) => ({
+          id: w.id as string,
+          label: `${w.title} (${w.startDate} – ${w.endDate})`,
+          at: w.startsAt,
+        })),
+        ...plan.events
+          .filter((e) => e.kind === 'summit')
+          .map((e) => ({ id: e.id as string, label: e.title, at: e.startsAt })),
+      ].sort((a, b) => a.at.localeCompare(b.at)),
     [plan.windows, plan.events],
   );
   // Items near the search range that a planner may want to keep clear of.
@@ -45,8 +80,12 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
     if (!Number.isFinite(from) || !Number.isFinite(to)) return [];
     const inRange = (s: string, e: string) => toMs(s) < to && from < toMs(e);
     return [
-      ...plan.events.filter((e) => e.kind !== 'note' && e.visitId !== form.moveVisitId && inRange(e.startsAt, e.endsAt)).map((e) => ({ id: e.id as string, title: e.title, at: e.startsAt })),
-      ...plan.windows.filter((w) => inRange(w.startsAt, w.endsAt)).map((w) => ({ id: w.id as string, title: w.title, at: w.startsAt })),
+      ...plan.events
+        .filter((e) => e.kind !== 'note' && e.visitId !== form.moveVisitId && inRange(e.startsAt, e.endsAt))
+        .map((e) => ({ id: e.id as string, title: e.title, at: e.startsAt })),
+      ...plan.windows
+        .filter((w) => inRange(w.startsAt, w.endsAt))
+        .map((w) => ({ id: w.id as string, title: w.title, at: w.startsAt })),
     ]
       .sort((a, b) => a.at.localeCompare(b.at))
       .slice(0, 40);
@@ -67,7 +106,9 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
       if (request.moveVisitId && c.offsetDays !== undefined) {
         const visit = plan.visits.find((v) => v.id === request.moveVisitId);
         const undo = await shiftVisit(db, request.moveVisitId, c.offsetDays);
-        offerUndo(`Moved "${visit?.title ?? 'the visit'}" to ${c.label}.`, () => applyChanges(db, undo).then(() => undefined));
+        offerUndo(`Moved "${visit?.title ?? 'the visit'}" to ${c.label}.`, () =>
+          applyChanges(db, undo).then(() => undefined),
+        );
       } else {
         const visitId = `visit-${crypto.randomUUID()}`;
         const title = newVisitTitle(plan, used);
@@ -80,7 +121,9 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
           eventId: (i) => `${visitId}-day-${i + 1}`,
         });
         const undo = await createVisit(db, visit, events);
-        offerUndo(`Created the tentative visit "${title}", ${c.label}.`, () => applyChanges(db, undo).then(() => undefined));
+        offerUndo(`Created the tentative visit "${title}", ${c.label}.`, () =>
+          applyChanges(db, undo).then(() => undefined),
+        );
       }
     } catch (err) {
       setActionError(`Not applied: ${message(err)}`);
@@ -97,7 +140,9 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
       await repos.scenarios.put({
         id: `scenario-${crypto.randomUUID()}`,
         name: `${visit.title}: ${c.label}`,
-        includeOptionalIds: includeOptional ? [...plan.events, ...plan.legs].filter((x) => x.optional).map((x) => x.id) : [],
+        includeOptionalIds: includeOptional
+          ? [...plan.events, ...plan.legs].filter((x) => x.optional).map((x) => x.id)
+          : [],
         overrides: overridesForVisitShift(plan, [], visit.id, c.offsetDays),
         notes: c.reasons.map((r) => r.text).join('. '),
       });
@@ -115,7 +160,9 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
             <select
               id={id}
               value={form.moveVisitId}
-              onChange={(e) => setForm(e.target.value ? prefillForVisit(plan, e.target.value, form) : { ...form, moveVisitId: '' })}
+              onChange={(e) =>
+                setForm(e.target.value ? prefillForVisit(plan, e.target.value, form) : { ...form, moveVisitId: '' })
+              }
             >
               <option value="">A new visit</option>
               {movableVisits(plan).map((v) => (
@@ -128,7 +175,14 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
         </Field>
         {!moving && (
           <Field label="Title of the new visit">
-            {(id) => <input id={id} value={form.title} placeholder={newVisitTitle(plan, { ...form, title: '' })} onChange={(e) => set('title', e.target.value)} />}
+            {(id) => (
+              <input
+                id={id}
+                value={form.title}
+                placeholder={newVisitTitle(plan, { ...form, title: '' })}
+                onChange={(e) => set('title', e.target.value)}
+              />
+            )}
           </Field>
         )}
         <ChoiceChecks
@@ -161,21 +215,64 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
           <ZoneSelect label="Host time zone" value={form.timeZone} onChange={(z) => set('timeZone', z)} />
         </div>
         <div className="row">
-          <Field label="Search from">{(id) => <input id={id} type="date" value={form.from} onChange={(e) => set('from', e.target.value)} />}</Field>
-          <Field label="to">{(id) => <input id={id} type="date" value={form.to} onChange={(e) => set('to', e.target.value)} />}</Field>
+          <Field label="Search from">
+            {(id) => <input id={id} type="date" value={form.from} onChange={(e) => set('from', e.target.value)} />}
+          </Field>
+          <Field label="to">
+            {(id) => <input id={id} type="date" value={form.to} onChange={(e) => set('to', e.target.value)} />}
+          </Field>
           <Field label="Days at the host">
             {(id) => (
-              <input id={id} aria-describedby={moving ? 'finder-moving-note' : undefined} className="short" type="number" min={1} max={60} disabled={!!moving} value={form.lengthDays} onChange={(e) => set('lengthDays', e.target.value)} />
+              <input
+                id={id}
+                aria-describedby={moving ? 'finder-moving-note' : undefined}
+                className="short"
+                type="number"
+                min={1}
+                max={60}
+                disabled={!!moving}
+                value={form.lengthDays}
+                onChange={(e) => set('lengthDays', e.target.value)}
+              />
             )}
           </Field>
         </div>
         <div className="row">
           <Field label="Each day from">
-            {(id) => <input id={id} aria-describedby={moving ? 'finder-moving-note' : undefined} type="time" disabled={!!moving} value={form.dayStart} onChange={(e) => set('dayStart', e.target.value)} />}
+            {(id) => (
+              <input
+                id={id}
+                aria-describedby={moving ? 'finder-moving-note' : undefined}
+                type="time"
+                disabled={!!moving}
+                value={form.dayStart}
+                onChange={(e) => set('dayStart', e.target.value)}
+              />
+            )}
           </Field>
-          <Field label="until">{(id) => <input id={id} type="time" disabled={!!moving} value={form.dayEnd} onChange={(e) => set('dayEnd', e.target.value)} />}</Field>
+          <Field label="until">
+            {(id) => (
+              <input
+                id={id}
+                type="time"
+                disabled={!!moving}
+                value={form.dayEnd}
+                onChange={(e) => set('dayEnd', e.target.value)}
+              />
+            )}
+          </Field>
           <Field label="Days clear of others">
-            {(id) => <input id={id} className="short" type="number" min={0} max={60} value={form.minGapDays} onChange={(e) => set('minGapDays', e.target.value)} />}
+            {(id) => (
+              <input
+                id={id}
+                className="short"
+                type="number"
+                min={0}
+                max={60}
+                value={form.minGapDays}
+                onChange={(e) => set('minGapDays', e.target.value)}
+              />
+            )}
           </Field>
         </div>
         {moving && (
@@ -185,11 +282,19 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
         )}
         <div className="row">
           <label className="check">
-            <input type="checkbox" checked={form.avoidBlackouts} onChange={(e) => set('avoidBlackouts', e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={form.avoidBlackouts}
+              onChange={(e) => set('avoidBlackouts', e.target.checked)}
+            />
             Avoid blackouts
           </label>
           <label className="check">
-            <input type="checkbox" checked={form.preferWeekdays} onChange={(e) => set('preferWeekdays', e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={form.preferWeekdays}
+              onChange={(e) => set('preferWeekdays', e.target.checked)}
+            />
             Prefer weekdays
           </label>
         </div>
@@ -210,7 +315,12 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
           <div className="row">
             <Field label="Where">
               {(id) => (
-                <select id={id} value={form.windowRelation} disabled={!form.windowItemId} onChange={(e) => set('windowRelation', e.target.value as FinderFormValues['windowRelation'])}>
+                <select
+                  id={id}
+                  value={form.windowRelation}
+                  disabled={!form.windowItemId}
+                  onChange={(e) => set('windowRelation', e.target.value as FinderFormValues['windowRelation'])}
+                >
                   <option value="within">within it, or up to N days outside</option>
                   <option value="before">ending at most N days before it</option>
                   <option value="after">starting at most N days after it</option>
@@ -218,7 +328,18 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
               )}
             </Field>
             <Field label="N days">
-              {(id) => <input id={id} className="short" type="number" min={0} max={365} disabled={!form.windowItemId} value={form.windowDays} onChange={(e) => set('windowDays', e.target.value)} />}
+              {(id) => (
+                <input
+                  id={id}
+                  className="short"
+                  type="number"
+                  min={0}
+                  max={365}
+                  disabled={!form.windowItemId}
+                  value={form.windowDays}
+                  onChange={(e) => set('windowDays', e.target.value)}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
@@ -230,7 +351,12 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
               <input
                 type="checkbox"
                 checked={form.avoidItemIds.includes(o.id)}
-                onChange={(e) => set('avoidItemIds', e.target.checked ? [...form.avoidItemIds, o.id] : form.avoidItemIds.filter((x) => x !== o.id))}
+                onChange={(e) =>
+                  set(
+                    'avoidItemIds',
+                    e.target.checked ? [...form.avoidItemIds, o.id] : form.avoidItemIds.filter((x) => x !== o.id),
+                  )
+                }
               />
               {o.title}
             </label>
@@ -258,7 +384,9 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
               ))}
             </ul>
           )}
-          {result && result.problems.length === 0 && <Summary result={result} moving={!!submitted?.request.moveVisitId} />}
+          {result && result.problems.length === 0 && (
+            <Summary result={result} moving={!!submitted?.request.moveVisitId} />
+          )}
         </div>
         {result && result.candidates.length > 0 && (
           <ol className="candidates">
@@ -272,8 +400,16 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
                 </div>
                 <ul className="reasons">
                   {c.reasons.map((r, k) => (
-                    <li key={k} className={`reason reason-${r.points < 0 ? 'minus' : r.points > 0 ? 'plus' : 'neutral'}`}>
-                      <span className="points" aria-label={r.points === 0 ? undefined : `${r.points > 0 ? 'plus' : 'minus'} ${Math.abs(r.points)} points`}>
+                    <li
+                      key={k}
+                      className={`reason reason-${r.points < 0 ? 'minus' : r.points > 0 ? 'plus' : 'neutral'}`}
+                    >
+                      <span
+                        className="points"
+                        aria-label={
+                          r.points === 0 ? undefined : `${r.points > 0 ? 'plus' : 'minus'} ${Math.abs(r.points)} points`
+                        }
+                      >
                         {r.points > 0 ? `+${r.points}` : r.points < 0 ? `−${-r.points}` : '·'}
                       </span>
                       <span className="reason-text">
@@ -285,7 +421,9 @@ export function FindDates({ plan, today, onScenarioSaved }: { plan: Plan; today:
                 </ul>
                 <div className="actions">
                   <button type="button" className="primary" disabled={busy} onClick={() => apply(c)}>
-                    {submitted?.request.moveVisitId ? `Move the visit to ${c.label}` : `Create a tentative visit, ${c.label}`}
+                    {submitted?.request.moveVisitId
+                      ? `Move the visit to ${c.label}`
+                      : `Create a tentative visit, ${c.label}`}
                   </button>
                   {submitted?.request.moveVisitId && (
                     <button type="button" onClick={() => saveAsScenario(c)}>

@@ -16,7 +16,15 @@ const TABS: { id: PlanningTab; label: string }[] = [
  * "Dates and scenarios": a modal panel with two tabs, the date finder and the saved scenarios.
  * Escape or the close button closes it; focus returns where it was.
  */
-export function PlanningPanel({ tab, onTab, onClose }: { tab: PlanningTab; onTab: (tab: PlanningTab) => void; onClose: () => void }) {
+export function PlanningPanel({
+  tab,
+  onTab,
+  onClose,
+}: {
+  tab: PlanningTab;
+  onTab: (tab: PlanningTab) => void;
+  onClose: () => void;
+}) {
   const plan = usePlan();
   const ref = useRef<HTMLDivElement>(null);
   const tabRefs = useRef<Record<PlanningTab, HTMLButtonElement | null>>({ dates: null, scenarios: null });
@@ -37,9 +45,9 @@ export function PlanningPanel({ tab, onTab, onClose }: { tab: PlanningTab; onTab
       return;
     }
     if (e.key === 'Tab' && ref.current) {
-      const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href], [tabindex="0"]')].filter(
-        (el) => !el.hasAttribute('disabled') && el.offsetParent !== null,
-      );
+      const focusable = [
+        ...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href], [tabindex="0"]'),
+      ].filter((el) => !el.hasAttribute('disabled') && el.offsetParent !== null);
       wrapTab(e, focusable);
     }
   };
@@ -49,14 +57,25 @@ export function PlanningPanel({ tab, onTab, onClose }: { tab: PlanningTab; onTab
     e.preventDefault();
     const i = TABS.findIndex((t) => t.id === tab);
     const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? TABS.length - 1
+          : (i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
     onTab(TABS[next]!.id);
     tabRefs.current[TABS[next]!.id]?.focus();
   };
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className="planning-panel" role="dialog" aria-modal="true" aria-labelledby="planning-title" onKeyDown={onKeyDown}>
+      <div
+        ref={ref}
+        className="planning-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="planning-title"
+        onKeyDown={onKeyDown}
+      >
         <div className="planning-head">
           <h2 id="planning-title">Dates and scenarios</h2>
           <div role="tablist" aria-label="Dates and scenarios" className="planning-tabs" onKeyDown={onTabKey}>
@@ -83,7 +102,12 @@ export function PlanningPanel({ tab, onTab, onClose }: { tab: PlanningTab; onTab
             Close
           </button>
         </div>
-        <div role="tabpanel" id={`planning-panel-${tab}`} aria-labelledby={`planning-tab-${tab}`} className={`planning-body tab-${tab}`}>
+        <div
+          role="tabpanel"
+          id={`planning-panel-${tab}`}
+          aria-labelledby={`planning-tab-${tab}`}
+          className={`planning-body tab-${tab}`}
+        >
           {!plan ? (
             <p aria-busy="true">Loading the plan…</p>
           ) : tab === 'dates' ? (

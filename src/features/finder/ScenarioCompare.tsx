@@ -21,7 +21,9 @@ export function ScenarioCompare({ plan }: { plan: Plan }) {
   const [bId, setBId] = useState(plan.scenarios[1]?.id ?? PLAN);
   const variant = (id: string): VariantOptions & { label: string } => {
     const s = plan.scenarios.find((x) => x.id === id);
-    return s ? { scenario: s, includeOptional, label: s.name } : { scenario: null, includeOptional, label: 'The plan as it stands' };
+    return s
+      ? { scenario: s, includeOptional, label: s.name }
+      : { scenario: null, includeOptional, label: 'The plan as it stands' };
   };
   const cmp = useMemo(
     () => compareVariants(plan, variant(aId), variant(bId)),
@@ -98,13 +100,21 @@ export function ScenarioCompare({ plan }: { plan: Plan }) {
             <th scope="row">Time travelling</th>
             <td>{formatDuration(a.travel.durationMs)}</td>
             <td>{formatDuration(b.travel.durationMs)}</td>
-            <td>{cmp.travelDelta.durationMs === 0 ? 'same' : `${cmp.travelDelta.durationMs > 0 ? '+' : '−'}${formatDuration(cmp.travelDelta.durationMs)}`}</td>
+            <td>
+              {cmp.travelDelta.durationMs === 0
+                ? 'same'
+                : `${cmp.travelDelta.durationMs > 0 ? '+' : '−'}${formatDuration(cmp.travelDelta.durationMs)}`}
+            </td>
           </tr>
           <tr>
             <th scope="row">Distance (great circle)</th>
             <td>{km.format(a.travel.km)} km</td>
             <td>{km.format(b.travel.km)} km</td>
-            <td>{Math.round(cmp.travelDelta.km) === 0 ? 'same' : `${cmp.travelDelta.km > 0 ? '+' : '−'}${km.format(Math.abs(cmp.travelDelta.km))} km`}</td>
+            <td>
+              {Math.round(cmp.travelDelta.km) === 0
+                ? 'same'
+                : `${cmp.travelDelta.km > 0 ? '+' : '−'}${km.format(Math.abs(cmp.travelDelta.km))} km`}
+            </td>
           </tr>
           {cmp.keyDateChanges.map((k) => (
             <tr key={k.visitId}>
@@ -129,8 +139,8 @@ export function ScenarioCompare({ plan }: { plan: Plan }) {
           <ul className="item-changes">
             {cmp.itemChanges.map((c) => (
               <li key={c.itemId}>
-                <strong>{c.title}</strong>: {c.a ? formatLocalDateTime(c.a.startsAt, c.timeZone) : 'left out'} in “{a.label}”;{' '}
-                {c.b ? formatLocalDateTime(c.b.startsAt, c.timeZone) : 'left out'} in “{b.label}”.
+                <strong>{c.title}</strong>: {c.a ? formatLocalDateTime(c.a.startsAt, c.timeZone) : 'left out'} in “
+                {a.label}”; {c.b ? formatLocalDateTime(c.b.startsAt, c.timeZone) : 'left out'} in “{b.label}”.
               </li>
             ))}
           </ul>
@@ -145,14 +155,17 @@ const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as c
 function ConflictItem({ c }: { c: Conflict }) {
   return (
     <li className={`severity-${c.severity}`}>
-      <span className="severity">{SEVERITY_LABEL[c.severity]}</span> <strong>{RULE_LABELS[c.rule]}</strong>: {c.explanation}
+      <span className="severity">{SEVERITY_LABEL[c.severity]}</span> <strong>{RULE_LABELS[c.rule]}</strong>:{' '}
+      {c.explanation}
     </li>
   );
 }
 
 /** Errors and warnings listed (errors first); overlaps for information folded away. */
 function ConflictList({ heading, conflicts }: { heading: string; conflicts: Conflict[] }) {
-  const serious = conflicts.filter((c) => c.severity !== 'info').sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const serious = conflicts
+    .filter((c) => c.severity !== 'info')
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const info = conflicts.filter((c) => c.severity === 'info');
   return (
     <div>

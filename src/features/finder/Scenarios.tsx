@@ -31,7 +31,16 @@ function itemsOf(plan: Plan): ItemInfo[] {
   return [
     ...plan.events
       .filter((e) => !e.allDay && e.kind !== 'note')
-      .map((e) => ({ id: e.id as string, type: 'event' as const, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, startZone: e.timeZone, endZone: e.timeZone, optional: e.optional })),
+      .map((e) => ({
+        id: e.id as string,
+        type: 'event' as const,
+        title: e.title,
+        startsAt: e.startsAt,
+        endsAt: e.endsAt,
+        startZone: e.timeZone,
+        endZone: e.timeZone,
+        optional: e.optional,
+      })),
     ...plan.legs.map((l) => ({
       id: l.id as string,
       type: 'leg' as const,
@@ -90,7 +99,9 @@ export function Scenarios({ plan }: { plan: Plan }) {
         `${promotion.madeFirm.length} optional taken in`,
         `${promotion.cancelled.length} optional cancelled`,
       ];
-      offerUndo(`"${s.name}" is now the plan: ${parts.join(', ')}.`, () => applyChanges(db, undo).then(() => undefined));
+      offerUndo(`"${s.name}" is now the plan: ${parts.join(', ')}.`, () =>
+        applyChanges(db, undo).then(() => undefined),
+      );
     } catch (err) {
       setError(`Not promoted: ${message(err)}`);
     }
@@ -137,8 +148,8 @@ export function Scenarios({ plan }: { plan: Plan }) {
       {confirmPromote && selected && (
         <Dialog title={`Make "${selected.name}" the plan?`} onClose={() => setConfirmPromote(false)}>
           <p>
-            Its alternative dates become the items’ dates; the optional items it takes in stop being optional, and the ones it leaves
-            out are marked cancelled. You can undo this.
+            Its alternative dates become the items’ dates; the optional items it takes in stop being optional, and the
+            ones it leaves out are marked cancelled. You can undo this.
           </p>
           <div className="actions">
             <span className="spacer" />
@@ -186,8 +197,14 @@ function ScenarioEditor({
           void onSave({ ...scenario, name, notes });
         }}
       >
-        <Field label="Name">{(id) => <input id={id} className="wide" value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-        <Field label="Notes">{(id) => <textarea id={id} rows={2} className="wide" value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
+        <Field label="Name">
+          {(id) => <input id={id} className="wide" value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label="Notes">
+          {(id) => (
+            <textarea id={id} rows={2} className="wide" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          )}
+        </Field>
         <button type="submit" disabled={!dirty}>
           Save name and notes
         </button>
@@ -204,7 +221,9 @@ function ScenarioEditor({
               onChange={(e) =>
                 onSave({
                   ...scenario,
-                  includeOptionalIds: e.target.checked ? [...scenario.includeOptionalIds, i.id] : scenario.includeOptionalIds.filter((x) => x !== i.id),
+                  includeOptionalIds: e.target.checked
+                    ? [...scenario.includeOptionalIds, i.id]
+                    : scenario.includeOptionalIds.filter((x) => x !== i.id),
                 })
               }
             />
@@ -254,7 +273,11 @@ function ScenarioEditor({
                       )}
                     </td>
                     <td>
-                      <button type="button" aria-label={`Remove the alternative dates of ${item?.title ?? o.itemId}`} onClick={() => setOverrides(scenario.overrides.filter((x) => x.itemId !== o.itemId))}>
+                      <button
+                        type="button"
+                        aria-label={`Remove the alternative dates of ${item?.title ?? o.itemId}`}
+                        onClick={() => setOverrides(scenario.overrides.filter((x) => x.itemId !== o.itemId))}
+                      >
                         Remove
                       </button>
                     </td>
@@ -264,7 +287,11 @@ function ScenarioEditor({
             </tbody>
           </table>
         )}
-        <MoveVisit plan={plan} scenario={scenario} onOverrides={(next) => setOverrides(mergeOverrides(scenario.overrides, next))} />
+        <MoveVisit
+          plan={plan}
+          scenario={scenario}
+          onOverrides={(next) => setOverrides(mergeOverrides(scenario.overrides, next))}
+        />
         <SetItemDates items={items} onOverride={(o) => setOverrides(mergeOverrides(scenario.overrides, [o]))} />
       </section>
 
@@ -282,8 +309,18 @@ function ScenarioEditor({
 }
 
 /** Move a whole visit inside the scenario to a new first day at the host. */
-function MoveVisit({ plan, scenario, onOverrides }: { plan: Plan; scenario: Scenario; onOverrides: (o: Override[]) => void }) {
-  const visits = plan.visits.filter((v) => visitItems(plan, v.id).events.length + visitItems(plan, v.id).legs.length > 0);
+function MoveVisit({
+  plan,
+  scenario,
+  onOverrides,
+}: {
+  plan: Plan;
+  scenario: Scenario;
+  onOverrides: (o: Override[]) => void;
+}) {
+  const visits = plan.visits.filter(
+    (v) => visitItems(plan, v.id).events.length + visitItems(plan, v.id).legs.length > 0,
+  );
   // Start with the visit the scenario already moves, if any.
   const [visitId, setVisitId] = useState(() => {
     const moved = new Set(scenario.overrides.map((o) => o.itemId));
@@ -306,7 +343,8 @@ function MoveVisit({ plan, scenario, onOverrides }: { plan: Plan; scenario: Scen
       className="row move-visit"
       onSubmit={(e) => {
         e.preventDefault();
-        if (Number.isFinite(offset) && offset !== 0) onOverrides(overridesForVisitShift(plan, scenario.overrides, visitId, offset));
+        if (Number.isFinite(offset) && offset !== 0)
+          onOverrides(overridesForVisitShift(plan, scenario.overrides, visitId, offset));
       }}
     >
       <Field label="Move a visit in this scenario">
@@ -320,8 +358,13 @@ function MoveVisit({ plan, scenario, onOverrides }: { plan: Plan; scenario: Scen
           </select>
         )}
       </Field>
-      <Field label="First day at the host" hint={current.days ? `now ${formatDayRange(current.days.startDate, current.days.endDate)}` : undefined}>
-        {(id, hint) => <input id={id} type="date" aria-describedby={hint} value={first} onChange={(e) => setFirst(e.target.value)} />}
+      <Field
+        label="First day at the host"
+        hint={current.days ? `now ${formatDayRange(current.days.startDate, current.days.endDate)}` : undefined}
+      >
+        {(id, hint) => (
+          <input id={id} type="date" aria-describedby={hint} value={first} onChange={(e) => setFirst(e.target.value)} />
+        )}
       </Field>
       <button type="submit" disabled={!Number.isFinite(offset) || offset === 0}>
         {Number.isFinite(offset) && offset !== 0 ? `Move by ${offset > 0 ? '+' : ''}${offset} days` : 'Move'}
@@ -374,10 +417,20 @@ function SetItemDates({ items, onOverride }: { items: ItemInfo[]; onOverride: (o
         )}
       </Field>
       <Field label={`Start${item ? ` (${item.startZone})` : ''}`}>
-        {(id) => <input id={id} type="datetime-local" disabled={!item} value={start} onChange={(e) => setStart(e.target.value)} />}
+        {(id) => (
+          <input
+            id={id}
+            type="datetime-local"
+            disabled={!item}
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={`End${item ? ` (${item.endZone})` : ''}`}>
-        {(id) => <input id={id} type="datetime-local" disabled={!item} value={end} onChange={(e) => setEnd(e.target.value)} />}
+        {(id) => (
+          <input id={id} type="datetime-local" disabled={!item} value={end} onChange={(e) => setEnd(e.target.value)} />
+        )}
       </Field>
       <button type="submit" disabled={!item}>
         Set these dates

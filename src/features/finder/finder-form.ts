@@ -74,9 +74,17 @@ export function prefillForVisit(plan: Plan, visitId: string, form: FinderFormVal
     participantIds: [...visit.participantIds],
     hostPlaceId: host?.id ?? form.hostPlaceId,
     timeZone,
-    lengthDays: days ? String(Math.round((Date.parse(days.endDate) - Date.parse(days.startDate)) / 86_400_000) + 1) : form.lengthDays,
+    lengthDays: days
+      ? String(Math.round((Date.parse(days.endDate) - Date.parse(days.startDate)) / 86_400_000) + 1)
+      : form.lengthDays,
     ...(window
-      ? { windowItemId: window.id, windowRelation: 'within' as const, windowDays: String(visit.windowMarginDays ?? 0), from: window.startDate, to: window.endDate }
+      ? {
+          windowItemId: window.id,
+          windowRelation: 'within' as const,
+          windowDays: String(visit.windowMarginDays ?? 0),
+          from: window.startDate,
+          to: window.endDate,
+        }
       : {}),
   };
 }
@@ -95,7 +103,9 @@ export function formToRequest(form: FinderFormValues, includeOptional: boolean):
     dayEnd: form.dayEnd,
     avoidBlackouts: form.avoidBlackouts,
     minGapDays: int(form.minGapDays),
-    ...(form.windowItemId ? { window: { itemId: form.windowItemId, relation: form.windowRelation, days: int(form.windowDays) } } : {}),
+    ...(form.windowItemId
+      ? { window: { itemId: form.windowItemId, relation: form.windowRelation, days: int(form.windowDays) } }
+      : {}),
     avoidItemIds: form.avoidItemIds,
     ...(form.moveVisitId ? { moveVisitId: form.moveVisitId } : {}),
     preferWeekdays: form.preferWeekdays,

@@ -15,9 +15,21 @@ type Format = 'json' | 'encrypted' | 'ics';
 type Scope = 'plan' | 'visit' | 'filter';
 
 const FORMATS: { value: Format; label: string; hint: string }[] = [
-  { value: 'json', label: 'Backup (.json)', hint: 'Everything, in a documented format this app (or a colleague’s) can import again.' },
-  { value: 'encrypted', label: 'Encrypted backup', hint: 'The same backup, sealed with a passphrase (AES-256-GCM). Without the passphrase it cannot be opened.' },
-  { value: 'ics', label: 'Calendar (.ics)', hint: 'For Google Calendar, Outlook or Apple Calendar. Importing it here again updates the same items.' },
+  {
+    value: 'json',
+    label: 'Backup (.json)',
+    hint: 'Everything, in a documented format this app (or a colleague’s) can import again.',
+  },
+  {
+    value: 'encrypted',
+    label: 'Encrypted backup',
+    hint: 'The same backup, sealed with a passphrase (AES-256-GCM). Without the passphrase it cannot be opened.',
+  },
+  {
+    value: 'ics',
+    label: 'Calendar (.ics)',
+    hint: 'For Google Calendar, Outlook or Apple Calendar. Importing it here again updates the same items.',
+  },
 ];
 
 /** Export…: a backup (plain or encrypted) or a calendar file of the plan, one visit, or the current filter. */
@@ -37,7 +49,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const visits = plan ? [...plan.visits].sort((a, b) => a.title.localeCompare(b.title)) : [];
   const chosenVisit = visitId || visits[0]?.id || '';
-  const filterOn = filters.participantIds.length + filters.kinds.length + filters.statuses.length > 0 || !includeOptional;
+  const filterOn =
+    filters.participantIds.length + filters.kinds.length + filters.statuses.length > 0 || !includeOptional;
   const filterText = [
     filters.participantIds.length ? `${filters.participantIds.length} participant(s)` : '',
     filters.kinds.length ? `kinds: ${filters.kinds.join(', ')}` : '',
@@ -52,7 +65,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       : scope === 'filter'
         ? { kind: 'filter', filter: { ...filters, includeOptional } }
         : { kind: 'plan' };
-  const icsCount = plan ? Object.values(selectCalendarItems(plan, selection)).reduce((n, list) => n + list.length, 0) : 0;
+  const icsCount = plan
+    ? Object.values(selectCalendarItems(plan, selection)).reduce((n, list) => n + list.length, 0)
+    : 0;
   const effectiveScope: Scope = format !== 'ics' && scope === 'filter' ? 'plan' : scope;
 
   const run = async () => {
@@ -67,14 +82,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         const text = exportCalendar(snapshot.plan, selection, {
           now,
           appVersion: APP_VERSION,
-          calendarName: effectiveScope === 'visit' && visit ? `${snapshot.planName}: ${visit.title}` : snapshot.planName,
+          calendarName:
+            effectiveScope === 'visit' && visit ? `${snapshot.planName}: ${visit.title}` : snapshot.planName,
         });
         downloadTextFile(`${base}.ics`, text, 'text/calendar;charset=utf-8');
         notify(`Calendar file saved: ${base}.ics (${icsCount} items).`);
         onClose();
         return;
       }
-      const backupScope = effectiveScope === 'visit' ? { kind: 'visit' as const, visitId: chosenVisit } : { kind: 'plan' as const };
+      const backupScope =
+        effectiveScope === 'visit' ? { kind: 'visit' as const, visitId: chosenVisit } : { kind: 'plan' as const };
       const text = await exportBackup(db, backupScope, { appVersion: APP_VERSION, now });
       if (format === 'json') {
         downloadTextFile(`${base}.json`, text, 'application/json');
@@ -83,7 +100,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         onClose();
         return;
       }
-      if (passphrase.length < MIN_PASSPHRASE_LENGTH) return setError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`);
+      if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+        return setError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`);
       if (passphrase !== repeat) return setError('The two passphrases differ.');
       setBusy('Encrypting…');
       const sealed = await encryptBackup(text, passphrase);
@@ -111,7 +129,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <legend>Format</legend>
           {FORMATS.map((f) => (
             <label key={f.value} className="io-option">
-              <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+              <input
+                type="radio"
+                name="format"
+                value={f.value}
+                checked={format === f.value}
+                onChange={() => setFormat(f.value)}
+              />
               <span>
                 <strong>{f.label}</strong>
                 <span className="io-hint">{f.hint}</span>
@@ -123,12 +147,25 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <fieldset>
           <legend>What to export</legend>
           <label className="check">
-            <input type="radio" name="scope" value="plan" checked={effectiveScope === 'plan'} onChange={() => setScope('plan')} />
+            <input
+              type="radio"
+              name="scope"
+              value="plan"
+              checked={effectiveScope === 'plan'}
+              onChange={() => setScope('plan')}
+            />
             The whole plan
           </label>
           <span className="io-visit">
             <label className="check">
-              <input type="radio" name="scope" value="visit" checked={effectiveScope === 'visit'} disabled={visits.length === 0} onChange={() => setScope('visit')} />
+              <input
+                type="radio"
+                name="scope"
+                value="visit"
+                checked={effectiveScope === 'visit'}
+                disabled={visits.length === 0}
+                onChange={() => setScope('visit')}
+              />
               One visit
             </label>
             <label htmlFor={ids.visit} className="visually-hidden">
@@ -151,22 +188,50 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             </select>
           </span>
           <label className="check">
-            <input type="radio" name="scope" value="filter" checked={effectiveScope === 'filter'} disabled={format !== 'ics'} onChange={() => setScope('filter')} />
-            The current filter{format !== 'ics' ? ' (calendar files only)' : filterOn ? ` (${filterText})` : ' (no filter set: everything)'}
+            <input
+              type="radio"
+              name="scope"
+              value="filter"
+              checked={effectiveScope === 'filter'}
+              disabled={format !== 'ics'}
+              onChange={() => setScope('filter')}
+            />
+            The current filter
+            {format !== 'ics'
+              ? ' (calendar files only)'
+              : filterOn
+                ? ` (${filterText})`
+                : ' (no filter set: everything)'}
           </label>
         </fieldset>
 
-        {format === 'ics' && plan && <p className="io-hint">{icsCount} items: events, legs (as events naming their mode and number) and windows.</p>}
+        {format === 'ics' && plan && (
+          <p className="io-hint">
+            {icsCount} items: events, legs (as events naming their mode and number) and windows.
+          </p>
+        )}
 
         {format === 'encrypted' && (
           <div className="io-pass">
             <div className="field">
               <label htmlFor={ids.pass}>Passphrase (at least {MIN_PASSPHRASE_LENGTH} characters)</label>
-              <input id={ids.pass} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+              <input
+                id={ids.pass}
+                type="password"
+                autoComplete="new-password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.repeat}>Repeat the passphrase</label>
-              <input id={ids.repeat} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+              <input
+                id={ids.repeat}
+                type="password"
+                autoComplete="new-password"
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value)}
+              />
             </div>
           </div>
         )}

@@ -79,14 +79,18 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         setStage({
           step: 'refused',
           fileName: file.name,
-          errors: [`The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); the limit is ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB.`],
+          errors: [
+            `The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); the limit is ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB.`,
+          ],
         });
         return;
       }
       setStage({ step: 'reading', fileName: file.name, loaded: 0, total: file.size });
       let text: string;
       try {
-        text = await readFileText(file, (loaded, total) => setStage({ step: 'reading', fileName: file.name, loaded, total }));
+        text = await readFileText(file, (loaded, total) =>
+          setStage({ step: 'reading', fileName: file.name, loaded, total }),
+        );
       } catch (err) {
         setStage({ step: 'refused', fileName: file.name, errors: [`The file could not be read: ${errorText(err)}`] });
         return;
@@ -109,7 +113,9 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
     const total = restored.recordCount;
     setStage({ step: 'writing', fileName, written: 0, total });
     const now = new Date().toISOString();
-    const progress = latestPerFrame((written: number, all: number) => setStage({ step: 'writing', fileName, written, total: all }));
+    const progress = latestPerFrame((written: number, all: number) =>
+      setStage({ step: 'writing', fileName, written, total: all }),
+    );
     const t0 = performance.now();
     try {
       const result = await applyImport(db, restored, mode, {
@@ -124,12 +130,20 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
       const t = result.summary.total;
       if (mode === 'replace' && result.backupId) {
         const backupId = result.backupId;
-        offer(`Plan replaced with ${fileName} (${count(t.add, 'item')}). Your previous plan was saved as an automatic backup.`, async () => {
-          const undone = await restoreAutomaticBackup(db, backupId, { now: new Date().toISOString(), appVersion: APP_VERSION });
-          notify(undone.ok ? 'The previous plan is back.' : `Could not restore: ${undone.errors.join(' ')}`);
-        });
+        offer(
+          `Plan replaced with ${fileName} (${count(t.add, 'item')}). Your previous plan was saved as an automatic backup.`,
+          async () => {
+            const undone = await restoreAutomaticBackup(db, backupId, {
+              now: new Date().toISOString(),
+              appVersion: APP_VERSION,
+            });
+            notify(undone.ok ? 'The previous plan is back.' : `Could not restore: ${undone.errors.join(' ')}`);
+          },
+        );
       } else {
-        notify(`Imported ${fileName}: ${t.add.toLocaleString('en')} added, ${t.update.toLocaleString('en')} updated, ${t.unchanged.toLocaleString('en')} unchanged.`);
+        notify(
+          `Imported ${fileName}: ${t.add.toLocaleString('en')} added, ${t.update.toLocaleString('en')} updated, ${t.unchanged.toLocaleString('en')} unchanged.`,
+        );
       }
     } catch (err) {
       progress.cancel();
@@ -144,8 +158,9 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         {stage.step === 'choose' && (
           <>
             <p>
-              Import a Summitry backup (<code>.json</code>, plain or encrypted) or a calendar file (<code>.ics</code>) from Google Calendar,
-              Outlook or Apple Calendar. Nothing is written until you have seen what the file holds and confirmed.
+              Import a Summitry backup (<code>.json</code>, plain or encrypted) or a calendar file (<code>.ics</code>)
+              from Google Calendar, Outlook or Apple Calendar. Nothing is written until you have seen what the file
+              holds and confirmed.
             </p>
             <label className="io-dropzone" htmlFor={inputId}>
               <span>Drop a file anywhere on the page, or</span>
@@ -218,7 +233,12 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         )}
 
         {stage.step === 'review' && (
-          <Review fileName={stage.fileName} restored={stage.restored} onCancel={onClose} onConfirm={(mode) => write(stage.restored, mode, stage.fileName)} />
+          <Review
+            fileName={stage.fileName}
+            restored={stage.restored}
+            onCancel={onClose}
+            onConfirm={(mode) => write(stage.restored, mode, stage.fileName)}
+          />
         )}
 
         {stage.step === 'writing' && (
@@ -257,7 +277,14 @@ function PassphraseForm({
       </p>
       <div className="field">
         <label htmlFor={id}>Passphrase</label>
-        <input id={id} type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required />
+        <input
+          id={id}
+          type="password"
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          required
+        />
       </div>
       {stage.error && (
         <p role="alert" className="save-error">
@@ -286,12 +313,26 @@ function describeFile(r: Restored, zone: string): string {
 }
 
 function countsLine(counts: MergeCounts): string {
-  const parts = [`${counts.add.toLocaleString('en')} to add`, `${counts.update.toLocaleString('en')} to update`, `${counts.unchanged.toLocaleString('en')} unchanged`];
+  const parts = [
+    `${counts.add.toLocaleString('en')} to add`,
+    `${counts.update.toLocaleString('en')} to update`,
+    `${counts.unchanged.toLocaleString('en')} unchanged`,
+  ];
   if (counts.keep) parts.push(`${counts.keep.toLocaleString('en')} kept (your copy is newer)`);
   return parts.join(', ');
 }
 
-function Review({ fileName, restored, onConfirm, onCancel }: { fileName: string; restored: Restored; onConfirm: (mode: ImportMode) => void; onCancel: () => void }) {
+function Review({
+  fileName,
+  restored,
+  onConfirm,
+  onCancel,
+}: {
+  fileName: string;
+  restored: Restored;
+  onConfirm: (mode: ImportMode) => void;
+  onCancel: () => void;
+}) {
   const displayZone = useUiStore((s) => s.displayZone);
   const canReplace = !modeRefusal(restored, 'replace');
   const [mode, setMode] = useState<ImportMode>('merge');
@@ -312,7 +353,9 @@ function Review({ fileName, restored, onConfirm, onCancel }: { fileName: string;
     };
   }, [restored, mode]);
 
-  const inFile = SUMMARY_TABLES.map((t) => [t, t === 'acceptances' ? restored.acceptances.length : restored.plan[t].length] as const).filter(([, n]) => n > 0);
+  const inFile = SUMMARY_TABLES.map(
+    (t) => [t, t === 'acceptances' ? restored.acceptances.length : restored.plan[t].length] as const,
+  ).filter(([, n]) => n > 0);
   const changes = preview ? preview.summary.total.add + preview.summary.total.update : 0;
   const skipped = restored.skipped;
   return (
@@ -352,11 +395,23 @@ function Review({ fileName, restored, onConfirm, onCancel }: { fileName: string;
         <fieldset className="io-modes">
           <legend>How to import</legend>
           <label className="check">
-            <input type="radio" name="mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+            <input
+              type="radio"
+              name="mode"
+              value="merge"
+              checked={mode === 'merge'}
+              onChange={() => setMode('merge')}
+            />
             Merge into my plan: add what is new, update what the file has edited more recently
           </label>
           <label className="check">
-            <input type="radio" name="mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+            <input
+              type="radio"
+              name="mode"
+              value="replace"
+              checked={mode === 'replace'}
+              onChange={() => setMode('replace')}
+            />
             Replace my plan with this backup
           </label>
         </fieldset>
@@ -400,8 +455,9 @@ function Review({ fileName, restored, onConfirm, onCancel }: { fileName: string;
         )}
         {preview && mode === 'replace' && (
           <p>
-            <strong>What will change:</strong> the {count(preview.replacedCount, 'record')} in your plan are replaced by the file’s{' '}
-            {count(preview.summary.total.add, 'record')}. Your current plan is saved first as an automatic backup (Import… lists it, to restore).
+            <strong>What will change:</strong> the {count(preview.replacedCount, 'record')} in your plan are replaced by
+            the file’s {count(preview.summary.total.add, 'record')}. Your current plan is saved first as an automatic
+            backup (Import… lists it, to restore).
           </p>
         )}
         {preview && preview.dangling.length > 0 && (
@@ -427,7 +483,12 @@ function Review({ fileName, restored, onConfirm, onCancel }: { fileName: string;
           Cancel
         </button>
         {mode === 'merge' && (
-          <button type="button" className="primary" disabled={!preview || changes === 0} onClick={() => onConfirm('merge')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!preview || changes === 0}
+            onClick={() => onConfirm('merge')}
+          >
             {preview && changes === 0
               ? 'Nothing new to import'
               : skipped.length > 0
@@ -478,13 +539,16 @@ function AutomaticBackups({ onDone }: { onDone: () => void }) {
                   disabled={busy}
                   onClick={async () => {
                     setBusy(true);
-                    const result = await restoreAutomaticBackup(db, b.id, { now: new Date().toISOString(), appVersion: APP_VERSION }).catch(
-                      (err: unknown) => ({ ok: false as const, errors: [errorText(err)] }),
-                    );
+                    const result = await restoreAutomaticBackup(db, b.id, {
+                      now: new Date().toISOString(),
+                      appVersion: APP_VERSION,
+                    }).catch((err: unknown) => ({ ok: false as const, errors: [errorText(err)] }));
                     setBusy(false);
                     if (!result.ok) setError(`Could not restore: ${result.errors.join(' ')} Nothing was changed.`);
                     else {
-                      notify('The automatic backup was restored; the plan it replaced was saved as a new automatic backup.');
+                      notify(
+                        'The automatic backup was restored; the plan it replaced was saved as a new automatic backup.',
+                      );
                       onDone();
                     }
                   }}
@@ -497,7 +561,11 @@ function AutomaticBackups({ onDone }: { onDone: () => void }) {
               </span>
             ) : (
               <span className="io-inline">
-                <button type="button" onClick={() => setConfirm(b.id)} aria-label={`Restore the backup of ${formatLocalDateTime(b.createdAt, zone)}`}>
+                <button
+                  type="button"
+                  onClick={() => setConfirm(b.id)}
+                  aria-label={`Restore the backup of ${formatLocalDateTime(b.createdAt, zone)}`}
+                >
                   Restore…
                 </button>
                 <button
@@ -505,7 +573,12 @@ function AutomaticBackups({ onDone }: { onDone: () => void }) {
                   aria-label={`Download the backup of ${formatLocalDateTime(b.createdAt, zone)}`}
                   onClick={async () => {
                     const data = await readBackupData(db, b.id);
-                    if (data) downloadTextFile(`${fileBaseName(b.planName ?? 'backup', b.createdAt)}-automatic.json`, data, 'application/json');
+                    if (data)
+                      downloadTextFile(
+                        `${fileBaseName(b.planName ?? 'backup', b.createdAt)}-automatic.json`,
+                        data,
+                        'application/json',
+                      );
                   }}
                 >
                   Download

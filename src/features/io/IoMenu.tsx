@@ -70,7 +70,13 @@ export function IoMenu() {
         )}
       {/* In a portal: the dialogs take the page's styles, not the header's. */}
       {createPortal(
-        <Suspense fallback={<p className="io-loading" role="status">Loading…</p>}>
+        <Suspense
+          fallback={
+            <p className="io-loading" role="status">
+              Loading…
+            </p>
+          }
+        >
           {open?.kind === 'import' && <ImportDialog key={open.key} initialFile={open.file} onClose={close} />}
           {open?.kind === 'export' && <ExportDialog onClose={close} />}
         </Suspense>,

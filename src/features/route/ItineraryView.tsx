@@ -70,7 +70,9 @@ function Conflicts({ ids, conflicts }: { ids: readonly string[]; conflicts: Read
             {c.severity === 'error' ? 'Conflict' : c.severity === 'warning' ? 'Warning' : 'Note'}: {RULE_LABELS[c.rule]}
           </strong>{' '}
           {c.explanation}
-          {c.onlyWith.length > 0 && <span className="only-with"> (only with {c.onlyWith.map((i) => i.title).join(', ')})</span>}
+          {c.onlyWith.length > 0 && (
+            <span className="only-with"> (only with {c.onlyWith.map((i) => i.title).join(', ')})</span>
+          )}
         </li>
       ))}
     </ul>
@@ -97,7 +99,14 @@ function conflictsOnce(itinerary: Itinerary, conflicts: ReadonlyMap<string, Conf
 }
 
 /** One visit's itinerary: totals, then each local day with its stops, programme items and legs. */
-export function ItineraryView({ itinerary, conflicts: allConflicts, includeOptional, activeLegId, onActiveLeg, onAction }: Props) {
+export function ItineraryView({
+  itinerary,
+  conflicts: allConflicts,
+  includeOptional,
+  activeLegId,
+  onActiveLeg,
+  onAction,
+}: Props) {
   const { totals } = itinerary;
   const conflicts = useMemo(() => conflictsOnce(itinerary, allConflicts), [itinerary, allConflicts]);
   const headingId = `itinerary-${itinerary.key}`;
@@ -114,7 +123,11 @@ export function ItineraryView({ itinerary, conflicts: allConflicts, includeOptio
         )}
         <p className="it-totals">
           <span className="totals-label">
-            {totals.optionalLegs === 0 ? 'Total travel' : includeOptional ? 'Total travel, with optional legs' : 'Total travel, optional legs left out'}
+            {totals.optionalLegs === 0
+              ? 'Total travel'
+              : includeOptional
+                ? 'Total travel, with optional legs'
+                : 'Total travel, optional legs left out'}
             :
           </span>{' '}
           <strong className="totals-shown">{totalsText(totals.shown)}</strong>
@@ -123,7 +136,9 @@ export function ItineraryView({ itinerary, conflicts: allConflicts, includeOptio
         {totals.optionalLegs > 0 && (
           <p className="it-totals-alt">
             {includeOptional ? 'Without optional legs' : 'With optional legs'}:{' '}
-            <span className="totals-other">{totalsText(includeOptional ? totals.withoutOptional : totals.withOptional)}</span>
+            <span className="totals-other">
+              {totalsText(includeOptional ? totals.withoutOptional : totals.withOptional)}
+            </span>
           </p>
         )}
         {itinerary.visit && <Conflicts ids={[itinerary.visit.id]} conflicts={conflicts} />}
@@ -138,9 +153,15 @@ export function ItineraryView({ itinerary, conflicts: allConflicts, includeOptio
           </div>
         )}
       </header>
-      {itinerary.days.length === 0 && <p className="it-empty">Nothing planned in this visit yet: add a stop or a leg.</p>}
+      {itinerary.days.length === 0 && (
+        <p className="it-empty">Nothing planned in this visit yet: add a stop or a leg.</p>
+      )}
       {itinerary.days.map((day) => (
-        <section key={`${day.date}-${day.entries.length}-${entryKey(day.entries[0]!)}`} className="it-day" aria-label={day.label}>
+        <section
+          key={`${day.date}-${day.entries.length}-${entryKey(day.entries[0]!)}`}
+          className="it-day"
+          aria-label={day.label}
+        >
           <h4>{day.label}</h4>
           <ol className="it-entries">
             {day.entries.map((entry) => (
@@ -182,7 +203,16 @@ function Entry({
 }) {
   if (entry.type === 'stop') return <StopRow stop={entry.stop} itinerary={itinerary} onAction={onAction} />;
   if (entry.type === 'event') return <EventRow event={entry.event} conflicts={conflicts} onAction={onAction} />;
-  return <LegRow leg={entry.leg} itinerary={itinerary} conflicts={conflicts} active={entry.leg.id === activeLegId} onActiveLeg={onActiveLeg} onAction={onAction} />;
+  return (
+    <LegRow
+      leg={entry.leg}
+      itinerary={itinerary}
+      conflicts={conflicts}
+      active={entry.leg.id === activeLegId}
+      onActiveLeg={onActiveLeg}
+      onAction={onAction}
+    />
+  );
 }
 
 function StopRow({
@@ -197,7 +227,9 @@ function StopRow({
   const canRemove = stop.events.length > 0 || !!stop.arrivalLegId;
   return (
     <li className={`it-row it-stop${stop.optional ? ' optional' : ''}`}>
-      <span className="it-when">{stop.arrives ? <Time t={stop.arrives} /> : stop.departs ? <Time t={stop.departs} /> : null}</span>
+      <span className="it-when">
+        {stop.arrives ? <Time t={stop.arrives} /> : stop.departs ? <Time t={stop.departs} /> : null}
+      </span>
       <div className="it-main">
         <p className="it-title">
           <span className="stop-mark" aria-hidden="true">
@@ -214,7 +246,8 @@ function StopRow({
             </>
           ) : stop.departs ? (
             <>
-              {stop.unplannedArrival ? 'Leaves' : 'Starts here, leaving'} {stop.departurePlace ? `from ${stop.departurePlace.name} ` : ''}
+              {stop.unplannedArrival ? 'Leaves' : 'Starts here, leaving'}{' '}
+              {stop.departurePlace ? `from ${stop.departurePlace.name} ` : ''}
               <Time t={stop.departs} withDay />
             </>
           ) : (
@@ -231,7 +264,8 @@ function StopRow({
         </p>
         {stop.unplannedArrival && (
           <p className="it-warning">
-            <span aria-hidden="true">⚠ </span>No leg brings the principal here{stop.previousCity ? ` from ${stop.previousCity.name}` : ''}.
+            <span aria-hidden="true">⚠ </span>No leg brings the principal here
+            {stop.previousCity ? ` from ${stop.previousCity.name}` : ''}.
           </p>
         )}
         {itinerary.visit && (
@@ -286,12 +320,15 @@ function EventRow({
       <div className="it-main">
         <p className="it-title">
           <span className="event-title">{e.title}</span>
-          {e.optional && <span className="tag optional-tag">optional</span>} <StatusPill status={e.status} /> <DraftMark status={e.status} />
+          {e.optional && <span className="tag optional-tag">optional</span>} <StatusPill status={e.status} />{' '}
+          <DraftMark status={e.status} />
         </p>
         <p className="it-detail">
           {e.kind.replace('-', ' ')}
           {event.place && ` · ${event.place.name}`}
-          {event.allDay && event.startDate && ` · ${event.startDate === event.endDate ? event.startDate : `${event.startDate} to ${event.endDate}`}`}
+          {event.allDay &&
+            event.startDate &&
+            ` · ${event.startDate === event.endDate ? event.startDate : `${event.startDate} to ${event.endDate}`}`}
         </p>
         <Conflicts ids={[e.id]} conflicts={conflicts} />
         <div className="it-row-actions no-print">
@@ -325,7 +362,12 @@ function LegRow({
   const index = itinerary.legs.indexOf(leg);
   const previous = index > 0 ? itinerary.legs[index - 1] : undefined;
   const next = index >= 0 ? itinerary.legs[index + 1] : undefined;
-  const shift = leg.dayShift === 0 ? '' : leg.dayShift > 0 ? ` (+${leg.dayShift} day${leg.dayShift > 1 ? 's' : ''})` : ` (${leg.dayShift} day)`;
+  const shift =
+    leg.dayShift === 0
+      ? ''
+      : leg.dayShift > 0
+        ? ` (+${leg.dayShift} day${leg.dayShift > 1 ? 's' : ''})`
+        : ` (${leg.dayShift} day)`;
   return (
     <li
       id={legRowId(leg.id)}
@@ -346,7 +388,8 @@ function LegRow({
           <span className="leg-route">
             {leg.from.cityName} → {leg.to.cityName}
           </span>
-          {leg.optional && <span className="tag optional-tag">optional</span>} <StatusPill status={leg.status} /> <DraftMark status={leg.status} />
+          {leg.optional && <span className="tag optional-tag">optional</span>} <StatusPill status={leg.status} />{' '}
+          <DraftMark status={leg.status} />
         </p>
         <p className="it-detail">
           <span className="leg-places">
@@ -357,7 +400,8 @@ function LegRow({
         <p className="it-detail">
           departs <Time t={leg.departs} /> · arrives {leg.dayShift !== 0 ? `${leg.arrives.localDay} ` : ''}
           <Time t={leg.arrives} />
-          {shift} · <span className="leg-duration">{formatTravelTime(leg.durationMs)}</span> · <span className="leg-distance">{formatKm(leg.km)}</span>
+          {shift} · <span className="leg-duration">{formatTravelTime(leg.durationMs)}</span> ·{' '}
+          <span className="leg-distance">{formatKm(leg.km)}</span>
         </p>
         <Conflicts ids={[leg.id]} conflicts={conflicts} />
         <div className="it-row-actions no-print">
@@ -376,20 +420,47 @@ function LegRow({
           <button
             type="button"
             disabled={!previous}
-            aria-label={previous ? `Earlier: leg ${leg.seq} takes leg ${previous.seq}'s time slot` : `Earlier (leg ${leg.seq} is already first)`}
-            onClick={() => previous && void swapLegs(previous.leg, leg.leg, `Leg ${leg.from.name} → ${leg.to.name} now goes before ${previous.from.name} → ${previous.to.name}`)}
+            aria-label={
+              previous
+                ? `Earlier: leg ${leg.seq} takes leg ${previous.seq}'s time slot`
+                : `Earlier (leg ${leg.seq} is already first)`
+            }
+            onClick={() =>
+              previous &&
+              void swapLegs(
+                previous.leg,
+                leg.leg,
+                `Leg ${leg.from.name} → ${leg.to.name} now goes before ${previous.from.name} → ${previous.to.name}`,
+              )
+            }
           >
             Earlier
           </button>
           <button
             type="button"
             disabled={!next}
-            aria-label={next ? `Later: leg ${leg.seq} takes leg ${next.seq}'s time slot` : `Later (leg ${leg.seq} is already last)`}
-            onClick={() => next && void swapLegs(leg.leg, next.leg, `Leg ${leg.from.name} → ${leg.to.name} now goes after ${next.from.name} → ${next.to.name}`)}
+            aria-label={
+              next
+                ? `Later: leg ${leg.seq} takes leg ${next.seq}'s time slot`
+                : `Later (leg ${leg.seq} is already last)`
+            }
+            onClick={() =>
+              next &&
+              void swapLegs(
+                leg.leg,
+                next.leg,
+                `Leg ${leg.from.name} → ${leg.to.name} now goes after ${next.from.name} → ${next.to.name}`,
+              )
+            }
           >
             Later
           </button>
-          <button type="button" className="danger" aria-label={`Delete leg ${leg.seq}`} onClick={() => void deleteLeg(leg.leg, legLabel(leg))}>
+          <button
+            type="button"
+            className="danger"
+            aria-label={`Delete leg ${leg.seq}`}
+            onClick={() => void deleteLeg(leg.leg, legLabel(leg))}
+          >
             Delete
           </button>
         </div>

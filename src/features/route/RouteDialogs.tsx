@@ -9,10 +9,30 @@ import { formToLeg, type LegFormValues } from './leg-form';
 import { removeStop, saveLeg, saveStopEvent, stopRemoval } from './route-actions';
 import { formToStopEvent, type StopFormValues } from './stop-form';
 
-function PlaceSelect({ id, describedBy, places, value, onChange, invalid }: { id: string; describedBy?: string; places: readonly Place[]; value: string; onChange: (id: string) => void; invalid: boolean }) {
+function PlaceSelect({
+  id,
+  describedBy,
+  places,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  describedBy?: string;
+  places: readonly Place[];
+  value: string;
+  onChange: (id: string) => void;
+  invalid: boolean;
+}) {
   const sorted = useMemo(() => [...places].sort((a, b) => a.name.localeCompare(b.name)), [places]);
   return (
-    <select id={id} aria-describedby={describedBy} aria-invalid={invalid} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select
+      id={id}
+      aria-describedby={describedBy}
+      aria-invalid={invalid}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
       <option value="">— choose a place —</option>
       {sorted.map((p) => (
         <option key={p.id} value={p.id}>
@@ -45,7 +65,8 @@ export function LegDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const set = <K extends keyof LegFormValues>(key: K, value: LegFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof LegFormValues>(key: K, value: LegFormValues[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const name = (id: string) => places.find((p) => p.id === id)?.name ?? id;
 
   const onSubmit = async (ev: React.FormEvent) => {
@@ -68,35 +89,79 @@ export function LegDialog({
       <form className="editor route-form" onSubmit={onSubmit} noValidate>
         <div className="row">
           <Field label="From" error={errors.fromPlaceId}>
-            {(id, d) => <PlaceSelect id={id} describedBy={d} places={places} value={form.fromPlaceId} onChange={(v) => set('fromPlaceId', v)} invalid={!!errors.fromPlaceId} />}
+            {(id, d) => (
+              <PlaceSelect
+                id={id}
+                describedBy={d}
+                places={places}
+                value={form.fromPlaceId}
+                onChange={(v) => set('fromPlaceId', v)}
+                invalid={!!errors.fromPlaceId}
+              />
+            )}
           </Field>
           <Field label="To" error={errors.toPlaceId}>
-            {(id, d) => <PlaceSelect id={id} describedBy={d} places={places} value={form.toPlaceId} onChange={(v) => set('toPlaceId', v)} invalid={!!errors.toPlaceId} />}
+            {(id, d) => (
+              <PlaceSelect
+                id={id}
+                describedBy={d}
+                places={places}
+                value={form.toPlaceId}
+                onChange={(v) => set('toPlaceId', v)}
+                invalid={!!errors.toPlaceId}
+              />
+            )}
           </Field>
         </div>
         <div className="row">
           <Field label="Departs" error={errors.departs} hint={zoneHint(places, form.fromPlaceId)}>
             {(id, d) => (
-              <input id={id} type="datetime-local" aria-describedby={d} aria-invalid={!!errors.departs} value={form.departs} onChange={(e) => set('departs', e.target.value)} />
+              <input
+                id={id}
+                type="datetime-local"
+                aria-describedby={d}
+                aria-invalid={!!errors.departs}
+                value={form.departs}
+                onChange={(e) => set('departs', e.target.value)}
+              />
             )}
           </Field>
           <Field label="Arrives" error={errors.arrives} hint={zoneHint(places, form.toPlaceId)}>
             {(id, d) => (
-              <input id={id} type="datetime-local" aria-describedby={d} aria-invalid={!!errors.arrives} value={form.arrives} onChange={(e) => set('arrives', e.target.value)} />
+              <input
+                id={id}
+                type="datetime-local"
+                aria-describedby={d}
+                aria-invalid={!!errors.arrives}
+                value={form.arrives}
+                onChange={(e) => set('arrives', e.target.value)}
+              />
             )}
           </Field>
         </div>
         <div className="row">
-          <ChoiceSelect label="Mode" value={form.mode} choices={LEG_MODES} describe={(m) => MODE_LABELS[m]} onChange={(m) => set('mode', m)} />
-          <Field label="Carrier">{(id) => <input id={id} value={form.carrier} onChange={(e) => set('carrier', e.target.value)} />}</Field>
-          <Field label="Flight or train number">{(id) => <input id={id} value={form.number} onChange={(e) => set('number', e.target.value)} />}</Field>
+          <ChoiceSelect
+            label="Mode"
+            value={form.mode}
+            choices={LEG_MODES}
+            describe={(m) => MODE_LABELS[m]}
+            onChange={(m) => set('mode', m)}
+          />
+          <Field label="Carrier">
+            {(id) => <input id={id} value={form.carrier} onChange={(e) => set('carrier', e.target.value)} />}
+          </Field>
+          <Field label="Flight or train number">
+            {(id) => <input id={id} value={form.number} onChange={(e) => set('number', e.target.value)} />}
+          </Field>
           <ChoiceSelect label="Status" value={form.status} choices={STATUSES} onChange={(s) => set('status', s)} />
         </div>
         <label className="check">
           <input type="checkbox" checked={form.optional} onChange={(e) => set('optional', e.target.checked)} />
           Optional leg (taken only when optional legs are included)
         </label>
-        <Field label="Notes">{(id) => <textarea id={id} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}</Field>
+        <Field label="Notes">
+          {(id) => <textarea id={id} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}
+        </Field>
         {saveError && (
           <p role="alert" className="save-error">
             Not saved: {saveError}
@@ -134,7 +199,8 @@ export function StopDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const set = <K extends keyof StopFormValues>(key: K, value: StopFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof StopFormValues>(key: K, value: StopFormValues[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
@@ -155,32 +221,80 @@ export function StopDialog({
     <Dialog title={existing ? `Edit ${existing.title}` : 'Add stop'} onClose={onClose}>
       <form className="editor route-form" onSubmit={onSubmit} noValidate>
         <Field label="Place" error={errors.placeId}>
-          {(id, d) => <PlaceSelect id={id} describedBy={d} places={places} value={form.placeId} onChange={(v) => set('placeId', v)} invalid={!!errors.placeId} />}
+          {(id, d) => (
+            <PlaceSelect
+              id={id}
+              describedBy={d}
+              places={places}
+              value={form.placeId}
+              onChange={(v) => set('placeId', v)}
+              invalid={!!errors.placeId}
+            />
+          )}
         </Field>
         <Field label="What happens there" error={errors.title}>
-          {(id, d) => <input id={id} aria-describedby={d} aria-invalid={!!errors.title} value={form.title} onChange={(e) => set('title', e.target.value)} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={!!errors.title}
+              value={form.title}
+              onChange={(e) => set('title', e.target.value)}
+            />
+          )}
         </Field>
         <div className="row">
-          <ChoiceSelect label="Kind" value={form.kind} choices={EVENT_KINDS} describe={(k) => k.replace('-', ' ')} onChange={(k) => set('kind', k)} />
+          <ChoiceSelect
+            label="Kind"
+            value={form.kind}
+            choices={EVENT_KINDS}
+            describe={(k) => k.replace('-', ' ')}
+            onChange={(k) => set('kind', k)}
+          />
           <ChoiceSelect label="Status" value={form.status} choices={STATUSES} onChange={(s) => set('status', s)} />
           <label className="check">
             <input
               type="checkbox"
               checked={form.allDay}
-              onChange={(e) => setForm((f) => ({ ...f, allDay: e.target.checked, start: f.start.slice(0, 10), end: f.end.slice(0, 10) }))}
+              onChange={(e) =>
+                setForm((f) => ({
+                  ...f,
+                  allDay: e.target.checked,
+                  start: f.start.slice(0, 10),
+                  end: f.end.slice(0, 10),
+                }))
+              }
             />
             All day
           </label>
         </div>
         <div className="row">
-          <Field label={form.allDay ? 'First day' : 'Starts'} error={errors.start} hint={zoneHint(places, form.placeId)}>
+          <Field
+            label={form.allDay ? 'First day' : 'Starts'}
+            error={errors.start}
+            hint={zoneHint(places, form.placeId)}
+          >
             {(id, d) => (
-              <input id={id} type={form.allDay ? 'date' : 'datetime-local'} aria-describedby={d} aria-invalid={!!errors.start} value={form.start} onChange={(e) => set('start', e.target.value)} />
+              <input
+                id={id}
+                type={form.allDay ? 'date' : 'datetime-local'}
+                aria-describedby={d}
+                aria-invalid={!!errors.start}
+                value={form.start}
+                onChange={(e) => set('start', e.target.value)}
+              />
             )}
           </Field>
           <Field label={form.allDay ? 'Last day' : 'Ends'} error={errors.end}>
             {(id, d) => (
-              <input id={id} type={form.allDay ? 'date' : 'datetime-local'} aria-describedby={d} aria-invalid={!!errors.end} value={form.end} onChange={(e) => set('end', e.target.value)} />
+              <input
+                id={id}
+                type={form.allDay ? 'date' : 'datetime-local'}
+                aria-describedby={d}
+                aria-invalid={!!errors.end}
+                value={form.end}
+                onChange={(e) => set('end', e.target.value)}
+              />
             )}
           </Field>
         </div>
@@ -213,7 +327,15 @@ export function StopDialog({
 }
 
 /** Confirm removing a stop: say exactly what goes. */
-export function RemoveStopDialog({ stop, legName, onClose }: { stop: ItineraryStop; legName?: string; onClose: () => void }) {
+export function RemoveStopDialog({
+  stop,
+  legName,
+  onClose,
+}: {
+  stop: ItineraryStop;
+  legName?: string;
+  onClose: () => void;
+}) {
   const { eventIds, legIds } = stopRemoval(stop);
   return (
     <Dialog title={`Remove the stop in ${stop.city.name}?`} onClose={onClose}>
@@ -224,7 +346,9 @@ export function RemoveStopDialog({ stop, legName, onClose }: { stop: ItinerarySt
           <li key={e.id}>“{e.event.title}”</li>
         ))}
       </ul>
-      {eventIds.length + legIds.length > 0 && <p>Any leg that leaves from there is kept: edit its departure place afterwards. You can undo this.</p>}
+      {eventIds.length + legIds.length > 0 && (
+        <p>Any leg that leaves from there is kept: edit its departure place afterwards. You can undo this.</p>
+      )}
       <div className="actions">
         <span className="spacer" />
         <button type="button" onClick={onClose}>

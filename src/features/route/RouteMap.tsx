@@ -74,13 +74,41 @@ export function RouteMap({
         data-land={world ? 'drawn' : 'loading'}
       >
         <title id={titleId}>{caption}</title>
-        <MapLayers layout={layout} world={world} legById={legById} activeLegId={activeLegId} onActiveLeg={onActiveLeg} onSelectLeg={onSelectLeg} interactive />
+        <MapLayers
+          layout={layout}
+          world={world}
+          legById={legById}
+          activeLegId={activeLegId}
+          onActiveLeg={onActiveLeg}
+          onSelectLeg={onSelectLeg}
+          interactive
+        />
         {inset && (
           <>
-            <rect className="inset-marker" x={inset.marker.x} y={inset.marker.y} width={inset.marker.width} height={inset.marker.height} rx={4} />
+            <rect
+              className="inset-marker"
+              x={inset.marker.x}
+              y={inset.marker.y}
+              width={inset.marker.width}
+              height={inset.marker.height}
+              rx={4}
+            />
             <g className="map-inset" transform={`translate(${inset.x} ${inset.y})`} aria-hidden="true">
-              <rect className="inset-frame" x={-1} y={-1} width={inset.layout.width + 2} height={inset.layout.height + 2} rx={3} />
-              <svg x={0} y={0} width={inset.layout.width} height={inset.layout.height} viewBox={`0 0 ${inset.layout.width} ${inset.layout.height}`}>
+              <rect
+                className="inset-frame"
+                x={-1}
+                y={-1}
+                width={inset.layout.width + 2}
+                height={inset.layout.height + 2}
+                rx={3}
+              />
+              <svg
+                x={0}
+                y={0}
+                width={inset.layout.width}
+                height={inset.layout.height}
+                viewBox={`0 0 ${inset.layout.width} ${inset.layout.height}`}
+              >
                 <MapLayers
                   layout={inset.layout}
                   world={world}
@@ -116,9 +144,17 @@ export function RouteMap({
             <LegendLine mode="flight" optional /> Optional (dashed)
           </li>
         </ul>
-        {loadError && <p className="map-error">The world outline could not be loaded ({loadError}); the route is drawn without it.</p>}
+        {loadError && (
+          <p className="map-error">
+            The world outline could not be loaded ({loadError}); the route is drawn without it.
+          </p>
+        )}
         <p className="map-details" aria-live="polite">
-          {active ? legSummary(active) : legs.length > 0 ? 'Point at a leg, or Tab to it, for its details; Enter shows it in the itinerary.' : 'No legs to draw.'}
+          {active
+            ? legSummary(active)
+            : legs.length > 0
+              ? 'Point at a leg, or Tab to it, for its details; Enter shows it in the itinerary.'
+              : 'No legs to draw.'}
         </p>
       </figcaption>
     </figure>
@@ -127,7 +163,11 @@ export function RouteMap({
 
 function LegendLine({ mode, optional }: { mode: 'flight' | 'rail' | 'road'; optional?: boolean }) {
   return (
-    <svg className={`legend-line map-leg mode-${mode}${optional ? ' optional' : ''}`} viewBox="0 0 36 10" aria-hidden="true">
+    <svg
+      className={`legend-line map-leg mode-${mode}${optional ? ' optional' : ''}`}
+      viewBox="0 0 36 10"
+      aria-hidden="true"
+    >
       <path className="leg-line" d="M 2 5 L 34 5" />
       {mode === 'rail' && <path className="leg-rail-inner" d="M 2 5 L 34 5" />}
     </svg>
@@ -199,7 +239,13 @@ function MapLayers({
               <path className="leg-hit" d={ml.d} />
               <path className="leg-line" d={ml.d} />
               {ml.mode === 'rail' && <path className="leg-rail-inner" d={ml.d} />}
-              {ml.arrow && <path className="leg-arrow" d="M -7 -4.5 L 2 0 L -7 4.5 Z" transform={`translate(${ml.arrow.x} ${ml.arrow.y}) rotate(${ml.arrow.angle})`} />}
+              {ml.arrow && (
+                <path
+                  className="leg-arrow"
+                  d="M -7 -4.5 L 2 0 L -7 4.5 Z"
+                  transform={`translate(${ml.arrow.x} ${ml.arrow.y}) rotate(${ml.arrow.angle})`}
+                />
+              )}
             </g>
           );
         })}
@@ -229,7 +275,10 @@ function MapLayers({
         {layout.legs.map(
           (ml) =>
             ml.badge && (
-              <g key={ml.id} className={`map-badge${ml.optional ? ' optional' : ''}${ml.id === activeLegId ? ' active' : ''}`}>
+              <g
+                key={ml.id}
+                className={`map-badge${ml.optional ? ' optional' : ''}${ml.id === activeLegId ? ' active' : ''}`}
+              >
                 <circle cx={ml.badge.x} cy={ml.badge.y} r={11} />
                 <text x={ml.badge.x} y={ml.badge.y + 4.8} textAnchor="middle">
                   {ml.seq}

@@ -34,7 +34,8 @@ type OpenDialog =
 function useVisitSelection(plan: Plan | undefined): [string, (id: string) => void] {
   const [wanted, setWanted] = useState<string | null>(() => new URLSearchParams(window.location.search).get('visit'));
   const fallback = plan?.visits.some((v) => v.id === DEFAULT_VISIT_ID) ? DEFAULT_VISIT_ID : ALL_VISITS;
-  const valid = wanted && (wanted === ALL_VISITS || !plan || plan.visits.some((v) => v.id === wanted)) ? wanted : fallback;
+  const valid =
+    wanted && (wanted === ALL_VISITS || !plan || plan.visits.some((v) => v.id === wanted)) ? wanted : fallback;
   const select = useCallback((id: string) => {
     setWanted(id);
     const url = new URL(window.location.href);
@@ -71,11 +72,15 @@ export function RouteView() {
   const [activeLegId, setActiveLegId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
 
-  const route = useMemo(() => (plan ? buildRoute(plan, selection, { displayZone, includeOptional }) : null), [plan, selection, displayZone, includeOptional]);
+  const route = useMemo(
+    () => (plan ? buildRoute(plan, selection, { displayZone, includeOptional }) : null),
+    [plan, selection, displayZone, includeOptional],
+  );
   // The itinerary shows what needs acting on; the analyst's list of plain overlaps is the conflicts view's.
   const compiled = useMemo(() => (plan ? compilePlan(plan) : null), [plan]);
   const conflicts = useMemo(
-    () => conflictsByItem(compiled ? analyzeCompiled(compiled, { includeOptional, rules: ITINERARY_RULES }).conflicts : []),
+    () =>
+      conflictsByItem(compiled ? analyzeCompiled(compiled, { includeOptional, rules: ITINERARY_RULES }).conflicts : []),
     [compiled, includeOptional],
   );
   const visits = useMemo(() => (plan ? orderVisits(plan) : []), [plan]);
@@ -131,7 +136,11 @@ export function RouteView() {
         return;
       case 'remove-stop': {
         const leg = route.legs.find((l) => l.id === action.stop.arrivalLegId);
-        setDialog({ kind: 'remove-stop', stop: action.stop, legName: leg ? `${leg.from.name} → ${leg.to.name}` : undefined });
+        setDialog({
+          kind: 'remove-stop',
+          stop: action.stop,
+          legName: leg ? `${leg.from.name} → ${leg.to.name}` : undefined,
+        });
         return;
       }
     }
@@ -167,7 +176,8 @@ export function RouteView() {
       </p>
       {selection === ALL_VISITS && route.itineraries.length > 1 && (
         <p className="route-all-totals">
-          All visits together: {route.totals.shown.legs} legs, {formatTravelTime(route.totals.shown.travelMs)}, {formatKm(route.totals.shown.km)}
+          All visits together: {route.totals.shown.legs} legs, {formatTravelTime(route.totals.shown.travelMs)},{' '}
+          {formatKm(route.totals.shown.km)}
           {route.totals.optionalLegs > 0 &&
             (includeOptional
               ? ` (without optional legs: ${formatTravelTime(route.totals.withoutOptional.travelMs)}, ${formatKm(route.totals.withoutOptional.km)})`
@@ -200,7 +210,14 @@ export function RouteView() {
           ))}
         </div>
       </div>
-      {dialog?.kind === 'leg' && <LegDialog initial={dialog.initial} existing={dialog.existing} places={plan.places} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'leg' && (
+        <LegDialog
+          initial={dialog.initial}
+          existing={dialog.existing}
+          places={plan.places}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog?.kind === 'stop' && (
         <StopDialog
           initial={dialog.initial}
@@ -218,7 +235,9 @@ export function RouteView() {
           }
         />
       )}
-      {dialog?.kind === 'remove-stop' && <RemoveStopDialog stop={dialog.stop} legName={dialog.legName} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'remove-stop' && (
+        <RemoveStopDialog stop={dialog.stop} legName={dialog.legName} onClose={() => setDialog(null)} />
+      )}
     </section>
   );
 }

@@ -89,7 +89,8 @@ export function formToLeg(
   else if (!from) errors.fromPlaceId = 'That departure place is no longer in the plan; choose another.';
   if (!form.toPlaceId) errors.toPlaceId = 'Choose where the leg arrives.';
   else if (!to) errors.toPlaceId = 'That arrival place is no longer in the plan; choose another.';
-  else if (form.toPlaceId === form.fromPlaceId) errors.toPlaceId = 'The arrival place must differ from the departure place.';
+  else if (form.toPlaceId === form.fromPlaceId)
+    errors.toPlaceId = 'The arrival place must differ from the departure place.';
   if (!form.departs) errors.departs = `Give the departure time${from ? ` (local time in ${from.name})` : ''}.`;
   if (!form.arrives) errors.arrives = `Give the arrival time${to ? ` (local time in ${to.name})` : ''}.`;
 

@@ -5,7 +5,15 @@
  * point per city (airports, stations and venues are grouped under their city, so Beijing, its
  * airport, its station and the Great Hall get one label); labels placed so they do not overlap.
  */
-import { geoCircle, geoGraticule10, geoInterpolate, geoNaturalEarth1, geoPath, type GeoPath, type GeoPermissibleObjects } from 'd3-geo';
+import {
+  geoCircle,
+  geoGraticule10,
+  geoInterpolate,
+  geoNaturalEarth1,
+  geoPath,
+  type GeoPath,
+  type GeoPermissibleObjects,
+} from 'd3-geo';
 import { centralLongitude, type ItineraryLeg, type ItineraryStop } from '../../domain/itinerary';
 import type { LegMode } from '../../domain/model';
 
@@ -100,7 +108,11 @@ function collectCities(stops: readonly ItineraryStop[], drawable: readonly Itine
   for (const l of drawable) {
     for (const end of [l.from, l.to]) {
       if (!cityPoints.has(end.cityId)) {
-        cityPoints.set(end.cityId, { name: end.cityName, at: toLonLat(end.cityCoords ?? end.coords!), optional: l.optional });
+        cityPoints.set(end.cityId, {
+          name: end.cityName,
+          at: toLonLat(end.cityCoords ?? end.coords!),
+          optional: l.optional,
+        });
       }
     }
   }
@@ -132,11 +144,23 @@ export function layoutMap(
   const inner = drawable.filter((l) => group.has(l.from.cityId) && group.has(l.to.cityId));
   const touching = drawable.filter((l) => group.has(l.from.cityId) || group.has(l.to.cityId));
   const insetCities = new Map([...cityPoints].filter(([id]) => group.has(id)));
-  const layout = layoutCore(touching, insetCities, INSET_WIDTH, INSET_HEIGHT, false, new Set(touching.filter((l) => !inner.includes(l)).map((l) => l.id)));
+  const layout = layoutCore(
+    touching,
+    insetCities,
+    INSET_WIDTH,
+    INSET_HEIGHT,
+    false,
+    new Set(touching.filter((l) => !inner.includes(l)).map((l) => l.id)),
+  );
 
   const xs = cluster.map((c) => c.x);
   const ys = cluster.map((c) => c.y);
-  const marker = { x: Math.min(...xs) - 9, y: Math.min(...ys) - 9, width: Math.max(...xs) - Math.min(...xs) + 18, height: Math.max(...ys) - Math.min(...ys) + 18 };
+  const marker = {
+    x: Math.min(...xs) - 9,
+    y: Math.min(...ys) - 9,
+    width: Math.max(...xs) - Math.min(...xs) + 18,
+    height: Math.max(...ys) - Math.min(...ys) + 18,
+  };
   const innerIds = new Set(inner.map((l) => l.id));
   const corner = chooseCorner(main, marker, innerIds, main.width, main.height);
   main.inset = { x: corner.x, y: corner.y, layout, cityIds: [...group], marker, legIds: [...innerIds] };
@@ -209,7 +233,10 @@ function chooseCorner(
       for (const p of l.samples) if (inside(p, c)) s += 1;
     }
     const overlapsMarker =
-      marker.x < c.x + INSET_WIDTH && c.x < marker.x + marker.width && marker.y < c.y + INSET_HEIGHT && c.y < marker.y + marker.height;
+      marker.x < c.x + INSET_WIDTH &&
+      c.x < marker.x + marker.width &&
+      marker.y < c.y + INSET_HEIGHT &&
+      c.y < marker.y + marker.height;
     return s + (overlapsMarker ? 1000 : 0);
   };
   return candidates.reduce((best, c) => (score(c) < score(best) ? c : best));
@@ -231,7 +258,9 @@ function layoutCore(
       for (const t of [0.25, 0.5, 0.75]) lons.push(along(t)[0]);
     }
   }
-  const projection = geoNaturalEarth1().rotate([-centralLongitude(lons), 0]).precision(0.2);
+  const projection = geoNaturalEarth1()
+    .rotate([-centralLongitude(lons), 0])
+    .precision(0.2);
   const fitTo: GeoPermissibleObjects =
     cityPoints.size === 0
       ? { type: 'Sphere' }
@@ -241,9 +270,15 @@ function layoutCore(
             ...[...cityPoints.values()].map((c) => ({
               type: 'Feature' as const,
               properties: {},
-              geometry: geoCircle().center(c.at).radius(fitLegs ? PLACE_MARGIN_DEG : INSET_MARGIN_DEG)(),
+              geometry: geoCircle()
+                .center(c.at)
+                .radius(fitLegs ? PLACE_MARGIN_DEG : INSET_MARGIN_DEG)(),
             })),
-            ...(fitLegs ? lines : []).map((coordinates) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates } })),
+            ...(fitLegs ? lines : []).map((coordinates) => ({
+              type: 'Feature' as const,
+              properties: {},
+              geometry: { type: 'LineString' as const, coordinates },
+            })),
           ],
         };
   const pad = fitLegs ? PADDING : 22;
@@ -281,7 +316,8 @@ function layoutCore(
     const [bx, by] = project(along(t));
     const tip = project(along(0.9));
     const back = project(along(0.85));
-    const arrowOk = [tip[0], tip[1], back[0], back[1]].every(Number.isFinite) && Math.hypot(tip[0] - back[0], tip[1] - back[1]) > 0.5;
+    const arrowOk =
+      [tip[0], tip[1], back[0], back[1]].every(Number.isFinite) && Math.hypot(tip[0] - back[0], tip[1] - back[1]) > 0.5;
     const samples = Array.from({ length: 21 }, (_, j) => {
       const [x, y] = project(along(j / 20));
       return { x, y };
@@ -293,7 +329,9 @@ function layoutCore(
       optional: l.optional,
       d: path({ type: 'LineString', coordinates: [a, b] }) ?? '',
       badge: noBadge.has(l.id) ? null : { x: bx, y: by },
-      arrow: arrowOk ? { x: tip[0], y: tip[1], angle: (Math.atan2(tip[1] - back[1], tip[0] - back[0]) * 180) / Math.PI } : null,
+      arrow: arrowOk
+        ? { x: tip[0], y: tip[1], angle: (Math.atan2(tip[1] - back[1], tip[0] - back[0]) * 180) / Math.PI }
+        : null,
       samples,
     };
   });
@@ -319,7 +357,8 @@ function layoutCore(
       const [x, y] = project(toLonLat(end.coords!));
       const city = visibleCities.find((c) => c.id === end.cityId);
       // Only worth a dot of its own when it sits visibly apart from its city's point.
-      if (Number.isFinite(x) && (!city || Math.hypot(city.x - x, city.y - y) > 4)) places.push({ id: end.id, name: end.name, x, y });
+      if (Number.isFinite(x) && (!city || Math.hypot(city.x - x, city.y - y) > 4))
+        places.push({ id: end.id, name: end.name, x, y });
     }
   }
 
@@ -367,17 +406,46 @@ export function placeLabels(
   for (const c of cities) {
     const w = c.name.length * LABEL_CHAR_PX;
     const candidates: { box: Box; label: NonNullable<MapCity['label']> }[] = [
-      { box: { x0: c.x + 8, y0: c.y - h / 2, x1: c.x + 8 + w, y1: c.y + h / 2 }, label: { x: c.x + 8, y: c.y + 5, anchor: 'start' } },
-      { box: { x0: c.x - 8 - w, y0: c.y - h / 2, x1: c.x - 8, y1: c.y + h / 2 }, label: { x: c.x - 8, y: c.y + 5, anchor: 'end' } },
-      { box: { x0: c.x - w / 2, y0: c.y - 8 - h, x1: c.x + w / 2, y1: c.y - 8 }, label: { x: c.x, y: c.y - 11, anchor: 'middle' } },
-      { box: { x0: c.x - w / 2, y0: c.y + 8, x1: c.x + w / 2, y1: c.y + 8 + h }, label: { x: c.x, y: c.y + 21, anchor: 'middle' } },
-      { box: { x0: c.x + 6, y0: c.y - 6 - h, x1: c.x + 6 + w, y1: c.y - 6 }, label: { x: c.x + 6, y: c.y - 9, anchor: 'start' } },
-      { box: { x0: c.x + 6, y0: c.y + 6, x1: c.x + 6 + w, y1: c.y + 6 + h }, label: { x: c.x + 6, y: c.y + 19, anchor: 'start' } },
-      { box: { x0: c.x - 6 - w, y0: c.y - 6 - h, x1: c.x - 6, y1: c.y - 6 }, label: { x: c.x - 6, y: c.y - 9, anchor: 'end' } },
-      { box: { x0: c.x - 6 - w, y0: c.y + 6, x1: c.x - 6, y1: c.y + 6 + h }, label: { x: c.x - 6, y: c.y + 19, anchor: 'end' } },
+      {
+        box: { x0: c.x + 8, y0: c.y - h / 2, x1: c.x + 8 + w, y1: c.y + h / 2 },
+        label: { x: c.x + 8, y: c.y + 5, anchor: 'start' },
+      },
+      {
+        box: { x0: c.x - 8 - w, y0: c.y - h / 2, x1: c.x - 8, y1: c.y + h / 2 },
+        label: { x: c.x - 8, y: c.y + 5, anchor: 'end' },
+      },
+      {
+        box: { x0: c.x - w / 2, y0: c.y - 8 - h, x1: c.x + w / 2, y1: c.y - 8 },
+        label: { x: c.x, y: c.y - 11, anchor: 'middle' },
+      },
+      {
+        box: { x0: c.x - w / 2, y0: c.y + 8, x1: c.x + w / 2, y1: c.y + 8 + h },
+        label: { x: c.x, y: c.y + 21, anchor: 'middle' },
+      },
+      {
+        box: { x0: c.x + 6, y0: c.y - 6 - h, x1: c.x + 6 + w, y1: c.y - 6 },
+        label: { x: c.x + 6, y: c.y - 9, anchor: 'start' },
+      },
+      {
+        box: { x0: c.x + 6, y0: c.y + 6, x1: c.x + 6 + w, y1: c.y + 6 + h },
+        label: { x: c.x + 6, y: c.y + 19, anchor: 'start' },
+      },
+      {
+        box: { x0: c.x - 6 - w, y0: c.y - 6 - h, x1: c.x - 6, y1: c.y - 6 },
+        label: { x: c.x - 6, y: c.y - 9, anchor: 'end' },
+      },
+      {
+        box: { x0: c.x - 6 - w, y0: c.y + 6, x1: c.x - 6, y1: c.y + 6 + h },
+        label: { x: c.x - 6, y: c.y + 19, anchor: 'end' },
+      },
     ];
     const fit = candidates.find(
-      ({ box }) => box.x0 >= 2 && box.y0 >= 2 && box.x1 <= width - 2 && box.y1 <= height - 2 && !taken.some((t) => overlaps(t, box)),
+      ({ box }) =>
+        box.x0 >= 2 &&
+        box.y0 >= 2 &&
+        box.x1 <= width - 2 &&
+        box.y1 <= height - 2 &&
+        !taken.some((t) => overlaps(t, box)),
     );
     c.label = fit ? fit.label : null;
     if (fit) taken.push(fit.box);

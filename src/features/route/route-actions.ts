@@ -37,7 +37,11 @@ async function attemptWithReason(what: string, run: () => Promise<void>): Promis
 }
 
 /** Save a leg from the form; `previous` is the leg as the form opened it (its revision guards against a stale edit). Null or why not. */
-export function saveLeg(record: Record<string, unknown>, previous: Leg | undefined, label: string): Promise<string | null> {
+export function saveLeg(
+  record: Record<string, unknown>,
+  previous: Leg | undefined,
+  label: string,
+): Promise<string | null> {
   return attemptWithReason('The leg', async () => {
     const stored = await repos.legs.put(record, { expectedRev: previous?.rev ?? 0 });
     offer(previous ? `Saved leg ${label}` : `Added leg ${label}`, () =>
@@ -69,7 +73,10 @@ export function swapLegs(a: Leg, b: Leg, label: string): Promise<boolean> {
 }
 
 /** Save a programme item from the stop form (see `saveLeg`). Null or why not. */
-export function saveStopEvent(record: Record<string, unknown>, previous: PlanEvent | undefined): Promise<string | null> {
+export function saveStopEvent(
+  record: Record<string, unknown>,
+  previous: PlanEvent | undefined,
+): Promise<string | null> {
   return attemptWithReason('The item', async () => {
     const stored = await repos.events.put(record, { expectedRev: previous?.rev ?? 0 });
     offer(previous ? `Saved "${stored.title}"` : `Added "${stored.title}"`, () =>

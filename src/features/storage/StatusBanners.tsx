@@ -39,8 +39,8 @@ export function StatusBanners() {
         <div role="alert" className="banner error status-banner">
           <span>
             <strong>Your plan is only in memory.</strong> This browser would not let Summitry store data
-            {problem ? ` (the browser said: “${problem}”)` : ''}, perhaps because of a private window. Everything is lost when you close this tab:
-            export the plan to keep it.
+            {problem ? ` (the browser said: “${problem}”)` : ''}, perhaps because of a private window. Everything is
+            lost when you close this tab: export the plan to keep it.
           </span>
           <button type="button" onClick={() => void downloadBackup()}>
             Export the plan (.json)
@@ -69,7 +69,12 @@ export function StatusBanners() {
             A new version of Summitry is ready.
             {waiting}
           </span>
-          <button type="button" className="primary" onClick={() => requestReload(applyUpdate ?? reload)} disabled={!!pendingReload}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => requestReload(applyUpdate ?? reload)}
+            disabled={!!pendingReload}
+          >
             Reload
           </button>
         </div>
@@ -88,7 +93,8 @@ export function StatusBanners() {
       {level.nearlyFull && (
         <div role="alert" className="banner warning status-banner">
           <span>
-            Storage is {formatPercent(level.fraction ?? 0)} full. Saving may soon fail: download a backup and free some disk space.
+            Storage is {formatPercent(level.fraction ?? 0)} full. Saving may soon fail: download a backup and free some
+            disk space.
           </span>
           <button type="button" onClick={() => openPanel(true)}>
             Storage details

@@ -27,7 +27,8 @@ export function StoragePanel({ onClose }: { onClose: () => void }) {
         <dd>
           {mode === 'memory' ? (
             <strong className="storage-bad">
-              In memory only: this browser refused its storage{problem ? ` (${problem})` : ''}. Everything is lost when this tab closes.
+              In memory only: this browser refused its storage{problem ? ` (${problem})` : ''}. Everything is lost when
+              this tab closes.
             </strong>
           ) : (
             'In this browser’s storage (IndexedDB), on this device only. Nothing is sent anywhere.'
@@ -53,7 +54,16 @@ export function StoragePanel({ onClose }: { onClose: () => void }) {
               <span>
                 {formatBytes(estimate.usage)} of {formatBytes(estimate.quota)} ({formatPercent(level.fraction ?? 0)})
               </span>
-              <meter className="storage-meter" min={0} max={1} low={0.6} high={0.8} optimum={0} value={level.fraction ?? 0} aria-label="Storage used" />
+              <meter
+                className="storage-meter"
+                min={0}
+                max={1}
+                low={0.6}
+                high={0.8}
+                optimum={0}
+                value={level.fraction ?? 0}
+                aria-label="Storage used"
+              />
             </>
           ) : (
             'Unknown: this browser gives no estimate.'
@@ -65,11 +75,16 @@ export function StoragePanel({ onClose }: { onClose: () => void }) {
           {reminder?.due && ' — a backup is due.'}
         </dd>
         <dt>Offline</dt>
-        <dd>{offlineReady ? '✓ Ready: Summitry opens and works with no network.' : 'Not yet: open Summitry once more while online.'}</dd>
+        <dd>
+          {offlineReady
+            ? '✓ Ready: Summitry opens and works with no network.'
+            : 'Not yet: open Summitry once more while online.'}
+        </dd>
       </dl>
       {level.nearlyFull && (
         <p role="alert" className="storage-warning">
-          ⚠ Storage is {formatPercent(level.fraction ?? 0)} full. Saving may soon fail: download a backup and free some disk space.
+          ⚠ Storage is {formatPercent(level.fraction ?? 0)} full. Saving may soon fail: download a backup and free some
+          disk space.
         </p>
       )}
       <div className="actions">

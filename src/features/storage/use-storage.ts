@@ -5,7 +5,10 @@ import { useUndoStore } from '../../store/undo-store';
 import { readEstimate, type StorageEstimateInfo } from './storage-api';
 
 /** The browser's storage estimate, read on mount and every `intervalMs`; null until known. */
-export function useStorageEstimate(intervalMs = 5 * 60_000): { estimate: StorageEstimateInfo | null; refresh: () => void } {
+export function useStorageEstimate(intervalMs = 5 * 60_000): {
+  estimate: StorageEstimateInfo | null;
+  refresh: () => void;
+} {
   const [estimate, setEstimate] = useState<StorageEstimateInfo | null>(null);
   const refresh = useCallback(() => {
     void readEstimate().then(setEstimate);

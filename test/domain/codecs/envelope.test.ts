@@ -27,7 +27,10 @@ describe('encrypted backup (PBKDF2-SHA-256 → AES-256-GCM)', () => {
 
   it('a wrong passphrase fails with a clear message', async () => {
     const sealed = await encryptBackup(PLAINTEXT, PASS);
-    expect(await decryptBackup(sealed, 'correct horse battery stapler')).toEqual({ ok: false, error: WRONG_PASSPHRASE });
+    expect(await decryptBackup(sealed, 'correct horse battery stapler')).toEqual({
+      ok: false,
+      error: WRONG_PASSPHRASE,
+    });
   });
 
   it('one flipped bit anywhere — ciphertext, tag, salt, IV, iterations — fails with a clear message', async () => {
@@ -60,7 +63,8 @@ describe('encrypted backup (PBKDF2-SHA-256 → AES-256-GCM)', () => {
       flipped[at]! ^= 0b100;
       const result = await decryptBackup(new TextDecoder().decode(flipped), PASS);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatch(/^The (backup could not be decrypted|encrypted backup('s header)? is damaged)/);
+      if (!result.ok)
+        expect(result.error).toMatch(/^The (backup could not be decrypted|encrypted backup('s header)? is damaged)/);
     }
   });
 
@@ -68,8 +72,14 @@ describe('encrypted backup (PBKDF2-SHA-256 → AES-256-GCM)', () => {
     await expect(encryptBackup(PLAINTEXT, 'short')).rejects.toThrow(/at least 8 characters/);
     await expect(encryptBackup(PLAINTEXT, PASS, { iterations: 1000 })).rejects.toThrow(/600000/);
     const sealed = JSON.parse(await encryptBackup(PLAINTEXT, PASS));
-    const weak = await decryptBackup(JSON.stringify({ ...sealed, kdf: { ...sealed.kdf, iterations: MIN_ITERATIONS - 1 } }), PASS);
-    expect(weak).toEqual({ ok: false, error: "The encrypted backup's header is damaged or not supported: kdf.iterations must be at least 600000." });
+    const weak = await decryptBackup(
+      JSON.stringify({ ...sealed, kdf: { ...sealed.kdf, iterations: MIN_ITERATIONS - 1 } }),
+      PASS,
+    );
+    expect(weak).toEqual({
+      ok: false,
+      error: "The encrypted backup's header is damaged or not supported: kdf.iterations must be at least 600000.",
+    });
     const huge = await decryptBackup(JSON.stringify({ ...sealed, kdf: { ...sealed.kdf, iterations: 1e9 } }), PASS);
     expect(!huge.ok && huge.error).toMatch(/at most 10000000/);
   });

@@ -50,16 +50,29 @@ describe('iCalendar export', () => {
     expect(byUid.has('busan-summit-2025@summitry.local')).toBe(true);
     expect(byUid.has('leg/draft-leg-rail@summitry.local')).toBe(true);
     expect(byUid.has('window/apec-2025-week@summitry.local')).toBe(true);
-    expect(exportCalendar(plan, { kind: 'plan' }, { ...OPTIONS, now: '2027-01-01T00:00:00.000Z' }).replace(/DTSTAMP:\S+/g, '')).toBe(text.replace(/DTSTAMP:\S+/g, ''));
+    expect(
+      exportCalendar(plan, { kind: 'plan' }, { ...OPTIONS, now: '2027-01-01T00:00:00.000Z' }).replace(
+        /DTSTAMP:\S+/g,
+        '',
+      ),
+    ).toBe(text.replace(/DTSTAMP:\S+/g, ''));
   });
 
   it('stamps DTSTAMP, SEQUENCE (grows with each edit) and LAST-MODIFIED', () => {
     const busan = byUid.get('busan-summit-2025@summitry.local')!;
     expect((busan.getFirstPropertyValue('dtstamp') as ICAL.Time).toString()).toBe('2026-11-28T12:00:00Z');
     expect((busan.getFirstPropertyValue('last-modified') as ICAL.Time).toString()).toBe('2026-11-01T00:00:00Z');
-    const edited = plan.events.map((e) => (e.id === 'busan-summit-2025' ? { ...e, updatedAt: '2026-11-02T00:00:00.000Z' } : e));
-    const again = new ICAL.Component(ICAL.parse(exportCalendar({ ...plan, events: edited }, { kind: 'plan' }, OPTIONS)));
-    const seq = (c: ICAL.Component) => c.getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === 'busan-summit-2025@summitry.local')!.getFirstPropertyValue('sequence') as unknown as number;
+    const edited = plan.events.map((e) =>
+      e.id === 'busan-summit-2025' ? { ...e, updatedAt: '2026-11-02T00:00:00.000Z' } : e,
+    );
+    const again = new ICAL.Component(
+      ICAL.parse(exportCalendar({ ...plan, events: edited }, { kind: 'plan' }, OPTIONS)),
+    );
+    const seq = (c: ICAL.Component) =>
+      c
+        .getAllSubcomponents('vevent')
+        .find((v) => v.getFirstPropertyValue('uid') === 'busan-summit-2025@summitry.local')!
+        .getFirstPropertyValue('sequence') as unknown as number;
     expect(seq(again)).toBeGreaterThan(busan.getFirstPropertyValue('sequence') as unknown as number);
   });
 
@@ -85,7 +98,9 @@ describe('iCalendar export', () => {
       cancelled: 'CANCELLED',
     });
     const events = STATUSES.map((status) => makeEvent({ id: `s-${status}` as never, status }));
-    const out = new ICAL.Component(ICAL.parse(exportCalendar({ ...plan, events, legs: [], windows: [] }, { kind: 'plan' }, OPTIONS)));
+    const out = new ICAL.Component(
+      ICAL.parse(exportCalendar({ ...plan, events, legs: [], windows: [] }, { kind: 'plan' }, OPTIONS)),
+    );
     for (const v of out.getAllSubcomponents('vevent')) {
       const status = (v.getFirstPropertyValue('uid') as string).slice(2, -15);
       expect(v.getFirstPropertyValue('status')).toBe(STATUS_TO_ICS[status as keyof typeof STATUS_TO_ICS]);
@@ -97,15 +112,28 @@ describe('iCalendar export', () => {
     expect(madrid.getFirstPropertyValue('location')).toBe('Palacio de Santa Cruz, Spain');
     expect(madrid.getFirstPropertyValue('geo')).toEqual([40.4147, -3.7059]);
     const description = madrid.getFirstPropertyValue('description') as string;
-    expect(description).toContain('Sources:\n- Yeshiva World: U.S., China hold trade talks in Madrid — https://www.theyeshivaworld.com/');
-    expect(madrid.getFirstProperty('categories')!.getValues()).toEqual(['talks', 'TikTok', 'critical minerals', 'fentanyl']);
+    expect(description).toContain(
+      'Sources:\n- Yeshiva World: U.S., China hold trade talks in Madrid — https://www.theyeshivaworld.com/',
+    );
+    expect(madrid.getFirstProperty('categories')!.getValues()).toEqual([
+      'talks',
+      'TikTok',
+      'critical minerals',
+      'fentanyl',
+    ]);
   });
 
   it('writes legs as events naming their mode and number', () => {
     const leg = byUid.get('leg/xi-leg-out@summitry.local')!;
-    expect(leg.getFirstPropertyValue('summary')).toBe('Flight CA817 (Air China): Beijing Capital International Airport → Washington Dulles');
-    expect(leg.getFirstPropertyValue('description')).toMatch(/^Departs Beijing Capital International Airport at 12:30 CST; arrives Washington Dulles at 15:10 EDT \(local times\)\./);
-    expect(byUid.get('leg/draft-leg-rail@summitry.local')!.getFirstPropertyValue('summary')).toMatch(/^Rail \(China Railway[^)]*\)\): Beijing South → Shanghai Hongqiao$/);
+    expect(leg.getFirstPropertyValue('summary')).toBe(
+      'Flight CA817 (Air China): Beijing Capital International Airport → Washington Dulles',
+    );
+    expect(leg.getFirstPropertyValue('description')).toMatch(
+      /^Departs Beijing Capital International Airport at 12:30 CST; arrives Washington Dulles at 15:10 EDT \(local times\)\./,
+    );
+    expect(byUid.get('leg/draft-leg-rail@summitry.local')!.getFirstPropertyValue('summary')).toMatch(
+      /^Rail \(China Railway[^)]*\)\): Beijing South → Shanghai Hongqiao$/,
+    );
   });
 
   it('ends every line with CRLF and folds at 75 octets without splitting a UTF-8 character', () => {
@@ -143,8 +171,32 @@ describe('iCalendar round trip through ical.js', () => {
     for (const e of plan.events) {
       const b = byId.get(e.id)!;
       expect(b, e.id).toBeDefined();
-      expect([b.title, b.allDay, b.startsAt, b.endsAt, b.startDate, b.endDate, b.timeZone, b.status, b.kind, b.optional, b.visitId, b.placeId]).toEqual([
-        e.title, e.allDay, e.startsAt, e.endsAt, e.startDate, e.endDate, e.timeZone, e.status, e.kind, e.optional, e.visitId, e.placeId,
+      expect([
+        b.title,
+        b.allDay,
+        b.startsAt,
+        b.endsAt,
+        b.startDate,
+        b.endDate,
+        b.timeZone,
+        b.status,
+        b.kind,
+        b.optional,
+        b.visitId,
+        b.placeId,
+      ]).toEqual([
+        e.title,
+        e.allDay,
+        e.startsAt,
+        e.endsAt,
+        e.startDate,
+        e.endDate,
+        e.timeZone,
+        e.status,
+        e.kind,
+        e.optional,
+        e.visitId,
+        e.placeId,
       ]);
       expect(b.participantIds).toEqual(e.participantIds);
       expect(b.topics).toEqual(e.topics);
@@ -153,12 +205,18 @@ describe('iCalendar round trip through ical.js', () => {
   });
 
   it('reads legs back as legs and windows as windows', () => {
-    expect(back.plan.legs.map((l) => [l.id, l.departsAt, l.arrivesAt, l.mode, l.number, l.fromPlaceId, l.toPlaceId, l.status]).sort()).toEqual(
-      plan.legs.map((l) => [l.id, l.departsAt, l.arrivesAt, l.mode, l.number, l.fromPlaceId, l.toPlaceId, l.status]).sort(),
+    expect(
+      back.plan.legs
+        .map((l) => [l.id, l.departsAt, l.arrivesAt, l.mode, l.number, l.fromPlaceId, l.toPlaceId, l.status])
+        .sort(),
+    ).toEqual(
+      plan.legs
+        .map((l) => [l.id, l.departsAt, l.arrivesAt, l.mode, l.number, l.fromPlaceId, l.toPlaceId, l.status])
+        .sort(),
     );
-    expect(back.plan.windows.map((w) => [w.id, w.startDate, w.endDate, w.timeZone, w.kind, w.startsAt, w.endsAt]).sort()).toEqual(
-      plan.windows.map((w) => [w.id, w.startDate, w.endDate, w.timeZone, w.kind, w.startsAt, w.endsAt]).sort(),
-    );
+    expect(
+      back.plan.windows.map((w) => [w.id, w.startDate, w.endDate, w.timeZone, w.kind, w.startsAt, w.endsAt]).sort(),
+    ).toEqual(plan.windows.map((w) => [w.id, w.startDate, w.endDate, w.timeZone, w.kind, w.startsAt, w.endsAt]).sort());
   });
 });
 
@@ -194,7 +252,9 @@ describe('a second, independent check of the exported sample plan', () => {
     const text = exportCalendar(plan, { kind: 'plan' }, OPTIONS);
     const raw = rawEvents(text);
     const parsed = new Map(
-      new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('uid') as string, new ICAL.Event(v)]),
+      new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map((v) => [v.getFirstPropertyValue('uid') as string, new ICAL.Event(v)]),
     );
     let checked = 0;
     const timed = (uid: string, start: string, end: string) => {
@@ -231,36 +291,81 @@ describe('iCalendar import: files as the big three write them', () => {
     expect(r.planName).toBe('Sherpa team');
     expect(r.skipped).toEqual([]);
     const call = byTitle("Leaders' call (prep)")[0]!;
-    expect([call.startsAt, call.endsAt, call.status]).toEqual(['2025-09-19T12:00:00.000Z', '2025-09-19T13:00:00.000Z', 'confirmed']);
-    expect(call.notes).toBe('Trump–Xi call. Agenda: TikTok, trade, fentanyl.\nDial-in sent separately.\n\nLocation: White House, Washington, DC');
+    expect([call.startsAt, call.endsAt, call.status]).toEqual([
+      '2025-09-19T12:00:00.000Z',
+      '2025-09-19T13:00:00.000Z',
+      'confirmed',
+    ]);
+    expect(call.notes).toBe(
+      'Trump–Xi call. Agenda: TikTok, trade, fentanyl.\nDial-in sent separately.\n\nLocation: White House, Washington, DC',
+    );
     expect(call.updatedAt).toBe('2025-09-18T22:00:00.000Z');
     const weekly = byTitle('Weekly sherpa sync').map((e) => e.startsAt);
     // 6 Mondays from 6 Oct, minus the EXDATE 13 Oct, minus 20 Oct (moved): 09:00 EDT = 13:00Z, 09:00 EST = 14:00Z after 2 Nov.
-    expect(weekly).toEqual(['2025-10-06T13:00:00.000Z', '2025-10-27T13:00:00.000Z', '2025-11-03T14:00:00.000Z', '2025-11-10T14:00:00.000Z']);
+    expect(weekly).toEqual([
+      '2025-10-06T13:00:00.000Z',
+      '2025-10-27T13:00:00.000Z',
+      '2025-11-03T14:00:00.000Z',
+      '2025-11-10T14:00:00.000Z',
+    ]);
     const moved = byTitle('Weekly sherpa sync (moved to Tuesday)')[0]!;
-    expect([moved.startsAt, moved.id]).toEqual(['2025-10-21T18:00:00.000Z', 'ics:7kukuqrfedlm2f9t0vr42q2mv6@google.com_20251020T090000']);
+    expect([moved.startsAt, moved.id]).toEqual([
+      '2025-10-21T18:00:00.000Z',
+      'ics:7kukuqrfedlm2f9t0vr42q2mv6@google.com_20251020T090000',
+    ]);
     const apec = byTitle('APEC leaders (Gyeongju)')[0]!;
-    expect([apec.allDay, apec.startDate, apec.endDate, apec.status, apec.kind]).toEqual([true, '2025-10-31', '2025-11-01', 'tentative', 'summit']);
+    expect([apec.allDay, apec.startDate, apec.endDate, apec.status, apec.kind]).toEqual([
+      true,
+      '2025-10-31',
+      '2025-11-01',
+      'tentative',
+      'summit',
+    ]);
     const floating = byTitle('Busan placeholder (floating time)')[0]!;
     expect([floating.startsAt, floating.timeZone]).toEqual(['2025-10-30T15:00:00.000Z', 'America/New_York']);
-    expect(r.notes.join('\n')).toMatch(/1 event had times with no time zone \("floating"\); they were read as America\/New_York time/);
+    expect(r.notes.join('\n')).toMatch(
+      /1 event had times with no time zone \("floating"\); they were read as America\/New_York time/,
+    );
   });
 
   it('Outlook: Windows zone names with VTIMEZONE, a BOM, a custom zone, HTML kept as text; unreadable events reported', () => {
     const r = restored(fixture('outlook.ics'));
     const at = (title: string) => r.plan.events.find((e) => e.title === title)!;
-    expect([at('Bilateral talks – Great Hall').startsAt, at('Bilateral talks – Great Hall').timeZone]).toEqual(['2026-05-14T02:00:00.000Z', 'Asia/Shanghai']);
-    expect([at('Trump–Xi meeting, Gimhae').startsAt, at('Trump–Xi meeting, Gimhae').timeZone]).toEqual(['2025-10-30T02:00:00.000Z', 'Asia/Seoul']);
-    expect([at('Phone call, Washington–Beijing').startsAt, at('Phone call, Washington–Beijing').timeZone]).toEqual(['2025-09-19T12:00:00.000Z', 'America/New_York']);
-    expect([at('G7 sherpa breakfast, Évian').startsAt, at('G7 sherpa breakfast, Évian').status]).toEqual(['2026-06-15T07:00:00.000Z', 'tentative']);
-    expect([at('APEC Shenzhen side meeting').startsAt, at('APEC Shenzhen side meeting').timeZone]).toEqual(['2026-11-18T01:30:00.000Z', 'Etc/GMT-8']);
-    expect(at('Bilateral talks – Great Hall').notes).toContain('<b>Bring the briefing book</b> <script>alert(1)</script>');
+    expect([at('Bilateral talks – Great Hall').startsAt, at('Bilateral talks – Great Hall').timeZone]).toEqual([
+      '2026-05-14T02:00:00.000Z',
+      'Asia/Shanghai',
+    ]);
+    expect([at('Trump–Xi meeting, Gimhae').startsAt, at('Trump–Xi meeting, Gimhae').timeZone]).toEqual([
+      '2025-10-30T02:00:00.000Z',
+      'Asia/Seoul',
+    ]);
+    expect([at('Phone call, Washington–Beijing').startsAt, at('Phone call, Washington–Beijing').timeZone]).toEqual([
+      '2025-09-19T12:00:00.000Z',
+      'America/New_York',
+    ]);
+    expect([at('G7 sherpa breakfast, Évian').startsAt, at('G7 sherpa breakfast, Évian').status]).toEqual([
+      '2026-06-15T07:00:00.000Z',
+      'tentative',
+    ]);
+    expect([at('APEC Shenzhen side meeting').startsAt, at('APEC Shenzhen side meeting').timeZone]).toEqual([
+      '2026-11-18T01:30:00.000Z',
+      'Etc/GMT-8',
+    ]);
+    expect(at('Bilateral talks – Great Hall').notes).toContain(
+      '<b>Bring the briefing book</b> <script>alert(1)</script>',
+    );
     expect(at('Bilateral talks – Great Hall').id).toMatch(/^ics:h[0-9a-z]+$/);
     const golden = at('Golden Week (out of office)');
     expect([golden.startDate, golden.endDate]).toEqual(['2026-10-01', '2026-10-07']);
     expect(r.skipped).toEqual([
-      { label: '"Meeting in an unknown zone" (starts 2026-11-20 09:30)', reason: 'its time zone "Atlantis Standard Time" is not known and the file does not define it' },
-      { label: '"Meeting on an impossible date" (starts 2026-02-30 10:00)', reason: 'its start is not a real date and time' },
+      {
+        label: '"Meeting in an unknown zone" (starts 2026-11-20 09:30)',
+        reason: 'its time zone "Atlantis Standard Time" is not known and the file does not define it',
+      },
+      {
+        label: '"Meeting on an impossible date" (starts 2026-02-30 10:00)',
+        reason: 'its start is not a real date and time',
+      },
     ]);
     expect(r.notes.join('\n')).toMatch(/"China Standard Time" → Asia\/Shanghai/);
   });
@@ -270,7 +375,11 @@ describe('iCalendar import: files as the big three write them', () => {
     expect(text).not.toContain('\r');
     const r = restored(text);
     const temple = r.plan.events.find((e) => e.title === 'Temple of Heaven 天坛 visit')!;
-    expect([temple.startsAt, temple.endsAt, temple.timeZone]).toEqual(['2026-05-14T07:00:00.000Z', '2026-05-14T08:30:00.000Z', 'Asia/Shanghai']);
+    expect([temple.startsAt, temple.endsAt, temple.timeZone]).toEqual([
+      '2026-05-14T07:00:00.000Z',
+      '2026-05-14T08:30:00.000Z',
+      'Asia/Shanghai',
+    ]);
     expect(temple.sources).toEqual([{ title: 'Link from the calendar file', url: 'https://example.org/itinerary' }]);
     const days = r.plan.events.find((e) => e.title === 'State visit (all days)')!;
     expect([days.startDate, days.endDate]).toEqual(['2026-05-13', '2026-05-15']);
@@ -281,12 +390,20 @@ describe('iCalendar import: files as the big three write them', () => {
     expect(r.notes.join('\n')).toMatch(/Not imported \(not events\): 1 VTODO/);
     const lunch = r.plan.events.find((e) => e.title === 'Working lunch (floating)')!;
     expect([lunch.startsAt, lunch.timeZone]).toEqual(['2026-05-15T11:00:00.000Z', 'Europe/London']);
-    expect(r.skipped.map((s) => s.reason)).toEqual(['it ends (2026-05-15T05:00:00.000Z) before it starts (2026-05-15T06:00:00.000Z)']);
+    expect(r.skipped.map((s) => s.reason)).toEqual([
+      'it ends (2026-05-15T05:00:00.000Z) before it starts (2026-05-15T06:00:00.000Z)',
+    ]);
   });
 
   it('refuses a repeat more often than daily, and a file that is not iCalendar', () => {
-    const hourly = 'BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:h1\nDTSTART:20260101T080000Z\nDTEND:20260101T081500Z\nRRULE:FREQ=HOURLY\nSUMMARY:Pings\nEND:VEVENT\nEND:VCALENDAR\n';
-    expect(restored(hourly).skipped).toEqual([{ label: '"Pings" (starts 2026-01-01 08:00)', reason: 'it repeats hourly; only daily or slower repeats can be imported' }]);
+    const hourly =
+      'BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:h1\nDTSTART:20260101T080000Z\nDTEND:20260101T081500Z\nRRULE:FREQ=HOURLY\nSUMMARY:Pings\nEND:VEVENT\nEND:VCALENDAR\n';
+    expect(restored(hourly).skipped).toEqual([
+      {
+        label: '"Pings" (starts 2026-01-01 08:00)',
+        reason: 'it repeats hourly; only daily or slower repeats can be imported',
+      },
+    ]);
     const notIcs = restoreCalendar('BEGIN:VCARD\nEND:VCARD', READ);
     expect(!notIcs.ok && notIcs.errors[0]).toMatch(/not an iCalendar file/);
     const broken = restoreCalendar('BEGIN:VCALENDAR\nthis line has no colon\nEND:VCALENDAR', READ);
@@ -312,20 +429,32 @@ describe('calendar selection', () => {
     expect(s.windows).toEqual([]);
   });
   it('the current filter: participants, kinds, statuses and optional items', () => {
-    const s = selectCalendarItems(plan, { kind: 'filter', filter: { participantIds: ['xi'], kinds: [], statuses: ['tentative'], includeOptional: false } });
-    expect(s.events.every((e) => e.participantIds.includes('xi' as never) && e.status === 'tentative' && !e.optional)).toBe(true);
+    const s = selectCalendarItems(plan, {
+      kind: 'filter',
+      filter: { participantIds: ['xi'], kinds: [], statuses: ['tentative'], includeOptional: false },
+    });
+    expect(
+      s.events.every((e) => e.participantIds.includes('xi' as never) && e.status === 'tentative' && !e.optional),
+    ).toBe(true);
     expect(s.legs.map((l) => l.id).sort()).toEqual(['xi-leg-home', 'xi-leg-out']);
-    const summits = selectCalendarItems(plan, { kind: 'filter', filter: { participantIds: [], kinds: ['summit'], statuses: [], includeOptional: true } });
+    const summits = selectCalendarItems(plan, {
+      kind: 'filter',
+      filter: { participantIds: [], kinds: ['summit'], statuses: [], includeOptional: true },
+    });
     expect(summits.events.every((e) => e.kind === 'summit')).toBe(true);
     expect(summits.legs).toEqual([]);
-    const noOptional = selectCalendarItems(plan, { kind: 'filter', filter: { participantIds: [], kinds: [], statuses: [], includeOptional: false } });
+    const noOptional = selectCalendarItems(plan, {
+      kind: 'filter',
+      filter: { participantIds: [], kinds: [], statuses: [], includeOptional: false },
+    });
     expect(noOptional.legs.some((l) => l.id === 'draft-leg-rail')).toBe(false);
   });
 });
 
 describe('Windows zone names', () => {
   it('map to IANA zones this runtime knows', () => {
-    for (const [name, zone] of Object.entries(WINDOWS_TO_IANA)) expect(isValidZone(zone), `${name} → ${zone}`).toBe(true);
+    for (const [name, zone] of Object.entries(WINDOWS_TO_IANA))
+      expect(isValidZone(zone), `${name} → ${zone}`).toBe(true);
     expect(windowsZoneToIana('China Standard Time')).toBe('Asia/Shanghai');
     expect(windowsZoneToIana('"eastern standard time"')).toBe('America/New_York');
     expect(windowsZoneToIana('Korea Standard Time')).toBe('Asia/Seoul');

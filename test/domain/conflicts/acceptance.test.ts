@@ -34,7 +34,10 @@ describe('itemsFingerprint', () => {
       expect(itemsFingerprint(items, changed)).not.toBe(before);
     }
     const rev = buildSamplePlan();
-    Object.assign(rev.legs.find((l) => l.id === rail.id)!, { rev: 2 });
+    Object.assign(
+      rev.legs.find((l) => l.id === rail.id)!,
+      { rev: 2 },
+    );
     expect(itemsFingerprint(items, rev)).not.toBe(before);
     const unrelated = buildSamplePlan();
     unrelated.events.find((e) => e.id === 'busan-summit-2025')!.updatedAt = '2026-12-01T00:00:00.000Z';
@@ -48,7 +51,12 @@ describe('classifyConflicts', () => {
 
   it('marks each conflict open, accepted, or reopened with the items that changed', () => {
     const plan = buildSamplePlan();
-    const acceptance: Acceptance = { id: conflict.id, note: 'Known; the flight will wait.', acceptedAt: '2026-11-28T12:00:00.000Z', itemsFingerprint: itemsFingerprint(conflict.items, plan) };
+    const acceptance: Acceptance = {
+      id: conflict.id,
+      note: 'Known; the flight will wait.',
+      acceptedAt: '2026-11-28T12:00:00.000Z',
+      itemsFingerprint: itemsFingerprint(conflict.items, plan),
+    };
     const unchanged = classifyConflicts([conflict, other], [acceptance], plan);
     expect(unchanged.map((e) => e.state)).toEqual(['accepted', 'open']);
     expect(unchanged[0]!.acceptance).toEqual(acceptance);
@@ -62,7 +70,11 @@ describe('classifyConflicts', () => {
 
   it('reopens a conflict whose stored fingerprint is unreadable, naming all its items', () => {
     const plan = buildSamplePlan();
-    const [entry] = classifyConflicts([conflict], [{ id: conflict.id, note: 'x', acceptedAt: '2026-11-28T12:00:00.000Z', itemsFingerprint: 'garbage' }], plan);
+    const [entry] = classifyConflicts(
+      [conflict],
+      [{ id: conflict.id, note: 'x', acceptedAt: '2026-11-28T12:00:00.000Z', itemsFingerprint: 'garbage' }],
+      plan,
+    );
     expect(entry).toMatchObject({ state: 'reopened', changedItems: [rail, flight] });
   });
 });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeCompiled, analyzeConflicts, compilePlan, findConflicts, finderFor, toPlainConflict, type FindOptions } from '../../../src/domain/conflicts';
+import {
+  analyzeCompiled,
+  analyzeConflicts,
+  compilePlan,
+  findConflicts,
+  finderFor,
+  toPlainConflict,
+  type FindOptions,
+} from '../../../src/domain/conflicts';
 import type { Plan, PlanEvent, Scenario } from '../../../src/domain/model';
 import { buildSamplePlan } from '../../../src/domain/sample-plan';
 import { toInstant } from '../../../src/domain/time';
@@ -52,7 +60,10 @@ describe('a compiled plan shared by many runs', () => {
     const event = fc.record({
       start: fc.integer({ min: 0, max: 400 }),
       len: fc.integer({ min: 1, max: 12 }),
-      people: fc.subarray(PEOPLE.map((p) => p.id), { minLength: 1 }),
+      people: fc.subarray(
+        PEOPLE.map((p) => p.id),
+        { minLength: 1 },
+      ),
       place: fc.constantFrom(...PLACES.map((p) => p.id), undefined),
       optional: fc.boolean(),
       night: fc.boolean(),
@@ -82,12 +93,32 @@ describe('a compiled plan shared by many runs', () => {
               topics: [],
             }) as unknown as PlanEvent,
         );
-        const overrides = events.length === 0 ? [] : moves.map(({ item, by }) => {
-          const e = events[item % events.length]!;
-          return { itemId: e.id, startsAt: toInstant(Date.parse(e.startsAt) + by * UNIT), endsAt: toInstant(Date.parse(e.endsAt) + by * UNIT) };
-        });
-        const scenario = { id: 's', name: 'S', includeOptionalIds: take.map((k) => `e${k}`), overrides } as unknown as Scenario;
-        const plan: Plan = { places: PLACES, participants: PEOPLE, events, legs: [], windows: [], visits: [], scenarios: [scenario] };
+        const overrides =
+          events.length === 0
+            ? []
+            : moves.map(({ item, by }) => {
+                const e = events[item % events.length]!;
+                return {
+                  itemId: e.id,
+                  startsAt: toInstant(Date.parse(e.startsAt) + by * UNIT),
+                  endsAt: toInstant(Date.parse(e.endsAt) + by * UNIT),
+                };
+              });
+        const scenario = {
+          id: 's',
+          name: 'S',
+          includeOptionalIds: take.map((k) => `e${k}`),
+          overrides,
+        } as unknown as Scenario;
+        const plan: Plan = {
+          places: PLACES,
+          participants: PEOPLE,
+          events,
+          legs: [],
+          windows: [],
+          visits: [],
+          scenarios: [scenario],
+        };
         expectSharedCompileAgrees(plan, [
           { includeOptional: true },
           { includeOptional: false, scenario },
@@ -108,6 +139,8 @@ describe('a compiled plan shared by many runs', () => {
       expect(find(plan, options).map(toPlainConflict)).toEqual(findConflicts(plan, options).map(toPlainConflict));
       expect(find(other, options).map(toPlainConflict)).toEqual(findConflicts(other, options).map(toPlainConflict));
     }
-    expect(findConflicts(other, { includeOptional: true }).map((c) => c.id)).not.toEqual(findConflicts(plan, { includeOptional: true }).map((c) => c.id));
+    expect(findConflicts(other, { includeOptional: true }).map((c) => c.id)).not.toEqual(
+      findConflicts(plan, { includeOptional: true }).map((c) => c.id),
+    );
   });
 });

@@ -3,8 +3,15 @@ import type { Leg, Participant, Place, Plan, PlanEvent, PlanWindow, Visit } from
 import { localToInstant } from '../../../src/domain/time';
 import { makeAllDayEvent, makeEvent, makeLeg, makeWindow } from '../../helpers/factories';
 
-const place = (id: string, name: string, lat: number, lon: number, timeZone: string, kind: Place['kind'], cityId?: string): Place =>
-  ({ id, name, country: '', lat, lon, timeZone, kind, ...(cityId ? { cityId } : {}) }) as Place;
+const place = (
+  id: string,
+  name: string,
+  lat: number,
+  lon: number,
+  timeZone: string,
+  kind: Place['kind'],
+  cityId?: string,
+): Place => ({ id, name, country: '', lat, lon, timeZone, kind, ...(cityId ? { cityId } : {}) }) as Place;
 
 export const PLACES: Place[] = [
   place('beijing', 'Beijing', 39.9042, 116.4074, 'Asia/Shanghai', 'city'),
@@ -36,7 +43,9 @@ export const PEOPLE: Participant[] = [
 /** Overrides in plain strings (ids are branded in the model). */
 type Over = Record<string, unknown>;
 
-export function plan(parts: { events?: PlanEvent[]; legs?: Leg[]; windows?: PlanWindow[]; visits?: Visit[] } = {}): Plan {
+export function plan(
+  parts: { events?: PlanEvent[]; legs?: Leg[]; windows?: PlanWindow[]; visits?: Visit[] } = {},
+): Plan {
   return {
     places: PLACES,
     participants: PEOPLE,
@@ -50,7 +59,12 @@ export function plan(parts: { events?: PlanEvent[]; legs?: Leg[]; windows?: Plan
 
 /** A timed event from local wall-clock times at a zone. */
 export function timed(startLocal: string, endLocal: string, zone: string, overrides: Over = {}): PlanEvent {
-  return makeEvent({ startsAt: localToInstant(startLocal, zone), endsAt: localToInstant(endLocal, zone), timeZone: zone, ...overrides } as Partial<PlanEvent>);
+  return makeEvent({
+    startsAt: localToInstant(startLocal, zone),
+    endsAt: localToInstant(endLocal, zone),
+    timeZone: zone,
+    ...overrides,
+  } as Partial<PlanEvent>);
 }
 
 export function allDay(startDate: string, endDate: string, zone: string, overrides: Over = {}): PlanEvent {
@@ -58,9 +72,18 @@ export function allDay(startDate: string, endDate: string, zone: string, overrid
 }
 
 /** A leg from local times at its departure and arrival zones; mode from the places' kinds. */
-export function leg(from: string, to: string, departLocal: string, departZone: string, arriveLocal: string, arriveZone: string, overrides: Over = {}): Leg {
+export function leg(
+  from: string,
+  to: string,
+  departLocal: string,
+  departZone: string,
+  arriveLocal: string,
+  arriveZone: string,
+  overrides: Over = {},
+): Leg {
   const kind = (id: string) => PLACES.find((p) => p.id === id)?.kind;
-  const mode = kind(from) === 'airport' || kind(to) === 'airport' ? 'flight' : kind(from) === 'rail-station' ? 'rail' : 'road';
+  const mode =
+    kind(from) === 'airport' || kind(to) === 'airport' ? 'flight' : kind(from) === 'rail-station' ? 'rail' : 'road';
   return makeLeg({
     mode,
     fromPlaceId: from,
@@ -76,5 +99,15 @@ export function window(startDate: string, endDate: string, zone: string, overrid
 }
 
 export function visit(id: string, overrides: Over = {}): Visit {
-  return { id, title: `Visit ${id}`, guestId: 'trump', hostCountry: '', participantIds: [], status: 'confirmed', sources: [], topics: [], ...overrides } as unknown as Visit;
+  return {
+    id,
+    title: `Visit ${id}`,
+    guestId: 'trump',
+    hostCountry: '',
+    participantIds: [],
+    status: 'confirmed',
+    sources: [],
+    topics: [],
+    ...overrides,
+  } as unknown as Visit;
 }

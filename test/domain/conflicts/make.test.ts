@@ -7,38 +7,50 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** The order as written: time, severity, rule (RULES order), id. */
 function written(a: ConflictRecord, b: ConflictRecord): number {
-  return a.atMs - b.atMs || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || RULES.indexOf(a.rule) - RULES.indexOf(b.rule) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.atMs - b.atMs ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    RULES.indexOf(a.rule) - RULES.indexOf(b.rule) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 const near = fc.integer({ min: -5, max: 5 }).map((k) => Date.UTC(2025, 9, 30) + k * 60_000);
 const anywhere = fc.integer({ min: -8.64e15, max: 8.64e15 });
-const record = (at: fc.Arbitrary<number>) => fc
-  .record({
-    at,
-    severity: fc.constantFrom(...SEVERITIES),
-    rule: fc.constantFrom(...RULES),
-    id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-  })
-  .map(({ at, severity, rule, id }) =>
-    build({
-      rule,
-      severity,
-      parties: [{ type: 'visit', id, title: id, optional: false, status: 'confirmed' }],
-      participantIds: [],
-      atMs: at,
-      marginMs: 0,
-      margin: '',
-      explain: () => '',
-    }),
-  );
+const record = (at: fc.Arbitrary<number>) =>
+  fc
+    .record({
+      at,
+      severity: fc.constantFrom(...SEVERITIES),
+      rule: fc.constantFrom(...RULES),
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    })
+    .map(({ at, severity, rule, id }) =>
+      build({
+        rule,
+        severity,
+        parties: [{ type: 'visit', id, title: id, optional: false, status: 'confirmed' }],
+        participantIds: [],
+        atMs: at,
+        marginMs: 0,
+        margin: '',
+        explain: () => '',
+      }),
+    );
 
 describe('sortBuilt', () => {
   it('orders conflicts by time, severity, rule and id, ties included, for any instants (radix-sorted or not)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.array(record(near), { maxLength: 1200, size: 'max' }), fc.array(record(fc.oneof(near, anywhere)), { maxLength: 1200, size: 'max' })), (list) => {
-        const expected = [...list].sort(written).map((c) => `${c.atMs} ${c.severity} ${c.id}`);
-        expect(sortBuilt([...list]).map((c) => `${c.atMs} ${c.severity} ${c.id}`)).toEqual(expected);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(record(near), { maxLength: 1200, size: 'max' }),
+          fc.array(record(fc.oneof(near, anywhere)), { maxLength: 1200, size: 'max' }),
+        ),
+        (list) => {
+          const expected = [...list].sort(written).map((c) => `${c.atMs} ${c.severity} ${c.id}`);
+          expect(sortBuilt([...list]).map((c) => `${c.atMs} ${c.severity} ${c.id}`)).toEqual(expected);
+        },
+      ),
       { numRuns: 60 },
     );
   });

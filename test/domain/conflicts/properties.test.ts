@@ -33,11 +33,13 @@ const raw = (grid: number, maxLen: number) =>
   });
 
 /** Random plans: sparse and large, denser and mid-sized, or tiny grids full of identical and touching intervals. */
-const plans = fc.oneof(
-  fc.array(raw(20_000, 40), { maxLength: 2000, size: 'max' }),
-  fc.array(raw(600, 30), { maxLength: 500, size: 'max' }),
-  fc.array(raw(12, 4), { maxLength: 120, size: 'max' }),
-).map(toPlan);
+const plans = fc
+  .oneof(
+    fc.array(raw(20_000, 40), { maxLength: 2000, size: 'max' }),
+    fc.array(raw(600, 30), { maxLength: 500, size: 'max' }),
+    fc.array(raw(12, 4), { maxLength: 120, size: 'max' }),
+  )
+  .map(toPlan);
 
 function toPlan(items: Raw[]): Plan {
   const events: PlanEvent[] = [];
@@ -50,10 +52,34 @@ function toPlan(items: Raw[]): Plan {
     const placeId = r.place >= 0 ? PLACE_IDS[r.place] : undefined;
     if (r.kind === 'leg') {
       const from = PLACE_IDS[Math.max(0, r.place)]!;
-      const to = PLACE_IDS[r.toPlace]! === from ? PLACE_IDS[(r.toPlace + 1) % PLACE_IDS.length]! : PLACE_IDS[r.toPlace]!;
-      legs.push({ id: `x${i}`, fromPlaceId: from, toPlaceId: to, mode: 'flight', departsAt: startsAt, arrivesAt: endsAt, participantIds, status: 'confirmed', optional: false, sources: [] } as unknown as Leg);
+      const to =
+        PLACE_IDS[r.toPlace]! === from ? PLACE_IDS[(r.toPlace + 1) % PLACE_IDS.length]! : PLACE_IDS[r.toPlace]!;
+      legs.push({
+        id: `x${i}`,
+        fromPlaceId: from,
+        toPlaceId: to,
+        mode: 'flight',
+        departsAt: startsAt,
+        arrivesAt: endsAt,
+        participantIds,
+        status: 'confirmed',
+        optional: false,
+        sources: [],
+      } as unknown as Leg);
     } else if (r.kind === 'window') {
-      windows.push({ id: `x${i}`, title: `W${i}`, kind: r.allDay ? 'blackout' : 'window', startDate: '2025-10-01', endDate: '2025-10-01', timeZone: 'UTC', startsAt, endsAt, participantIds, status: 'confirmed', sources: [] } as unknown as PlanWindow);
+      windows.push({
+        id: `x${i}`,
+        title: `W${i}`,
+        kind: r.allDay ? 'blackout' : 'window',
+        startDate: '2025-10-01',
+        endDate: '2025-10-01',
+        timeZone: 'UTC',
+        startsAt,
+        endsAt,
+        participantIds,
+        status: 'confirmed',
+        sources: [],
+      } as unknown as PlanWindow);
     } else {
       events.push({
         id: `x${i}`,
@@ -110,7 +136,15 @@ function itemsOf(p: Plan): Item[] {
       city: CITY.get(l.fromPlaceId),
       toCity: CITY.get(l.toPlaceId),
     })),
-    ...p.windows.map((w) => ({ key: `window:${w.id}`, start: Date.parse(w.startsAt), end: Date.parse(w.endsAt), type: 'window', allDay: true, commitment: false, people: [] })),
+    ...p.windows.map((w) => ({
+      key: `window:${w.id}`,
+      start: Date.parse(w.startsAt),
+      end: Date.parse(w.endsAt),
+      type: 'window',
+      allDay: true,
+      commitment: false,
+      people: [],
+    })),
   ];
 }
 
@@ -143,7 +177,8 @@ function naiveDoubleBookings(p: Plan): Map<string, string[]> {
         const day = a.allDay ? a : b;
         const other = a.allDay ? b : a;
         const known = day.city !== undefined && other.city !== undefined;
-        const elsewhere = other.type === 'leg' ? other.city !== day.city && other.toCity !== day.city : other.city !== day.city;
+        const elsewhere =
+          other.type === 'leg' ? other.city !== day.city && other.toCity !== day.city : other.city !== day.city;
         if (!known || !elsewhere) continue;
       }
       out.set([a.key, b.key].sort().join('|'), [...shared].sort());
@@ -152,7 +187,11 @@ function naiveDoubleBookings(p: Plan): Map<string, string[]> {
   return out;
 }
 
-const pairKey = (c: { items: { type: string; id: string }[] }) => c.items.map((r) => `${r.type}:${r.id}`).sort().join('|');
+const pairKey = (c: { items: { type: string; id: string }[] }) =>
+  c.items
+    .map((r) => `${r.type}:${r.id}`)
+    .sort()
+    .join('|');
 
 // Each property checks dozens of plans against an all-pairs oracle: seconds of work on a busy
 // machine, so more time than the default (this is not a speed test).
@@ -160,7 +199,11 @@ describe('properties on random plans (up to 2,000 items)', { timeout: 60_000 }, 
   it('the overlap rule reports exactly the pairs of the all-pairs oracle, and counts them', () => {
     fc.assert(
       fc.property(plans, (p) => {
-        const report = analyzeConflicts(p, { includeOptional: true, rules: ['overlap'], settings: { overlapPairCap: 10_000_000 } });
+        const report = analyzeConflicts(p, {
+          includeOptional: true,
+          rules: ['overlap'],
+          settings: { overlapPairCap: 10_000_000 },
+        });
         const expected = naiveOverlaps(p);
         const got = report.conflicts.map(pairKey);
         expect(got.length).toBe(new Set(got).size);
@@ -172,10 +215,14 @@ describe('properties on random plans (up to 2,000 items)', { timeout: 60_000 }, 
     );
   });
 
-  it('with a cap, the list is a subset of the oracle\'s pairs and the total is still exact', () => {
+  it("with a cap, the list is a subset of the oracle's pairs and the total is still exact", () => {
     fc.assert(
       fc.property(plans, fc.integer({ min: 0, max: 50 }), (p, cap) => {
-        const report = analyzeConflicts(p, { includeOptional: true, rules: ['overlap'], settings: { overlapPairCap: cap } });
+        const report = analyzeConflicts(p, {
+          includeOptional: true,
+          rules: ['overlap'],
+          settings: { overlapPairCap: cap },
+        });
         const expected = naiveOverlaps(p);
         expect(report.overlapPairsTotal).toBe(expected.size);
         expect(report.overlapPairsReported).toBe(Math.min(cap, expected.size));
@@ -189,7 +236,11 @@ describe('properties on random plans (up to 2,000 items)', { timeout: 60_000 }, 
   it('double booking reports exactly the pairs of the pair-by-pair rule, with their shared participants', () => {
     fc.assert(
       fc.property(plans, (p) => {
-        const found = findConflicts(p, { includeOptional: true, rules: ['double-booking'], settings: { overlapPairCap: 10_000_000 } });
+        const found = findConflicts(p, {
+          includeOptional: true,
+          rules: ['double-booking'],
+          settings: { overlapPairCap: 10_000_000 },
+        });
         const expected = naiveDoubleBookings(p);
         expect(new Map(found.map((c) => [pairKey(c), c.participantIds]))).toEqual(expected);
         expect(found).toHaveLength(expected.size);
@@ -200,13 +251,21 @@ describe('properties on random plans (up to 2,000 items)', { timeout: 60_000 }, 
 
   it('every rule gives the same conflicts in the same order whatever the order of the input', () => {
     fc.assert(
-      fc.property(plans.filter((p) => p.events.length + p.legs.length < 400), (p) => {
-        const reversed = { ...p, events: [...p.events].reverse(), legs: [...p.legs].reverse(), windows: [...p.windows].reverse() };
-        const a = findConflicts(p, { includeOptional: true });
-        const b = findConflicts(reversed, { includeOptional: true });
-        expect(b.map((c) => c.id)).toEqual(a.map((c) => c.id));
-        for (let i = 1; i < a.length; i++) expect(a[i - 1]!.atMs <= a[i]!.atMs).toBe(true);
-      }),
+      fc.property(
+        plans.filter((p) => p.events.length + p.legs.length < 400),
+        (p) => {
+          const reversed = {
+            ...p,
+            events: [...p.events].reverse(),
+            legs: [...p.legs].reverse(),
+            windows: [...p.windows].reverse(),
+          };
+          const a = findConflicts(p, { includeOptional: true });
+          const b = findConflicts(reversed, { includeOptional: true });
+          expect(b.map((c) => c.id)).toEqual(a.map((c) => c.id));
+          for (let i = 1; i < a.length; i++) expect(a[i - 1]!.atMs <= a[i]!.atMs).toBe(true);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -221,7 +280,13 @@ describe('stored-instant parsing', () => {
       }),
       { numRuns: 2000 },
     );
-    for (const bad of ['2025-02-29T00:00:00.000Z', '2025-13-01T00:00:00.000Z', '2025-10-30T24:00:00.000Z', '2025-10-30T02:00:00Z', '2025-1a-30T02:00:00.000Z']) {
+    for (const bad of [
+      '2025-02-29T00:00:00.000Z',
+      '2025-13-01T00:00:00.000Z',
+      '2025-10-30T24:00:00.000Z',
+      '2025-10-30T02:00:00Z',
+      '2025-1a-30T02:00:00.000Z',
+    ]) {
       expect(parseStoredInstant(bad)).toBeNaN();
     }
     expect(parseStoredInstant('2024-02-29T23:59:59.999Z')).toBe(Date.parse('2024-02-29T23:59:59.999Z'));

@@ -5,10 +5,38 @@ import { makeConflict } from '../../helpers/conflict-factory';
 
 const ev = (id: string) => ({ type: 'event' as const, id, title: id.toUpperCase() });
 const list = [
-  makeConflict({ rule: 'overlap', severity: 'info', items: [ev('a'), ev('b')], participantIds: ['xi'], at: '2025-10-27T02:00:00.000Z', marginMs: 5 }),
-  makeConflict({ rule: 'transit', severity: 'error', items: [ev('c'), ev('d')], participantIds: ['trump'], at: '2025-10-28T08:30:00.000Z', marginMs: 90 }),
-  makeConflict({ rule: 'blackout', severity: 'warning', items: [ev('e'), ev('f')], participantIds: ['trump', 'xi'], at: '2026-09-25T14:00:00.000Z', marginMs: 20 }),
-  makeConflict({ rule: 'double-booking', severity: 'error', items: [ev('g'), ev('h')], participantIds: ['trump'], at: '2025-10-28T08:30:00.000Z', marginMs: 1 }),
+  makeConflict({
+    rule: 'overlap',
+    severity: 'info',
+    items: [ev('a'), ev('b')],
+    participantIds: ['xi'],
+    at: '2025-10-27T02:00:00.000Z',
+    marginMs: 5,
+  }),
+  makeConflict({
+    rule: 'transit',
+    severity: 'error',
+    items: [ev('c'), ev('d')],
+    participantIds: ['trump'],
+    at: '2025-10-28T08:30:00.000Z',
+    marginMs: 90,
+  }),
+  makeConflict({
+    rule: 'blackout',
+    severity: 'warning',
+    items: [ev('e'), ev('f')],
+    participantIds: ['trump', 'xi'],
+    at: '2026-09-25T14:00:00.000Z',
+    marginMs: 20,
+  }),
+  makeConflict({
+    rule: 'double-booking',
+    severity: 'error',
+    items: [ev('g'), ev('h')],
+    participantIds: ['trump'],
+    at: '2025-10-28T08:30:00.000Z',
+    marginMs: 1,
+  }),
 ];
 const ids = (cs: { items: { id: string }[] }[]) => cs.map((c) => c.items[0]!.id);
 
@@ -21,7 +49,10 @@ describe('filterConflicts', () => {
     expect(ids(filterConflicts(list, { severities: ['error'] }))).toEqual(['c', 'g']);
     expect(ids(filterConflicts(list, { rules: ['blackout', 'overlap'] }))).toEqual(['a', 'e']);
     expect(ids(filterConflicts(list, { participantIds: ['xi'] }))).toEqual(['a', 'e']);
-    expect(ids(filterConflicts(list, { from: '2025-10-28T08:30:00.000Z', to: '2026-09-25T14:00:00.000Z' }))).toEqual(['c', 'g']);
+    expect(ids(filterConflicts(list, { from: '2025-10-28T08:30:00.000Z', to: '2026-09-25T14:00:00.000Z' }))).toEqual([
+      'c',
+      'g',
+    ]);
     expect(ids(filterConflicts(list, { severities: ['error', 'warning'], participantIds: ['xi'] }))).toEqual(['e']);
   });
 });

@@ -38,12 +38,14 @@ describe('the sample plan, base (optional items left out)', () => {
     );
   });
 
-  it('Xi\'s tentative White House talks double-book Trump with the UNGA general debate', () => {
+  it("Xi's tentative White House talks double-book Trump with the UNGA general debate", () => {
     const c = base.find((x) => x.rule === 'double-booking' && ids(x).includes('xi-visit-talks'))!;
     expect(c.severity).toBe('warning');
     expect(c.participantIds).toEqual(['trump']);
     expect(c.margin).toBe('overlaps by 3 h');
-    expect(c.explanation).toContain('Donald J. Trump is double-booked in New York (UN Headquarters) and in Washington, DC at once');
+    expect(c.explanation).toContain(
+      'Donald J. Trump is double-booked in New York (UN Headquarters) and in Washington, DC at once',
+    );
     expect(c.explanation).toContain('all day Tue 22 – Mon 28 Sep 2026 (EDT)');
     expect(c.explanation).toContain('Fri 25 Sep 2026, 10:00–13:00 EDT, The White House');
   });
@@ -52,7 +54,9 @@ describe('the sample plan, base (optional items left out)', () => {
     const c = base.find((x) => x.rule === 'blackout' && ids(x).includes('xi-visit-talks'))!;
     expect(c.severity).toBe('warning');
     expect(c.participantIds).toEqual(['xi']);
-    expect(c.explanation).toContain('falls on “Mid-Autumn Festival holiday (China)” (all day Fri 25 – Sun 27 Sep 2026 (CST))');
+    expect(c.explanation).toContain(
+      'falls on “Mid-Autumn Festival holiday (China)” (all day Fri 25 – Sun 27 Sep 2026 (CST))',
+    );
     expect(c.explanation).toContain('Fri 25 Sep 2026, 22:00 CST – Sat 26 Sep 2026, 01:00 CST in Asia/Shanghai');
   });
 
@@ -66,11 +70,17 @@ describe('the sample plan with the optional rail leg and Shanghai programme', ()
 
   it('adds only a continuity conflict, and only with the optional items', () => {
     expect(extra.map((c) => [c.rule, c.severity])).toEqual([['continuity', 'warning']]);
-    expect(ruled(withOptional).filter((c) => c.onlyWith.length === 0).map((c) => c.id)).toEqual(ruled(base).map((c) => c.id));
+    expect(
+      ruled(withOptional)
+        .filter((c) => c.onlyWith.length === 0)
+        .map((c) => c.id),
+    ).toEqual(ruled(base).map((c) => c.id));
     const [c] = extra;
     expect(ids(c!)).toEqual(['draft-leg-2', 'draft-leg-rail', 'draft-shanghai-programme']);
     expect(c!.onlyWith.map((r) => r.id).sort()).toEqual(['draft-leg-rail', 'draft-shanghai-programme']);
-    expect(c!.onlyWith.find((r) => r.id === 'draft-leg-rail')!.title).toBe('Beijing South → Shanghai Hongqiao (rail leg)');
+    expect(c!.onlyWith.find((r) => r.id === 'draft-leg-rail')!.title).toBe(
+      'Beijing South → Shanghai Hongqiao (rail leg)',
+    );
     expect(c!.participantIds).toEqual(['trump']);
   });
 
@@ -84,7 +94,9 @@ describe('the sample plan with the optional rail leg and Shanghai programme', ()
   });
 
   it('with only the rail leg, the conflict depends on the rail leg alone', () => {
-    const found = ruled(findConflicts(plan, { includeOptional: ['draft-leg-rail'] })).filter((c) => c.onlyWith.length > 0);
+    const found = ruled(findConflicts(plan, { includeOptional: ['draft-leg-rail'] })).filter(
+      (c) => c.onlyWith.length > 0,
+    );
     expect(found.map((c) => [c.rule, ids(c).join(' + ')])).toEqual([['continuity', 'draft-leg-2 + draft-leg-rail']]);
     expect(found[0]!.explanation).toMatch(
       /^The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST, but the flight to Busan leaves Beijing Capital International Airport at 18:00 CST: Donald J\. Trump is then in Shanghai/,

@@ -33,8 +33,18 @@ describe('instants across DST changes', () => {
   });
 
   it('New York, 2 Nov 2025: 01:30 EDT–01:30 EST is one hour and overlaps 01:00–02:00 EST by 30 min', () => {
-    const a = timed('2025-11-02T01:30', '2025-11-02T02:00', NY, { participantIds: ['trump'], placeId: 'white-house', startsAt: '2025-11-02T05:30:00.000Z', endsAt: '2025-11-02T06:30:00.000Z' });
-    const b = timed('2025-11-02T01:00', '2025-11-02T02:00', NY, { participantIds: ['trump'], placeId: 'white-house', startsAt: '2025-11-02T06:00:00.000Z', endsAt: '2025-11-02T07:00:00.000Z' });
+    const a = timed('2025-11-02T01:30', '2025-11-02T02:00', NY, {
+      participantIds: ['trump'],
+      placeId: 'white-house',
+      startsAt: '2025-11-02T05:30:00.000Z',
+      endsAt: '2025-11-02T06:30:00.000Z',
+    });
+    const b = timed('2025-11-02T01:00', '2025-11-02T02:00', NY, {
+      participantIds: ['trump'],
+      placeId: 'white-house',
+      startsAt: '2025-11-02T06:00:00.000Z',
+      endsAt: '2025-11-02T07:00:00.000Z',
+    });
     const [c] = rules(plan({ events: [a, b] }), 'double-booking');
     expect(c!.marginMs).toBe(30 * 60_000);
     expect(c!.explanation).toContain('Sun 2 Nov 2025, 01:30 EDT – 01:30 EST');
@@ -46,14 +56,27 @@ describe('instants across DST changes', () => {
     expect([day.startsAt, day.endsAt]).toEqual(['2025-10-25T22:00:00.000Z', '2025-10-26T23:00:00.000Z']);
     const late = timed('2025-10-26T23:30', '2025-10-27T00:15', MADRID, { id: 'late' });
     const next = timed('2025-10-27T00:00', '2025-10-27T01:00', MADRID, { id: 'next' });
-    const found = rules(plan({ events: [day, late, next] }), 'overlap').map((c) => c.items.map((r) => r.id).sort().join('+'));
+    const found = rules(plan({ events: [day, late, next] }), 'overlap').map((c) =>
+      c.items
+        .map((r) => r.id)
+        .sort()
+        .join('+'),
+    );
     expect(found).toEqual(['day+late', 'late+next']);
   });
 
-  it('Madrid, 26 Oct 2025: a window\'s margin is counted in local days, 25-hour day included', () => {
+  it("Madrid, 26 Oct 2025: a window's margin is counted in local days, 25-hour day included", () => {
     const w = window('2025-10-24', '2025-10-25', MADRID, { id: 'w' });
-    const inMargin = timed('2025-10-26T23:30', '2025-10-26T23:45', MADRID, { id: 'in', windowId: 'w', windowMarginDays: 1 });
-    const outside = timed('2025-10-27T00:30', '2025-10-27T00:45', MADRID, { id: 'out', windowId: 'w', windowMarginDays: 1 });
+    const inMargin = timed('2025-10-26T23:30', '2025-10-26T23:45', MADRID, {
+      id: 'in',
+      windowId: 'w',
+      windowMarginDays: 1,
+    });
+    const outside = timed('2025-10-27T00:30', '2025-10-27T00:45', MADRID, {
+      id: 'out',
+      windowId: 'w',
+      windowMarginDays: 1,
+    });
     const found = rules(plan({ events: [inMargin, outside], windows: [w] }), 'window');
     expect(found.map((c) => c.items[0]!.id)).toEqual(['out']);
     expect(found[0]!.explanation).toContain('(Fri 24 – Sat 25 Oct 2025, CEST) with a margin of 1 day');
@@ -76,13 +99,21 @@ describe('instants across DST changes', () => {
     expect(hit).toEqual({ atMs: at('2025-11-02T08:00:00Z'), nightMs: 3_600_000 });
     expect(nightOverlap(at('2025-11-02T04:30:00Z'), at('2025-11-02T07:30:00Z'), NY, 3, 5)).toBeNull();
     // Spring forward, 9 Mar 2025: 02:00 EST → 03:00 EDT; a 01:30–04:30 night of [3, 4) starts at 07:00Z.
-    expect(nightOverlap(at('2025-03-09T06:30:00Z'), at('2025-03-09T09:30:00Z'), NY, 3, 4)).toEqual({ atMs: at('2025-03-09T07:00:00Z'), nightMs: 3_600_000 });
+    expect(nightOverlap(at('2025-03-09T06:30:00Z'), at('2025-03-09T09:30:00Z'), NY, 3, 4)).toEqual({
+      atMs: at('2025-03-09T07:00:00Z'),
+      nightMs: 3_600_000,
+    });
   });
 
   it('the memoised zone offset agrees with Luxon every 17 minutes across both 2025 changes in New York and Madrid', () => {
     for (const zone of [NY, MADRID, CN, KR]) {
       const z = IANAZone.create(zone);
-      for (const from of ['2025-03-08T00:00:00Z', '2025-03-29T00:00:00Z', '2025-10-25T00:00:00Z', '2025-11-01T00:00:00Z']) {
+      for (const from of [
+        '2025-03-08T00:00:00Z',
+        '2025-03-29T00:00:00Z',
+        '2025-10-25T00:00:00Z',
+        '2025-11-01T00:00:00Z',
+      ]) {
         for (let t = at(from); t < at(from) + 3 * 86_400_000; t += 17 * 60_000 + 1) {
           expect(zoneOffsetMinutes(t, zone)).toBe(z.offset(t));
         }

@@ -7,9 +7,28 @@ import { buildSamplePlan } from '../../../src/domain/sample-plan';
 import { makeConflict } from '../../helpers/conflict-factory';
 import { makeEvent, makeLeg } from '../../helpers/factories';
 
-const a = makeConflict({ items: [{ type: 'event', id: 'a', title: 'A' }, { type: 'event', id: 'b', title: 'B' }], severity: 'error' });
-const b = makeConflict({ rule: 'transit', items: [{ type: 'event', id: 'c', title: 'C' }, { type: 'leg', id: 'l', title: 'L' }] });
-const c = makeConflict({ rule: 'blackout', items: [{ type: 'event', id: 'd', title: 'D' }, { type: 'window', id: 'w', title: 'W' }], severity: 'info' });
+const a = makeConflict({
+  items: [
+    { type: 'event', id: 'a', title: 'A' },
+    { type: 'event', id: 'b', title: 'B' },
+  ],
+  severity: 'error',
+});
+const b = makeConflict({
+  rule: 'transit',
+  items: [
+    { type: 'event', id: 'c', title: 'C' },
+    { type: 'leg', id: 'l', title: 'L' },
+  ],
+});
+const c = makeConflict({
+  rule: 'blackout',
+  items: [
+    { type: 'event', id: 'd', title: 'D' },
+    { type: 'window', id: 'w', title: 'W' },
+  ],
+  severity: 'info',
+});
 
 describe('diffConflicts', () => {
   it('matches conflicts by id: added, removed, and changed in severity or margin', () => {
@@ -33,7 +52,7 @@ describe('diffConflicts', () => {
 });
 
 describe('optionalItems', () => {
-  it('lists the sample plan\'s optional rail leg and Shanghai programme, labelled for sentences', () => {
+  it("lists the sample plan's optional rail leg and Shanghai programme, labelled for sentences", () => {
     const items = optionalItems(buildSamplePlan());
     expect(items.map((i) => i.ref.id)).toEqual(['draft-leg-rail', 'draft-shanghai-programme']);
     expect(items[0]!.label).toBe('the Beijing South → Shanghai Hongqiao rail leg (Tue 28 Oct 2025)');
@@ -45,19 +64,54 @@ describe('computeWhatIf', () => {
   // A stand-in engine: each optional item taken in brings the conflict keyed to it.
   const plan: Plan = {
     ...EMPTY_PLAN,
-    events: [makeEvent({ id: 'opt-e' as never, title: 'Side trip', optional: true, startsAt: '2025-10-29T00:00:00.000Z', endsAt: '2025-10-29T01:00:00.000Z' })],
+    events: [
+      makeEvent({
+        id: 'opt-e' as never,
+        title: 'Side trip',
+        optional: true,
+        startsAt: '2025-10-29T00:00:00.000Z',
+        endsAt: '2025-10-29T01:00:00.000Z',
+      }),
+    ],
     legs: [makeLeg({ id: 'opt-l' as never, optional: true })],
-    scenarios: [{ id: 'shanghai' as never, name: 'With Shanghai', includeOptionalIds: ['opt-l'], overrides: [] } as Scenario],
+    scenarios: [
+      { id: 'shanghai' as never, name: 'With Shanghai', includeOptionalIds: ['opt-l'], overrides: [] } as Scenario,
+    ],
   };
-  const base = makeConflict({ rule: 'overlap', items: [{ type: 'event', id: 'x', title: 'X' }, { type: 'event', id: 'y', title: 'Y' }] });
+  const base = makeConflict({
+    rule: 'overlap',
+    items: [
+      { type: 'event', id: 'x', title: 'X' },
+      { type: 'event', id: 'y', title: 'Y' },
+    ],
+  });
   const byItem: Record<string, Conflict> = {
-    'opt-l': makeConflict({ rule: 'continuity', severity: 'warning', items: [{ type: 'leg', id: 'opt-l', title: 'Rail' }, { type: 'leg', id: 'l2', title: 'Flight' }] }),
-    'opt-e': makeConflict({ rule: 'transit', severity: 'error', items: [{ type: 'event', id: 'opt-e', title: 'Programme' }, { type: 'leg', id: 'l2', title: 'Flight' }] }),
+    'opt-l': makeConflict({
+      rule: 'continuity',
+      severity: 'warning',
+      items: [
+        { type: 'leg', id: 'opt-l', title: 'Rail' },
+        { type: 'leg', id: 'l2', title: 'Flight' },
+      ],
+    }),
+    'opt-e': makeConflict({
+      rule: 'transit',
+      severity: 'error',
+      items: [
+        { type: 'event', id: 'opt-e', title: 'Programme' },
+        { type: 'leg', id: 'l2', title: 'Flight' },
+      ],
+    }),
   };
   const calls: FindOptions[] = [];
   const find = (_p: Plan, options: FindOptions): Conflict[] => {
     calls.push(options);
-    const ids = options.includeOptional === true ? Object.keys(byItem) : options.includeOptional === false ? [] : options.includeOptional;
+    const ids =
+      options.includeOptional === true
+        ? Object.keys(byItem)
+        : options.includeOptional === false
+          ? []
+          : options.includeOptional;
     return [base, ...ids.map((id) => byItem[id]!)];
   };
 
@@ -80,8 +134,13 @@ describe('computeWhatIf with the engine, on the sample plan', () => {
   it('finds that the rail leg alone adds a warning that it departs from the wrong place, and nothing is removed', () => {
     const result = computeWhatIf(buildSamplePlan());
     const rail = result.cases.find((c) => c.key === 'item:draft-leg-rail')!;
-    expect(rail.sentence).toMatch(/^Including the Beijing South → Shanghai Hongqiao rail leg \(Tue 28 Oct 2025\) adds 1 warning/);
-    expect(rail.diff.added.find((c) => c.severity === 'warning')).toMatchObject({ rule: 'continuity', onlyWith: [{ type: 'leg', id: 'draft-leg-rail' }] });
+    expect(rail.sentence).toMatch(
+      /^Including the Beijing South → Shanghai Hongqiao rail leg \(Tue 28 Oct 2025\) adds 1 warning/,
+    );
+    expect(rail.diff.added.find((c) => c.severity === 'warning')).toMatchObject({
+      rule: 'continuity',
+      onlyWith: [{ type: 'leg', id: 'draft-leg-rail' }],
+    });
     expect(rail.diff.removed).toEqual([]);
     expect(result.base.some((c) => c.onlyWith.length > 0)).toBe(false);
     const all = result.cases.find((c) => c.kind === 'all')!;

@@ -21,11 +21,15 @@ describe('CalendarItemDetails', { timeout: 30_000 }, () => {
     render(<CalendarItemDetails type="leg" id="draft-leg-rail" onClose={vi.fn()} />);
     const dialog = await screen.findByRole('dialog', { name: 'Rail: Beijing South → Shanghai Hongqiao' });
     expect(dialog).toHaveTextContent('Mon 27 Oct 2025, 21:00–Tue 28 Oct, 01:18 EDT');
-    expect(dialog).toHaveTextContent('departs 09:00 CST Beijing South, arrives Tue 28 Oct 2025, 13:18 CST Shanghai Hongqiao');
+    expect(dialog).toHaveTextContent(
+      'departs 09:00 CST Beijing South, arrives Tue 28 Oct 2025, 13:18 CST Shanghai Hongqiao',
+    );
     const before = (await repos.legs.get('draft-leg-rail'))!;
     screen.getByRole('button', { name: '1 day later' }).focus();
     await user.keyboard('{Enter}');
-    await waitFor(async () => expect((await repos.legs.get('draft-leg-rail'))!.departsAt).toBe('2025-10-29T01:00:00.000Z'));
+    await waitFor(async () =>
+      expect((await repos.legs.get('draft-leg-rail'))!.departsAt).toBe('2025-10-29T01:00:00.000Z'),
+    );
     expect((await repos.legs.get('draft-leg-rail'))!.arrivesAt).toBe('2025-10-29T05:18:00.000Z');
     expect(useUndoStore.getState().message).toBe('Moved "Rail: Beijing South → Shanghai Hongqiao" 1 day later.');
     await useUndoStore.getState().undo!();
@@ -34,7 +38,7 @@ describe('CalendarItemDetails', { timeout: 30_000 }, () => {
 
   it('shows a window with its local dates, and says so when an item is gone', async () => {
     const { unmount } = render(<CalendarItemDetails type="window" id="apec-2025-week" onClose={vi.fn()} />);
-    const dialog = await screen.findByRole('dialog', { name: 'APEC 2025 Economic Leaders\' Week' });
+    const dialog = await screen.findByRole('dialog', { name: "APEC 2025 Economic Leaders' Week" });
     expect(dialog).toHaveTextContent('27 Oct – 1 Nov 2025 (local dates in Gyeongju, Asia/Seoul)');
     expect(screen.queryByRole('group', { name: /Move this leg/ })).toBeNull();
     unmount();

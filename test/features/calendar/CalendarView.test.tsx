@@ -26,7 +26,13 @@ describe('CalendarView', { timeout: 30_000 }, () => {
   it('opens on the next upcoming item after "now" and puts the view and date in the URL', async () => {
     const onSearchChange = vi.fn();
     // Just after the Busan summit's day began in Seoul: the next item is the Marine One leg on 30 Oct.
-    render(<CalendarView search={new URLSearchParams()} onSearchChange={onSearchChange} now={() => new Date('2025-10-29T20:00:00.000Z')} />);
+    render(
+      <CalendarView
+        search={new URLSearchParams()}
+        onSearchChange={onSearchChange}
+        now={() => new Date('2025-10-29T20:00:00.000Z')}
+      />,
+    );
     expect(await screen.findByRole('heading', { name: 'October 2025' })).toBeInTheDocument();
     await waitFor(() => expect(onSearchChange).toHaveBeenCalled());
     expect(onSearchChange.mock.lastCall![0].toString()).toBe('view=month&date=2025-10-30');
@@ -34,7 +40,13 @@ describe('CalendarView', { timeout: 30_000 }, () => {
 
   it('on a first run, moves to the next item once the sample plan has been written', async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
-    render(<CalendarView search={new URLSearchParams()} onSearchChange={() => undefined} now={() => new Date('2026-01-01T00:00:00.000Z')} />);
+    render(
+      <CalendarView
+        search={new URLSearchParams()}
+        onSearchChange={() => undefined}
+        now={() => new Date('2026-01-01T00:00:00.000Z')}
+      />,
+    );
     expect(await screen.findByRole('heading', { name: 'January 2026' })).toBeInTheDocument();
     await act(() => resetSamplePlan(db));
     // The next event after New Year 2026 is the first-set Beijing visit, 31 Mar.
@@ -49,7 +61,9 @@ describe('CalendarView', { timeout: 30_000 }, () => {
 
   it('remembers filters in the store, and explains the marks in a legend', async () => {
     const user = userEvent.setup({ delay: null });
-    render(<CalendarView search={new URLSearchParams('view=month&date=2025-10-30')} onSearchChange={() => undefined} />);
+    render(
+      <CalendarView search={new URLSearchParams('view=month&date=2025-10-30')} onSearchChange={() => undefined} />,
+    );
     await screen.findByRole('heading', { name: 'October 2025' });
     await user.click(await screen.findByRole('checkbox', { name: 'Xi Jinping' }));
     await user.click(screen.getByRole('checkbox', { name: 'Tentative' }));
@@ -64,7 +78,13 @@ describe('CalendarView', { timeout: 30_000 }, () => {
   it('follows the Today, Previous and Next buttons', async () => {
     const user = userEvent.setup({ delay: null });
     const onSearchChange = vi.fn();
-    render(<CalendarView search={new URLSearchParams('view=month&date=2025-10-30')} onSearchChange={onSearchChange} now={() => new Date('2026-05-14T03:00:00.000Z')} />);
+    render(
+      <CalendarView
+        search={new URLSearchParams('view=month&date=2025-10-30')}
+        onSearchChange={onSearchChange}
+        now={() => new Date('2026-05-14T03:00:00.000Z')}
+      />,
+    );
     await screen.findByRole('heading', { name: 'October 2025' });
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByRole('heading', { name: 'November 2025' })).toBeInTheDocument();

@@ -4,7 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { AcceptDialog } from '../../../src/features/conflicts/AcceptDialog';
 import { makeConflict } from '../../helpers/conflict-factory';
 
-const entry = { conflict: makeConflict({ rule: 'transit', explanation: 'Short by 2 h.' }), state: 'open' as const, changedItems: [] };
+const entry = {
+  conflict: makeConflict({ rule: 'transit', explanation: 'Short by 2 h.' }),
+  state: 'open' as const,
+  changedItems: [],
+};
 
 describe('AcceptDialog', () => {
   it('requires a note, then hands it over', async () => {
@@ -24,7 +28,13 @@ describe('AcceptDialog', () => {
 
   it('shows why a save failed and stays open', async () => {
     const user = userEvent.setup();
-    render(<AcceptDialog entry={entry} onAccept={() => Promise.reject(new Error('Acceptance: note is too long'))} onClose={vi.fn()} />);
+    render(
+      <AcceptDialog
+        entry={entry}
+        onAccept={() => Promise.reject(new Error('Acceptance: note is too long'))}
+        onClose={vi.fn()}
+      />,
+    );
     await user.type(screen.getByLabelText('Why is it acceptable? (required)'), 'x');
     await user.click(screen.getByRole('button', { name: 'Accept' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: Acceptance: note is too long');

@@ -13,12 +13,17 @@ const transit = makeConflict({
   severity: 'error',
   items: [
     { type: 'event', id: 'draft-shanghai-programme', title: 'Shanghai programme (with the rail leg)' },
-    { type: 'leg', id: 'draft-leg-2', title: 'Beijing Capital International Airport → Gimhae International Airport / Gimhae Air Base' },
+    {
+      type: 'leg',
+      id: 'draft-leg-2',
+      title: 'Beijing Capital International Airport → Gimhae International Airport / Gimhae Air Base',
+    },
   ],
   participantIds: ['trump'],
   at: '2025-10-28T08:30:00.000Z',
   margin: 'short by 2 h 5 min',
-  explanation: 'Trump ends the Shanghai programme at 16:30 CST and departs Beijing at 18:00 CST: 1,068 km apart, short by 2 h 5 min.',
+  explanation:
+    'Trump ends the Shanghai programme at 16:30 CST and departs Beijing at 18:00 CST: 1,068 km apart, short by 2 h 5 min.',
   onlyWith: [{ type: 'event', id: 'draft-shanghai-programme', title: 'Shanghai programme (with the rail leg)' }],
 });
 const blackout = makeConflict({
@@ -33,11 +38,37 @@ const blackout = makeConflict({
   margin: 'on the blackout',
   explanation: 'The talks fall on the Mid-Autumn Festival holiday for Xi Jinping.',
 });
-const night = makeConflict({ rule: 'local-hours', severity: 'info', participantIds: ['xi'], at: '2025-11-24T14:00:00.000Z', explanation: 'The call is at 22:00 CST in Beijing.' });
+const night = makeConflict({
+  rule: 'local-hours',
+  severity: 'info',
+  participantIds: ['xi'],
+  at: '2025-11-24T14:00:00.000Z',
+  explanation: 'The call is at 22:00 CST in Beijing.',
+});
 const entries: ConflictEntry[] = [
   { conflict: transit, state: 'open', changedItems: [] },
-  { conflict: blackout, state: 'accepted', acceptance: { id: blackout.id, note: 'Held on the eve; agreed with Beijing.', acceptedAt: '2026-11-28T12:00:00.000Z', itemsFingerprint: '[]' }, changedItems: [] },
-  { conflict: night, state: 'reopened', acceptance: { id: night.id, note: 'Xi takes late calls.', acceptedAt: '2026-11-20T12:00:00.000Z', itemsFingerprint: '[]' }, changedItems: [night.items[0]!] },
+  {
+    conflict: blackout,
+    state: 'accepted',
+    acceptance: {
+      id: blackout.id,
+      note: 'Held on the eve; agreed with Beijing.',
+      acceptedAt: '2026-11-28T12:00:00.000Z',
+      itemsFingerprint: '[]',
+    },
+    changedItems: [],
+  },
+  {
+    conflict: night,
+    state: 'reopened',
+    acceptance: {
+      id: night.id,
+      note: 'Xi takes late calls.',
+      acceptedAt: '2026-11-20T12:00:00.000Z',
+      itemsFingerprint: '[]',
+    },
+    changedItems: [night.items[0]!],
+  },
 ];
 
 function renderList(overrides: Partial<Parameters<typeof ConflictList>[0]> = {}) {
@@ -102,7 +133,11 @@ describe('ConflictList', () => {
     const user = userEvent.setup();
     renderList();
     await user.click(screen.getByRole('checkbox', { name: 'Error' }));
-    expect(within(openSection()).getAllByRole('article').map((a) => a.getAttribute('aria-labelledby'))).toHaveLength(1);
+    expect(
+      within(openSection())
+        .getAllByRole('article')
+        .map((a) => a.getAttribute('aria-labelledby')),
+    ).toHaveLength(1);
     expect(screen.queryByRole('article', { name: 'On a blackout date' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await user.selectOptions(screen.getByLabelText('Participant'), 'xi');
@@ -122,7 +157,10 @@ describe('ConflictList', () => {
     const user = userEvent.setup();
     const late = makeConflict({ rule: 'window', severity: 'warning', at: '2026-01-01T00:00:00.000Z' });
     renderList({ entries: [...entries, { conflict: late, state: 'open', changedItems: [] }] });
-    const order = () => within(openSection()).getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
+    const order = () =>
+      within(openSection())
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent);
     expect(order()).toEqual(['Too little time to travel', 'Outside its window', 'At night locally']);
     await user.selectOptions(screen.getByLabelText('Sort by'), 'date');
     expect(order()).toEqual(['Too little time to travel', 'At night locally', 'Outside its window']);
@@ -146,7 +184,12 @@ describe('ConflictList', () => {
 
     it('downloads the shown conflicts as guarded CSV, open ones first', async () => {
       const user = userEvent.setup();
-      const hostile = makeConflict({ rule: 'overlap', severity: 'warning', explanation: '=HYPERLINK("http://evil")', at: '2025-09-19T12:00:00.000Z' });
+      const hostile = makeConflict({
+        rule: 'overlap',
+        severity: 'warning',
+        explanation: '=HYPERLINK("http://evil")',
+        at: '2025-09-19T12:00:00.000Z',
+      });
       renderList({ entries: [...entries, { conflict: hostile, state: 'open', changedItems: [] }] });
       await act(() => user.click(screen.getByRole('button', { name: 'Export CSV' })));
       expect(downloads[0]).toMatch(/^summitry-conflicts-\d{4}-\d{2}-\d{2}\.csv$/);

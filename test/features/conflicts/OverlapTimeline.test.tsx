@@ -23,12 +23,25 @@ const continuity = makeConflict({
 const entries: ConflictEntry[] = [{ conflict: continuity, state: 'open', changedItems: [] }];
 
 function renderTimeline() {
-  const props = { plan, entries, displayZone: 'Asia/Shanghai', includeOptional: true, onOpenItem: vi.fn(), onShowInList: vi.fn() };
+  const props = {
+    plan,
+    entries,
+    displayZone: 'Asia/Shanghai',
+    includeOptional: true,
+    onOpenItem: vi.fn(),
+    onShowInList: vi.fn(),
+  };
   render(<OverlapTimeline {...props} />);
   return props;
 }
 
-beforeEach(() => useConflictsViewStore.setState({ ...initialConflictsViewState(), panel: 'timeline', timelineZoom: ZOOM_LEVELS_DAYS.indexOf(7) }));
+beforeEach(() =>
+  useConflictsViewStore.setState({
+    ...initialConflictsViewState(),
+    panel: 'timeline',
+    timelineZoom: ZOOM_LEVELS_DAYS.indexOf(7),
+  }),
+);
 
 describe('OverlapTimeline', () => {
   it('centres on the earliest of the worst open conflicts, with lanes per participant, a marker and labelled bars', () => {
@@ -45,8 +58,14 @@ describe('OverlapTimeline', () => {
     );
     const svg = screen.getByRole('group', { name: /^Overlap timeline, Sat 25 Oct 2025 – / });
     expect(within(svg).getByRole('group', { name: /^Donald J\. Trump: \d+ items/ })).toBeInTheDocument();
-    expect(within(svg).getByRole('button', { name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST/ })).toBeInTheDocument();
-    const rail = within(svg).getAllByRole('button', { name: /^Beijing South → Shanghai Hongqiao, Tue 28 Oct 2025, 09:00–13:18 CST\. proposed, optional\. / });
+    expect(
+      within(svg).getByRole('button', {
+        name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST/,
+      }),
+    ).toBeInTheDocument();
+    const rail = within(svg).getAllByRole('button', {
+      name: /^Beijing South → Shanghai Hongqiao, Tue 28 Oct 2025, 09:00–13:18 CST\. proposed, optional\. /,
+    });
     expect(rail).toHaveLength(2); // Trump's lane and Xi's
     expect(rail[0]!.getAttribute('aria-label')).toContain('Warning: Leg departs from the wrong place');
     expect(rail[0]!.getAttribute('class')).toContain('conflicted severity-warning');
@@ -55,13 +74,23 @@ describe('OverlapTimeline', () => {
   it('moves between items with the arrow keys and opens one with Enter', () => {
     const props = renderTimeline();
     const svg = screen.getByRole('group', { name: /^Overlap timeline/ });
-    const first = within(svg).getAllByRole('button').find((b) => b.getAttribute('tabindex') === '0')!;
-    expect(within(svg).getAllByRole('button').filter((b) => b.getAttribute('tabindex') === '0')).toHaveLength(1);
+    const first = within(svg)
+      .getAllByRole('button')
+      .find((b) => b.getAttribute('tabindex') === '0')!;
+    expect(
+      within(svg)
+        .getAllByRole('button')
+        .filter((b) => b.getAttribute('tabindex') === '0'),
+    ).toHaveLength(1);
     act(() => first.focus());
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Warning: /);
     // The focused marker lights up the conflict's items.
     const lit = [...svg.querySelectorAll('.bar.lit')].map((b) => b.getAttribute('aria-label')!.split(',')[0]);
-    expect(lit.sort()).toEqual(['Beijing Capital International Airport → Gimhae International Airport / Gimhae Air Base', 'Beijing South → Shanghai Hongqiao', 'Beijing South → Shanghai Hongqiao']);
+    expect(lit.sort()).toEqual([
+      'Beijing Capital International Airport → Gimhae International Airport / Gimhae Air Base',
+      'Beijing South → Shanghai Hongqiao',
+      'Beijing South → Shanghai Hongqiao',
+    ]);
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     const trumpFirst = document.activeElement!.getAttribute('aria-label')!;
     expect(trumpFirst).toMatch(/Donald J\. Trump/);
@@ -91,13 +120,22 @@ describe('OverlapTimeline', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'PageDown' });
     expect(Date.parse(useConflictsViewStore.getState().timelineCentre!) - Date.parse(centre)).toBe(7 * 86_400_000);
     await user.click(screen.getByRole('radio', { name: 'By kind' }));
-    expect(within(screen.getByRole('group', { name: /^Overlap timeline/ })).getByRole('group', { name: /^Travel: / })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('group', { name: /^Overlap timeline/ })).getByRole('group', { name: /^Travel: / }),
+    ).toBeInTheDocument();
   });
 
   it('shows a blackout band and an overlap span where items in a lane overlap', () => {
     useConflictsViewStore.setState({ timelineCentre: '2026-09-25T12:00:00.000Z' });
     const { container } = render(
-      <OverlapTimeline plan={plan} entries={[]} displayZone="America/New_York" includeOptional onOpenItem={vi.fn()} onShowInList={vi.fn()} />,
+      <OverlapTimeline
+        plan={plan}
+        entries={[]}
+        displayZone="America/New_York"
+        includeOptional
+        onOpenItem={vi.fn()}
+        onShowInList={vi.fn()}
+      />,
     );
     expect(container.querySelectorAll('.band-blackout').length).toBeGreaterThan(0);
     // UNGA general debate (all day, 22–28 Sep) and the White House talks on 25 Sep share Trump's lane.

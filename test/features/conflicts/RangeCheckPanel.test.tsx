@@ -25,22 +25,30 @@ describe('RangeCheckPanel', () => {
     expect(within(overlaps).getByRole('button', { name: /Fifth round of trade talks/ })).toBeInTheDocument();
   });
 
-  it('finds the APEC leaders\' meeting for 28 Oct – 2 Nov 2025, and says by how much a shorter range misses it', async () => {
+  it("finds the APEC leaders' meeting for 28 Oct – 2 Nov 2025, and says by how much a shorter range misses it", async () => {
     const user = userEvent.setup();
     const { onOpenItem } = renderPanel();
     await user.selectOptions(screen.getByLabelText('Take the dates of'), '');
     fireEvent.change(screen.getByLabelText('First day'), { target: { value: '2025-10-28' } });
     fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2025-11-02' } });
     const overlaps = screen.getByRole('region', { name: /^Overlaps/ });
-    const apec = within(overlaps).getByRole('button', { name: '32nd APEC Economic Leaders\' Meeting, Gyeongju' });
-    expect(within(overlaps).getByText('Takes in all of “32nd APEC Economic Leaders\' Meeting, Gyeongju” (2 days).')).toBeInTheDocument();
+    const apec = within(overlaps).getByRole('button', { name: "32nd APEC Economic Leaders' Meeting, Gyeongju" });
+    expect(
+      within(overlaps).getByText("Takes in all of “32nd APEC Economic Leaders' Meeting, Gyeongju” (2 days)."),
+    ).toBeInTheDocument();
     await user.click(apec);
-    expect(onOpenItem).toHaveBeenCalledWith({ type: 'event', id: 'apec-leaders-2025', title: '32nd APEC Economic Leaders\' Meeting, Gyeongju' });
+    expect(onOpenItem).toHaveBeenCalledWith({
+      type: 'event',
+      id: 'apec-leaders-2025',
+      title: "32nd APEC Economic Leaders' Meeting, Gyeongju",
+    });
 
     fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2025-10-28' } });
     fireEvent.change(screen.getByLabelText('First day'), { target: { value: '2025-10-25' } });
     const near = screen.getByRole('region', { name: /^Within 7 days/ });
-    expect(within(near).getByText('Ends 2 days before “32nd APEC Economic Leaders\' Meeting, Gyeongju” starts.')).toBeInTheDocument();
+    expect(
+      within(near).getByText("Ends 2 days before “32nd APEC Economic Leaders' Meeting, Gyeongju” starts."),
+    ).toBeInTheDocument();
   });
 
   it('explains a backwards range instead of listing', () => {

@@ -10,7 +10,15 @@ import { initialUiState, useUiStore } from '../../../src/store/ui-store';
 import { useUndoStore } from '../../../src/store/undo-store';
 import { makeEvent } from '../../helpers/factories';
 
-const busan: Place = { id: 'pus', name: 'Busan', country: 'South Korea', lat: 35.18, lon: 128.94, timeZone: 'Asia/Seoul', kind: 'airport' } as Place;
+const busan: Place = {
+  id: 'pus',
+  name: 'Busan',
+  country: 'South Korea',
+  lat: 35.18,
+  lon: 128.94,
+  timeZone: 'Asia/Seoul',
+  kind: 'airport',
+} as Place;
 const summit = () =>
   makeEvent({
     id: 'busan-summit' as PlanEvent['id'],
@@ -36,7 +44,8 @@ function renderEditor() {
 // Two shared cores and a real (fake-indexeddb) database: give reads time.
 configure({ asyncUtilTimeout: 5000 });
 
-const open = (target: Parameters<ReturnType<typeof useUiStore.getState>['openEditor']>[0]) => act(() => useUiStore.getState().openEditor(target));
+const open = (target: Parameters<ReturnType<typeof useUiStore.getState>['openEditor']>[0]) =>
+  act(() => useUiStore.getState().openEditor(target));
 
 beforeEach(async () => {
   await db.open();
@@ -49,7 +58,12 @@ beforeEach(async () => {
 describe('EditorDialog', { timeout: 20_000 }, () => {
   it('creates an all-day item from a selection of days (its end is the day after the last)', async () => {
     const user = renderEditor();
-    open({ mode: 'new', startsAt: localToInstant('2025-10-14T00:00', 'America/New_York'), endsAt: localToInstant('2025-10-16T00:00', 'America/New_York'), allDay: true });
+    open({
+      mode: 'new',
+      startsAt: localToInstant('2025-10-14T00:00', 'America/New_York'),
+      endsAt: localToInstant('2025-10-16T00:00', 'America/New_York'),
+      allDay: true,
+    });
     const dialog = await screen.findByRole('dialog', { name: 'New item' });
     expect(screen.getByLabelText('First day')).toHaveValue('2025-10-14');
     expect(screen.getByLabelText('Last day')).toHaveValue('2025-10-15');
@@ -57,7 +71,13 @@ describe('EditorDialog', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     const [saved] = await repos.events.all();
-    expect(saved).toMatchObject({ title: 'Sherpa talks', allDay: true, startDate: '2025-10-14', endDate: '2025-10-15', timeZone: 'America/New_York' });
+    expect(saved).toMatchObject({
+      title: 'Sherpa talks',
+      allDay: true,
+      startDate: '2025-10-14',
+      endDate: '2025-10-15',
+      timeZone: 'America/New_York',
+    });
     expect(await screen.findByText('Saved "Sherpa talks".')).toBeInTheDocument();
   });
 
@@ -95,7 +115,9 @@ describe('EditorDialog', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText(/^Sources/), 'A source | javascript:alert(1)');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Not saved: Event "Call with a bad link": sources.0.url must be an http, https or mailto address');
+    expect(alert).toHaveTextContent(
+      'Not saved: Event "Call with a bad link": sources.0.url must be an http, https or mailto address',
+    );
     expect(screen.getByRole('dialog', { name: 'New item' })).toBeInTheDocument();
     expect(screen.getByLabelText('Title')).toHaveValue('Call with a bad link');
     expect(await repos.events.count()).toBe(0);
@@ -109,7 +131,9 @@ describe('EditorDialog', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText(/^Start/)).toHaveValue('2025-10-30T11:00');
     const local = await screen.findByText('Local time in Busan (Asia/Seoul)');
     expect(local.nextElementSibling).toHaveTextContent('Thu 30 Oct 2025, 11:00–12:40 KST');
-    expect(screen.getByText('In your display zone (America/New York)').nextElementSibling).toHaveTextContent('Wed 29 Oct 2025, 22:00–23:40 EDT');
+    expect(screen.getByText('In your display zone (America/New York)').nextElementSibling).toHaveTextContent(
+      'Wed 29 Oct 2025, 22:00–23:40 EDT',
+    );
   });
 
   it('moves an item by a day with the keyboard, keeping its zone and length', async () => {
@@ -122,7 +146,9 @@ describe('EditorDialog', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText(/^Start/)).toHaveValue('2025-10-31T11:00');
     expect(screen.getByLabelText(/^End/)).toHaveValue('2025-10-31T12:40');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect((await repos.events.get('busan-summit'))!.startsAt).toBe(localToInstant('2025-10-31T11:00', 'Asia/Seoul')));
+    await waitFor(async () =>
+      expect((await repos.events.get('busan-summit'))!.startsAt).toBe(localToInstant('2025-10-31T11:00', 'Asia/Seoul')),
+    );
     expect((await repos.events.get('busan-summit'))!.timeZone).toBe('Asia/Seoul');
   });
 
@@ -136,7 +162,13 @@ describe('EditorDialog', { timeout: 20_000 }, () => {
     expect(await repos.events.get('busan-summit')).toBeUndefined();
     expect(screen.getByText('Deleted "Trump–Xi summit, Busan".')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    await waitFor(async () => expect(await repos.events.get('busan-summit')).toMatchObject({ id: stored.id, title: stored.title, startsAt: stored.startsAt }));
+    await waitFor(async () =>
+      expect(await repos.events.get('busan-summit')).toMatchObject({
+        id: stored.id,
+        title: stored.title,
+        startsAt: stored.startsAt,
+      }),
+    );
     expect(await screen.findByText('"Trump–Xi summit, Busan" is back.')).toBeInTheDocument();
   });
 

@@ -39,7 +39,9 @@ describe('editor: saves that fail keep the edit', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('This item was changed in another tab or window; your edit is kept — review and save again, or discard.');
+    expect(alert).toHaveTextContent(
+      'This item was changed in another tab or window; your edit is kept — review and save again, or discard.',
+    );
     expect(alert).toHaveTextContent('Saved there now: “Theirs”');
     expect(title).toHaveValue('Mine');
     expect((await repos.events.get('busan-summit-2025'))?.title).toBe('Theirs');
@@ -69,7 +71,9 @@ describe('editor: saves that fail keep the edit', () => {
     faults.failWrites = 'quota';
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Not saved: The browser has no more room for Summitry’s data (storage quota exceeded).');
+    expect(alert).toHaveTextContent(
+      'Not saved: The browser has no more room for Summitry’s data (storage quota exceeded).',
+    );
     expect(alert).toHaveTextContent('Nothing was written, and your edit is still here in the form.');
     expect(screen.getByRole('button', { name: 'Download a backup with this edit' })).toBeInTheDocument();
     expect(title).toHaveValue('Renamed on a full disk');

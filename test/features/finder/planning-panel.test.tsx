@@ -49,11 +49,15 @@ describe('dates and scenarios panel', { timeout: 30_000 }, () => {
     expect(candidates.length).toBeGreaterThan(3);
     expect(candidates[0]!.querySelector('h4')!.textContent).toBe('1. Mon 3 – Wed 5 Aug 2026');
     expect(candidates[0]!.textContent).toContain('Inside Xi return visit');
-    expect(candidates[0]!.textContent).toContain('Clear of UNGA 81 general debate, New York (starts Tue 22 Sep, 48 days after)');
+    expect(candidates[0]!.textContent).toContain(
+      'Clear of UNGA 81 general debate, New York (starts Tue 22 Sep, 48 days after)',
+    );
     expect(within(dialog).getByText(/on National Day Golden Week \(China\) \(a blackout\)/)).toBeInTheDocument();
 
     await user.click(within(dialog).getByRole('button', { name: 'Move the visit to Mon 10 – Wed 12 Aug 2026' }));
-    await waitFor(async () => expect((await db.events.get('xi-visit-talks'))!.startsAt).toBe(localToInstant('2026-08-11T10:00', NY)));
+    await waitFor(async () =>
+      expect((await db.events.get('xi-visit-talks'))!.startsAt).toBe(localToInstant('2026-08-11T10:00', NY)),
+    );
     expect((await db.legs.get('xi-leg-out'))!.departsAt).toBe(localToInstant('2026-08-10T12:30', 'Asia/Shanghai'));
     const { message, undo } = useUndoStore.getState();
     expect(message).toBe('Moved "Xi state visit to the United States" to Mon 10 – Wed 12 Aug 2026.');
@@ -97,8 +101,12 @@ describe('dates and scenarios panel', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Make this the plan…' }));
     const confirm = await screen.findByRole('dialog', { name: 'Make "Xi visit: mid-August" the plan?' });
     await user.click(within(confirm).getByRole('button', { name: 'Make it the plan' }));
-    await waitFor(async () => expect((await db.events.get('xi-visit-talks'))!.startsAt).toBe(localToInstant('2026-08-13T10:00', NY)));
-    expect(useUndoStore.getState().message).toBe('"Xi visit: mid-August" is now the plan: 4 items moved, 0 optional taken in, 2 optional cancelled.');
+    await waitFor(async () =>
+      expect((await db.events.get('xi-visit-talks'))!.startsAt).toBe(localToInstant('2026-08-13T10:00', NY)),
+    );
+    expect(useUndoStore.getState().message).toBe(
+      '"Xi visit: mid-August" is now the plan: 4 items moved, 0 optional taken in, 2 optional cancelled.',
+    );
     await useUndoStore.getState().undo!();
     expect((await db.events.get('xi-visit-talks'))!.startsAt).toBe(localToInstant('2026-09-25T10:00', NY));
     expect((await db.legs.get('draft-leg-rail'))!.status).toBe('proposed');
@@ -114,7 +122,9 @@ describe('dates and scenarios panel', { timeout: 30_000 }, () => {
     await user.clear(name);
     await user.type(name, 'Xi visit: early October');
     await user.click(screen.getByRole('button', { name: 'Save name and notes' }));
-    await waitFor(async () => expect((await db.scenarios.toArray()).map((s) => s.name)).toContain('Xi visit: early October'));
+    await waitFor(async () =>
+      expect((await db.scenarios.toArray()).map((s) => s.name)).toContain('Xi visit: early October'),
+    );
 
     await user.selectOptions(screen.getByLabelText('Move a visit in this scenario'), 'xi-us-2026');
     const first = screen.getByLabelText('First day at the host');
@@ -123,7 +133,9 @@ describe('dates and scenarios panel', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Move by +19 days' }));
     await waitFor(async () => {
       const s = (await db.scenarios.toArray()).find((x) => x.name === 'Xi visit: early October')!;
-      expect(s.overrides.find((o) => o.itemId === 'xi-visit-talks')?.startsAt).toBe(localToInstant('2026-10-14T10:00', NY));
+      expect(s.overrides.find((o) => o.itemId === 'xi-visit-talks')?.startsAt).toBe(
+        localToInstant('2026-10-14T10:00', NY),
+      );
     });
 
     await user.click(screen.getByRole('button', { name: 'Delete scenario' }));

@@ -37,7 +37,11 @@ describe('Import…', () => {
   it('opens with a file dropped anywhere on the page, and refuses a bad one without writing', async () => {
     render(<IoMenu />);
     const before = await db.events.count();
-    const file = new File(['{"format":"summitry-backup","formatVersion":2,"tables":{"events":"nope"}}'], 'broken.json', { type: 'application/json' });
+    const file = new File(
+      ['{"format":"summitry-backup","formatVersion":2,"tables":{"events":"nope"}}'],
+      'broken.json',
+      { type: 'application/json' },
+    );
     await act(async () => {
       fireEvent.drop(window, { dataTransfer: { files: [file], types: ['Files'] } });
     });

@@ -36,7 +36,10 @@ describe('latestPerFrame', () => {
     expect(applied).toEqual([[3000, 5000]]);
     progress.push(5000, 5000);
     frames.run();
-    expect(applied).toEqual([[3000, 5000], [5000, 5000]]);
+    expect(applied).toEqual([
+      [3000, 5000],
+      [5000, 5000],
+    ]);
     frames.run();
     expect(applied).toHaveLength(2);
   });

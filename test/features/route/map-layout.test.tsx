@@ -4,7 +4,8 @@ import { buildSamplePlan } from '../../../src/domain/sample-plan';
 import { layoutMap, placeLabels, type MapCity, type MapLayout } from '../../../src/features/route/map-layout';
 
 const plan = buildSamplePlan();
-const route = (selection: string, includeOptional = true) => buildRoute(plan, selection, { displayZone: 'UTC', includeOptional });
+const route = (selection: string, includeOptional = true) =>
+  buildRoute(plan, selection, { displayZone: 'UTC', includeOptional });
 
 /** Approximate label boxes, as the layout estimates them. */
 function labelBoxes(layout: MapLayout) {
@@ -38,7 +39,12 @@ describe('route map layout', () => {
     expect(layout.inset?.cityIds.sort()).toEqual(['beijing', 'busan', 'shanghai']);
     expect(layout.inset?.legIds.sort()).toEqual(['draft-leg-2', 'draft-leg-rail']);
     // The close-up names its cities and numbers its legs; the main map does not repeat those numbers.
-    expect(layout.inset!.layout.cities.filter((c) => c.label).map((c) => c.name).sort()).toEqual(['Beijing', 'Busan', 'Shanghai']);
+    expect(
+      layout
+        .inset!.layout.cities.filter((c) => c.label)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Beijing', 'Busan', 'Shanghai']);
     expect(layout.legs.filter((l) => l.badge).map((l) => l.seq)).toEqual([1]);
     expect(layout.inset!.layout.legs.filter((l) => l.badge).map((l) => l.seq)).toEqual([2, 3]);
     expectNoOverlaps(layout);
@@ -47,14 +53,24 @@ describe('route map layout', () => {
     const { x, y, marker } = layout.inset!;
     expect(x).toBeGreaterThanOrEqual(0);
     expect(y + layout.inset!.layout.height).toBeLessThanOrEqual(layout.height);
-    expect(marker.x + marker.width <= x || marker.x >= x + layout.inset!.layout.width || marker.y + marker.height <= y || marker.y >= y + layout.inset!.layout.height).toBe(true);
+    expect(
+      marker.x + marker.width <= x ||
+        marker.x >= x + layout.inset!.layout.width ||
+        marker.y + marker.height <= y ||
+        marker.y >= y + layout.inset!.layout.height,
+    ).toBe(true);
   });
 
   it('draws no close-up when the places are already far enough apart', () => {
     const r = route('trump-korea-2025');
     const layout = layoutMap(r.legs, r.stops);
     expect(layout.inset).toBeNull();
-    expect(layout.cities.filter((c) => c.label).map((c) => c.name).sort()).toEqual(['Busan', 'Gyeongju']);
+    expect(
+      layout.cities
+        .filter((c) => c.label)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Busan', 'Gyeongju']);
     expectNoOverlaps(layout);
   });
 
@@ -65,7 +81,8 @@ describe('route map layout', () => {
     // Legs 2, 3 and 4 (Beijing–Shanghai, Beijing–Busan, Gyeongju–Busan) are numbered in the close-up.
     expect(layout.inset?.legIds.sort()).toEqual(['draft-leg-2', 'draft-leg-rail', 'korea-leg-marine-one']);
     expect(layout.legs.filter((l) => l.badge).map((l) => l.seq)).toEqual([1, 5, 6, 7, 8]);
-    for (const [i, a] of badges.entries()) for (const b of badges.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(20);
+    for (const [i, a] of badges.entries())
+      for (const b of badges.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(20);
     expectNoOverlaps(layout);
   });
 

@@ -23,7 +23,10 @@ beforeEach(async () => {
 });
 afterAll(() => db.close());
 
-const legRow = (route: RegExp) => screen.getAllByRole('listitem').find((li) => li.classList.contains('it-leg') && route.test(li.querySelector('.leg-route')?.textContent ?? ''));
+const legRow = (route: RegExp) =>
+  screen
+    .getAllByRole('listitem')
+    .find((li) => li.classList.contains('it-leg') && route.test(li.querySelector('.leg-route')?.textContent ?? ''));
 const totals = () => screen.getByText((_, el) => el?.classList.contains('totals-shown') ?? false).textContent;
 
 async function openRoute() {
@@ -67,10 +70,18 @@ describe('the route view on the sample plan', { timeout: 30_000 }, () => {
     await openRoute();
     const svg = document.querySelector('svg.route-map-svg')!;
     const focusable = [...svg.querySelectorAll('g.map-leg[role="button"]')];
-    expect(focusable.map((g) => g.getAttribute('data-leg-id'))).toEqual(['draft-leg-1', 'draft-leg-rail', 'draft-leg-2']);
-    expect(focusable[1]!.getAttribute('aria-label')).toMatch(/^Leg 2: rail \(optional\), Beijing South to Shanghai Hongqiao/);
+    expect(focusable.map((g) => g.getAttribute('data-leg-id'))).toEqual([
+      'draft-leg-1',
+      'draft-leg-rail',
+      'draft-leg-2',
+    ]);
+    expect(focusable[1]!.getAttribute('aria-label')).toMatch(
+      /^Leg 2: rail \(optional\), Beijing South to Shanghai Hongqiao/,
+    );
     for (const g of focusable) expect(g.querySelector('.leg-line')!.getAttribute('d')!.length).toBeGreaterThan(20);
-    await waitFor(() => expect(svg.querySelector('path.land')!.getAttribute('d')!.length).toBeGreaterThan(1000), { timeout: 5000 });
+    await waitFor(() => expect(svg.querySelector('path.land')!.getAttribute('d')!.length).toBeGreaterThan(1000), {
+      timeout: 5000,
+    });
     fireEvent.focus(focusable[1]!);
     expect(screen.getByText(/^Leg 2: rail \(optional\)/, { selector: '.map-details' })).toBeInTheDocument();
   });
@@ -90,7 +101,9 @@ describe('the route view on the sample plan', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: /^Later: leg 2 takes leg 3's time slot/ }));
     await waitFor(async () => expect((await db.legs.get('draft-leg-2'))?.departsAt).toBe(before[0]!.departsAt));
     const moved = (await db.legs.get('draft-leg-rail'))!;
-    expect(Date.parse(moved.arrivesAt) - Date.parse(moved.departsAt)).toBe(Date.parse(before[0]!.arrivesAt) - Date.parse(before[0]!.departsAt));
+    expect(Date.parse(moved.arrivesAt) - Date.parse(moved.departsAt)).toBe(
+      Date.parse(before[0]!.arrivesAt) - Date.parse(before[0]!.departsAt),
+    );
     await act(() => useUndoStore.getState().undo!());
     await waitFor(async () => expect((await db.legs.get('draft-leg-rail'))?.departsAt).toBe(before[0]!.departsAt));
   });
@@ -118,13 +131,21 @@ describe('the route view on the sample plan', { timeout: 30_000 }, () => {
     await waitFor(() => expect(legRow(/Busan → Gyeongju/)).toBeDefined());
     const row = legRow(/Busan → Gyeongju/)!;
     expect(row.textContent).toContain('1 h 5 min');
-    const stored = (await db.legs.where('visitId').equals('draft-state-visit-2025').toArray()).find((l) => l.toPlaceId === 'gyeongju')!;
-    expect([stored.mode, stored.departsAt, stored.participantIds]).toEqual(['road', '2025-10-29T01:00:00.000Z', ['trump']]);
+    const stored = (await db.legs.where('visitId').equals('draft-state-visit-2025').toArray()).find(
+      (l) => l.toPlaceId === 'gyeongju',
+    )!;
+    expect([stored.mode, stored.departsAt, stored.participantIds]).toEqual([
+      'road',
+      '2025-10-29T01:00:00.000Z',
+      ['trump'],
+    ]);
   });
 
   it('removes a stop with its programme and the leg that brings the principal there, and undoes it', async () => {
     await openRoute();
-    const shanghai = screen.getAllByRole('listitem').find((li) => li.classList.contains('it-stop') && li.querySelector('.stop-name')?.textContent === 'Shanghai')!;
+    const shanghai = screen
+      .getAllByRole('listitem')
+      .find((li) => li.classList.contains('it-stop') && li.querySelector('.stop-name')?.textContent === 'Shanghai')!;
     await userEvent.click(within(shanghai).getByRole('button', { name: 'Remove stop' }));
     const dialog = await screen.findByRole('dialog', { name: 'Remove the stop in Shanghai?' });
     expect(dialog.textContent).toContain('Beijing South → Shanghai Hongqiao');
@@ -144,7 +165,9 @@ describe('the route view on the sample plan', { timeout: 30_000 }, () => {
     expect((within(dialog).getByLabelText('Starts') as HTMLInputElement).value).toBe('2025-10-27T19:00');
     fireEvent.change(within(dialog).getByLabelText('Starts'), { target: { value: '2025-10-27T19:30' } });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect((await db.events.get('draft-state-banquet'))?.startsAt).toBe('2025-10-27T11:30:00.000Z'));
+    await waitFor(async () =>
+      expect((await db.events.get('draft-state-banquet'))?.startsAt).toBe('2025-10-27T11:30:00.000Z'),
+    );
     expect((await db.events.get('draft-state-banquet'))?.sources).toEqual([]);
   });
 
@@ -154,7 +177,9 @@ describe('the route view on the sample plan', { timeout: 30_000 }, () => {
     await screen.findByRole('heading', { name: /Xi state visit to the United States/ });
     expect(window.location.search).toBe('?visit=all');
     expect(screen.getAllByRole('heading', { level: 3 }).length).toBe(5);
-    const homeward = screen.getAllByRole('listitem').filter((li) => li.classList.contains('it-leg') && /Beijing → Washington, DC/.test(li.textContent ?? ''));
+    const homeward = screen
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('it-leg') && /Beijing → Washington, DC/.test(li.textContent ?? ''));
     expect(homeward.map((li) => li.querySelector('.leg-badge')!.textContent)).toEqual(['6', '7']);
     expect(screen.getByText(/All visits together: 8 legs/)).toBeInTheDocument();
   });

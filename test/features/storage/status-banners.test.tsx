@@ -47,7 +47,9 @@ describe('status banners', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Close other Summitry tabs to finish the upgrade.');
     act(() => useStatusStore.getState().setDbNotice('closed'));
     rerender(<StatusBanners />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Summitry was upgraded in another tab, so this tab can no longer save.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Summitry was upgraded in another tab, so this tab can no longer save.',
+    );
   });
 
   it('reminds about a backup more than a week old, and not about a recent one', async () => {

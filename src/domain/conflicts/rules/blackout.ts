@@ -26,7 +26,8 @@ export function blackoutRule(index: PlanIndex): PairRuleResult {
       const e = all[order[i]!]!;
       if (e.start >= b.end) break;
       if (e.type !== 'event' || !e.commitment || e.participants.length === 0 || e.end <= b.start) continue;
-      const people = b.participants.length === 0 ? [...e.participants] : e.participants.filter((p) => b.participants.includes(p));
+      const people =
+        b.participants.length === 0 ? [...e.participants] : e.participants.filter((p) => b.participants.includes(p));
       if (people.length === 0) continue;
       if (built.length >= cap) return { built, capped: true };
       built.push(blackout(index, e, b, people.sort()));

@@ -91,9 +91,7 @@ function doubleBooking(index: PlanIndex, a: Node, b: Node, people: string[]): Bu
       const who = listNames(people.map((p) => personName(index, p)));
       const verb = people.length > 1 ? 'are' : 'is';
       const why =
-        first.allDay || second.allDay
-          ? ` ${whereabouts(index, first)} and ${whereabouts(index, second)} at once`
-          : '';
+        first.allDay || second.allDay ? ` ${whereabouts(index, first)} and ${whereabouts(index, second)} at once` : '';
       return `${who} ${verb} double-booked${why}: ${describe(first)} and ${describe(second)} overlap by ${duration(overlap)}.`;
     },
   });

@@ -25,7 +25,13 @@ export interface NightHit {
  * Does [start, end) (epoch ms) fall in the local night [startHour, endHour) at `zone`?
  * Hours are local wall-clock hours; a night may wrap past midnight (22–07).
  */
-export function nightOverlap(start: number, end: number, zone: string, startHour: number, endHour: number): NightHit | null {
+export function nightOverlap(
+  start: number,
+  end: number,
+  zone: string,
+  startHour: number,
+  endHour: number,
+): NightHit | null {
   return nightOverlapFrom(start, end, zone, localWallMs(start, zone), false, startHour, endHour);
 }
 
@@ -33,7 +39,15 @@ export function nightOverlap(start: number, end: number, zone: string, startHour
  * `nightOverlap` given the local wall-clock time of the start, `wallStart` (see `localWallMs`),
  * and whether the zone's offset is known to stay the same until `end` (`steady`).
  */
-function nightOverlapFrom(start: number, end: number, zone: string, wallStart: number, steady: boolean, startHour: number, endHour: number): NightHit | null {
+function nightOverlapFrom(
+  start: number,
+  end: number,
+  zone: string,
+  wallStart: number,
+  steady: boolean,
+  startHour: number,
+  endHour: number,
+): NightHit | null {
   const ns = startHour * HOUR_MS;
   const ne = endHour * HOUR_MS;
   if (ns === ne) return null;
@@ -67,7 +81,15 @@ export function localHoursRule(index: PlanIndex): Built[] {
     const homes = x.homes;
     if (homes.length === 0) continue;
     if (x.place) {
-      const hit = nightOverlapFrom(x.start, x.end, x.zone, homes[0]!.wallStart, homes[0]!.steady, nightStartHour, nightEndHour);
+      const hit = nightOverlapFrom(
+        x.start,
+        x.end,
+        x.zone,
+        homes[0]!.wallStart,
+        homes[0]!.steady,
+        nightStartHour,
+        nightEndHour,
+      );
       if (hit) out.push(atPlace(index, x, hit));
       continue;
     }
@@ -75,7 +97,15 @@ export function localHoursRule(index: PlanIndex): Built[] {
     let hits: HomeHit[] | undefined;
     for (let h = 0; h < homes.length; h++) {
       const home = homes[h]!;
-      const hit = nightOverlapFrom(x.start, x.end, home.zone, home.wallStart, home.steady, nightStartHour, nightEndHour);
+      const hit = nightOverlapFrom(
+        x.start,
+        x.end,
+        home.zone,
+        home.wallStart,
+        home.steady,
+        nightStartHour,
+        nightEndHour,
+      );
       if (hit) (hits ??= []).push({ zone: home.zone, people: home.people, hit });
     }
     if (hits) out.push(atHomes(index, x, hits));

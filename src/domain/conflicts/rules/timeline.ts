@@ -17,7 +17,19 @@
  */
 import type { Place } from '../../model';
 import { shortestTripMs } from '../../geo';
-import { capitalize, cityName, dateTimeAt, duration, km, label, listNames, personName, placeName, timeAfter, when } from '../describe';
+import {
+  capitalize,
+  cityName,
+  dateTimeAt,
+  duration,
+  km,
+  label,
+  listNames,
+  personName,
+  placeName,
+  timeAfter,
+  when,
+} from '../describe';
 import { build, conflictId, severityOf, type Built, type Party } from '../make';
 import { legNoun, type Node, type PlanIndex } from '../nodes';
 import type { RuleId } from '../types';
@@ -39,7 +51,15 @@ interface Stay {
 }
 
 /** `stay` (or a new object, when null) set to these values. */
-function setStay(stay: Stay | null, city: string, place: Place, item: Node, arrival: Node | null, until: number, fromAllDay: boolean): Stay {
+function setStay(
+  stay: Stay | null,
+  city: string,
+  place: Place,
+  item: Node,
+  arrival: Node | null,
+  until: number,
+  fromAllDay: boolean,
+): Stay {
   if (!stay) return { city, place, item, arrival, until, fromAllDay };
   stay.city = city;
   stay.place = place;
@@ -212,7 +232,14 @@ export function timelineRules(index: PlanIndex, options: TimelineOptions): Built
         if (doContinuity && known.length > 0 && !known.includes(x.city) && !(c && !c.fromAllDay && x.start < c.until)) {
           const day0 = day;
           const was = c ? { ...c } : null;
-          const base = was ?? { city: day0!.city, place: day0!.place, item: day0!.item, arrival: null, until: day0!.item.start, fromAllDay: true };
+          const base = was ?? {
+            city: day0!.city,
+            place: day0!.place,
+            item: day0!.item,
+            arrival: null,
+            until: day0!.item.start,
+            fromAllDay: true,
+          };
           const depart = base.fromAllDay ? base.item.start : base.until;
           const gap = x.start - depart;
           const t = trip(base.place, from);
@@ -233,13 +260,28 @@ export function timelineRules(index: PlanIndex, options: TimelineOptions): Built
               explain: (who, verb) => {
                 const where = cityName(index, base.place);
                 const facts: string[] = [];
-                if (was?.arrival) facts.push(`the ${legNoun(was.arrival.mode!)} arrives in ${placeName(was.arrival.toPlace)} at ${dateTimeAt(was.arrival.end, was.arrival.toZone)}`);
-                if (was && was.item !== was.arrival) facts.push(was.fromAllDay ? `${label(was.item)} is in ${where} (${when(was.item)})` : `${label(was.item)} ends in ${cityName(index, was.place)} at ${was.arrival ? timeAfter(was.item.end, was.item.zone, was.arrival.end, was.arrival.toZone) : dateTimeAt(was.item.end, was.item.zone)}`);
-                if (day0 && day0.city !== x.city) facts.push(`${label(day0.item)} is in ${cityName(index, day0.place)} (${when(day0.item)})`);
+                if (was?.arrival)
+                  facts.push(
+                    `the ${legNoun(was.arrival.mode!)} arrives in ${placeName(was.arrival.toPlace)} at ${dateTimeAt(was.arrival.end, was.arrival.toZone)}`,
+                  );
+                if (was && was.item !== was.arrival)
+                  facts.push(
+                    was.fromAllDay
+                      ? `${label(was.item)} is in ${where} (${when(was.item)})`
+                      : `${label(was.item)} ends in ${cityName(index, was.place)} at ${was.arrival ? timeAfter(was.item.end, was.item.zone, was.arrival.end, was.arrival.toZone) : dateTimeAt(was.item.end, was.item.zone)}`,
+                  );
+                if (day0 && day0.city !== x.city)
+                  facts.push(`${label(day0.item)} is in ${cityName(index, day0.place)} (${when(day0.item)})`);
                 const refMs = was ? (was.fromAllDay ? was.item.end : was.until) : day0!.item.start;
                 const refZone = was ? (was.item.type === 'leg' ? was.item.toZone : was.item.zone) : day0!.item.zone;
-                const then = known.length > 1 ? `in ${cityName(index, was!.place)} or ${cityName(index, day0!.place)}` : `in ${where}`;
-                const shortText = short > 0 ? ` The quickest trip from ${where} takes ${duration(t.ms)} (${km(t.km)} by ${t.mode}).` : '';
+                const then =
+                  known.length > 1
+                    ? `in ${cityName(index, was!.place)} or ${cityName(index, day0!.place)}`
+                    : `in ${where}`;
+                const shortText =
+                  short > 0
+                    ? ` The quickest trip from ${where} takes ${duration(t.ms)} (${km(t.km)} by ${t.mode}).`
+                    : '';
                 return `${capitalize(facts.join(' and '))}, but the ${legNoun(x.mode!)} to ${cityName(index, x.toPlace)} leaves ${placeName(from)} at ${timeAfter(x.start, x.zone, refMs, refZone)}: ${who} ${verb} then ${then}, with no leg planned to ${cityName(index, from)}.${shortText}`;
               },
             },
@@ -289,7 +331,8 @@ export function timelineRules(index: PlanIndex, options: TimelineOptions): Built
         atMs: p.atMs,
         marginMs: p.marginMs,
         margin: p.margin,
-        explain: () => p.explain(listNames(people.map((id) => personName(index, id))), people.length > 1 ? 'are' : 'is'),
+        explain: () =>
+          p.explain(listNames(people.map((id) => personName(index, id))), people.length > 1 ? 'are' : 'is'),
       }),
     );
   }
@@ -304,4 +347,3 @@ function leaving(index: PlanIndex, c: Stay): string {
   if (c.fromAllDay) return `${label(c.item)} is in ${cityName(index, c.place)} (${when(c.item)})`;
   return `${label(c.item)} ends in ${cityName(index, c.place)} at ${dateTimeAt(c.until, c.item.zone)}`;
 }
-

@@ -78,7 +78,9 @@ function windowWords(w: PlanWindow, margin: number, b: Bounds): string {
 }
 
 function sideWords(x: { start: number; end: number }, b: Bounds, by: number): string {
-  return b.start - x.start >= x.end - b.end ? `${duration(by)} before the window opens` : `${duration(by)} after the window closes`;
+  return b.start - x.start >= x.end - b.end
+    ? `${duration(by)} before the window opens`
+    : `${duration(by)} after the window closes`;
 }
 
 function itemOutside(x: Node, wNode: Node, w: PlanWindow, margin: number, by: number, b: Bounds): Built {
@@ -90,13 +92,24 @@ function itemOutside(x: Node, wNode: Node, w: PlanWindow, margin: number, by: nu
     atMs: x.start,
     marginMs: by,
     margin: `${duration(by)} outside`,
-    explain: () => `${capital(describe(x))} is tied to ${windowWords(w, margin, b)}, but it lies ${sideWords(x, b, by)}.`,
+    explain: () =>
+      `${capital(describe(x))} is tied to ${windowWords(w, margin, b)}, but it lies ${sideWords(x, b, by)}.`,
   });
 }
 
-function visitOutside(v: Visit, off: Node[], items: Node[], wNode: Node, w: PlanWindow, margin: number, b: Bounds): Built {
+function visitOutside(
+  v: Visit,
+  off: Node[],
+  items: Node[],
+  wNode: Node,
+  w: PlanWindow,
+  margin: number,
+  b: Bounds,
+): Built {
   const visit: Party = { type: 'visit', id: v.id, title: v.title, optional: false, status: v.status };
-  const worst = off.reduce((a, c) => (Math.max(b.start - c.start, c.end - b.end) > Math.max(b.start - a.start, a.end - b.end) ? c : a));
+  const worst = off.reduce((a, c) =>
+    Math.max(b.start - c.start, c.end - b.end) > Math.max(b.start - a.start, a.end - b.end) ? c : a,
+  );
   const by = Math.max(b.start - worst.start, worst.end - b.end);
   const first = items.reduce((a, c) => (c.start < a.start ? c : a));
   const last = items.reduce((a, c) => (c.end > a.end ? c : a));
