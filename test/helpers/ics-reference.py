@@ -2,9 +2,10 @@
 """The independent reader for the calendar corpus test: Debian's python3-icalendar and
 python3-recurring-ical-events (never Summitry's own code).
 
-Usage: ics-reference.py FILE WINDOW_START WINDOW_END
-  WINDOW_* are UTC instants, e.g. 2019-01-01T00:00:00Z.
-Prints JSON: {"occurrences": [...]} with, for each occurrence that starts in the window,
+Usage: ics-reference.py < JOBS   (JOBS: a JSON list of {"path", "from", "to"}, the window's
+  ends as UTC instants such as 2019-01-01T00:00:00.000Z)
+Prints a JSON list, one entry per job: {"occurrences": [...]} with, for each occurrence that
+starts in the window,
   uid, recurrenceId (as written, or null), allDay, start and end (UTC ISO instants for timed
   occurrences, YYYY-MM-DD dates for all-day ones, end exclusive);
 or {"error": "..."} when the reader cannot read the file.
@@ -54,8 +55,7 @@ def describe(event):
     return out
 
 
-def main():
-    path, window_start, window_end = sys.argv[1:4]
+def read(path, window_start, window_end):
     ws = datetime.datetime.fromisoformat(window_start.replace("Z", "+00:00"))
     we = datetime.datetime.fromisoformat(window_end.replace("Z", "+00:00"))
     try:
@@ -72,10 +72,14 @@ def main():
             if window_start <= key < window_end:
                 occurrences.append(occurrence)
     except Exception as err:  # the reader's own failure: reported, never hidden
-        print(json.dumps({"error": f"{type(err).__name__}: {err}"}))
-        return
+        return {"error": f"{type(err).__name__}: {err}"}
     occurrences.sort(key=lambda o: (o["uid"], o["start"]))
-    print(json.dumps({"occurrences": occurrences}))
+    return {"occurrences": occurrences}
+
+
+def main():
+    jobs = json.load(sys.stdin)
+    print(json.dumps([read(j["path"], j["from"], j["to"]) for j in jobs]))
 
 
 if __name__ == "__main__":
