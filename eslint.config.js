@@ -24,7 +24,6 @@ const SIZE_DEBT = [
   'src/domain/files/ics.ts',
   'src/domain/files/restore.ts',
   'src/domain/layout/map-layout.ts',
-  'src/domain/planning/date-finder.ts',
   'src/domain/planning/itinerary.ts',
   'src/domain/sample/sample-plan.ts',
   'src/domain/time/time.ts',
