@@ -25,7 +25,6 @@ const SIZE_DEBT = [
   'src/domain/files/restore.ts',
   'src/domain/planning/itinerary.ts',
   'src/domain/time/time.ts',
-  'src/features/calendar/CalendarView.tsx',
   'src/features/calendar/calendar-adapter.ts',
   'src/features/conflicts/ConflictList.tsx',
   'src/features/conflicts/ConflictsView.tsx',
