@@ -3,7 +3,7 @@ import type { ConflictEntry } from '../../domain/conflicts';
 import { conflictsToCsv } from '../../domain/conflicts';
 import { filterConflictsBy, SORT_KEYS, sortConflictsBy, type SortKey } from '../../domain/conflicts';
 import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts';
-import { RULE_LABELS, RULES, SEVERITIES, type Conflict, type ItemRef, type RuleId } from '../../domain/conflicts';
+import { RULE_LABELS, RULES, SEVERITIES, type ItemRef, type RuleId } from '../../domain/conflicts';
 import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { downloadTextFile } from '../../components/download';
 import type { Participant } from '../../domain/model';
