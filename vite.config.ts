@@ -104,7 +104,7 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
-          include: ['test/features/**/*.test.tsx', 'test/app/**/*.test.tsx', 'test/components/**/*.test.tsx'],
+          include: ['test/features/**/*.test.tsx', 'test/components/**/*.test.tsx'],
           setupFiles: ['test/helpers/setup-jsdom.ts'],
         },
       },

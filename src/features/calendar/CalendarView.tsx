@@ -22,7 +22,7 @@ import './calendar.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { describeWriteError, repos } from '../../db';
 import { analyzeCompiled, compilePlan, type Conflict } from '../../domain/conflicts';
-import { classifyConflicts } from '../../domain/conflicts/acceptance';
+import { classifyConflicts } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 import {
   formatDateRange,

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, repos } from '../../db';
 import { createAcceptances } from '../../db/acceptances';
-import type { Acceptance } from '../../domain/conflicts/acceptance';
+import type { Acceptance } from '../../domain/conflicts';
 import type { Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../../domain/model';
 import { toInstant, toMs } from '../../domain/time';
 

@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
-import type { ConflictEntry } from '../../domain/conflicts/acceptance';
-import { conflictsToCsv } from '../../domain/conflicts/csv';
-import { filterConflicts, SORT_KEYS, sortConflicts, type SortKey } from '../../domain/conflicts/query';
-import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts/severity';
-import { RULE_LABELS, RULES, SEVERITIES, type Conflict, type ItemRef, type RuleId } from '../../domain/conflicts/types';
+import type { ConflictEntry } from '../../domain/conflicts';
+import { conflictsToCsv } from '../../domain/conflicts';
+import { filterConflicts, SORT_KEYS, sortConflicts, type SortKey } from '../../domain/conflicts';
+import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts';
+import { RULE_LABELS, RULES, SEVERITIES, type Conflict, type ItemRef, type RuleId } from '../../domain/conflicts';
 import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { downloadTextFile } from '../../components/download';
 import type { Participant } from '../../domain/model';

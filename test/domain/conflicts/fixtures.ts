@@ -1,6 +1,6 @@
 /** A small world for engine tests: real places and zones, and a plan builder. */
-import type { Leg, Participant, Place, Plan, PlanEvent, PlanWindow, Visit } from '../../../src/domain/model';
-import { localToInstant } from '../../../src/domain/time';
+import type { Leg, Participant, Place, Plan, PlanEvent, PlanWindow, Visit } from '../../../src/domain/model/model';
+import { localToInstant } from '../../../src/domain/time/time';
 import { makeAllDayEvent, makeEvent, makeLeg, makeWindow } from '../../helpers/factories';
 
 const place = (

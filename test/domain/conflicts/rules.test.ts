@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeConflicts, findConflicts, type Conflict, type RuleId } from '../../../src/domain/conflicts';
-import type { Plan, Status } from '../../../src/domain/model';
+import type { Plan, Status } from '../../../src/domain/model/model';
 import { allDay, leg, plan, timed, visit, window } from './fixtures';
 
 const CN = 'Asia/Shanghai';
