@@ -23,7 +23,6 @@ const SIZE_DEBT = [
   'src/domain/conflicts/rules/timeline.ts',
   'src/domain/files/ics.ts',
   'src/domain/files/restore.ts',
-  'src/domain/layout/map-layout.ts',
   'src/domain/planning/itinerary.ts',
   'src/domain/time/time.ts',
   'src/features/calendar/calendar-adapter.ts',
