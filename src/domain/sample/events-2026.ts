@@ -175,17 +175,6 @@ export const events2026: PlanEvent[] = [
     },
   ),
   allDay(
-    'us-midterms-2026-day',
-    'US midterm elections',
-    'holiday',
-    'confirmed',
-    '2026-11-03',
-    '2026-11-03',
-    NY,
-    [],
-    {},
-  ),
-  allDay(
     'apec-shenzhen-2026',
     "33rd APEC Economic Leaders' Meeting, Shenzhen",
     'summit',
