@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Every test: typecheck, lint, unit and component tests, then browser tests in Debian's Chromium
-# against the production build served locally. Installs Chromium (apt-get) if it is missing.
+# against the production build served locally. Installs Chromium and redis-server (apt-get) if
+# they are missing: the sync server's tests start their own Redis on a free port on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM_PATH" ]; then
   echo "== Chromium not found at $CHROMIUM_PATH: installing Debian's chromium"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+  apt_install chromium
+fi
+if ! command -v redis-server >/dev/null; then
+  echo "== redis-server not found: installing Debian's redis-server"
+  apt_install redis-server
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
@@ -19,8 +27,8 @@ mkdir -p artifacts
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint . --max-warnings=0
 echo "== format"; npx prettier --check . --log-level warn
-echo "== unit and component tests"
-npx vitest run --project node --project jsdom --reporter=default --reporter=json --outputFile.json=artifacts/unit.json
+echo "== unit, component and sync server tests"
+npx vitest run --project node --project jsdom --project server --reporter=default --reporter=json --outputFile.json=artifacts/unit.json
 echo "== production build"; npx vite build --logLevel warn
 echo "== size budgets"; node scripts/size-budget.mjs
 echo "== browser tests (Chromium, production build)"
