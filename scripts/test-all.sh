@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: typecheck, lint, unit and component tests, then browser tests in Debian's Chromium
 # against the production build served locally. Installs Chromium and redis-server (apt-get) if
-# they are missing: the sync server's tests start their own Redis on a free port on 127.0.0.1.
+# they are missing, and postgresql: the sync server's tests start their own Redis and Postgres on
+# free ports on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,10 @@ fi
 if ! command -v redis-server >/dev/null; then
   echo "== redis-server not found: installing Debian's redis-server"
   apt_install redis-server
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "== Postgres not found: installing Debian's postgresql"
+  apt_install postgresql
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
