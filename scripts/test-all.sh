@@ -1,17 +1,30 @@
 #!/usr/bin/env bash
 # Every test: typecheck, lint, unit and component tests, then browser tests in Debian's Chromium
-# against the production build served locally. Installs Chromium (apt-get) if it is missing.
+# against the production build served locally. Installs Chromium and redis-server (apt-get) if
+# they are missing, and postgresql: the sync server's tests start their own Redis and Postgres on
+# free ports on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM_PATH" ]; then
   echo "== Chromium not found at $CHROMIUM_PATH: installing Debian's chromium"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+  apt_install chromium
+fi
+if ! command -v redis-server >/dev/null; then
+  echo "== redis-server not found: installing Debian's redis-server"
+  apt_install redis-server
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "== Postgres not found: installing Debian's postgresql"
+  apt_install postgresql
 fi
 # The calendar tests read files with an independent reader (Debian's python3-icalendar and
 # python3-recurring-ical-events) and put exported events on a real CalDAV server (Radicale).
@@ -33,8 +46,8 @@ mkdir -p artifacts
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint . --max-warnings=0
 echo "== format"; npx prettier --check . --log-level warn
-echo "== unit and component tests"
-npx vitest run --project node --project jsdom --reporter=default --reporter=json --outputFile.json=artifacts/unit.json
+echo "== unit, component and sync server tests"
+npx vitest run --project node --project jsdom --project server --reporter=default --reporter=json --outputFile.json=artifacts/unit.json
 echo "== production build"; npx vite build --logLevel warn
 echo "== size budgets"; node scripts/size-budget.mjs
 echo "== browser tests (Chromium, production build)"

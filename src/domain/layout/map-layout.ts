@@ -12,10 +12,15 @@ import {
   geoNaturalEarth1,
   geoPath,
   type GeoPath,
+  type GeoProjection,
   type GeoPermissibleObjects,
 } from 'd3-geo';
 import { centralLongitude, type ItineraryLeg, type ItineraryStop } from '../planning';
-import type { LegMode } from '../model';
+import { placeLabels } from './map-labels';
+import type { LonLat, MapCity, MapLayout, MapLeg, MapPoint } from './map-types';
+
+export { placeLabels } from './map-labels';
+export type { MapCity, MapInset, MapLayout, MapLeg, MapPoint } from './map-types';
 
 export const MAP_WIDTH = 800;
 export const MAP_HEIGHT = 500;
@@ -24,69 +29,8 @@ const PADDING = 28;
 const PLACE_MARGIN_DEG = 3;
 /** The same for the close-up inset. */
 const INSET_MARGIN_DEG = 1.2;
-const LABEL_FONT_PX = 15;
 /** The main map is never cropped below this height, so a close-up inset still fits. */
 const MIN_MAP_HEIGHT = 320;
-const LABEL_CHAR_PX = 8.6;
-
-type LonLat = [number, number];
-
-export interface MapLeg {
-  id: string;
-  seq: number;
-  mode: LegMode;
-  optional: boolean;
-  d: string;
-  /** Where the leg's number sits; null when another view of the map numbers it. */
-  badge: { x: number; y: number } | null;
-  /** Points along the arc, for placing the inset clear of the route. */
-  samples: { x: number; y: number }[];
-  /** A point near the arrival, and the direction of travel there (degrees), for the arrowhead. */
-  arrow: { x: number; y: number; angle: number } | null;
-}
-
-export interface MapCity {
-  id: string;
-  name: string;
-  x: number;
-  y: number;
-  /** Every stop in this city is there only because of optional items. */
-  optional: boolean;
-  label: { x: number; y: number; anchor: 'start' | 'middle' | 'end' } | null;
-}
-
-export interface MapPoint {
-  id: string;
-  name: string;
-  x: number;
-  y: number;
-}
-
-export interface MapLayout {
-  width: number;
-  height: number;
-  path: GeoPath;
-  sphere: string;
-  graticule: string;
-  legs: MapLeg[];
-  cities: MapCity[];
-  /** Airports, stations and venues where legs start or end, away from their city's point. */
-  places: MapPoint[];
-  /** A close-up of a cluster of stops too close together to read at the main map's scale. */
-  inset: MapInset | null;
-}
-
-export interface MapInset {
-  /** Where the inset sits on the main map. */
-  x: number;
-  y: number;
-  layout: MapLayout;
-  /** The cities it shows, and the box around them on the main map. */
-  cityIds: string[];
-  marker: { x: number; y: number; width: number; height: number };
-  /** Legs with both ends in the inset: the main map leaves their numbers to the inset. */
-  legIds: string[];
-}
 
 const toLonLat = (c: { lat: number; lon: number }): LonLat => [c.lon, c.lat];
 
@@ -242,15 +186,14 @@ function chooseCorner(
   return candidates.reduce((best, c) => (score(c) < score(best) ? c : best));
 }
 
-function layoutCore(
-  drawable: readonly ItineraryLeg[],
+/** A Natural Earth projection centred on the route and fitted to it; the height cropped to the route when it is wide. */
+function fitProjection(
+  lines: readonly [LonLat, LonLat][],
   cityPoints: ReadonlyMap<string, CityPoint>,
   width: number,
   height: number,
   fitLegs: boolean,
-  noBadge: ReadonlySet<string>,
-): MapLayout {
-  const lines = drawable.map((l): [LonLat, LonLat] => [toLonLat(l.from.coords!), toLonLat(l.to.coords!)]);
+): { projection: GeoProjection; height: number } {
   const lons: number[] = [...cityPoints.values()].map((c) => c.at[0]);
   if (fitLegs) {
     for (const [a, b] of lines) {
@@ -277,7 +220,7 @@ function layoutCore(
             ...(fitLegs ? lines : []).map((coordinates) => ({
               type: 'Feature' as const,
               properties: {},
-              geometry: { type: 'LineString' as const, coordinates },
+              geometry: { type: 'LineString' as const, coordinates: [...coordinates] },
             })),
           ],
         };
@@ -296,14 +239,22 @@ function layoutCore(
     if (wanted < height) {
       const [tx, ty] = projection.translate();
       projection.translate([tx, ty - (y0 - pad) + (wanted - (y1 - y0 + 2 * pad)) / 2]);
-      height = wanted;
+      return { projection, height: wanted };
     }
   }
-  const path = geoPath(projection);
-  const project = (p: LonLat) => projection(p) ?? [NaN, NaN];
+  return { projection, height };
+}
 
+/** Each leg as a great-circle path with its number's spot, an arrow near its end and points along it. */
+function mapLegsOf(
+  drawable: readonly ItineraryLeg[],
+  lines: readonly [LonLat, LonLat][],
+  path: GeoPath,
+  project: (p: LonLat) => [number, number],
+  noBadge: ReadonlySet<string>,
+): MapLeg[] {
   const pairCount = new Map<string, number>();
-  const mapLegs: MapLeg[] = drawable.map((l, i) => {
+  return drawable.map((l, i) => {
     const [a, b] = lines[i]!;
     const pair = [l.from.cityId, l.to.cityId].sort().join('|');
     const k = pairCount.get(pair) ?? 0;
@@ -335,19 +286,15 @@ function layoutCore(
       samples,
     };
   });
+}
 
-  const cities = [...cityPoints.entries()].map(([id, c]) => {
-    const [x, y] = project(c.at);
-    return { id, name: c.name, x, y, optional: c.optional, label: null } as MapCity;
-  });
-  const visibleCities = cities.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.y));
-  placeLabels(
-    visibleCities,
-    mapLegs.flatMap((l) => (l.badge ? [l.badge] : [])),
-    width,
-    height,
-  );
-
+/** Airports, stations and venues that sit visibly apart from their city's point. */
+function separatePlaces(
+  drawable: readonly ItineraryLeg[],
+  cityPoints: ReadonlyMap<string, CityPoint>,
+  visibleCities: readonly MapCity[],
+  project: (p: LonLat) => [number, number],
+): MapPoint[] {
   const places: MapPoint[] = [];
   const seenPlaces = new Set<string>();
   for (const l of drawable) {
@@ -361,7 +308,33 @@ function layoutCore(
         places.push({ id: end.id, name: end.name, x, y });
     }
   }
+  return places;
+}
 
+function layoutCore(
+  drawable: readonly ItineraryLeg[],
+  cityPoints: ReadonlyMap<string, CityPoint>,
+  width: number,
+  requestedHeight: number,
+  fitLegs: boolean,
+  noBadge: ReadonlySet<string>,
+): MapLayout {
+  const lines = drawable.map((l): [LonLat, LonLat] => [toLonLat(l.from.coords!), toLonLat(l.to.coords!)]);
+  const { projection, height } = fitProjection(lines, cityPoints, width, requestedHeight, fitLegs);
+  const path = geoPath(projection);
+  const project = (p: LonLat): [number, number] => projection(p) ?? [NaN, NaN];
+  const mapLegs = mapLegsOf(drawable, lines, path, project, noBadge);
+  const cities = [...cityPoints.entries()].map(([id, c]) => {
+    const [x, y] = project(c.at);
+    return { id, name: c.name, x, y, optional: c.optional, label: null } as MapCity;
+  });
+  const visibleCities = cities.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.y));
+  placeLabels(
+    visibleCities,
+    mapLegs.flatMap((l) => (l.badge ? [l.badge] : [])),
+    width,
+    height,
+  );
   return {
     width,
     height,
@@ -370,84 +343,7 @@ function layoutCore(
     graticule: path(geoGraticule10()) ?? '',
     legs: mapLegs,
     cities: visibleCities,
-    places,
+    places: separatePlaces(drawable, cityPoints, visibleCities, project),
     inset: null,
   };
-}
-
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-
-/**
- * Greedy label placement: each city, in order, takes the first of eight positions around its
- * point whose box stays inside the map and clear of the labels, points and leg numbers already
- * placed; a city with no free position gets no label (its point still has a name for hover and
- * screen readers). Mutates `cities[i].label`.
- */
-export function placeLabels(
-  cities: MapCity[],
-  badges: readonly { x: number; y: number }[],
-  width: number,
-  height: number,
-  blocked: readonly Box[] = [],
-): void {
-  const taken: Box[] = [
-    ...blocked,
-    ...cities.map((c) => ({ x0: c.x - 5, y0: c.y - 5, x1: c.x + 5, y1: c.y + 5 })),
-    ...badges.map((b) => ({ x0: b.x - 12, y0: b.y - 12, x1: b.x + 12, y1: b.y + 12 })),
-  ];
-  const h = LABEL_FONT_PX + 2;
-  for (const c of cities) {
-    const w = c.name.length * LABEL_CHAR_PX;
-    const candidates: { box: Box; label: NonNullable<MapCity['label']> }[] = [
-      {
-        box: { x0: c.x + 8, y0: c.y - h / 2, x1: c.x + 8 + w, y1: c.y + h / 2 },
-        label: { x: c.x + 8, y: c.y + 5, anchor: 'start' },
-      },
-      {
-        box: { x0: c.x - 8 - w, y0: c.y - h / 2, x1: c.x - 8, y1: c.y + h / 2 },
-        label: { x: c.x - 8, y: c.y + 5, anchor: 'end' },
-      },
-      {
-        box: { x0: c.x - w / 2, y0: c.y - 8 - h, x1: c.x + w / 2, y1: c.y - 8 },
-        label: { x: c.x, y: c.y - 11, anchor: 'middle' },
-      },
-      {
-        box: { x0: c.x - w / 2, y0: c.y + 8, x1: c.x + w / 2, y1: c.y + 8 + h },
-        label: { x: c.x, y: c.y + 21, anchor: 'middle' },
-      },
-      {
-        box: { x0: c.x + 6, y0: c.y - 6 - h, x1: c.x + 6 + w, y1: c.y - 6 },
-        label: { x: c.x + 6, y: c.y - 9, anchor: 'start' },
-      },
-      {
-        box: { x0: c.x + 6, y0: c.y + 6, x1: c.x + 6 + w, y1: c.y + 6 + h },
-        label: { x: c.x + 6, y: c.y + 19, anchor: 'start' },
-      },
-      {
-        box: { x0: c.x - 6 - w, y0: c.y - 6 - h, x1: c.x - 6, y1: c.y - 6 },
-        label: { x: c.x - 6, y: c.y - 9, anchor: 'end' },
-      },
-      {
-        box: { x0: c.x - 6 - w, y0: c.y + 6, x1: c.x - 6, y1: c.y + 6 + h },
-        label: { x: c.x - 6, y: c.y + 19, anchor: 'end' },
-      },
-    ];
-    const fit = candidates.find(
-      ({ box }) =>
-        box.x0 >= 2 &&
-        box.y0 >= 2 &&
-        box.x1 <= width - 2 &&
-        box.y1 <= height - 2 &&
-        !taken.some((t) => overlaps(t, box)),
-    );
-    c.label = fit ? fit.label : null;
-    if (fit) taken.push(fit.box);
-  }
 }

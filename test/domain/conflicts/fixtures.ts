@@ -27,6 +27,7 @@ export const PLACES: Place[] = [
   place('white-house', 'The White House', 38.8977, -77.0365, 'America/New_York', 'venue', 'washington'),
   place('new-york', 'New York', 40.7128, -74.006, 'America/New_York', 'city'),
   place('madrid', 'Madrid', 40.4168, -3.7038, 'Europe/Madrid', 'city'),
+  place('kuala-lumpur', 'Kuala Lumpur', 3.139, 101.687, 'Asia/Kuala_Lumpur', 'city'),
 ];
 
 const person = (id: string, name: string, timeZone?: string): Participant =>

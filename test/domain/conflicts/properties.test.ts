@@ -156,7 +156,11 @@ function naiveOverlaps(p: Plan): Set<string> {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i]!;
       const b = items[j]!;
-      if (a.start < b.end && b.start < a.end) out.add([a.key, b.key].sort().join('|'));
+      if (!(a.start < b.end && b.start < a.end)) continue;
+      // All-day items at known places in different cities with no one in common are unrelated.
+      const shared = a.people.some((x) => b.people.includes(x));
+      if (a.allDay && b.allDay && a.city && b.city && a.city !== b.city && !shared) continue;
+      out.add([a.key, b.key].sort().join('|'));
     }
   }
   return out;
