@@ -97,6 +97,10 @@ export default defineConfig({
           environment: 'node',
           include: ['test/domain/**/*.test.ts', 'test/db/**/*.test.ts', 'test/store/**/*.test.ts'],
           setupFiles: ['test/helpers/setup-node.ts'],
+          // Wide margins: the suite must pass on a loaded 2-core machine, where a test can take
+          // several times what it takes on a quiet one. Heavier tests set their own, wider still.
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {
@@ -106,6 +110,10 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/features/**/*.test.tsx', 'test/app/**/*.test.tsx', 'test/components/**/*.test.tsx'],
           setupFiles: ['test/helpers/setup-jsdom.ts'],
+          // React in jsdom is slow, and several times slower on a loaded machine; Testing
+          // Library's own wait (findBy…, waitFor) is raised to match in setup-jsdom.ts.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
