@@ -1,5 +1,6 @@
-// Lint: TypeScript rules, React hooks, and the layer boundaries of DESIGN.md
-// (app → features → components/store/db → domain; features never import each other).
+// Lint: TypeScript rules, React hooks, the formatter's peace (eslint-config-prettier), and the
+// layer boundaries of README.md's map of the code (app → features → components/store/db → domain;
+// features never import each other; code outside a src/domain package imports only its face).
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -12,6 +13,49 @@ const FEATURES = readdirSync('src/features', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
+/**
+ * Size debt: files that still break the size limits below, each to be split (a hook that holds
+ * the state plus small parts that draw; a module per concern). The list only shrinks: remove a
+ * file when it is split; never add one.
+ */
+const SIZE_DEBT = [
+  'src/domain/conflicts/nodes.ts',
+  'src/domain/conflicts/rules/timeline.ts',
+  'src/domain/files/ics.ts',
+  'src/domain/files/restore.ts',
+  'src/domain/planning/itinerary.ts',
+  'src/domain/time/time.ts',
+  'src/features/calendar/calendar-adapter.ts',
+  'src/features/conflicts/ConflictList.tsx',
+  'src/features/conflicts/ConflictsView.tsx',
+  'src/features/conflicts/OverlapTimeline.tsx',
+  'src/features/conflicts/RangeCheckPanel.tsx',
+  'src/features/editor/EditorDialog.tsx',
+  'src/features/finder/FindDates.tsx',
+  'src/features/finder/ScenarioCompare.tsx',
+  'src/features/finder/Scenarios.tsx',
+  'src/features/io/ExportDialog.tsx',
+  'src/features/io/ImportDialog.tsx',
+  'src/features/route/ItineraryView.tsx',
+  'src/features/route/RouteDialogs.tsx',
+  'src/features/route/RouteMap.tsx',
+  'src/features/route/RouteView.tsx',
+];
+
+/** The packages of src/domain, each with an index.ts face. */
+const DOMAIN_PACKAGES = readdirSync('src/domain', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const SRC_TOP = ['./src/app', './src/components', './src/db', './src/features', './src/store', './src/main.tsx'];
+
+/** Each package's face: anything outside the package imports only its index.ts. */
+const faceZones = DOMAIN_PACKAGES.map((p) => ({
+  target: [...SRC_TOP, ...DOMAIN_PACKAGES.filter((q) => q !== p).map((q) => `./src/domain/${q}`)],
+  from: `./src/domain/${p}`,
+  except: ['./index.ts'],
+  message: `Import src/domain/${p} through its face (src/domain/${p}/index.ts).`,
+}));
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'dev-dist', 'artifacts'] },
   js.configs.recommended,
@@ -21,7 +65,11 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,mts,js,mjs}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
-    settings: { 'import-x/resolver': { typescript: true, node: true } },
+    settings: {
+      'import-x/resolver': { typescript: true, node: true },
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js', '.mjs'],
+    },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
@@ -66,6 +114,7 @@ export default tseslint.config(
               message: 'Shared components are presentational: no features, app or db.',
             },
             { target: './src/features', from: ['./src/app'], message: 'Features do not import the app shell.' },
+            ...faceZones,
             ...FEATURES.map((f) => ({
               target: `./src/features/${f}`,
               from: './src/features',
@@ -76,6 +125,20 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // No import cycles in the app's code, and small pieces: a file reads in one sitting, a
+    // function fits on a screen (STYLE.md).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
+    files: SIZE_DEBT,
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -108,7 +108,7 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
-          include: ['test/features/**/*.test.tsx', 'test/app/**/*.test.tsx', 'test/components/**/*.test.tsx'],
+          include: ['test/features/**/*.test.tsx', 'test/components/**/*.test.tsx'],
           setupFiles: ['test/helpers/setup-jsdom.ts'],
           // React in jsdom is slow, and several times slower on a loaded machine; Testing
           // Library's own wait (findBy…, waitFor) is raised to match in setup-jsdom.ts.

@@ -3,15 +3,15 @@
  * timeline layout (a year), date-range check, acceptance classification and CSV export.
  * One line per case: median ms over the runs.
  */
-import { classifyConflicts, itemsFingerprint } from '../../src/domain/conflicts/acceptance';
-import { conflictsToCsv } from '../../src/domain/conflicts/csv';
+import { classifyConflicts, itemsFingerprint } from '../../src/domain/conflicts';
+import { conflictsToCsv } from '../../src/domain/conflicts';
 import { findConflicts } from '../../src/domain/conflicts';
-import type { Conflict } from '../../src/domain/conflicts/types';
-import { computeWhatIf } from '../../src/domain/conflicts/what-if';
+import type { Conflict } from '../../src/domain/conflicts';
+import { computeWhatIf } from '../../src/domain/conflicts';
 import type { Plan, PlanEvent } from '../../src/domain/model';
-import { checkRange } from '../../src/domain/range-check';
-import { buildSamplePlan } from '../../src/domain/sample-plan';
-import { layoutTimeline } from '../../src/domain/timeline';
+import { checkRange } from '../../src/domain/planning';
+import { buildSamplePlan } from '../../src/domain/sample';
+import { layoutTimeline } from '../../src/domain/layout';
 import { median } from './lib.mjs';
 
 function time(name: string, runs: number, fn: () => unknown, extra = ''): void {

@@ -1,7 +1,7 @@
 // Date finder benchmark: a seeded plan of n items (events, legs, windows) around 2026; a 3-day
 // visit for two participants searched over three months, as a new visit and as a moved visit.
 // Prints the median of several runs after a warm-up (figures, never assertions).
-import { findDates, type FinderRequest } from '../../src/domain/date-finder';
+import { findDates, type FinderRequest } from '../../src/domain/planning';
 import type { Leg, Participant, Place, Plan, PlanEvent, PlanWindow, Visit } from '../../src/domain/model';
 import { localDaysToInstants, toInstant } from '../../src/domain/time';
 import { prng } from './plan-gen.mjs';

@@ -1,9 +1,9 @@
 // Import 5,000 items through the UI (Import… → file → confirm) in headless Chromium on the
 // production build, and print the write time: the one Dexie transaction, measured in the page
 // as `summitry:import-write`. Target: under 1 s. One line per mode (median of 3 runs).
-import { buildBackup, encodeBackup } from '../../src/domain/codecs/backup';
+import { buildBackup, encodeBackup } from '../../src/domain/files';
 import type { Plan, PlanEvent } from '../../src/domain/model';
-import { buildSamplePlan } from '../../src/domain/sample-plan';
+import { buildSamplePlan } from '../../src/domain/sample';
 import { openPage } from '../../test/helpers/browser';
 import { launchBrowser, median, serveDist } from './lib.mjs';
 

@@ -1,10 +1,10 @@
 // Route view figures: building the itinerary (domain) and laying out the map (d3-geo), on the
 // sample plan and on a large synthetic one; and projecting the bundled world outline.
 import { performance } from 'node:perf_hooks';
-import { ALL_VISITS, buildRoute } from '../../src/domain/itinerary';
+import { ALL_VISITS, buildRoute } from '../../src/domain/planning';
 import type { Leg, Plan, PlanEvent, Visit } from '../../src/domain/model';
-import { buildSamplePlan } from '../../src/domain/sample-plan';
-import { layoutMap } from '../../src/features/route/map-layout';
+import { buildSamplePlan } from '../../src/domain/sample';
+import { layoutMap } from '../../src/domain/layout';
 import { world } from '../../src/features/route/world-data';
 import { median } from './lib.mjs';
 

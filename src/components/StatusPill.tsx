@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from '../domain/labels';
+import { STATUS_LABELS } from '../domain/model';
 import type { Status } from '../domain/model';
 
 /** Status as a word and a style: never colour alone. */

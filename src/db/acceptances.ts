@@ -3,9 +3,9 @@
  * that moment (see src/domain/conflicts/acceptance.ts). The note is required and bounded.
  */
 import { z } from 'zod';
-import { ACCEPTANCE_NOTE_MAX, type Acceptance } from '../domain/conflicts/acceptance';
+import { ACCEPTANCE_NOTE_MAX, type Acceptance } from '../domain/conflicts';
 import { cleanText, instantSchema } from '../domain/model';
-import { parseOrThrow } from '../domain/validate';
+import { parseOrThrow } from '../domain/model';
 import type { Clock } from './repositories';
 import { systemClock } from './repositories';
 import type { SummitryDb } from './schema';

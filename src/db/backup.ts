@@ -1,11 +1,11 @@
 /**
  * The plan as a JSON backup file, and when the user last downloaded one. Any download counts as
  * a backup (the reminder asks for one a week). The file is the documented backup format
- * (src/domain/codecs/backup.ts), so Import… reads it like an export. A backup made because a
+ * (src/domain/files/backup.ts), so Import… reads it like an export. A backup made because a
  * save failed also carries the unsaved records, so a failed write never loses what the user typed.
  */
-import { APP_VERSION } from '../domain/app-version';
-import type { UnsavedEdit } from '../domain/codecs/backup';
+import { APP_VERSION } from '../domain/model';
+import type { UnsavedEdit } from '../domain/files';
 import { EMPTY_PLAN } from '../domain/model';
 import type { PlanSnapshot } from './io';
 import type { SummitryDb } from './schema';
@@ -33,7 +33,7 @@ export async function makeBackup(
   // Loaded when a backup is made, not with the app: the backup writer and the import/export
   // code it shares stay out of the first load (they are precached for offline use).
   const [{ buildBackup, encodeBackup }, { loadSnapshot }] = await Promise.all([
-    import('../domain/codecs/backup'),
+    import('../domain/files'),
     import('./io'),
   ]);
   let snapshot: PlanSnapshot | null = null;

@@ -4,7 +4,7 @@
  * returns the inverse change set (what puts the rows back as they were), which the undo toast
  * applies the same way.
  */
-import { parseEntity, type EntityOf, type TableName } from '../domain/entities';
+import { parseEntity, type EntityOf, type TableName } from '../domain/model';
 import { systemClock, type Clock } from './repositories';
 import type { SummitryDb } from './schema';
 

@@ -1,14 +1,14 @@
 /**
- * Import and export transactions. Files are read, decrypted and validated (src/domain/restore.ts)
+ * Import and export transactions. Files are read, decrypted and validated (src/domain/files/restore.ts)
  * before anything here runs; each import is then one Dexie transaction over every plan table, so
  * a failure at any record leaves the database exactly as it was. Nothing but Dexie is awaited
  * inside a transaction, and no BulkError is caught there.
  */
-import { buildBackup, encodeBackup, type Acceptance, type BackupScope } from '../domain/codecs/backup';
-import { TABLE_NAMES, type EntityOf, type TableName } from '../domain/entities';
-import { decideAcceptance, decideRecord, countAction, emptySummary, type MergeSummary } from '../domain/merge';
+import { buildBackup, encodeBackup, type Acceptance, type BackupScope } from '../domain/files';
+import { TABLE_NAMES, type EntityOf, type TableName } from '../domain/model';
+import { decideAcceptance, decideRecord, countAction, emptySummary, type MergeSummary } from '../domain/files';
 import type { Plan } from '../domain/model';
-import { findDanglingReferences, restoreBackup, type Restored } from '../domain/restore';
+import { findDanglingReferences, restoreBackup, type Restored } from '../domain/files';
 import type { BackupRow, SummitryDb } from './schema';
 import { PLAN_NAME_KEY } from './seed';
 
@@ -187,7 +187,7 @@ export interface ImportResult {
 /**
  * Write a validated import in one transaction. Replace: the plan as it was is saved first as an
  * automatic backup, then every plan table is emptied and filled from the file. Merge: each
- * record is decided again against the plan as it is now (see src/domain/merge.ts). Any failure
+ * record is decided again against the plan as it is now (see src/domain/files/merge.ts). Any failure
  * rejects and leaves every table, including the backups, as it was.
  */
 export async function applyImport(

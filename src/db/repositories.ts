@@ -3,7 +3,7 @@
  * invalid record is refused with the validator's message and nothing is written. Multi-record
  * writes are one transaction: all or nothing.
  */
-import { ENTITIES, parseEntity, TABLE_NAMES, type EntityOf, type TableName } from '../domain/entities';
+import { ENTITIES, parseEntity, TABLE_NAMES, type EntityOf, type TableName } from '../domain/model';
 import type { Plan } from '../domain/model';
 import { StaleEditError } from './errors';
 import type { SummitryDb } from './schema';

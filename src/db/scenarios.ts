@@ -2,7 +2,7 @@
  * Scenario writes: promoting a scenario to be the plan (one transaction, undoable) and deleting
  * one (undoable). Creating, renaming and editing go through `repos.scenarios.put`.
  */
-import { promotionChanges, type Promotion } from '../domain/scenarios';
+import { promotionChanges, type Promotion } from '../domain/planning';
 import { applyChanges, stampRow, type ChangeSet } from './changes';
 import { systemClock, type Clock } from './repositories';
 import type { SummitryDb } from './schema';

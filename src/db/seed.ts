@@ -3,8 +3,8 @@
  * itself: items the user deletes stay deleted. `resetSamplePlan` replaces the whole plan with a
  * fresh sample after the user has confirmed.
  */
-import { TABLE_NAMES } from '../domain/entities';
-import { buildSamplePlan, SAMPLE_PLAN_NAME } from '../domain/sample-plan';
+import { TABLE_NAMES } from '../domain/model';
+import { buildSamplePlan, SAMPLE_PLAN_NAME } from '../domain/sample';
 import { validatePlan } from './repositories';
 import type { SummitryDb } from './schema';
 

@@ -3,7 +3,7 @@
  * and legs. Each is one transaction and returns the inverse change set for undo.
  */
 import type { PlanEvent, Visit } from '../domain/model';
-import { isDraftVisit, shiftVisitItems } from '../domain/visit-shift';
+import { isDraftVisit, shiftVisitItems } from '../domain/planning';
 import { applyChanges, stampRow, type ChangeSet } from './changes';
 import { systemClock, type Clock } from './repositories';
 import type { SummitryDb } from './schema';

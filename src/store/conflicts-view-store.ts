@@ -3,9 +3,9 @@
  * timeline's centre, zoom and lanes, and the dates being checked. Plan data is never kept here.
  */
 import { create } from 'zustand';
-import type { SortDirection, SortKey } from '../domain/conflicts/query';
-import type { RuleId, Severity } from '../domain/conflicts/types';
-import { ZOOM_LEVELS_DAYS, type LaneMode } from '../domain/timeline';
+import type { SortDirection, SortKey } from '../domain/conflicts';
+import type { RuleId, Severity } from '../domain/conflicts';
+import { ZOOM_LEVELS_DAYS, type LaneMode } from '../domain/layout';
 
 export const CONFLICT_PANELS = ['list', 'what-if', 'timeline', 'check'] as const;
 export type ConflictPanel = (typeof CONFLICT_PANELS)[number];

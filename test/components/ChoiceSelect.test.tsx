@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ChoiceSelect } from '../../src/components/ChoiceSelect';
-import { EVENT_KINDS, STATUSES } from '../../src/domain/model';
+import { EVENT_KINDS, STATUSES } from '../../src/domain/model/model';
 
 describe('ChoiceSelect', () => {
   it('is a labelled select of the choices, in their words, and hands over the value chosen', async () => {

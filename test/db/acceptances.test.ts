@@ -3,7 +3,7 @@ import { createAcceptances } from '../../src/db/acceptances';
 import { loadPlan } from '../../src/db/repositories';
 import { seedIfFirstRun } from '../../src/db/seed';
 import { classifyConflicts, itemsFingerprint } from '../../src/domain/conflicts/acceptance';
-import { ValidationError } from '../../src/domain/validate';
+import { ValidationError } from '../../src/domain/model/validate';
 import { makeConflict } from '../helpers/conflict-factory';
 import { dumpDb, freshDb } from '../helpers/fresh-db';
 

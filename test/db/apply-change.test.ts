@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/domain/validate';
+import { ValidationError } from '../../src/domain/model/validate';
 import { dumpDb, freshDb } from '../helpers/fresh-db';
 import { makeEvent, makeLeg } from '../helpers/factories';
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { makeBackup } from '../../src/db/backup';
 import { applyImport, loadSnapshot } from '../../src/db/io';
 import type { SummitryDb } from '../../src/db/schema';
-import { BACKUP_FORMAT_VERSION, withoutRev } from '../../src/domain/codecs/backup';
-import { restoreBackup } from '../../src/domain/restore';
+import { BACKUP_FORMAT_VERSION, withoutRev } from '../../src/domain/files/backup';
+import { restoreBackup } from '../../src/domain/files/restore';
 import { makeEvent } from '../helpers/factories';
 import { dbsPerTest, freshDb } from '../helpers/fresh-db';
 

@@ -11,12 +11,12 @@ import {
 import type { SummitryDb } from '../../src/db/schema';
 import { loadPlan } from '../../src/db/repositories';
 import { seedIfFirstRun } from '../../src/db/seed';
-import { buildBackup, encodeBackup } from '../../src/domain/codecs/backup';
-import { exportCalendar } from '../../src/domain/codecs/ics';
-import { TABLE_NAMES } from '../../src/domain/entities';
-import type { Plan } from '../../src/domain/model';
-import { restoreBackup, restoreCalendar, restoreFile, type Restored } from '../../src/domain/restore';
-import { buildSamplePlan } from '../../src/domain/sample-plan';
+import { buildBackup, encodeBackup } from '../../src/domain/files/backup';
+import { exportCalendar } from '../../src/domain/files/ics';
+import { TABLE_NAMES } from '../../src/domain/model/entities';
+import type { Plan } from '../../src/domain/model/model';
+import { restoreBackup, restoreCalendar, restoreFile, type Restored } from '../../src/domain/files/restore';
+import { buildSamplePlan } from '../../src/domain/sample/sample-plan';
 import { makeEvent } from '../helpers/factories';
 import { dbsPerTest, dumpDb, freshDb } from '../helpers/fresh-db';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories';
 import { CURRENT_VERSION, openOlderSchema, SummitryDb, VERSIONS } from '../../src/db/schema';
-import { buildSamplePlan } from '../../src/domain/sample-plan';
+import { buildSamplePlan } from '../../src/domain/sample/sample-plan';
 
 let n = 0;
 

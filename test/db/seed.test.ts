@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/db/repositories';
 import { PLAN_NAME_KEY, resetSamplePlan, seedIfFirstRun } from '../../src/db/seed';
-import { buildSamplePlan } from '../../src/domain/sample-plan';
+import { buildSamplePlan } from '../../src/domain/sample/sample-plan';
 import { freshDb } from '../helpers/fresh-db';
 
 const opened: { close(): void }[] = [];

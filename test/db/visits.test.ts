@@ -5,9 +5,9 @@ import { installFaults } from '../../src/db/faults';
 import { seedIfFirstRun } from '../../src/db/seed';
 import type { SummitryDb } from '../../src/db/schema';
 import { createVisit, shiftVisit } from '../../src/db/visits';
-import { findDates, candidateToNewVisit, type FinderRequest } from '../../src/domain/date-finder';
+import { findDates, candidateToNewVisit, type FinderRequest } from '../../src/domain/planning/date-finder';
 import { loadPlan } from '../../src/db/repositories';
-import { localToInstant } from '../../src/domain/time';
+import { localToInstant } from '../../src/domain/time/time';
 import { dumpDb, freshDb } from '../helpers/fresh-db';
 
 const NY = 'America/New_York';

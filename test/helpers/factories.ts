@@ -1,5 +1,5 @@
-import type { Leg, PlanEvent, PlanWindow } from '../../src/domain/model';
-import { localDaysToInstants } from '../../src/domain/time';
+import type { Leg, PlanEvent, PlanWindow } from '../../src/domain/model/model';
+import { localDaysToInstants } from '../../src/domain/time/time';
 
 let n = 0;
 

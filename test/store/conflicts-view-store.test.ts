@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initialConflictsViewState, useConflictsViewStore } from '../../src/store/conflicts-view-store';
-import { ZOOM_LEVELS_DAYS } from '../../src/domain/timeline';
+import { ZOOM_LEVELS_DAYS } from '../../src/domain/layout/timeline';
 
 beforeEach(() => useConflictsViewStore.setState(initialConflictsViewState()));
 const s = () => useConflictsViewStore.getState();

@@ -4,7 +4,7 @@
  * fingerprint no longer matches and the conflict is open again, with the old note kept for context.
  */
 import type { Plan } from '../model';
-import { itemRevision, revisionIndex } from '../plan-items';
+import { itemRevision, revisionIndex } from '../model';
 import type { Conflict, ItemRef } from './types';
 
 export interface Acceptance {

@@ -1,5 +1,5 @@
 /** The conflict list as CSV: one row per conflict, every cell guarded by `toCsv`. */
-import { toCsv } from '../csv';
+import { toCsv } from './csv-cells';
 import type { Plan } from '../model';
 import { formatLocalDateTime } from '../time';
 import type { ConflictEntry } from './acceptance';

@@ -16,35 +16,16 @@
  *   (for a visit outside its window: the visit and the window).
  * - Order: `at`, then severity (errors first), then rule (RULES order), then id.
  */
-import type { Plan } from '../model';
-import { analyzeCompiled, analyzeConflicts, compilePlan, type CompiledPlan } from './engine';
-import type { ConflictRecord } from './make';
-import type { FindOptions } from './types';
-
 export * from './types';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings';
 export { analyzeCompiled, analyzeConflicts, compilePlan, type Analysis, type CompiledPlan } from './engine';
 export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make';
 export { nightOverlap } from './rules/local-hours';
 export { isCompatible } from './rules/double-booking';
-
-/**
- * Every conflict in the plan, in a deterministic order (see the module comment). The records
- * are `Conflict`s (plus `atMs`); copy them with `toPlainConflict`, not by spreading.
- */
-export function findConflicts(plan: Plan, options: FindOptions): ConflictRecord[] {
-  return analyzeConflicts(plan, options).conflicts;
-}
-
-/**
- * `findConflicts` for several runs over one plan (with and without optional items, each
- * scenario): `plan` is compiled once, on the first run. Any other plan is compiled afresh.
- */
-export function finderFor(plan: Plan): (p: Plan, options: FindOptions) => ConflictRecord[] {
-  let compiled: CompiledPlan | undefined;
-  return (p, options) => {
-    if (p !== plan) return findConflicts(p, options);
-    compiled ??= compilePlan(plan);
-    return analyzeCompiled(compiled, options).conflicts;
-  };
-}
+export { findConflicts, finderFor } from './find';
+export { buildIndex, refOf, type IndexOptions, type Node, type PlanIndex } from './nodes';
+export * from './acceptance';
+export * from './csv';
+export * from './query';
+export * from './severity';
+export * from './what-if';

@@ -13,33 +13,74 @@ export interface ConflictFilter {
   to?: string;
 }
 
+const self = <C>(c: C) => c as unknown as Conflict;
+
+/**
+ * The items whose conflict (`of(item)`) passes every set criterion, in the order given. Reads the
+ * conflict through `of` rather than a copy: an engine conflict's `at` and `id` are getters, which
+ * `{ ...conflict }` drops.
+ */
+export function filterConflictsBy<T>(items: readonly T[], filter: ConflictFilter, of: (item: T) => Conflict): T[] {
+  const { severities, rules, participantIds } = filter;
+  const from = filter.from ? Date.parse(filter.from) : -Infinity;
+  const to = filter.to ? Date.parse(filter.to) : Infinity;
+  return items.filter((item) => {
+    const c = of(item);
+    if (severities?.length && !severities.includes(c.severity)) return false;
+    if (rules?.length && !rules.includes(c.rule)) return false;
+    if (participantIds?.length && !c.participantIds.some((p) => participantIds.includes(p))) return false;
+    if (from === -Infinity && to === Infinity) return true;
+    const at = Date.parse(c.at);
+    return at >= from && at < to;
+  });
+}
+
 /** The conflicts that pass every set criterion, in the order given. */
 export function filterConflicts<C extends Conflict>(conflicts: readonly C[], filter: ConflictFilter): C[] {
-  const { severities, rules, participantIds, from, to } = filter;
-  return conflicts.filter(
-    (c) =>
-      (!severities?.length || severities.includes(c.severity)) &&
-      (!rules?.length || rules.includes(c.rule)) &&
-      (!participantIds?.length || c.participantIds.some((p) => participantIds.includes(p))) &&
-      (!from || Date.parse(c.at) >= Date.parse(from)) &&
-      (!to || Date.parse(c.at) < Date.parse(to)),
-  );
+  return filterConflictsBy(conflicts, filter, self);
 }
 
 export const SORT_KEYS = ['date', 'severity', 'rule', 'margin'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
-const byDate = (a: Conflict, b: Conflict) => Date.parse(a.at) - Date.parse(b.at);
-const byId = (a: Conflict, b: Conflict) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+interface Keyed<T> {
+  item: T;
+  c: Conflict;
+  at: number;
+  id: string;
+}
 
-const COMPARATORS: Record<SortKey, (a: Conflict, b: Conflict) => number> = {
+const byDate = (a: Keyed<unknown>, b: Keyed<unknown>) => a.at - b.at;
+const byId = (a: Keyed<unknown>, b: Keyed<unknown>) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const COMPARATORS: Record<SortKey, (a: Keyed<unknown>, b: Keyed<unknown>) => number> = {
   date: byDate,
   // Ascending severity reads "worst first": it is what a planner asks for.
-  severity: (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
-  rule: (a, b) => RULE_LABELS[a.rule].localeCompare(RULE_LABELS[b.rule]),
-  margin: (a, b) => a.marginMs - b.marginMs,
+  severity: (a, b) => SEVERITY_RANK[b.c.severity] - SEVERITY_RANK[a.c.severity],
+  rule: (a, b) => RULE_LABELS[a.c.rule].localeCompare(RULE_LABELS[b.c.rule]),
+  margin: (a, b) => a.c.marginMs - b.c.marginMs,
 };
+
+/**
+ * A copy of `items` sorted by their conflicts (`of(item)`); ties fall back to date, then id, so
+ * the order is total and stable. Each conflict's date and id are read once, not per comparison.
+ */
+export function sortConflictsBy<T>(
+  items: readonly T[],
+  key: SortKey,
+  direction: SortDirection,
+  of: (item: T) => Conflict,
+): T[] {
+  const primary = COMPARATORS[key];
+  const sign = direction === 'asc' ? 1 : -1;
+  const keyed: Keyed<T>[] = items.map((item) => {
+    const c = of(item);
+    return { item, c, at: Date.parse(c.at), id: c.id };
+  });
+  keyed.sort((a, b) => sign * primary(a, b) || byDate(a, b) || byId(a, b));
+  return keyed.map((k) => k.item);
+}
 
 /** A sorted copy; ties fall back to date, then id, so the order is total and stable. */
 export function sortConflicts<C extends Conflict>(
@@ -47,7 +88,5 @@ export function sortConflicts<C extends Conflict>(
   key: SortKey,
   direction: SortDirection = 'asc',
 ): C[] {
-  const primary = COMPARATORS[key];
-  const sign = direction === 'asc' ? 1 : -1;
-  return [...conflicts].sort((a, b) => sign * primary(a, b) || byDate(a, b) || byId(a, b));
+  return sortConflictsBy(conflicts, key, direction, self);
 }

@@ -28,13 +28,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type ItemType = 'event' | 'leg' | 'window' | 'visit';
-
-export interface ItemRef {
-  type: ItemType;
-  id: string;
-  title: string;
-}
+export type { ItemRef, ItemType } from '../model';
+import type { ItemRef } from '../model';
 
 export interface Conflict {
   /**

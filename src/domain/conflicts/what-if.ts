@@ -5,8 +5,9 @@
  */
 import type { Plan, Scenario } from '../model';
 import { formatLocalDate } from '../time';
-import { legTitle } from '../plan-items';
-import { finderFor, type FindOptions } from './index';
+import { legTitle } from '../model';
+import { finderFor } from './find';
+import type { FindOptions } from './types';
 import { countBySeverity, describeCounts } from './severity';
 import type { Conflict, ItemRef } from './types';
 

@@ -1,5 +1,5 @@
 import { ChoiceChecks } from '../../components/ChoiceChecks';
-import { KIND_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { KIND_LABELS, STATUS_LABELS } from '../../domain/model';
 import { EVENT_KINDS, STATUSES, type Participant } from '../../domain/model';
 import { EMPTY_FILTERS, useUiStore } from '../../store/ui-store';
 

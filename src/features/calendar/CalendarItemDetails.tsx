@@ -4,7 +4,7 @@ import { ItemDetails } from '../../components/ItemDetails';
 import { ItemMissing } from '../../components/ItemMissing';
 import { StatusPill } from '../../components/StatusPill';
 import { describeWriteError, repos } from '../../db';
-import type { Conflict } from '../../domain/conflicts/types';
+import type { Conflict } from '../../domain/conflicts';
 import type { Leg } from '../../domain/model';
 import { formatLocalDate } from '../../domain/time';
 import { EMPTY_FILTERS, useUiStore } from '../../store/ui-store';

@@ -1,5 +1,5 @@
 import { EVENT_KINDS, LEG_MODES, type Status } from '../../domain/model';
-import { KIND_LABELS, MODE_LABELS } from '../../domain/labels';
+import { KIND_LABELS, MODE_LABELS } from '../../domain/model';
 import { ModeIcon } from './EventContent';
 
 const STATUS_SAMPLES: { status: Status; text: string }[] = [

@@ -5,8 +5,8 @@
  * dates whatever the display zone. Every text an item shows (times in the display zone, the local
  * time at its place, status, optional, conflicts) is computed here, so it can be tested here.
  */
-import { RULE_LABELS, type Conflict, type Severity } from '../../domain/conflicts/types';
-import { KIND_LABELS, MODE_LABELS, STATUS_LABELS } from '../../domain/labels';
+import { RULE_LABELS, type Conflict, type Severity } from '../../domain/conflicts';
+import { KIND_LABELS, MODE_LABELS, STATUS_LABELS } from '../../domain/model';
 import type {
   EventKind,
   Leg,

@@ -5,9 +5,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, repos } from '../../db';
 import { createAcceptances } from '../../db/acceptances';
-import type { Acceptance } from '../../domain/conflicts/acceptance';
+import type { Acceptance } from '../../domain/conflicts';
 import type { Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../../domain/model';
 import { toInstant, toMs } from '../../domain/time';
+import type { CalendarViewName } from './calendar-url';
 
 const DAY_MS = 86_400_000;
 
@@ -15,6 +16,13 @@ const DAY_MS = 86_400_000;
 export interface InstantRange {
   start: string;
   end: string;
+}
+
+/** What the calendar shows: its range, title ("October 2025") and view. */
+export interface Visible {
+  range: InstantRange;
+  title: string;
+  view: CalendarViewName;
 }
 
 export interface NearbyItems {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { ACCEPTANCE_NOTE_MAX, type ConflictEntry } from '../../domain/conflicts/acceptance';
-import { RULE_LABELS } from '../../domain/conflicts/types';
+import { ACCEPTANCE_NOTE_MAX, type ConflictEntry } from '../../domain/conflicts';
+import { RULE_LABELS } from '../../domain/conflicts';
 
 /** Ask why a conflict is acceptable; the note is required. `onAccept` rejects with a message to show. */
 export function AcceptDialog({

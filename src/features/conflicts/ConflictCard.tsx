@@ -1,5 +1,5 @@
-import type { ConflictEntry } from '../../domain/conflicts/acceptance';
-import { RULE_LABELS, type ItemRef } from '../../domain/conflicts/types';
+import type { ConflictEntry } from '../../domain/conflicts';
+import { RULE_LABELS, type ItemRef } from '../../domain/conflicts';
 import { formatLocalDateTime } from '../../domain/time';
 import { conflictDomId } from './dom-id';
 import { SeverityBadge } from './SeverityBadge';

@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
-import type { ConflictEntry } from '../../domain/conflicts/acceptance';
-import { conflictsToCsv } from '../../domain/conflicts/csv';
-import { filterConflicts, SORT_KEYS, sortConflicts, type SortKey } from '../../domain/conflicts/query';
-import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts/severity';
-import { RULE_LABELS, RULES, SEVERITIES, type Conflict, type ItemRef, type RuleId } from '../../domain/conflicts/types';
+import type { ConflictEntry } from '../../domain/conflicts';
+import { conflictsToCsv } from '../../domain/conflicts';
+import { filterConflictsBy, SORT_KEYS, sortConflictsBy, type SortKey } from '../../domain/conflicts';
+import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts';
+import { RULE_LABELS, RULES, SEVERITIES, type ItemRef, type RuleId } from '../../domain/conflicts';
 import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { downloadTextFile } from '../../components/download';
 import type { Participant } from '../../domain/model';
@@ -18,7 +18,7 @@ const SORT_LABELS: Record<SortKey, string> = {
   margin: 'Margin',
 };
 
-type EntryConflict = Conflict & { entry: ConflictEntry };
+const conflictOf = (entry: ConflictEntry) => entry.conflict;
 
 export interface ConflictListProps {
   entries: ConflictEntry[];
@@ -64,15 +64,18 @@ export function ConflictList({
     } catch {
       rangeError = 'Enter the dates as day, month and year.';
     }
-    const wrapped: EntryConflict[] = entries.map((entry) => ({ ...entry.conflict, entry }));
-    const filtered = filterConflicts(wrapped, {
-      severities: filter.severities,
-      rules: filter.rules,
-      participantIds: filter.participantIds,
-      from: rangeError ? undefined : from,
-      to: rangeError ? undefined : to,
-    });
-    return { rangeError, shown: sortConflicts(filtered, sortKey, sortDirection).map((c) => c.entry) };
+    const filtered = filterConflictsBy(
+      entries,
+      {
+        severities: filter.severities,
+        rules: filter.rules,
+        participantIds: filter.participantIds,
+        from: rangeError ? undefined : from,
+        to: rangeError ? undefined : to,
+      },
+      conflictOf,
+    );
+    return { rangeError, shown: sortConflictsBy(filtered, sortKey, sortDirection, conflictOf) };
   }, [entries, filter, displayZone, sortKey, sortDirection]);
 
   const open = shown.filter((e) => e.state !== 'accepted');

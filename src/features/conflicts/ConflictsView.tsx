@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { usePlan } from '../../db/hooks';
-import { itemsFingerprint, type ConflictEntry } from '../../domain/conflicts/acceptance';
-import type { Conflict, ItemRef } from '../../domain/conflicts/types';
+import { itemsFingerprint, type ConflictEntry } from '../../domain/conflicts';
+import type { Conflict, ItemRef } from '../../domain/conflicts';
 import { useConflictsViewStore, CONFLICT_PANELS, type ConflictPanel } from '../../store/conflicts-view-store';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';

@@ -1,9 +1,9 @@
 import { ItemDetails } from '../../components/ItemDetails';
 import { ItemMissing } from '../../components/ItemMissing';
 import { StatusPill } from '../../components/StatusPill';
-import type { ItemRef } from '../../domain/conflicts/types';
+import type { ItemRef } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
-import { describeWhen, planItems } from '../../domain/plan-items';
+import { describeWhen, planItems } from '../../domain/model';
 
 /** Read-only details of a leg, window or visit (the editor edits events only). */
 export function ItemDetailsDialog({ item, plan, onClose }: { item: ItemRef; plan: Plan; onClose: () => void }) {

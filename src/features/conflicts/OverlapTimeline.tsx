@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ConflictEntry } from '../../domain/conflicts/acceptance';
-import { SEVERITY_LABELS, worstSeverity } from '../../domain/conflicts/severity';
-import { RULE_LABELS, type Conflict, type ItemRef } from '../../domain/conflicts/types';
+import type { ConflictEntry } from '../../domain/conflicts';
+import { SEVERITY_LABELS, worstSeverity } from '../../domain/conflicts';
+import { RULE_LABELS, type Conflict, type ItemRef } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 import {
   centredRange,
@@ -9,7 +9,7 @@ import {
   ZOOM_LEVELS_DAYS,
   type TimelineBar,
   type TimelineLayout,
-} from '../../domain/timeline';
+} from '../../domain/layout';
 import { formatLocalDate, formatLocalDateTime, localDaysToInstants } from '../../domain/time';
 import { useConflictsViewStore } from '../../store/conflicts-view-store';
 import { SeverityBadge } from './SeverityBadge';

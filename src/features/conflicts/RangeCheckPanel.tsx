@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
 import { StatusPill } from '../../components/StatusPill';
-import type { ItemRef } from '../../domain/conflicts/types';
+import type { ItemRef } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
-import { checkRange, defaultCheckDates, visitDateRange, type RangeHit } from '../../domain/range-check';
+import { checkRange, defaultCheckDates, visitDateRange, type RangeHit } from '../../domain/planning';
 import { useConflictsViewStore, type RangeCheckInput } from '../../store/conflicts-view-store';
 
 function HitList({ hits, onOpenItem }: { hits: RangeHit[]; onOpenItem: (item: ItemRef) => void }) {

@@ -1,5 +1,5 @@
-import { SEVERITY_LABELS } from '../../domain/conflicts/severity';
-import type { Severity } from '../../domain/conflicts/types';
+import { SEVERITY_LABELS } from '../../domain/conflicts';
+import type { Severity } from '../../domain/conflicts';
 
 /** The severity's icon; decorative, always beside the word. */
 export function SeverityIcon({ severity }: { severity: Severity }) {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { countBySeverity, describeCounts } from '../../domain/conflicts/severity';
-import { RULE_LABELS, type Conflict, type ItemRef } from '../../domain/conflicts/types';
-import { computeWhatIf, isEmptyDiff, type WhatIfCase } from '../../domain/conflicts/what-if';
+import { countBySeverity, describeCounts } from '../../domain/conflicts';
+import { RULE_LABELS, type Conflict, type ItemRef } from '../../domain/conflicts';
+import { computeWhatIf, isEmptyDiff, type WhatIfCase } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 import { SeverityBadge } from './SeverityBadge';
 

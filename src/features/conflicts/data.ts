@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { db } from '../../db';
 import { createAcceptances } from '../../db/acceptances';
-import { classifyConflicts, type Acceptance, type ConflictEntry } from '../../domain/conflicts/acceptance';
+import { classifyConflicts, type Acceptance, type ConflictEntry } from '../../domain/conflicts';
 import { analyzeCompiled, compilePlan } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 

@@ -3,7 +3,7 @@
  * app shell (not lazy), so it stays small: the engine, the plan and the acceptances, nothing else.
  */
 import { usePlan } from '../../db/hooks';
-import { countBySeverity, describeCounts } from '../../domain/conflicts/severity';
+import { countBySeverity, describeCounts } from '../../domain/conflicts';
 import { useUiStore } from '../../store/ui-store';
 import { useAcceptances, useConflictEntries } from './data';
 

@@ -11,9 +11,9 @@ import {
   type Candidate,
   type FinderRequest,
   type FinderResult,
-} from '../../domain/date-finder';
+} from '../../domain/planning';
 import type { Plan } from '../../domain/model';
-import { overridesForVisitShift } from '../../domain/scenarios';
+import { overridesForVisitShift } from '../../domain/planning';
 import { toMs } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';

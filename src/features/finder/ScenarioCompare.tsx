@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Field } from '../../components/Field';
 import { RULE_LABELS, type Conflict } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
-import { compareVariants, type VariantOptions } from '../../domain/scenarios';
+import { compareVariants, type VariantOptions } from '../../domain/planning';
 import { formatDuration, formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 

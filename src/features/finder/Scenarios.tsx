@@ -4,11 +4,11 @@ import { Field } from '../../components/Field';
 import { db, repos } from '../../db';
 import { applyChanges } from '../../db/changes';
 import { deleteScenario, promoteScenario } from '../../db/scenarios';
-import { formatDayRange, hostCityOf } from '../../domain/date-finder';
+import { formatDayRange, hostCityOf } from '../../domain/planning';
 import type { Plan, Scenario } from '../../domain/model';
-import { applyOverrides, mergeOverrides, overridesForVisitShift, type Override } from '../../domain/scenarios';
+import { applyOverrides, mergeOverrides, overridesForVisitShift, type Override } from '../../domain/planning';
 import { formatLocalDateTime, instantToLocal, localToInstant } from '../../domain/time';
-import { daysBetween, visitHostDays, visitItems } from '../../domain/visit-shift';
+import { daysBetween, visitHostDays, visitItems } from '../../domain/planning';
 import { useUndoStore } from '../../store/undo-store';
 import { ScenarioCompare } from './ScenarioCompare';
 

@@ -2,9 +2,9 @@
  * The date finder's form: text values as the inputs hold them, turned into a `FinderRequest`,
  * and pre-filled from a visit chosen to move.
  */
-import { hostCityOf, type FinderRequest, type WindowRelation } from '../../domain/date-finder';
+import { hostCityOf, type FinderRequest, type WindowRelation } from '../../domain/planning';
 import type { Plan } from '../../domain/model';
-import { addDays, isDraftVisit, visitHostDays, visitItems } from '../../domain/visit-shift';
+import { addDays, isDraftVisit, visitHostDays, visitItems } from '../../domain/planning';
 
 export interface FinderFormValues {
   /** '' for a new visit, else the id of the draft visit to move. */

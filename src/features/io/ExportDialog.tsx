@@ -4,11 +4,11 @@ import { db, recordBackup } from '../../db';
 import { downloadTextFile } from '../../components/download';
 import { usePlan } from '../../db/hooks';
 import { exportBackup, loadSnapshot } from '../../db/io';
-import { encryptBackup, MIN_PASSPHRASE_LENGTH } from '../../domain/codecs/envelope';
-import { exportCalendar, selectCalendarItems, type CalendarSelection } from '../../domain/codecs/ics';
+import { encryptBackup, MIN_PASSPHRASE_LENGTH } from '../../domain/files';
+import { exportCalendar, selectCalendarItems, type CalendarSelection } from '../../domain/files';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { APP_VERSION } from '../../domain/app-version';
+import { APP_VERSION } from '../../domain/model';
 import { fileBaseName } from './files';
 
 type Format = 'json' | 'encrypted' | 'ics';

@@ -12,14 +12,14 @@ import {
   type ImportMode,
   type ImportPreview,
 } from '../../db/io';
-import { decryptBackup } from '../../domain/codecs/envelope';
-import type { MergeCounts, SummaryTable } from '../../domain/merge';
-import { SUMMARY_TABLES } from '../../domain/merge';
-import { detectFileKind, IMPORT_LIMITS, restoreFile, type Restored } from '../../domain/restore';
+import { decryptBackup } from '../../domain/files';
+import type { MergeCounts, SummaryTable } from '../../domain/files';
+import { SUMMARY_TABLES } from '../../domain/files';
+import { detectFileKind, IMPORT_LIMITS, restoreFile, type Restored } from '../../domain/files';
 import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { APP_VERSION } from '../../domain/app-version';
+import { APP_VERSION } from '../../domain/model';
 import { downloadTextFile } from '../../components/download';
 import { fileBaseName, readFileText } from './files';
 import { latestPerFrame } from './per-frame';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { StatusPill } from '../../components/StatusPill';
-import type { Conflict } from '../../domain/conflicts/types';
-import { RULE_LABELS } from '../../domain/conflicts/types';
+import type { Conflict } from '../../domain/conflicts';
+import { RULE_LABELS } from '../../domain/conflicts';
 import {
   formatKm,
   formatTravelTime,
@@ -12,9 +12,9 @@ import {
   type ItineraryLeg,
   type ItineraryStop,
   type RouteTotals,
-} from '../../domain/itinerary';
+} from '../../domain/planning';
 import type { Status } from '../../domain/model';
-import { MODE_LABELS } from '../../domain/labels';
+import { MODE_LABELS } from '../../domain/model';
 import { displayPart } from './format';
 import { deleteEvent, deleteLeg, setLegOptional, swapLegs } from './route-actions';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { formatKm, formatTravelTime, type ItineraryLeg, type ItineraryStop } from '../../domain/itinerary';
-import { layoutMap, type MapLayout } from './map-layout';
-import { MODE_LABELS } from '../../domain/labels';
+import { formatKm, formatTravelTime, type ItineraryLeg, type ItineraryStop } from '../../domain/planning';
+import { layoutMap, type MapLayout } from '../../domain/layout';
+import { MODE_LABELS } from '../../domain/model';
 import { timeWithDisplay } from './format';
 import type { World } from './world-data';
 

@@ -11,7 +11,7 @@ import {
   zoneCity,
   type Itinerary,
   type ItineraryStop,
-} from '../../domain/itinerary';
+} from '../../domain/planning';
 import type { Leg, Plan, PlanEvent } from '../../domain/model';
 import { instantToLocal, localToInstant, toInstant, toMs } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';

@@ -1,5 +1,5 @@
 /** Words and time strings shared by the route map and the itinerary. */
-import type { TimeAt } from '../../domain/itinerary';
+import type { TimeAt } from '../../domain/planning';
 
 /** The display-zone time of `t`, with its day when that differs from the local day; '' if the same as local. */
 export function displayPart(t: TimeAt): string {

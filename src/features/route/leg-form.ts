@@ -3,7 +3,7 @@
  * wall-clock times at the departure and arrival places (each in its own zone); conversion goes
  * through Luxon. Problems are explained in plain words, with local times.
  */
-import { formatTravelTime } from '../../domain/itinerary';
+import { formatTravelTime } from '../../domain/planning';
 import type { Leg, LegMode, Place, Status } from '../../domain/model';
 import { formatLocalDateTime, instantToLocal, localToInstant, toMs } from '../../domain/time';
 

@@ -3,7 +3,7 @@
  * Undo in the toast. A refused save says why and changes nothing.
  */
 import { describeWriteError, repos } from '../../db';
-import { swapLegSlots, type ItineraryStop } from '../../domain/itinerary';
+import { swapLegSlots, type ItineraryStop } from '../../domain/planning';
 import type { Leg, PlanEvent } from '../../domain/model';
 import { useUndoStore } from '../../store/undo-store';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyConflicts, itemsFingerprint, type Acceptance } from '../../../src/domain/conflicts/acceptance';
 import type { ItemRef } from '../../../src/domain/conflicts/types';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { makeConflict } from '../../helpers/conflict-factory';
 
 const rail: ItemRef = { type: 'leg', id: 'draft-leg-rail', title: 'Beijing South → Shanghai Hongqiao' };

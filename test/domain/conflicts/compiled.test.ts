@@ -9,9 +9,9 @@ import {
   toPlainConflict,
   type FindOptions,
 } from '../../../src/domain/conflicts';
-import type { Plan, PlanEvent, Scenario } from '../../../src/domain/model';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
-import { toInstant } from '../../../src/domain/time';
+import type { Plan, PlanEvent, Scenario } from '../../../src/domain/model/model';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
+import { toInstant } from '../../../src/domain/time/time';
 import { PEOPLE, PLACES } from './fixtures';
 
 const plain = (r: ReturnType<typeof analyzeConflicts>) => ({ ...r, conflicts: r.conflicts.map(toPlainConflict) });

@@ -1,6 +1,6 @@
 /** A small world for engine tests: real places and zones, and a plan builder. */
-import type { Leg, Participant, Place, Plan, PlanEvent, PlanWindow, Visit } from '../../../src/domain/model';
-import { localToInstant } from '../../../src/domain/time';
+import type { Leg, Participant, Place, Plan, PlanEvent, PlanWindow, Visit } from '../../../src/domain/model/model';
+import { localToInstant } from '../../../src/domain/time/time';
 import { makeAllDayEvent, makeEvent, makeLeg, makeWindow } from '../../helpers/factories';
 
 const place = (
@@ -27,6 +27,7 @@ export const PLACES: Place[] = [
   place('white-house', 'The White House', 38.8977, -77.0365, 'America/New_York', 'venue', 'washington'),
   place('new-york', 'New York', 40.7128, -74.006, 'America/New_York', 'city'),
   place('madrid', 'Madrid', 40.4168, -3.7038, 'Europe/Madrid', 'city'),
+  place('kuala-lumpur', 'Kuala Lumpur', 3.139, 101.687, 'Asia/Kuala_Lumpur', 'city'),
 ];
 
 const person = (id: string, name: string, timeZone?: string): Participant =>

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeConflicts, findConflicts } from '../../../src/domain/conflicts';
-import type { Leg, Plan, PlanEvent, PlanWindow } from '../../../src/domain/model';
-import { parseStoredInstant, toInstant } from '../../../src/domain/time';
+import type { Leg, Plan, PlanEvent, PlanWindow } from '../../../src/domain/model/model';
+import { parseStoredInstant, toInstant } from '../../../src/domain/time/time';
 import { PEOPLE, PLACES } from './fixtures';
 
 const BASE = Date.parse('2025-10-01T00:00:00.000Z');
@@ -156,7 +156,11 @@ function naiveOverlaps(p: Plan): Set<string> {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i]!;
       const b = items[j]!;
-      if (a.start < b.end && b.start < a.end) out.add([a.key, b.key].sort().join('|'));
+      if (!(a.start < b.end && b.start < a.end)) continue;
+      // All-day items at known places in different cities with no one in common are unrelated.
+      const shared = a.people.some((x) => b.people.includes(x));
+      if (a.allDay && b.allDay && a.city && b.city && a.city !== b.city && !shared) continue;
+      out.add([a.key, b.key].sort().join('|'));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeConflicts, findConflicts, type Conflict, type RuleId } from '../../../src/domain/conflicts';
-import type { Plan, Status } from '../../../src/domain/model';
+import type { Plan, Status } from '../../../src/domain/model/model';
 import { allDay, leg, plan, timed, visit, window } from './fixtures';
 
 const CN = 'Asia/Shanghai';
@@ -486,15 +486,13 @@ describe('blackout', () => {
     ).toEqual(['trump']);
   });
 
-  it('an all-day event in New York overlaps a blackout day in China by the hours they share', () => {
-    const day = allDay('2026-09-24', '2026-09-24', NY, {
-      placeId: 'new-york',
-      participantIds: ['xi'],
-      status: 'confirmed',
-    });
-    const found = only(plan({ events: [day], windows: [midAutumn] }), 'blackout');
-    // 24 Sep EDT ends 25 Sep 04:00Z; the blackout starts 25 Sep 00:00 CST = 24 Sep 16:00Z.
-    expect(found[0]!.marginMs).toBe(12 * 3_600_000);
+  it('an all-day event in New York and a blackout in China are compared by their local dates', () => {
+    const day = (date: string) =>
+      allDay(date, date, NY, { placeId: 'new-york', participantIds: ['xi'], status: 'confirmed' });
+    // 24 Sep EDT ends 25 Sep 04:00Z, after the blackout starts (25 Sep 00:00 CST = 24 Sep 16:00Z),
+    // but 24 Sep is not a day of the blackout.
+    expect(only(plan({ events: [day('2026-09-24')], windows: [midAutumn] }), 'blackout')).toEqual([]);
+    expect(only(plan({ events: [day('2026-09-25')], windows: [midAutumn] }), 'blackout')).toHaveLength(1);
   });
 
   it('legs are travel, not commitments on a blackout', () => {

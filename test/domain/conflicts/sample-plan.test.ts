@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeConflicts, findConflicts, type Conflict } from '../../../src/domain/conflicts';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 
 const plan = buildSamplePlan();
 const base = findConflicts(plan, { includeOptional: false });

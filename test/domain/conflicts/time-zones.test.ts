@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findConflicts, nightOverlap } from '../../../src/domain/conflicts';
-import type { Plan } from '../../../src/domain/model';
-import { localToInstant, zoneOffsetMinutes } from '../../../src/domain/time';
+import type { Plan } from '../../../src/domain/model/model';
+import { localToInstant, zoneOffsetMinutes } from '../../../src/domain/time/time';
 import { IANAZone } from 'luxon';
 import { allDay, plan, timed, window } from './fixtures';
 

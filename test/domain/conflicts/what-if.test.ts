@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FindOptions } from '../../../src/domain/conflicts';
 import type { Conflict } from '../../../src/domain/conflicts/types';
 import { computeWhatIf, diffConflicts, optionalItems, summarizeDiff } from '../../../src/domain/conflicts/what-if';
-import { EMPTY_PLAN, type Plan, type Scenario } from '../../../src/domain/model';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
+import { EMPTY_PLAN, type Plan, type Scenario } from '../../../src/domain/model/model';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { makeConflict } from '../../helpers/conflict-factory';
 import { makeEvent, makeLeg } from '../../helpers/factories';
 

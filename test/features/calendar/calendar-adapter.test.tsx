@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../src/domain/conflicts/types';
-import type { Participant, Place } from '../../../src/domain/model';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
-import { localToInstant } from '../../../src/domain/time';
+import type { Participant, Place } from '../../../src/domain/model/model';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
+import { localToInstant } from '../../../src/domain/time/time';
 import {
   calendarId,
   parseCalendarId,

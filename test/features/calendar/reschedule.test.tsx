@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../../src/db/repositories';
-import type { PlanEvent } from '../../../src/domain/model';
-import { instantToLocal, localToInstant } from '../../../src/domain/time';
+import type { PlanEvent } from '../../../src/domain/model/model';
+import { instantToLocal, localToInstant } from '../../../src/domain/time/time';
 import {
   moveEvent,
   moveLeg,

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConflictEntry } from '../../../src/domain/conflicts/acceptance';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { ConflictList } from '../../../src/features/conflicts/ConflictList';
 import { initialConflictsViewState, useConflictsViewStore } from '../../../src/store/conflicts-view-store';
 import { makeConflict } from '../../helpers/conflict-factory';

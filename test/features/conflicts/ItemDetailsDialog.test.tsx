@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { ItemDetailsDialog } from '../../../src/features/conflicts/ItemDetailsDialog';
 
 const plan = buildSamplePlan();

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { RangeCheckPanel } from '../../../src/features/conflicts/RangeCheckPanel';
 import { initialConflictsViewState, useConflictsViewStore } from '../../../src/store/conflicts-view-store';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db';
 import { resetSamplePlan } from '../../../src/db/seed';
-import { localToInstant } from '../../../src/domain/time';
+import { localToInstant } from '../../../src/domain/time/time';
 import { PlanningPanel, type PlanningTab } from '../../../src/features/finder/PlanningPanel';
 import { initialUiState, useUiStore } from '../../../src/store/ui-store';
 import { useUndoStore } from '../../../src/store/undo-store';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntity } from '../../../src/domain/entities';
-import { buildSamplePlan } from '../../../src/domain/sample-plan';
+import { parseEntity } from '../../../src/domain/model/entities';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { emptyLegForm, formToLeg, legToForm } from '../../../src/features/route/leg-form';
 import { emptyStopForm, eventToStopForm, formToStopEvent } from '../../../src/features/route/stop-form';
 

@@ -1,12 +1,13 @@
 /**
  * Blackout: an event (not a note or holiday) overlapping a blackout window that applies to one of
  * its participants (a blackout with no participants applies to everyone). Legs are travel and
- * are not checked. A binary search per blackout over the time-sorted items: O(B log n + scanned).
+ * are not checked; an all-day event and a blackout are compared by their local dates. A binary search per blackout over the time-sorted items: O(B log n + scanned).
  */
 import { describe, duration, listNames, personName, spanAt } from '../describe';
 import { build, severityOf, type Built } from '../make';
 import type { Node, PlanIndex } from '../nodes';
 import type { PairRuleResult } from './double-booking';
+import { onDifferentDays } from '../all-day';
 
 export function blackoutRule(index: PlanIndex): PairRuleResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
@@ -26,6 +27,7 @@ export function blackoutRule(index: PlanIndex): PairRuleResult {
       const e = all[order[i]!]!;
       if (e.start >= b.end) break;
       if (e.type !== 'event' || !e.commitment || e.participants.length === 0 || e.end <= b.start) continue;
+      if (onDifferentDays(e, b)) continue;
       const people =
         b.participants.length === 0 ? [...e.participants] : e.participants.filter((p) => b.participants.includes(p));
       if (people.length === 0) continue;

@@ -3,16 +3,21 @@
  * participant overlap. An all-day item only says the participant is in its city that day, so
  * with an all-day item involved it is a double booking only when both places are known and in
  * different cities (a meeting on the sidelines of an all-day summit is not; a leg to or from
- * the all-day item's city is the arrival or departure day). Per-participant sweep: O(n log n + k).
+ * the all-day item's city is the arrival or departure day). Two all-day items on different local
+ * days never clash, whatever their zones; a visit's "visit day" block holds that visit's own
+ * programme and legs, so they do not clash with it. Per-participant sweep: O(n log n + k).
  */
 import { cityName, describe, duration, listNames, personName } from '../describe';
 import { build, severityOf, type Built } from '../make';
 import { overlapsBy } from './overlap';
+import { isVisitProgramme, onDifferentDays } from '../all-day';
 import { compareNodes, legNoun, type Node, type PlanIndex } from '../nodes';
 
 /** True when overlapping commitments `a` and `b` of one participant can both be kept. */
 export function isCompatible(a: Node, b: Node): boolean {
+  if (isVisitProgramme(a, b)) return true;
   if (!a.allDay && !b.allDay) return false;
+  if (onDifferentDays(a, b)) return true;
   const day = a.allDay ? a : b;
   const other = a.allDay ? b : a;
   if (day.city === undefined) return true;

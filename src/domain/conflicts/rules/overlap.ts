@@ -1,11 +1,15 @@
 /**
  * Overlap: every pair of items (events, legs, windows) whose half-open intervals share an
- * instant. Sort and sweep: O(n log n + k) for k reported pairs; the total is counted exactly in
- * O(n log n) without listing the pairs, so a capped list still says how many there are.
+ * instant, except all-day items that have nothing to do with each other (`isUnrelatedAllDay`:
+ * different local days, or different cities with no one in common). Sort and sweep:
+ * O(n log n + k) for k reported pairs; the total is counted exactly in O(n log n) without
+ * listing the pairs (less the unrelated all-day pairs, listed among the all-day items alone), so
+ * a capped list still says how many there are.
  */
+import { isUnrelatedAllDay } from '../all-day';
 import { describe, duration } from '../describe';
 import { build, type Built } from '../make';
-import type { Node, PlanIndex } from '../nodes';
+import { sortByStart, type Node, type PlanIndex } from '../nodes';
 
 export interface OverlapResult {
   built: Built[];
@@ -83,13 +87,32 @@ export function overlapRule(index: PlanIndex): OverlapResult {
   const built: Built[] = [];
   if (cap > 0) {
     sweepPairs(index.all, index.order, index.starts, index.ends, (a, b) => {
+      if (isUnrelatedAllDay(a, b)) return true;
       built.push(overlapConflict(a, b));
       return built.length < cap;
     });
   }
   const capped = built.length >= cap && cap < Number.POSITIVE_INFINITY;
-  const total = capped ? countOverlapPairs(index.nodes) : built.length;
+  const total = capped ? countOverlapPairs(index.nodes) - countUnrelatedAllDay(index.nodes) : built.length;
   return { built, total, capped: total > built.length };
+}
+
+/** Overlapping pairs of all-day items that `isUnrelatedAllDay` leaves out. */
+function countUnrelatedAllDay(nodes: readonly Node[]): number {
+  const days = nodes.filter((x) => x.allDay);
+  const order = sortByStart(days);
+  const starts = new Float64Array(days.length);
+  const ends = new Float64Array(days.length);
+  for (let k = 0; k < order.length; k++) {
+    starts[k] = days[order[k]!]!.start;
+    ends[k] = days[order[k]!]!.end;
+  }
+  let unrelated = 0;
+  sweepPairs(days, order, starts, ends, (a, b) => {
+    if (isUnrelatedAllDay(a, b)) unrelated++;
+    return true;
+  });
+  return unrelated;
 }
 
 function overlapConflict(a: Node, b: Node): Built {

@@ -1,0 +1,2 @@
+/** The face of src/domain/geo: what other code may import from it. */
+export * from './geo';

@@ -1,0 +1,2 @@
+/** The face of src/domain/storage: policies for keeping the plan safe in the browser. */
+export * from './policies';

@@ -1,0 +1,2 @@
+/** The face of src/domain/time: what other code may import from it. */
+export * from './time';
