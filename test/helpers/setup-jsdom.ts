@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 
 // findBy… and waitFor give up after 1 s by default, which a loaded machine exceeds with React
 // and IndexedDB work in jsdom. They still return as soon as the condition holds.
-configure({ asyncUtilTimeout: 10_000 });
+configure({ asyncUtilTimeout: 20_000 });
 
 afterEach(() => {
   cleanup();

@@ -35,7 +35,7 @@ async function openRoute() {
   return utils;
 }
 
-describe('the route view on the sample plan', { timeout: 30_000 }, () => {
+describe('the route view on the sample plan', () => {
   it('shows the draft state visit first, with Beijing → Shanghai by rail as an optional leg', async () => {
     await openRoute();
     expect((screen.getByLabelText('Visit') as HTMLSelectElement).value).toBe('draft-state-visit-2025');
