@@ -131,6 +131,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The sync server (server/) as real processes: one file at a time, since they start servers.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/server/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: typecheck, lint, format, unit and component tests, the production build and its size
 # budgets, then browser tests in Debian's Chromium against that build served locally. Installs
-# Chromium (apt-get) if it is missing.
+# Chromium and redis-server (apt-get) if they are missing: the sync server's tests start their own
+# Redis on a free port on 127.0.0.1.
 #
 # Every stage runs even when an earlier one fails, and the run ends with exactly one line
 # `N passed, N failed`, counted like this:
@@ -15,14 +16,21 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM_PATH" ]; then
   echo "== Chromium not found at $CHROMIUM_PATH: installing Debian's chromium"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+  apt_install chromium
+fi
+if ! command -v redis-server >/dev/null; then
+  echo "== redis-server not found: installing Debian's redis-server"
+  apt_install redis-server
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
@@ -84,7 +92,7 @@ needs() {
 stage typecheck npx tsc --noEmit
 stage lint npx eslint . --max-warnings=0
 stage format npx prettier --check . --log-level warn
-vitest_stage unit --project node --project jsdom
+vitest_stage unit --project node --project jsdom --project server
 stage build npx vite build --logLevel warn
 needs build budgets && stage budgets node scripts/size-budget.mjs
 needs build e2e && vitest_stage e2e --project e2e
