@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: typecheck, lint, format, unit and component tests, the production build and its size
 # budgets, then browser tests in Debian's Chromium against that build served locally. Installs
-# Chromium and redis-server (apt-get) if they are missing: the sync server's tests start their own
-# Redis on a free port on 127.0.0.1.
+# Chromium, redis-server and postgresql (apt-get) if they are missing: the sync server's tests
+# start their own Redis and Postgres on free ports on 127.0.0.1.
 #
 # Every stage runs even when an earlier one fails, and the run ends with exactly one line
 # `N passed, N failed`, counted like this:
@@ -31,6 +31,10 @@ fi
 if ! command -v redis-server >/dev/null; then
   echo "== redis-server not found: installing Debian's redis-server"
   apt_install redis-server
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "== Postgres not found: installing Debian's postgresql"
+  apt_install postgresql
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 

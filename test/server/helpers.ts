@@ -26,9 +26,15 @@ export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `summitry-${prefix}-`));
 }
 
-export function startServer(options: { dataDir: string; port?: number; redisUrl?: string }): Promise<ServerProcess> {
+export function startServer(options: {
+  dataDir: string;
+  port?: number;
+  redisUrl?: string;
+  postgresUrl?: string;
+}): Promise<ServerProcess> {
   const args = ['--import', 'tsx', 'server/main.ts', '--port', String(options.port ?? 0), '--data', options.dataDir];
   if (options.redisUrl) args.push('--redis', options.redisUrl);
+  if (options.postgresUrl) args.push('--postgres', options.postgresUrl);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
