@@ -28,8 +28,6 @@ const SIZE_DEBT = [
   'src/features/calendar/calendar-adapter.ts',
   'src/features/conflicts/ConflictList.tsx',
   'src/features/conflicts/ConflictsView.tsx',
-  'src/features/conflicts/OverlapTimeline.tsx',
-  'src/features/conflicts/RangeCheckPanel.tsx',
   'src/features/editor/EditorDialog.tsx',
   'src/features/finder/FindDates.tsx',
   'src/features/finder/ScenarioCompare.tsx',

@@ -10,7 +10,7 @@ import {
   nearPoints,
   type FinderRequest,
 } from '../../../src/domain/planning/date-finder';
-import { parseEntity } from '../../../src/domain/model/entities';
+import { parseEntity } from '../../../src/domain/model';
 import type { Place, Plan } from '../../../src/domain/model/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { localDaysToInstants, localToInstant, toMs } from '../../../src/domain/time/time';
