@@ -11,8 +11,20 @@ import {
   makeClaim,
   verifyMembership,
 } from '../../src/sync/protocol';
-import { expect } from 'vitest';
 import { newKeys, session } from './helpers';
+
+/** Resolves once `ok()` holds, checked on every change the session reports. */
+export function until(s: SyncSession, ok: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!ok()) return;
+      off();
+      resolve();
+    };
+    const off = s.subscribe(check);
+    check();
+  });
+}
 
 export interface Shared {
   planId: string;
@@ -26,7 +38,7 @@ export async function sharePlan(url: string): Promise<Shared> {
   const ownerKeys = await newKeys();
   const plan = await createPlan(ownerKeys, '', new Date());
   const owner = session(url, plan.planId, ownerKeys, { membership: plan.signed, keyring: plan.keyring });
-  await expect.poll(() => owner.membership?.version).toBe(1);
+  await until(owner, () => owner.membership?.version === 1);
   return { planId: plan.planId, ownerKeys, owner, membership: owner.membership!, keyring: plan.keyring };
 }
 
@@ -35,7 +47,7 @@ export async function invite(shared: Shared, role: 'editor' | 'viewer'): Promise
   const { signed, invitation } = await addInvite(shared.ownerKeys, shared.membership, shared.keyring, role, new Date());
   shared.membership = await verifyMembership(signed);
   shared.owner.publishMembership(signed);
-  await expect.poll(() => shared.owner.membership?.version).toBe(shared.membership.version);
+  await until(shared.owner, () => shared.owner.membership?.version === shared.membership.version);
   return encodeInvitation(invitation);
 }
 

@@ -153,6 +153,7 @@ export async function readRecord(
   let id: string;
   try {
     [table, id] = (await cipher.open(at + ID_SLOT, idEntry)) as [string, string];
+    if (recordSlot !== (await cipher.slot('record', table, id))) throw new Error('Misplaced record.');
   } catch {
     return { record: null, unreadable: record.size };
   }
@@ -161,9 +162,9 @@ export async function readRecord(
   for (const [slot, sealed] of record) {
     if (slot === ID_SLOT) continue;
     try {
+      // The additional data binds the value to this slot; a member may write any field anyway.
       const [field, value] = (await cipher.open(at + slot, sealed)) as [string, unknown];
-      if (slot === (await cipher.slot('field', table, id, field))) fields[field] = value;
-      else unreadable++;
+      fields[field] = value;
     } catch {
       unreadable++;
     }
