@@ -311,8 +311,11 @@ class Reader {
       }
       // Compared over the year either side of the first time that uses the zone (from the first change on).
       const year = 366 * 86_400_000;
+      // A closed definition (no open-ended rule) whose last change is within the year before the time was
+      // trimmed to the times the file uses: it says nothing after that time, so it is compared only up to it.
+      const trimmed = !read.open && read.lastChange !== undefined && around - read.lastChange < year;
       const from = Math.max(around - year, read.firstChange ?? -Infinity);
-      const to = Math.max(around + year, from + 30 * 86_400_000);
+      const to = trimmed ? Math.max(read.lastChange! + 30 * 86_400_000, around + 86_400_000) : around + year;
       const location = textOf(vtz, 'X-LIC-LOCATION')?.trim();
       const iana = matchIana(read.offset, from, to, [...hints.map((h) => h.zone), ...(location ? [location] : [])]);
       if (iana) return { iana, offset: ianaOffset(iana), ...(iana === tzid ? {} : { how: 'vtimezone-iana' as const }) };

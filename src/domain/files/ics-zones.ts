@@ -88,21 +88,24 @@ interface Transition {
  * `untilYear`, RDATE) as instants with the offset from then on. Throws ZoneError for an
  * impossible or missing offset.
  */
-export function vtimezoneOffset(vtz: IcsComponent, untilYear: number): { offset: OffsetFn; firstChange?: number } {
+export function vtimezoneOffset(
+  vtz: IcsComponent,
+  untilYear: number,
+): { offset: OffsetFn; firstChange?: number; lastChange?: number; open: boolean } {
   const transitions: Transition[] = [];
   let earliest: { at: number; from: number } | undefined;
+  let open = false;
   const parts = vtz.children.filter((c) => c.name === 'STANDARD' || c.name === 'DAYLIGHT');
-  if (parts.length === 0) throw new ZoneError('it has neither STANDARD nor DAYLIGHT part');
+  if (parts.length === 0) throw new ZoneError('has neither STANDARD nor DAYLIGHT part');
   for (const part of parts) {
     const fromText = first(part, 'TZOFFSETFROM')?.value ?? '';
     const toText = first(part, 'TZOFFSETTO')?.value ?? '';
     const from = parseUtcOffset(fromText);
     const to = parseUtcOffset(toText);
-    if (to === undefined) throw new ZoneError(`it has an impossible UTC offset (TZOFFSETTO:${toText.slice(0, 12)})`);
-    if (from === undefined)
-      throw new ZoneError(`it has an impossible UTC offset (TZOFFSETFROM:${fromText.slice(0, 12)})`);
+    if (to === undefined) throw new ZoneError(`has an impossible UTC offset (TZOFFSETTO:${toText.slice(0, 12)})`);
+    if (from === undefined) throw new ZoneError(`has an impossible UTC offset (TZOFFSETFROM:${fromText.slice(0, 12)})`);
     const start = parseBasicDateTime(first(part, 'DTSTART')?.value ?? '');
-    if (start === undefined) throw new ZoneError('one of its parts has no readable DTSTART');
+    if (start === undefined) throw new ZoneError('has a part with no readable DTSTART');
     const onsets: number[] = [start];
     const rrule = first(part, 'RRULE')?.value;
     if (rrule) {
@@ -110,10 +113,11 @@ export function vtimezoneOffset(vtz: IcsComponent, untilYear: number): { offset:
       try {
         recur = ICAL.Recur.fromString(rrule.replace(/\s+/g, ''));
       } catch {
-        throw new ZoneError('one of its RRULEs cannot be read');
+        throw new ZoneError('has an RRULE that cannot be read');
       }
       // UNTIL is an instant (UTC) or a local reading; compare it here, not as ical.js would against a floating time.
       const u = recur.until;
+      if (!u && !recur.count) open = true;
       const untilMs = u
         ? Date.UTC(u.year, u.month - 1, u.day, u.hour, u.minute, u.second) + (u.isDate ? 86_400_000 - 1 : 0)
         : Infinity;
@@ -157,7 +161,11 @@ export function vtimezoneOffset(vtz: IcsComponent, untilYear: number): { offset:
   const change = transitions.find(
     (t, i) => t.at >= Date.UTC(1900, 0, 1) && t.to !== (i ? transitions[i - 1]!.to : firstFrom),
   );
-  return { offset, ...(change ? { firstChange: change.at } : {}) };
+  return {
+    offset,
+    open,
+    ...(change ? { firstChange: change.at, lastChange: transitions[transitions.length - 1]!.at } : {}),
+  };
 }
 
 function wallFields(ms: number) {
