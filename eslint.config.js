@@ -28,8 +28,6 @@ const SIZE_DEBT = [
   'src/features/calendar/calendar-adapter.ts',
   'src/features/conflicts/ConflictList.tsx',
   'src/features/conflicts/ConflictsView.tsx',
-  'src/features/conflicts/OverlapTimeline.tsx',
-  'src/features/conflicts/RangeCheckPanel.tsx',
   'src/features/editor/EditorDialog.tsx',
   'src/features/finder/FindDates.tsx',
   'src/features/finder/ScenarioCompare.tsx',
@@ -55,7 +53,7 @@ const faceZones = DOMAIN_PACKAGES.map((p) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'dev-dist', 'artifacts'] },
+  { ignores: ['dist', 'node_modules', 'coverage', 'dev-dist', 'artifacts', 'summitry-data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettierConfig,
@@ -110,6 +108,16 @@ export default tseslint.config(
               target: './src/components',
               from: ['./src/features', './src/app', './src/db'],
               message: 'Shared components are presentational: no features, app or db.',
+            },
+            {
+              target: './src/sync',
+              from: ['./src/store', './src/features', './src/components', './src/app'],
+              message: 'src/sync (the background sync service) may import only src/db and src/domain.',
+            },
+            {
+              target: './server',
+              from: ['./src/db', './src/store', './src/features', './src/components', './src/app'],
+              message: 'The sync server shares only the protocol (src/sync/protocol) with the app.',
             },
             { target: './src/features', from: ['./src/app'], message: 'Features do not import the app shell.' },
             ...faceZones,

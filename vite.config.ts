@@ -98,6 +98,10 @@ export default defineConfig({
           environment: 'node',
           include: ['test/domain/**/*.test.ts', 'test/db/**/*.test.ts', 'test/store/**/*.test.ts'],
           setupFiles: ['test/helpers/setup-node.ts'],
+          // Wide margins: the suite must pass on a loaded 2-core machine, where a test takes up to
+          // ten times what it takes on a quiet one. Heavier tests set their own, wider still.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
@@ -107,6 +111,11 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/features/**/*.test.tsx', 'test/components/**/*.test.tsx'],
           setupFiles: ['test/helpers/setup-jsdom.ts'],
+          // React in jsdom is slow: the slowest tests take 1–2 s on a quiet machine and up to 12 s
+          // at a load average of 20 on two cores. Testing Library's own wait (findBy…, waitFor)
+          // is raised to match in setup-jsdom.ts.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -117,6 +126,20 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           setupFiles: ['test/e2e/setup-e2e.ts'],
+          fileParallelism: false,
+          // A browser test takes 5–10 s on a quiet machine and up to 35 s on a very busy one.
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // The sync server (server/) as real processes: one file at a time, since they start servers.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/server/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -4,7 +4,7 @@
  * edited. `openOlderSchema` opens the database as an earlier version for migration tests.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
-import type { Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../domain/model';
+import type { Acceptance, Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../domain/model';
 
 export const DB_NAME = 'summitry';
 
@@ -13,14 +13,7 @@ export interface MetaRow {
   value: unknown;
 }
 
-export interface AcceptanceRow {
-  /** The conflict's id. */
-  id: string;
-  note: string;
-  acceptedAt: string;
-  /** Fingerprint of the conflict's items when accepted (their updatedAt values); a change reopens it. */
-  itemsFingerprint: string;
-}
+export type AcceptanceRow = Acceptance;
 
 export interface BackupRow {
   id: string;

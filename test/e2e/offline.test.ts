@@ -52,7 +52,7 @@ const calendarItem = (page: Page, title: string) =>
     .filter({ hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
 
 async function waitForServiceWorker(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 async function addItem(page: Page, title: string) {
@@ -423,7 +423,7 @@ describe('updates', () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });
     const banner = other.getByRole('status').filter({ hasText: 'A new version of Summitry is ready.' });
-    await banner.waitFor({ timeout: 30_000 });
+    await banner.waitFor();
     await editing.getByText('A new version of Summitry is ready.').waitFor();
 
     await Promise.all([other.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);

@@ -80,7 +80,7 @@ describe('route view on the production build', () => {
   it('draws the map and the itinerary with no network, after one visit', async () => {
     const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30');
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.setOffline(true);
     await page.goto(new URL('/route', baseUrl()).toString());
     await page.getByRole('heading', { name: DRAFT }).waitFor();

@@ -58,6 +58,9 @@ export async function openPage(
     locale: 'en-GB',
     viewport: options.viewport ?? { width: 1360, height: 900 },
   });
+  // Playwright waits 30 s for an action or a locator by default; a very busy machine can need
+  // more for a first render, and a wait returns as soon as its condition holds anyway.
+  context.setDefaultTimeout(90_000);
   const origin = new URL(baseUrl()).origin;
   const foreignRequests: string[] = [];
   context.on('request', (req) => {

@@ -3,20 +3,11 @@
  * revisions (their `updatedAt`, which every repository write stamps, and their `rev` counter). When any item changes, the
  * fingerprint no longer matches and the conflict is open again, with the old note kept for context.
  */
-import type { Plan } from '../model';
+import type { Acceptance, Plan } from '../model';
 import { itemRevision, revisionIndex } from '../model';
 import type { Conflict, ItemRef } from './types';
 
-export interface Acceptance {
-  /** The conflict's id. */
-  id: string;
-  note: string;
-  /** UTC ISO instant. */
-  acceptedAt: string;
-  itemsFingerprint: string;
-}
-
-export const ACCEPTANCE_NOTE_MAX = 1000;
+export { ACCEPTANCE_NOTE_MAX, type Acceptance } from '../model';
 
 type Revision = [type: ItemRef['type'], id: string, updatedAt: string | null];
 

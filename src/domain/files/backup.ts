@@ -7,7 +7,7 @@
  * by id, and the accepted conflicts. Instants are UTC ISO strings; each item keeps its zone.
  */
 import { ENTITIES, TABLE_NAMES, validateEntity, type TableName } from '../model';
-import type { Plan } from '../model';
+import type { Acceptance, Plan } from '../model';
 
 export const BACKUP_FORMAT = 'summitry-backup';
 /**
@@ -22,13 +22,8 @@ export const BACKUP_FORMAT_VERSION = 2;
  */
 export type BackupScope = { kind: 'plan' } | { kind: 'visit'; visitId: string } | { kind: 'partial' };
 
-/** A conflict the user marked as accepted (the `acceptances` table). */
-export interface Acceptance {
-  id: string;
-  note: string;
-  acceptedAt: string;
-  itemsFingerprint: string;
-}
+/** A conflict the user marked as accepted (the `acceptances` table; see model/records/acceptance.ts). */
+export type { Acceptance } from '../model';
 
 /** An edit that could not be saved: the whole record as the editor had it, and its table. */
 export interface UnsavedEdit {
@@ -82,12 +77,14 @@ function canonicalRecords<T extends TableName>(table: T, records: readonly unkno
 }
 
 /**
- * A record without its `rev`: the revision is this database's edit counter (stale edits are
- * refused by it), not plan data, so backups leave it out and imports number their own.
+ * A record without the stamps that belong to one database (`planId`, `rev`, `updatedBy`; see
+ * model/records/fields.ts): a backup is plan data, and an import stamps its own. `updatedAt` stays.
  */
 export function withoutRev<T>(record: T): T {
-  if (!record || typeof record !== 'object' || !('rev' in record)) return record;
-  const { rev: _rev, ...rest } = record as T & { rev?: unknown };
+  if (!record || typeof record !== 'object') return record;
+  const r = record as T & { rev?: unknown; planId?: unknown; updatedBy?: unknown };
+  if (!('rev' in r) && !('planId' in r) && !('updatedBy' in r)) return record;
+  const { rev: _rev, planId: _plan, updatedBy: _by, ...rest } = r;
   return rest as T;
 }
 

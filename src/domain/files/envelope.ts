@@ -39,6 +39,15 @@ export interface CryptoDeps {
   randomBytes?: (length: number) => Uint8Array<ArrayBuffer>;
 }
 
+export interface KdfPolicy {
+  /**
+   * The fewest PBKDF2 iterations written or read. The app never sets it, so the floor is
+   * MIN_ITERATIONS (600,000) whatever a file says; only tests lower it, to keep key derivation
+   * fast, and a file sealed that way is refused by every reader that does not lower it too.
+   */
+  minIterations?: number;
+}
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const b64 = (what: string, min: number, max: number) =>
   z
@@ -49,28 +58,37 @@ const b64 = (what: string, min: number, max: number) =>
       return n >= min && n <= max;
     }, `${what} has the wrong length`);
 
-const envelopeSchema = z.object({
-  format: z.literal(ENVELOPE_FORMAT),
-  version: z.literal(ENVELOPE_VERSION, { error: `version must be ${ENVELOPE_VERSION}` }),
-  kdf: z.object({
-    name: z.literal('PBKDF2', { error: 'kdf.name must be PBKDF2' }),
-    hash: z.literal('SHA-256', { error: 'kdf.hash must be SHA-256' }),
-    iterations: z
-      .number({ error: 'kdf.iterations must be a number' })
-      .int('kdf.iterations must be a whole number')
-      .min(MIN_ITERATIONS, `kdf.iterations must be at least ${MIN_ITERATIONS}`)
-      .max(MAX_ITERATIONS, `kdf.iterations may be at most ${MAX_ITERATIONS}`),
-    salt: b64('kdf.salt', 16, 64),
-  }),
-  cipher: z.object({
-    name: z.literal('AES-GCM', { error: 'cipher.name must be AES-GCM' }),
-    keyLength: z.literal(256, { error: 'cipher.keyLength must be 256' }),
-    tagLength: z.literal(128, { error: 'cipher.tagLength must be 128' }),
-    iv: b64('cipher.iv', 12, 12),
-  }),
-  contentType: z.literal(CONTENT_TYPE, { error: `contentType must be ${CONTENT_TYPE}` }),
-  ciphertext: b64('ciphertext', 16, Number.MAX_SAFE_INTEGER),
-});
+/** The policy's floor: MIN_ITERATIONS unless a test asks for less. */
+function floorOf(policy: KdfPolicy): number {
+  const floor = policy.minIterations ?? MIN_ITERATIONS;
+  if (!Number.isInteger(floor) || floor < 1 || floor > MAX_ITERATIONS)
+    throw new RangeError(`minIterations must be a whole number from 1 to ${MAX_ITERATIONS}.`);
+  return floor;
+}
+
+const envelopeSchema = (minIterations: number) =>
+  z.object({
+    format: z.literal(ENVELOPE_FORMAT),
+    version: z.literal(ENVELOPE_VERSION, { error: `version must be ${ENVELOPE_VERSION}` }),
+    kdf: z.object({
+      name: z.literal('PBKDF2', { error: 'kdf.name must be PBKDF2' }),
+      hash: z.literal('SHA-256', { error: 'kdf.hash must be SHA-256' }),
+      iterations: z
+        .number({ error: 'kdf.iterations must be a number' })
+        .int('kdf.iterations must be a whole number')
+        .min(minIterations, `kdf.iterations must be at least ${minIterations}`)
+        .max(MAX_ITERATIONS, `kdf.iterations may be at most ${MAX_ITERATIONS}`),
+      salt: b64('kdf.salt', 16, 64),
+    }),
+    cipher: z.object({
+      name: z.literal('AES-GCM', { error: 'cipher.name must be AES-GCM' }),
+      keyLength: z.literal(256, { error: 'cipher.keyLength must be 256' }),
+      tagLength: z.literal(128, { error: 'cipher.tagLength must be 128' }),
+      iv: b64('cipher.iv', 12, 12),
+    }),
+    contentType: z.literal(CONTENT_TYPE, { error: `contentType must be ${CONTENT_TYPE}` }),
+    ciphertext: b64('ciphertext', 16, Number.MAX_SAFE_INTEGER),
+  });
 
 /** The additional authenticated data: the header, in a fixed field order. */
 function canonicalHeader(h: EnvelopeHeader): Uint8Array<ArrayBuffer> {
@@ -127,18 +145,19 @@ const defaultRandom = (n: number) => globalThis.crypto.getRandomValues(new Uint8
 /**
  * Seal `plaintext` (the backup's JSON text) with `passphrase`. Fresh salt and IV every call.
  * Returns the envelope as JSON text. Throws a RangeError for a passphrase under 8 characters or
- * fewer than 600,000 iterations.
+ * fewer iterations than the policy's floor (600,000).
  */
 export async function encryptBackup(
   plaintext: string,
   passphrase: string,
-  options: CryptoDeps & { iterations?: number } = {},
+  options: CryptoDeps & KdfPolicy & { iterations?: number } = {},
 ): Promise<string> {
+  const floor = floorOf(options);
   const iterations = options.iterations ?? MIN_ITERATIONS;
   if (passphrase.length < MIN_PASSPHRASE_LENGTH)
     throw new RangeError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`);
-  if (!Number.isInteger(iterations) || iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS)
-    throw new RangeError(`Iterations must be a whole number from ${MIN_ITERATIONS} to ${MAX_ITERATIONS}.`);
+  if (!Number.isInteger(iterations) || iterations < floor || iterations > MAX_ITERATIONS)
+    throw new RangeError(`Iterations must be a whole number from ${floor} to ${MAX_ITERATIONS}.`);
   const subtle = options.subtle ?? defaultSubtle();
   const random = options.randomBytes ?? defaultRandom;
   const salt = random(16);
@@ -165,19 +184,24 @@ export type DecryptResult = { ok: true; plaintext: string } | { ok: false; error
 export const WRONG_PASSPHRASE =
   'The backup could not be decrypted: the passphrase is wrong, or the file was changed or damaged after it was written.';
 
-/** Open an envelope written by `encryptBackup`. Never throws; every failure is a message. */
+/**
+ * Open an envelope written by `encryptBackup`. The file names its own iteration count; one under
+ * the policy's floor (600,000 unless a test lowers it) is refused before any key is derived.
+ * Never throws for a bad file or passphrase; every failure is a message.
+ */
 export async function decryptBackup(
   text: string,
   passphrase: string,
-  options: CryptoDeps = {},
+  options: CryptoDeps & KdfPolicy = {},
 ): Promise<DecryptResult> {
+  const floor = floorOf(options);
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return { ok: false, error: 'The encrypted backup is damaged: it is no longer valid JSON.' };
   }
-  const parsed = envelopeSchema.safeParse(raw);
+  const parsed = envelopeSchema(floor).safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const detail =

@@ -9,7 +9,7 @@
  * Text is kept as text: HTML or script in a title stays inert characters, shown as written.
  */
 import { z } from 'zod';
-import { TABLE_NAMES, validateEntity, type TableName } from '../model';
+import { TABLE_NAMES, validateEntity, validateRecord, type TableName } from '../model';
 import { EMPTY_PLAN, instantSchema, type Plan } from '../model';
 import {
   BACKUP_FORMAT,
@@ -241,13 +241,6 @@ function layUnsaved(plan: Record<TableName, unknown[]>, unsaved: unknown, export
 const headerText = (max: number) =>
   z.string({ error: 'must be text' }).max(max, `is too long (${max} characters at most)`);
 
-const acceptanceSchema = z.object({
-  id: headerText(500).min(1, 'is required'),
-  note: headerText(5000),
-  acceptedAt: instantSchema,
-  itemsFingerprint: headerText(20_000),
-});
-
 const headerSchema = z.object({
   appVersion: headerText(60),
   exportedAt: instantSchema,
@@ -368,12 +361,9 @@ export function restoreBackup(input: string | unknown): RestoreResult {
   }
   const acceptances: Acceptance[] = [];
   header.data.acceptances.forEach((raw, index) => {
-    const checked = acceptanceSchema.safeParse(raw);
-    if (checked.success) acceptances.push(checked.data);
-    else
-      errors.push(
-        `Accepted conflict #${index + 1}: ${checked.error.issues.map((i) => `${i.path.join('.') || 'record'} ${i.message}`).join('; ')}.`,
-      );
+    const checked = validateRecord('acceptances', raw);
+    if (checked.ok) acceptances.push(withoutRev(checked.value));
+    else errors.push(`Accepted conflict #${index + 1}: ${checked.error.issues.join('; ')}.`);
   });
   if (errors.length) return fail(capped(errors));
   layUnsaved(plan, d.unsaved, header.data.exportedAt, notes);

@@ -1,6 +1,5 @@
 /** The face of src/domain/model: what other code may import from it. */
 export * from './app-version';
-export * from './entities';
 export * from './labels';
 export * from './model';
 export * from './plan-items';

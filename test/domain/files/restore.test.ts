@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT_VERSION, buildBackup, encodeBackup, selectVisit } from '../../../src/domain/files/backup';
-import { TABLE_NAMES } from '../../../src/domain/model/entities';
+import { TABLE_NAMES } from '../../../src/domain/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import {
   detectFileKind,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntity, validateEntity } from '../../../src/domain/model/entities';
+import { parseEntity, validateEntity } from '../../../src/domain/model';
 import { isSafeUrl } from '../../../src/domain/model/model';
 import { ValidationError } from '../../../src/domain/model/validate';
 import { makeAllDayEvent, makeEvent, makeLeg, makeWindow } from '../../helpers/factories';

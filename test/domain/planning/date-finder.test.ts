@@ -10,7 +10,7 @@ import {
   nearPoints,
   type FinderRequest,
 } from '../../../src/domain/planning/date-finder';
-import { parseEntity } from '../../../src/domain/model/entities';
+import { parseEntity } from '../../../src/domain/model';
 import type { Place, Plan } from '../../../src/domain/model/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { localDaysToInstants, localToInstant, toMs } from '../../../src/domain/time/time';
@@ -499,7 +499,7 @@ describe('date finder against a naive scan of every item', () => {
     return [toMs(localToInstant(`${date}T09:00`, NY)), toMs(localToInstant(`${date}T18:00`, NY))] as const;
   });
 
-  it('rules out exactly the start days that a scan of every item rules out', { timeout: 60_000 }, () => {
+  it('rules out exactly the start days that a scan of every item rules out', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
         fc.array(event, { maxLength: 12 }),

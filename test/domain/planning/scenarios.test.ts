@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntity } from '../../../src/domain/model/entities';
+import { parseEntity } from '../../../src/domain/model';
 import type { Scenario } from '../../../src/domain/model/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE_NAMES, validateEntity } from '../../../src/domain/model/entities';
+import { TABLE_NAMES, validateEntity } from '../../../src/domain/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 
 const plan = buildSamplePlan();

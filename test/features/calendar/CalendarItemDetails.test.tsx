@@ -15,7 +15,7 @@ beforeEach(async () => {
   useUndoStore.getState().dismiss();
 });
 
-describe('CalendarItemDetails', { timeout: 30_000 }, () => {
+describe('CalendarItemDetails', () => {
   it('shows a leg in the display zone and at both ends, and moves it from the keyboard, saved at once', async () => {
     const user = userEvent.setup({ delay: null });
     render(<CalendarItemDetails type="leg" id="draft-leg-rail" onClose={vi.fn()} />);

@@ -22,7 +22,7 @@ beforeEach(async () => {
   useUiStore.setState({ ...initialUiState(), displayZone: 'Asia/Seoul' });
 });
 
-describe('CalendarView', { timeout: 30_000 }, () => {
+describe('CalendarView', () => {
   it('opens on the next upcoming item after "now" and puts the view and date in the URL', async () => {
     const onSearchChange = vi.fn();
     // Just after the Busan summit's day began in Seoul: the next item is the Marine One leg on 30 Oct.

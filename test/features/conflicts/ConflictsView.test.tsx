@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 // The sample plan has some forty conflicts: under a loaded machine a render takes a while.
-const slow = { timeout: 5000 };
 const SLOW_TEST_MS = 30_000;
 import { db, repos, resetSamplePlan } from '../../../src/db';
 import { ConflictsView } from '../../../src/features/conflicts/ConflictsView';
@@ -23,7 +22,7 @@ describe('ConflictsView', () => {
     async () => {
       const user = userEvent.setup();
       render(<ConflictsView />);
-      const list = await screen.findByRole('tab', { name: /^Conflict list/ }, slow);
+      const list = await screen.findByRole('tab', { name: /^Conflict list/ });
       expect(list).toHaveAttribute('aria-selected', 'true');
       list.focus();
       await user.keyboard('{ArrowRight}');
@@ -44,7 +43,7 @@ describe('ConflictsView', () => {
       const user = userEvent.setup();
       useConflictsViewStore.setState({ panel: 'check' });
       render(<ConflictsView />);
-      await user.selectOptions(await screen.findByLabelText('Take the dates of', {}, slow), '');
+      await user.selectOptions(await screen.findByLabelText('Take the dates of'), '');
       fireEvent.change(screen.getByLabelText('First day'), { target: { value: '2025-10-28' } });
       fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2025-11-02' } });
       const overlaps = screen.getByRole('region', { name: /^Overlaps/ });
@@ -68,8 +67,8 @@ describe('ConflictsView', () => {
     'lists the rail-leg conflict only while optional legs are included, and explains it',
     async () => {
       render(<ConflictsView />);
-      const open = await screen.findByRole('region', { name: /^Open/ }, slow);
-      const card = await within(open).findByRole('article', { name: 'Leg departs from the wrong place' }, slow);
+      const open = await screen.findByRole('region', { name: /^Open/ });
+      const card = await within(open).findByRole('article', { name: 'Leg departs from the wrong place' });
       expect(card).toHaveTextContent(/only with Beijing South → Shanghai Hongqiao/);
       expect(card).toHaveTextContent('Warning');
       expect(within(card).getByRole('button', { name: /^Beijing South → Shanghai Hongqiao/ })).toBeInTheDocument();
@@ -89,11 +88,9 @@ describe('ConflictsView', () => {
     async () => {
       useConflictsViewStore.setState({ panel: 'what-if' });
       render(<ConflictsView />);
-      const heading = await screen.findByRole(
-        'heading',
-        { name: /^Including the Beijing South → Shanghai Hongqiao rail leg \(Tue 28 Oct 2025\) adds 1 warning/ },
-        slow,
-      );
+      const heading = await screen.findByRole('heading', {
+        name: /^Including the Beijing South → Shanghai Hongqiao rail leg \(Tue 28 Oct 2025\) adds 1 warning/,
+      });
       const section = heading.closest('section')!;
       expect(within(section).getByText('Leg departs from the wrong place')).toBeInTheDocument();
     },
@@ -105,13 +102,13 @@ describe('ConflictsView', () => {
     async () => {
       const user = userEvent.setup();
       render(<ConflictsView />);
-      const open = await screen.findByRole('region', { name: /^Open/ }, slow);
-      const night = await within(open).findByRole('article', { name: 'At night locally' }, slow);
+      const open = await screen.findByRole('region', { name: /^Open/ });
+      const night = await within(open).findByRole('article', { name: 'At night locally' });
       await user.click(within(night).getByRole('button', { name: 'Accept…' }));
       await user.type(screen.getByLabelText(/Why is it acceptable/), 'Xi takes late calls.');
       await user.click(screen.getByRole('button', { name: 'Accept' }));
       const accepted = screen.getByRole('region', { name: /^Accepted/ });
-      await within(accepted).findByRole('article', { name: 'At night locally' }, slow);
+      await within(accepted).findByRole('article', { name: 'At night locally' });
       const [row] = await db.acceptances.toArray();
       expect(row).toMatchObject({ id: 'local-hours:event:trump-xi-call-2025-11-24', note: 'Xi takes late calls.' });
 
@@ -119,11 +116,9 @@ describe('ConflictsView', () => {
       await act(() =>
         repos.events.put({ ...call, startsAt: '2025-11-24T14:10:00.000Z', endsAt: '2025-11-24T15:10:00.000Z' }),
       );
-      const reopened = await within(screen.getByRole('region', { name: /^Open/ })).findByRole(
-        'article',
-        { name: 'At night locally' },
-        slow,
-      );
+      const reopened = await within(screen.getByRole('region', { name: /^Open/ })).findByRole('article', {
+        name: 'At night locally',
+      });
       expect(reopened).toHaveTextContent(
         'Reopened because “Trump–Xi phone call: April visit accepted, Xi invited to the US” changed since.',
       );

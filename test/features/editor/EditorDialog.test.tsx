@@ -55,7 +55,7 @@ beforeEach(async () => {
   useUndoStore.getState().dismiss();
 });
 
-describe('EditorDialog', { timeout: 20_000 }, () => {
+describe('EditorDialog', () => {
   it('creates an all-day item from a selection of days (its end is the day after the last)', async () => {
     const user = renderEditor();
     open({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEventForm, eventToForm, formToEvent } from '../../../src/features/editor/event-form';
-import { parseEntity } from '../../../src/domain/model/entities';
+import { parseEntity } from '../../../src/domain/model';
 import { makeAllDayEvent, makeEvent } from '../../helpers/factories';
 
 const newId = () => 'evt-new';

@@ -20,6 +20,10 @@ beforeEach(async () => {
   useUiStore.setState(initialUiState());
 });
 
+/**
+ * The title is pasted, not typed key by key: each keystroke re-renders the whole editor, which in
+ * jsdom on a busy machine costs 100 ms or more, and these tests are about saving, not typing.
+ */
 async function openBusan() {
   render(<EditorDialog />);
   act(() => useUiStore.getState().openEditor({ mode: 'edit', type: 'event', id: 'busan-summit-2025' }));
@@ -29,10 +33,10 @@ async function openBusan() {
 
 describe('editor: saves that fail keep the edit', () => {
   it('refuses a save made from a revision another tab has replaced, keeps the edit, and saves on the second try', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const title = await openBusan();
     await user.clear(title);
-    await user.type(title, 'Mine');
+    await user.paste('Mine');
     const otherTab = createRepositories(db);
     const stored = await otherTab.events.get('busan-summit-2025');
     await otherTab.events.put({ ...stored, title: 'Theirs' });
@@ -52,9 +56,10 @@ describe('editor: saves that fail keep the edit', () => {
   });
 
   it('discarding after a stale refusal shows the other tab’s version', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const title = await openBusan();
-    await user.type(title, ' (mine)');
+    await user.click(title);
+    await user.paste(' (mine)');
     const stored = await repos.events.get('busan-summit-2025');
     await createRepositories(db).events.put({ ...stored, title: 'Theirs' });
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -64,10 +69,10 @@ describe('editor: saves that fail keep the edit', () => {
   });
 
   it('on a quota error says so plainly, keeps the form, offers a backup, and writes nothing', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const title = await openBusan();
     await user.clear(title);
-    await user.type(title, 'Renamed on a full disk');
+    await user.paste('Renamed on a full disk');
     faults.failWrites = 'quota';
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert');

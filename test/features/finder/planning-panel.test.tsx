@@ -38,7 +38,7 @@ async function askForTheXiVisit(user: ReturnType<typeof userEvent.setup>) {
   return dialog;
 }
 
-describe('dates and scenarios panel', { timeout: 30_000 }, () => {
+describe('dates and scenarios panel', () => {
   it('moves the Xi visit to proposed August dates, with reasons, and undoes the move', async () => {
     const user = userEvent.setup();
     render(<Harness />);

@@ -23,7 +23,7 @@ describe('Import…', () => {
     const before = await db.events.count();
     const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
     await user.upload(input, new File([ics('google.ics')], 'google.ics', { type: 'text/calendar' }));
-    await within(dialog).findByText(/What will change:/, {}, { timeout: 5000 });
+    await within(dialog).findByText(/What will change:/);
     expect(within(dialog).getByText(/Calendar file “Sherpa team”/)).toBeInTheDocument();
     expect(within(dialog).getByText(/read as America\/New_York time/)).toBeInTheDocument();
     expect(within(dialog).queryByRole('radio', { name: /Replace/ })).toBeNull();
@@ -46,7 +46,7 @@ describe('Import…', () => {
       fireEvent.drop(window, { dataTransfer: { files: [file], types: ['Files'] } });
     });
     const dialog = await screen.findByRole('dialog', { name: 'Import' });
-    const alert = await within(dialog).findByRole('alert', {}, { timeout: 5000 });
+    const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('broken.json cannot be imported. Nothing was changed.');
     expect(alert).toHaveTextContent(/The backup's appVersion is required/);
     expect(await db.events.count()).toBe(before);

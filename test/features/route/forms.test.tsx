@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntity } from '../../../src/domain/model/entities';
+import { parseEntity } from '../../../src/domain/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { emptyLegForm, formToLeg, legToForm } from '../../../src/features/route/leg-form';
 import { emptyStopForm, eventToStopForm, formToStopEvent } from '../../../src/features/route/stop-form';

@@ -35,7 +35,7 @@ async function openRoute() {
   return utils;
 }
 
-describe('the route view on the sample plan', { timeout: 30_000 }, () => {
+describe('the route view on the sample plan', () => {
   it('shows the draft state visit first, with Beijing → Shanghai by rail as an optional leg', async () => {
     await openRoute();
     expect((screen.getByLabelText('Visit') as HTMLSelectElement).value).toBe('draft-state-visit-2025');
@@ -79,9 +79,7 @@ describe('the route view on the sample plan', { timeout: 30_000 }, () => {
       /^Leg 2: rail \(optional\), Beijing South to Shanghai Hongqiao/,
     );
     for (const g of focusable) expect(g.querySelector('.leg-line')!.getAttribute('d')!.length).toBeGreaterThan(20);
-    await waitFor(() => expect(svg.querySelector('path.land')!.getAttribute('d')!.length).toBeGreaterThan(1000), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(svg.querySelector('path.land')!.getAttribute('d')!.length).toBeGreaterThan(1000));
     fireEvent.focus(focusable[1]!);
     expect(screen.getByText(/^Leg 2: rail \(optional\)/, { selector: '.map-details' })).toBeInTheDocument();
   });

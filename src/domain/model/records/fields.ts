@@ -1,0 +1,137 @@
+/**
+ * Field schemas shared by the records (ids, instants, local dates, zones, bounded text) and the
+ * stamps every stored record carries. Each record's own file (place.ts, event.ts, …) composes them.
+ *
+ * Instants are UTC ISO-8601 strings with milliseconds and a `Z` (`2025-09-19T12:00:00.000Z`),
+ * so they sort as strings and index in IndexedDB; each timed item keeps the IANA zone it was
+ * planned in. All-day items are local dates (`YYYY-MM-DD`, end inclusive) in their zone.
+ */
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { isValidZone } from '../../time';
+
+// No code generation: zod's JIT probes `new Function`, which the strict CSP (no unsafe-eval) forbids.
+z.config({ jitless: true });
+
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+
+export const idOf = <B extends string>() =>
+  z
+    .string({ error: 'must be an id (text)' })
+    .trim()
+    .min(1, 'is required')
+    .max(120, 'is too long (120 characters at most)')
+    .regex(/^[A-Za-z0-9._:@-]+$/, 'may hold only letters, digits and . _ : @ -')
+    .transform((s) => s as Brand<string, B>);
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Already `YYYY-MM-DDTHH:mm:ss.SSSZ` and a real instant (the fast path: imports check thousands). */
+function isNormalInstant(s: string): boolean {
+  const ms = Date.parse(s);
+  return s.length === 24 && Number.isFinite(ms) && new Date(ms).toISOString() === s;
+}
+
+/** A UTC instant, normalised to `YYYY-MM-DDTHH:mm:ss.SSSZ`. */
+export const instantSchema = z
+  .string({ error: 'must be a UTC date-time' })
+  .regex(ISO_INSTANT, 'must be a UTC date-time such as 2025-09-19T12:00:00Z')
+  .refine((s) => isNormalInstant(s) || DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date-time')
+  .transform((s) =>
+    isNormalInstant(s) ? s : DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!,
+  );
+
+/** A calendar date `YYYY-MM-DD`. */
+export const localDateSchema = z
+  .string({ error: 'must be a date' })
+  .regex(ISO_DATE, 'must be a date such as 2025-10-31')
+  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date');
+
+export const timeZoneSchema = z
+  .string({ error: 'is required (an IANA time zone such as Asia/Seoul)' })
+  .min(1, 'is required (an IANA time zone such as Asia/Seoul)')
+  .refine(isValidZone, { error: (issue) => `"${String(issue.input)}" is not a known IANA time zone` });
+
+/**
+ * Control characters (other than tab and newline) and bidirectional embedding, override and
+ * isolate controls (U+202A–U+202E, U+2066–U+2069), which can make text display in another order
+ * than it reads. Marks U+200E/U+200F are kept.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const UNSAFE_TEXT_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text as it may be stored: without control characters and bidi overrides. */
+export function cleanText(s: string): string {
+  return s.replace(UNSAFE_TEXT_CHARS, '');
+}
+
+/** Free text: bounded, and stripped of control characters and bidi overrides (see cleanText). */
+export const text = (max: number) =>
+  z.string({ error: 'must be text' }).max(max, `is too long (${max} characters at most)`).transform(cleanText);
+
+export const title = text(300).pipe(z.string().trim().min(1, 'is required'));
+
+export const SAFE_URL_PROTOCOLS = ['http:', 'https:', 'mailto:'] as const;
+
+/** True for URLs a link may point at: http, https and mailto only. */
+export function isSafeUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (SAFE_URL_PROTOCOLS as readonly string[]).includes(parsed.protocol);
+  } catch {
+    return false;
+  }
+}
+
+export const sourceSchema = z.object({
+  title: title,
+  url: z
+    .string({ error: 'must be a web address' })
+    .max(2000, 'is too long')
+    .refine(isSafeUrl, 'must be an http, https or mailto address')
+    .optional(),
+  date: localDateSchema.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const STATUSES = [
+  'speculative',
+  'proposed',
+  'tentative',
+  'confirmed',
+  'held',
+  'postponed',
+  'cancelled',
+] as const;
+export type Status = (typeof STATUSES)[number];
+export const statusSchema = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` });
+
+export const topicsSchema = z
+  .array(text(80).pipe(z.string().trim().min(1, 'may not be empty')))
+  .max(50, 'has too many entries');
+export const sourcesSchema = z.array(sourceSchema).max(50, 'has too many entries');
+export const notesSchema = text(20_000).optional();
+export const participantIdsSchema = <S extends z.ZodType>(ids: S) => z.array(ids).max(200, 'has too many entries');
+
+export type PlanId = Brand<string, 'PlanId'>;
+export const planIdSchema = idOf<'PlanId'>();
+
+/**
+ * What the write path (src/db/commands.ts) stamps on every stored record; all optional, so a
+ * record from a file (which carries none of them) validates as it is:
+ * - `planId`: the plan it belongs to;
+ * - `updatedAt`: when it was last written (UTC instant);
+ * - `rev`: its revision, 1 when first stored and +1 on every write (a stale edit is refused by it);
+ * - `updatedBy`: the device id of the browser that wrote it last.
+ * `rev` + `updatedBy` + `updatedAt` order two devices' writes of one record (see README, "Revisions").
+ */
+export const stamps = {
+  planId: planIdSchema.optional(),
+  updatedAt: instantSchema.optional(),
+  rev: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'may not be negative').optional(),
+  updatedBy: z.string().max(120, 'is too long').optional(),
+};
+
+/** The stamp fields, by name (a backup leaves `planId`, `rev` and `updatedBy` out). */
+export const STAMP_FIELDS = ['planId', 'updatedAt', 'rev', 'updatedBy'] as const;

@@ -1,0 +1,46 @@
+/**
+ * One entry of a plan's History: one command (an edit, a drag, an import, a reset, an undo) with
+ * when, which device, a label in plain words, and each record it changed as it was before and
+ * after (`null`: absent or deleted). The befores are the entry's inverse: undoing the entry
+ * writes them back, as a new command.
+ */
+import { z } from 'zod';
+import { cleanRecordText } from './clean';
+import { instantSchema, planIdSchema } from './fields';
+import type { RecordSpec } from './spec';
+
+export const historyChangeSchema = z.object({
+  table: z.string().min(1).max(40),
+  id: z.string().min(1).max(2000),
+  /** The record's title or name when the command ran (for lists and filters). */
+  title: z.string().max(300),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type HistoryChange = z.infer<typeof historyChangeSchema>;
+
+export const HISTORY_KINDS = ['edit', 'import', 'reset', 'undo'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+export const historyEntrySchema = z.object({
+  id: z.string().min(1).max(200),
+  planId: planIdSchema.optional(),
+  /** UTC instant. */
+  at: instantSchema,
+  deviceId: z.string().max(120),
+  label: z.string().min(1).max(500),
+  kind: z.enum(HISTORY_KINDS),
+  /** For an undo: the entry it undid. */
+  undoes: z.string().max(200).optional(),
+  /** `table/id` of every record changed (indexed: History filters by item). */
+  itemKeys: z.array(z.string()),
+  changes: z.array(historyChangeSchema),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const historyEntryRecord = {
+  table: 'history',
+  label: 'History entry',
+  schema: historyEntrySchema,
+  normalize: cleanRecordText,
+} as const satisfies RecordSpec;
