@@ -21,7 +21,6 @@ const FEATURES = readdirSync('src/features', { withFileTypes: true })
 const SIZE_DEBT = [
   'src/domain/conflicts/nodes.ts',
   'src/domain/conflicts/rules/timeline.ts',
-  'src/domain/files/ics.ts',
   'src/domain/files/restore.ts',
   'src/domain/planning/itinerary.ts',
   'src/domain/time/time.ts',

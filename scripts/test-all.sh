@@ -36,6 +36,20 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "== Postgres not found: installing Debian's postgresql"
   apt_install postgresql
 fi
+# The calendar tests read files with an independent reader (Debian's python3-icalendar and
+# python3-recurring-ical-events) and put exported events on a real CalDAV server (Radicale).
+MISSING=()
+/usr/bin/python3 -c 'import icalendar, recurring_ical_events' 2>/dev/null ||
+  MISSING+=(python3-icalendar python3-recurring-ical-events)
+/usr/bin/python3 -c 'import radicale' 2>/dev/null || MISSING+=(radicale)
+if [ ${#MISSING[@]} -gt 0 ]; then
+  echo "== installing Debian's ${MISSING[*]}"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null
+  fi
+fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 mkdir -p artifacts

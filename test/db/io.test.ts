@@ -12,7 +12,7 @@ import type { SummitryDb } from '../../src/db/schema';
 import { loadPlan } from '../../src/db/repositories';
 import { seedIfFirstRun } from '../../src/db/seed';
 import { buildBackup, encodeBackup } from '../../src/domain/files/backup';
-import { exportCalendar } from '../../src/domain/files/ics';
+import { exportCalendar } from '../../src/domain/files';
 import { TABLE_NAMES } from '../../src/domain/model';
 import type { Plan } from '../../src/domain/model/model';
 import { restoreBackup, restoreCalendar, restoreFile, type Restored } from '../../src/domain/files/restore';

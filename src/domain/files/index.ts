@@ -2,6 +2,9 @@
 export * from './backup';
 export * from './envelope';
 export * from './ics';
+export * from './ics-ids';
+export * from './ics-read';
+export * from './ics-write';
 export * from './merge';
 export * from './restore';
 

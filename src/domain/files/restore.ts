@@ -20,9 +20,9 @@ import {
   type BackupScope,
 } from './backup';
 import { ENVELOPE_FORMAT } from './envelope';
-import { readCalendar, type CalendarReadOptions, type SkippedItem } from './ics';
+import { readCalendar, type CalendarReadOptions, type SkippedItem } from './ics-read';
 
-export type { SkippedItem } from './ics';
+export type { SkippedItem } from './ics-read';
 
 /** Bounds on what is read: larger files are refused with a message before any parsing. */
 export const IMPORT_LIMITS = {

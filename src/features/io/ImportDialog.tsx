@@ -162,6 +162,10 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
               from Google Calendar, Outlook or Apple Calendar. Nothing is written until you have seen what the file
               holds and confirmed.
             </p>
+            <p className="io-hint">
+              Repeating events in a calendar file are imported for their occurrences from one year before today to two
+              years after it.
+            </p>
             <label className="io-dropzone" htmlFor={inputId}>
               <span>Drop a file anywhere on the page, or</span>
               <span className="io-choose">Choose a file…</span>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, seedIfFirstRun } from '../../../src/db';
 import { IoMenu } from '../../../src/features/io/IoMenu';
 import { useUiStore } from '../../../src/store/ui-store';
@@ -16,10 +16,13 @@ afterAll(() => db.close());
 describe('Import…', () => {
   it('shows what a calendar file holds and what it will change, and writes only on confirmation', async () => {
     useUiStore.getState().setDisplayZone('Asia/Shanghai');
+    // Repeats are read around today: make today the day the file was written.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2025-09-20T12:00:00.000Z'));
     const user = userEvent.setup();
     render(<IoMenu />);
     await user.click(screen.getByRole('button', { name: 'Import…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Import' });
+    const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
     const before = await db.events.count();
     const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
     await user.upload(input, new File([ics('google.ics')], 'google.ics', { type: 'text/calendar' }));
@@ -32,6 +35,7 @@ describe('Import…', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await db.events.count()).toBe(before + 8);
     expect((await db.events.get('ics:2n4k8v9c1q0m3p5r7t6u8w0x2y@google.com'))?.title).toBe("Leaders' call (prep)");
+    vi.useRealTimers();
   });
 
   it('opens with a file dropped anywhere on the page, and refuses a bad one without writing', async () => {
