@@ -34,9 +34,7 @@ const SIZE_DEBT = [
   'src/features/io/ExportDialog.tsx',
   'src/features/io/ImportDialog.tsx',
   'src/features/route/ItineraryView.tsx',
-  'src/features/route/RouteDialogs.tsx',
   'src/features/route/RouteMap.tsx',
-  'src/features/route/RouteView.tsx',
 ];
 
 /** The packages of src/domain, each with an index.ts face. */

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { gazetteerPlugin } from './scripts/gazetteer/build.mjs';
 
 /**
  * The Content-Security-Policy. It goes into the built index.html as a meta tag and is sent as a
@@ -80,7 +81,7 @@ function offline() {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMeta(), offline()],
+  plugins: [react(), cspMeta(), gazetteerPlugin(), offline()],
   build: { target: 'es2022', sourcemap: false },
   preview: {
     port: 4173,

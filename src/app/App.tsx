@@ -3,6 +3,7 @@ import { db, seedIfFirstRun } from '../db';
 import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { StatusBanners } from '../features/storage/StatusBanners';
+import { useUiStore } from '../store/ui-store';
 import { Header } from './Header';
 import { navigate, useLocation, withParam, type ViewName } from './router';
 import { Toast } from './Toast';
@@ -11,6 +12,9 @@ const CalendarView = lazy(() => import('../features/calendar/CalendarView').then
 const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
 const ConflictsView = lazy(() =>
   import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })),
+);
+const CreateDialogs = lazy(() =>
+  import('../features/places/CreateDialogs').then((m) => ({ default: m.CreateDialogs })),
 );
 const PlanningPanel = lazy(() =>
   import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })),
@@ -47,6 +51,7 @@ export function App() {
   const panel = search.get('panel');
   const [startupError, setStartupError] = useState<string | null>(null);
   const conflictBadge = useConflictBadge();
+  const creating = useUiStore((s) => s.creating);
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
       setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
@@ -77,6 +82,11 @@ export function App() {
             onTab={(t) => navigate(withParam('panel', t), { replace: true })}
             onClose={() => navigate(withParam('panel', null))}
           />
+        </Suspense>
+      )}
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateDialogs onVisitCreated={(id) => navigate(`/route?visit=${encodeURIComponent(id)}`)} />
         </Suspense>
       )}
       <EditorDialog />

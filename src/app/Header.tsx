@@ -21,6 +21,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
   const includeOptional = useUiStore((s) => s.includeOptional);
   const setIncludeOptional = useUiStore((s) => s.setIncludeOptional);
   const openEditor = useUiStore((s) => s.openEditor);
+  const openCreate = useUiStore((s) => s.openCreate);
   const notify = useUndoStore((s) => s.notify);
   const [confirmReset, setConfirmReset] = useState(false);
 
@@ -64,6 +65,12 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
         </label>
         <button type="button" className="primary" onClick={() => openEditor({ mode: 'new' })}>
           New item
+        </button>
+        <button type="button" onClick={() => openCreate('visit')}>
+          New visit
+        </button>
+        <button type="button" onClick={() => openCreate('place')}>
+          New place
         </button>
         <button type="button" onClick={() => navigate(withParam('panel', 'dates'))}>
           Dates &amp; scenarios

@@ -17,16 +17,22 @@ export interface Filters {
   statuses: Status[];
 }
 
+/** A record made from scratch in its own dialog (New visit, New place). */
+export type CreateTarget = 'visit' | 'place';
+
 export interface UiState {
   displayZone: string;
   includeOptional: boolean;
   filters: Filters;
   editor: EditorTarget | null;
+  creating: CreateTarget | null;
   setDisplayZone: (zone: string) => void;
   setIncludeOptional: (include: boolean) => void;
   setFilters: (filters: Partial<Filters>) => void;
   openEditor: (target: EditorTarget) => void;
   closeEditor: () => void;
+  openCreate: (target: CreateTarget) => void;
+  closeCreate: () => void;
 }
 
 export function browserZone(): string {
@@ -55,6 +61,7 @@ export const initialUiState = () => ({
   includeOptional: true,
   filters: EMPTY_FILTERS,
   editor: null,
+  creating: null,
 });
 
 export const useUiStore = create<UiState>()(
@@ -69,6 +76,8 @@ export const useUiStore = create<UiState>()(
       setFilters: (filters) => set((s) => ({ filters: { ...s.filters, ...filters } })),
       openEditor: (editor) => set({ editor }),
       closeEditor: () => set({ editor: null }),
+      openCreate: (creating) => set({ creating }),
+      closeCreate: () => set({ creating: null }),
     }),
     {
       name: 'summitry-ui',

@@ -43,6 +43,10 @@ describe('visit days made by the date finder', () => {
       ],
     });
     expect(only(p, 'double-booking')).toEqual([]);
+    // Nor an overlap worth listing: the visit day holds them. The leg and the talks do not overlap.
+    expect(only(p, 'overlap')).toEqual([]);
+    const capped = analyzeConflicts(p, { includeOptional: true, rules: ['overlap'], settings: { overlapPairCap: 0 } });
+    expect(capped.overlapPairsTotal).toBe(0);
   });
 
   it('an item of another visit, or of no visit, inside the visit day still clashes', () => {

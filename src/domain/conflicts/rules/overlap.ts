@@ -1,12 +1,14 @@
 /**
  * Overlap: every pair of items (events, legs, windows) whose half-open intervals share an
  * instant, except all-day items that have nothing to do with each other (`isUnrelatedAllDay`:
- * different local days, or different cities with no one in common). Sort and sweep:
+ * different local days, or different cities with no one in common) and a visit's "visit day"
+ * with that visit's own items, which it holds (`isVisitProgramme`). Sort and sweep:
  * O(n log n + k) for k reported pairs; the total is counted exactly in O(n log n) without
- * listing the pairs (less the unrelated all-day pairs, listed among the all-day items alone), so
+ * listing the pairs (less the pairs left out, listed among the all-day items and within each
+ * visit that has visit days), so
  * a capped list still says how many there are.
  */
-import { isUnrelatedAllDay } from '../all-day';
+import { isUnrelatedAllDay, isVisitDay, isVisitProgramme } from '../all-day';
 import { describe, duration } from '../describe';
 import { build, type Built } from '../make';
 import { sortByStart, type Node, type PlanIndex } from '../nodes';
@@ -87,32 +89,54 @@ export function overlapRule(index: PlanIndex): OverlapResult {
   const built: Built[] = [];
   if (cap > 0) {
     sweepPairs(index.all, index.order, index.starts, index.ends, (a, b) => {
-      if (isUnrelatedAllDay(a, b)) return true;
+      if (isLeftOut(a, b)) return true;
       built.push(overlapConflict(a, b));
       return built.length < cap;
     });
   }
   const capped = built.length >= cap && cap < Number.POSITIVE_INFINITY;
-  const total = capped ? countOverlapPairs(index.nodes) - countUnrelatedAllDay(index.nodes) : built.length;
+  const total = capped ? countOverlapPairs(index.nodes) - countLeftOut(index.nodes) : built.length;
   return { built, total, capped: total > built.length };
 }
 
-/** Overlapping pairs of all-day items that `isUnrelatedAllDay` leaves out. */
-function countUnrelatedAllDay(nodes: readonly Node[]): number {
-  const days = nodes.filter((x) => x.allDay);
-  const order = sortByStart(days);
-  const starts = new Float64Array(days.length);
-  const ends = new Float64Array(days.length);
-  for (let k = 0; k < order.length; k++) {
-    starts[k] = days[order[k]!]!.start;
-    ends[k] = days[order[k]!]!.end;
+function isLeftOut(a: Node, b: Node): boolean {
+  return isUnrelatedAllDay(a, b) || isVisitProgramme(a, b);
+}
+
+/** Overlapping pairs that `isLeftOut` leaves out: among all-day items, and within visits with visit days. */
+function countLeftOut(nodes: readonly Node[]): number {
+  let count = countPairs(
+    nodes.filter((x) => x.allDay),
+    isUnrelatedAllDay,
+  );
+  const withDays = new Set(nodes.filter(isVisitDay).map((x) => x.visitId));
+  const byVisit = new Map<string, Node[]>();
+  for (const x of nodes) {
+    if (x.visitId === undefined || !withDays.has(x.visitId)) continue;
+    const list = byVisit.get(x.visitId);
+    if (list) list.push(x);
+    else byVisit.set(x.visitId, [x]);
   }
-  let unrelated = 0;
-  sweepPairs(days, order, starts, ends, (a, b) => {
-    if (isUnrelatedAllDay(a, b)) unrelated++;
+  for (const list of byVisit.values())
+    count += countPairs(list, (a, b) => isVisitProgramme(a, b) && !isUnrelatedAllDay(a, b));
+  return count;
+}
+
+/** Overlapping pairs of `nodes` for which `test` holds. */
+function countPairs(nodes: readonly Node[], test: (a: Node, b: Node) => boolean): number {
+  const order = sortByStart(nodes);
+  const starts = new Float64Array(nodes.length);
+  const ends = new Float64Array(nodes.length);
+  for (let k = 0; k < order.length; k++) {
+    starts[k] = nodes[order[k]!]!.start;
+    ends[k] = nodes[order[k]!]!.end;
+  }
+  let n = 0;
+  sweepPairs(nodes, order, starts, ends, (a, b) => {
+    if (test(a, b)) n++;
     return true;
   });
-  return unrelated;
+  return n;
 }
 
 function overlapConflict(a: Node, b: Node): Built {
