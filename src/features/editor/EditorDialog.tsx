@@ -24,6 +24,7 @@ import { emptyEventForm, eventToForm, formToEvent, type EventFormValues } from '
 import { SaveProblem, type SaveFailure } from './SaveProblem';
 import { describeWriteError, StaleEditError } from '../../db';
 import './editor.css';
+import { FormActions } from '../../components/FormActions';
 
 const newId = () => `evt-${crypto.randomUUID()}`;
 
@@ -290,20 +291,13 @@ export function EditorDialog() {
           {(id) => <textarea id={id} rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>
         {saveError && <SaveProblem failure={saveError} onDiscard={onDiscard} />}
-        <div className="actions">
+        <FormActions submitLabel="Save" busy={saving} onCancel={close}>
           {form.id && (
             <button type="button" className="danger" onClick={onDelete}>
               Delete
             </button>
           )}
-          <span className="spacer" />
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Save
-          </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

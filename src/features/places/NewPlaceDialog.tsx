@@ -7,6 +7,7 @@ import { PLACE_KINDS, type Place, type PlaceKind } from '../../domain/model';
 import { zoneAt } from './gazetteer-source';
 import { coordinate, EMPTY_PLACE, placeFormOf, placeRecord, saveNew, type PlaceForm } from './create-records';
 import { PlaceSearch } from './PlaceSearch';
+import { FormActions, FormProblem } from '../../components/FormActions';
 
 const KIND_LABEL: Record<PlaceKind, string> = {
   city: 'City',
@@ -110,20 +111,8 @@ export function NewPlaceDialog({ onClose }: { onClose: () => void }) {
           )}
         </div>
         {zoneNote && <p className="field-hint">{zoneNote}</p>}
-        {problem && (
-          <p role="alert" className="field-error">
-            {problem}
-          </p>
-        )}
-        <div className="actions">
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Add place
-          </button>
-        </div>
+        <FormProblem problem={problem} />
+        <FormActions submitLabel="Add place" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

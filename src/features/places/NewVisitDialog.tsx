@@ -4,6 +4,7 @@ import { Field } from '../../components/Field';
 import { usePlan } from '../../db/hooks';
 import { STATUSES, type Status } from '../../domain/model';
 import { saveNew, visitRecord, type VisitForm } from './create-records';
+import { FormActions, FormProblem } from '../../components/FormActions';
 
 /** New visit: a guest, a host country, who goes, a status. Its stops and legs are added in the Route. */
 export function NewVisitDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (visitId: string) => void }) {
@@ -99,20 +100,8 @@ export function NewVisitDialog({ onClose, onCreated }: { onClose: () => void; on
         <Field label="Notes">
           {(id) => <textarea id={id} rows={2} value={form.notes} onChange={(e) => set({ notes: e.target.value })} />}
         </Field>
-        {problem && (
-          <p role="alert" className="field-error">
-            {problem}
-          </p>
-        )}
-        <div className="actions">
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Add visit
-          </button>
-        </div>
+        <FormProblem problem={problem} />
+        <FormActions submitLabel="Add visit" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

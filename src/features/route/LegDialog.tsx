@@ -6,6 +6,7 @@ import { LEG_MODES, MODE_LABELS, STATUSES, type Leg, type Place } from '../../do
 import { formToLeg, type LegFormValues } from './leg-form';
 import { PlaceSelect, zoneHint } from './PlaceSelect';
 import { saveLeg } from './route-actions';
+import { FormActions } from '../../components/FormActions';
 
 /** Add or edit a leg: places, mode, and departure/arrival in local time at each end. */
 export function LegDialog({
@@ -110,15 +111,7 @@ export function LegDialog({
             Not saved: {saveError}
           </p>
         )}
-        <div className="actions">
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Save leg
-          </button>
-        </div>
+        <FormActions submitLabel="Save leg" busy={saving} onCancel={onClose} />
       </form>
     </Dialog>
   );

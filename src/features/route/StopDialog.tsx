@@ -7,6 +7,7 @@ import { EVENT_KINDS, STATUSES, type Participant, type Place, type PlanEvent } f
 import { PlaceSelect, zoneHint } from './PlaceSelect';
 import { saveStopEvent } from './route-actions';
 import { formToStopEvent, type StopFormValues } from './stop-form';
+import { FormActions } from '../../components/FormActions';
 
 /** Add or edit a programme item at a place of the visit (what makes a stop). */
 export function StopDialog({
@@ -107,20 +108,13 @@ export function StopDialog({
             Not saved: {saveError}
           </p>
         )}
-        <div className="actions">
+        <FormActions submitLabel="Save" busy={saving} onCancel={onClose}>
           {onMoreFields && (
             <button type="button" className="link" onClick={onMoreFields}>
               More fields (sources, topics, notes)…
             </button>
           )}
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Save
-          </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );
