@@ -22,7 +22,7 @@ import {
 } from '../domain/model';
 import { thisDevice, type Device } from './device';
 import { StaleEditError } from './errors';
-import { systemClock, type Clock } from './repositories';
+import { systemClock, type Clock } from './clock';
 import type { MetaRow, SummitryDb } from './schema';
 
 export interface Command {

@@ -1,18 +1,23 @@
 /**
- * Typed repositories over the Dexie tables. Every write is normalised and validated first; an
- * invalid record is refused with the validator's message and nothing is written. Multi-record
- * writes are one transaction: all or nothing.
+ * Typed repositories over the Dexie tables: reads, and writes of one table as commands of the one
+ * write path (src/db/commands.ts), which validates, checks revisions, stamps, tombstones deletes
+ * and records each write in History. An invalid record is refused with the validator's message
+ * and nothing is written. Multi-record writes are one transaction: all or nothing.
  */
-import { ENTITIES, parseEntity, TABLE_NAMES, type EntityOf, type TableName } from '../domain/model';
+import { ENTITIES, parseEntity, recordTitle, TABLE_NAMES, type EntityOf, type TableName } from '../domain/model';
 import type { Plan } from '../domain/model';
-import { StaleEditError } from './errors';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import { runCommand } from './commands';
 import type { SummitryDb } from './schema';
 
-export type Clock = () => string;
-export const systemClock: Clock = () => new Date().toISOString();
+export { systemClock, type Clock } from './clock';
 
 export interface PutOptions {
+  /** The revision the edit was made from (0: not stored); a different stored one refuses it. */
   expectedRev?: number;
+  /** The History label (default "Saved 'title'" / "Deleted 'title'"). */
+  label?: string;
 }
 
 export interface Repository<T extends TableName> {
@@ -26,8 +31,9 @@ export interface Repository<T extends TableName> {
    */
   put(value: unknown, options?: PutOptions): Promise<EntityOf<T>>;
   /** Validate every record first, then write them all in one transaction, each with its next `rev`. */
-  putMany(values: readonly unknown[]): Promise<EntityOf<T>[]>;
-  delete(id: string): Promise<void>;
+  putMany(values: readonly unknown[], options?: Pick<PutOptions, 'label'>): Promise<EntityOf<T>[]>;
+  /** Delete one record (a tombstone keeps it for Undo); with `expectedRev`, a stale delete is refused. */
+  delete(id: string, options?: PutOptions): Promise<void>;
   count(): Promise<number>;
 }
 
@@ -45,10 +51,8 @@ export interface LegRepository extends Repository<'legs'> {
   firstDepartingFrom(instant: string): Promise<EntityOf<'legs'> | undefined>;
 }
 
-/** The revision after `stored`: above both the stored one and any the incoming record carries. */
-function nextRev(stored: { rev?: number } | undefined, incoming: { rev?: number }): number {
-  return Math.max(stored?.rev ?? 0, incoming.rev ?? 0) + 1;
-}
+const expectOf = (table: TableName, id: unknown, rev: number | undefined) =>
+  rev === undefined ? {} : { expect: { [`${table}/${String(id)}`]: rev } };
 
 function makeRepository<T extends TableName>(db: SummitryDb, table: T, clock: Clock): Repository<T> {
   const t = () => db.table(table);
@@ -57,29 +61,39 @@ function makeRepository<T extends TableName>(db: SummitryDb, table: T, clock: Cl
     get: (id) => t().get(id) as Promise<EntityOf<T> | undefined>,
     all: () => t().toArray() as Promise<EntityOf<T>[]>,
     async put(value, options = {}) {
-      const parsed = parseEntity(table, value);
-      const now = clock();
-      return db.transaction('rw', t(), async () => {
-        const stored = (await t().get(parsed.id)) as EntityOf<T> | undefined;
-        const { expectedRev } = options;
-        if (expectedRev !== undefined && (stored?.rev ?? 0) !== expectedRev)
-          throw new StaleEditError(table, parsed.id, expectedRev, stored ? (stored.rev ?? 0) : null, stored);
-        const record = { ...parsed, updatedAt: now, rev: nextRev(stored, parsed) } as EntityOf<T>;
-        await t().put(record);
-        return record;
-      });
+      const id = (value as { id?: unknown } | null)?.id;
+      const { stored } = await runCommand(
+        db,
+        {
+          label: options.label ?? `Saved '${recordTitle(value)}'`,
+          put: { [table]: [value] },
+          ...expectOf(table, id, options.expectedRev),
+        },
+        { clock },
+      );
+      return stored[table]![0] as EntityOf<T>;
     },
-    async putMany(values) {
-      const now = clock();
-      const parsed = values.map((v) => parseEntity(table, v));
-      return db.transaction('rw', t(), async () => {
-        const stored = (await t().bulkGet(parsed.map((p) => p.id))) as (EntityOf<T> | undefined)[];
-        const records = parsed.map((p, i) => ({ ...p, updatedAt: now, rev: nextRev(stored[i], p) }) as EntityOf<T>);
-        await t().bulkPut(records);
-        return records;
-      });
+    async putMany(values, options = {}) {
+      if (values.length === 0) return [];
+      const { stored } = await runCommand(
+        db,
+        { label: options.label ?? `Saved ${values.length} items`, put: { [table]: values } },
+        { clock },
+      );
+      return stored[table] as EntityOf<T>[];
     },
-    delete: (id) => t().delete(id),
+    async delete(id, options = {}) {
+      const existing = await t().get(id);
+      await runCommand(
+        db,
+        {
+          label: options.label ?? `Deleted '${recordTitle(existing) || id}'`,
+          remove: { [table]: [id] },
+          ...expectOf(table, id, options.expectedRev),
+        },
+        { clock },
+      );
+    },
     count: () => t().count(),
   };
 }
@@ -89,6 +103,8 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
   const windows = makeRepository(db, 'windows', clock);
   const legs = makeRepository(db, 'legs', clock);
   return {
+    /** The database these read and write (for commands: src/db/commands.ts). */
+    db,
     places: makeRepository(db, 'places', clock),
     participants: makeRepository(db, 'participants', clock),
     visits: makeRepository(db, 'visits', clock),
@@ -113,8 +129,6 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
           .toArray(),
       firstStartingFrom: (instant: string) => db.windows.where('startsAt').aboveOrEqual(instant).first(),
     } satisfies TimedRepository<'windows'>,
-    /** Several tables in one transaction (see `applyChange`). */
-    apply: (change: PlanChange) => applyChange(db, change, clock),
     legs: {
       ...legs,
       inRange: (start: string, end: string) =>
@@ -130,60 +144,6 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
-
-/** Records to write and ids to delete, across tables. */
-export interface PlanChange {
-  put?: { [K in TableName]?: readonly unknown[] };
-  remove?: { [K in TableName]?: readonly string[] };
-}
-
-/** What a change wrote (as stored) and deleted (as it was): enough to undo it. */
-export interface AppliedChange {
-  stored: Partial<Plan>;
-  removed: Partial<Plan>;
-}
-
-/**
- * Apply a change across tables in one transaction: every record is validated first (an invalid
- * one refuses the whole change and nothing is written), then deletions, then writes.
- */
-export async function applyChange(
-  db: SummitryDb,
-  change: PlanChange,
-  clock: Clock = systemClock,
-): Promise<AppliedChange> {
-  const now = clock();
-  const parsed: Record<string, { id: string; rev?: number }[]> = {};
-  for (const name of TABLE_NAMES) {
-    const values = change.put?.[name];
-    if (values?.length) parsed[name] = values.map((v) => parseEntity(name, v) as { id: string; rev?: number });
-  }
-  const names = TABLE_NAMES.filter((n) => parsed[n] || change.remove?.[n]?.length);
-  if (names.length === 0) return { stored: {}, removed: {} };
-  return db.transaction(
-    'rw',
-    names.map((n) => db.table(n)),
-    async () => {
-      const removed: Record<string, unknown[]> = {};
-      const stored: Record<string, unknown[]> = {};
-      for (const name of names) {
-        const ids = change.remove?.[name];
-        if (!ids?.length) continue;
-        const rows = await db.table(name).bulkGet([...ids]);
-        removed[name] = rows.filter((r) => r !== undefined);
-        await db.table(name).bulkDelete([...ids]);
-      }
-      for (const name of names) {
-        const records = parsed[name];
-        if (!records) continue;
-        const before = (await db.table(name).bulkGet(records.map((r) => r.id))) as ({ rev?: number } | undefined)[];
-        stored[name] = records.map((r, i) => ({ ...r, updatedAt: now, rev: nextRev(before[i], r) }));
-        await db.table(name).bulkPut(stored[name]);
-      }
-      return { stored: stored as Partial<Plan>, removed: removed as Partial<Plan> };
-    },
-  );
-}
 
 /** The whole plan as plain arrays, read in one transaction. */
 export async function loadPlan(db: SummitryDb): Promise<Plan> {

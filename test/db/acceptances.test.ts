@@ -31,6 +31,9 @@ describe('acceptances repository', () => {
       note: 'The motorcade will wait.',
       acceptedAt: '2026-11-28T12:00:00.000Z',
       itemsFingerprint: '[]',
+      rev: 1,
+      updatedAt: '2026-11-28T12:00:00.000Z',
+      updatedBy: expect.stringMatching(/^dev-/),
     });
     expect(await acceptances.all()).toEqual([stored]);
     await acceptances.reopen('transit:a+b');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyChanges } from '../../src/db/changes';
+import { undoEntry } from '../../src/db/undo';
 import { promoteScenario, deleteScenario } from '../../src/db/scenarios';
 import { installFaults } from '../../src/db/faults';
 import { seedIfFirstRun } from '../../src/db/seed';
@@ -8,7 +8,7 @@ import { createVisit, shiftVisit } from '../../src/db/visits';
 import { findDates, candidateToNewVisit, type FinderRequest } from '../../src/domain/planning/date-finder';
 import { loadPlan } from '../../src/db/repositories';
 import { localToInstant } from '../../src/domain/time/time';
-import { dumpDb, freshDb } from '../helpers/fresh-db';
+import { dumpDb, freshDb, planDump } from '../helpers/fresh-db';
 
 const NY = 'America/New_York';
 const opened: SummitryDb[] = [];
@@ -35,11 +35,12 @@ describe('moving a visit', () => {
     expect((await db.events.get('unga-2026'))!.startsAt).toBe(
       (before.events as { id: string; startsAt: string }[]).find((e) => e.id === 'unga-2026')!.startsAt,
     );
-    await applyChanges(db, undo, clock);
+    await undoEntry(db, undo.entry!.id, { clock });
     const after = await dumpDb(db);
     // The undo is a new write of the old content: a later revision, so stale edits stay refused.
     expect((await db.legs.get('xi-leg-home'))!.rev).toBe(3);
-    const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ updatedAt: _u, rev: _r, ...r }) => r);
+    const strip = (rows: unknown[]) =>
+      (rows as Record<string, unknown>[]).map(({ updatedAt: _u, rev: _r, updatedBy: _b, ...r }) => r);
     expect(strip(after.events!)).toEqual(strip(before.events!));
     expect(strip(after.legs!)).toEqual(strip(before.legs!));
   });
@@ -64,7 +65,6 @@ describe('moving a visit', () => {
 
   it('applies a finder candidate as a new tentative visit, and the undo removes it', async () => {
     const { db } = await seeded();
-    const before = await dumpDb(db);
     const request: FinderRequest = {
       participantIds: ['xi', 'trump'],
       lengthDays: 3,
@@ -88,11 +88,12 @@ describe('moving a visit', () => {
       hostCountry: 'United States',
       eventId: (i) => `v1-d${i}`,
     });
+    const before = await planDump(db);
     const undo = await createVisit(db, visit, events, clock);
     expect(await db.events.where('visitId').equals('v1').count()).toBe(3);
     expect((await db.visits.get('v1'))!.status).toBe('tentative');
-    await applyChanges(db, undo, clock);
-    expect(await dumpDb(db)).toEqual(before);
+    await undoEntry(db, undo.entry!.id, { clock });
+    expect(await planDump(db)).toEqual(before);
   });
 
   it('writes no part of a new visit when one of its events is invalid', async () => {
@@ -134,13 +135,14 @@ describe('promoting and deleting scenarios', () => {
   it('makes mid-August the plan in one go, and the undo restores late September', async () => {
     const { db } = await seeded();
     const before = await dumpDb(db);
-    const { promotion, undo } = await promoteScenario(db, 'xi-visit-mid-august', clock);
+    const { promotion, result: undo } = await promoteScenario(db, 'xi-visit-mid-august', clock);
     expect(promotion.moved.sort()).toEqual(['xi-leg-home', 'xi-leg-out', 'xi-visit-dinner', 'xi-visit-talks']);
     expect(promotion.cancelled.sort()).toEqual(['draft-leg-rail', 'draft-shanghai-programme']);
     expect((await db.events.get('xi-visit-dinner'))!.startsAt).toBe(localToInstant('2026-08-13T19:00', NY));
     expect((await db.legs.get('draft-leg-rail'))!.status).toBe('cancelled');
-    await applyChanges(db, undo, clock);
-    const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map(({ updatedAt: _u, rev: _r, ...r }) => r);
+    await undoEntry(db, undo.entry!.id, { clock });
+    const strip = (rows: unknown[]) =>
+      (rows as Record<string, unknown>[]).map(({ updatedAt: _u, rev: _r, updatedBy: _b, ...r }) => r);
     const after = await dumpDb(db);
     for (const table of ['events', 'legs', 'scenarios', 'visits'])
       expect(strip(after[table]!), table).toEqual(strip(before[table]!));
@@ -160,11 +162,12 @@ describe('promoting and deleting scenarios', () => {
     const kept = await db.scenarios.get('xi-visit-late-september');
     const undo = await deleteScenario(db, 'xi-visit-late-september', clock);
     expect(await db.scenarios.get('xi-visit-late-september')).toBeUndefined();
-    await applyChanges(db, undo, clock);
+    await undoEntry(db, undo.entry!.id, { clock });
     expect({
       ...(await db.scenarios.get('xi-visit-late-september')),
       updatedAt: kept!.updatedAt,
       rev: kept!.rev,
+      updatedBy: undefined,
     }).toEqual(kept);
   });
 });

@@ -18,6 +18,25 @@ export async function dumpDb(db: SummitryDb): Promise<Record<string, unknown[]>>
   return out;
 }
 
+/** The write path's own bookkeeping, left out of `planDump`. */
+const BOOKKEEPING = new Set(['history', 'tombstones']);
+const STAMPS = new Set(['rev', 'updatedAt', 'updatedBy']);
+
+/**
+ * What the plan holds: every row of every table except History and the tombstones, each without
+ * the write stamps (`rev`, `updatedAt`, `updatedBy` move on with every write, an undo included).
+ */
+export async function planDump(db: SummitryDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    if (BOOKKEEPING.has(table.name)) continue;
+    out[table.name] = (await table.toArray()).map((row: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(row).filter(([k]) => !STAMPS.has(k))),
+    );
+  }
+  return out;
+}
+
 /**
  * Databases for one test file, each closed after its test: `seeded(now)` opens a fresh one
  * holding the sample plan; `track(db)` closes another one too. Call at the top of the file.

@@ -10,7 +10,8 @@ import { formatLocalDate } from '../../domain/time';
 import { EMPTY_FILTERS, useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { toCalendarEvents } from './calendar-adapter';
-import { rescheduleItem, restoreItem, type Shift } from './reschedule';
+import { rescheduleItem, type Shift } from './reschedule';
+import { undoOffer } from '../../db/undo-offer';
 
 const HOUR = 3_600_000;
 const MOVES: { label: string; shift: Shift }[] = [
@@ -37,8 +38,6 @@ export function CalendarItemDetails({
   onClose: () => void;
 }) {
   const displayZone = useUiStore((s) => s.displayZone);
-  const offer = useUndoStore((s) => s.offer);
-  const notify = useUndoStore((s) => s.notify);
   const [error, setError] = useState<string | null>(null);
   const data = useLiveQuery(
     async () => {
@@ -71,14 +70,8 @@ export function CalendarItemDetails({
   const move = async (shift: Shift, label: string) => {
     setError(null);
     try {
-      const { before } = await rescheduleItem(repos, 'leg', id, { kind: 'move', shift });
-      offer(`Moved "${item.title}" ${label}.`, async () => {
-        try {
-          await restoreItem(repos, 'leg', before);
-        } catch (err) {
-          notify(`Could not undo: ${describeWriteError(err)}`);
-        }
-      });
+      const { entry } = await rescheduleItem(repos, 'leg', id, { kind: 'move', shift });
+      useUndoStore.getState().present(undoOffer(entry, `Moved "${item.title}" ${label}.`));
     } catch (err) {
       setError(`Not moved: ${describeWriteError(err)}`);
     }

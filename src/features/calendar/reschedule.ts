@@ -2,11 +2,19 @@
  * Rescheduling an item by dragging, resizing or the keyboard. A move by whole days keeps the
  * item's wall-clock time in its own zone (09:00 in Seoul stays 09:00 in Seoul); a move to a
  * time slot takes the instant the user dropped it at. Either way the duration is kept. Resizing
- * changes the end only. Saving goes through the repositories, which validate.
+ * changes the end only. Saving is one command of the write path, which validates.
  */
+import { expectRevs, runCommand } from '../../db/commands';
 import type { Repositories } from '../../db/repositories';
-import type { Leg, PlanEvent } from '../../domain/model';
-import { addDaysToDate, localDaysToInstants, shiftLocalDays, toInstant, toMs } from '../../domain/time';
+import type { HistoryEntry, Leg, PlanEvent } from '../../domain/model';
+import {
+  addDaysToDate,
+  formatLocalDateTime,
+  localDaysToInstants,
+  shiftLocalDays,
+  toInstant,
+  toMs,
+} from '../../domain/time';
 
 export interface Shift {
   /** Whole days, counted on the calendar. */
@@ -68,11 +76,20 @@ export type Change = { kind: 'move'; shift: Shift } | { kind: 'resize'; resize: 
 export interface Rescheduled<T> {
   before: T;
   after: T;
+  /** The History entry (for Undo). */
+  entry: HistoryEntry | undefined;
+}
+
+function labelFor(title: string, change: Change, start: string, end: string, zone: string): string {
+  return change.kind === 'move'
+    ? `Moved '${title}' to ${formatLocalDateTime(start, zone)}`
+    : `Changed the end of '${title}' to ${formatLocalDateTime(end, zone)}`;
 }
 
 /**
- * Apply `change` to the stored item and save it. Throws an Error whose message says, in plain
- * words, why nothing was saved (the item is gone, or the new times are refused).
+ * Apply `change` to the stored item and save it as one command of the write path (one History
+ * entry, undoable). Throws an Error whose message says, in plain words, why nothing was saved
+ * (the item is gone, or the new times are refused).
  */
 export async function rescheduleItem(
   repos: Repositories,
@@ -84,20 +101,22 @@ export async function rescheduleItem(
     const before = await repos.events.get(id);
     if (!before) throw new Error('it no longer exists (deleted in another tab?)');
     const next = change.kind === 'move' ? moveEvent(before, change.shift) : resizeEvent(before, change.resize);
-    const after = await repos.events.put(next, { expectedRev: before.rev ?? 0 });
-    return { before, after };
+    const { entry, stored } = await runCommand(repos.db, {
+      label: labelFor(before.title, change, next.startsAt, next.endsAt, next.timeZone),
+      put: { events: [next] },
+      expect: expectRevs('events', [before]),
+    });
+    return { before, after: stored.events![0]!, entry };
   }
   const before = await repos.legs.get(id);
   if (!before) throw new Error('it no longer exists (deleted in another tab?)');
   const from = await repos.places.get(before.fromPlaceId);
-  const next =
-    change.kind === 'move' ? moveLeg(before, change.shift, from?.timeZone ?? 'UTC') : resizeLeg(before, change.resize);
-  const after = await repos.legs.put(next, { expectedRev: before.rev ?? 0 });
-  return { before, after };
-}
-
-/** Put back what was there before a reschedule (for Undo). */
-export async function restoreItem(repos: Repositories, type: 'event' | 'leg', before: PlanEvent | Leg): Promise<void> {
-  if (type === 'event') await repos.events.put(before);
-  else await repos.legs.put(before);
+  const zone = from?.timeZone ?? 'UTC';
+  const next = change.kind === 'move' ? moveLeg(before, change.shift, zone) : resizeLeg(before, change.resize);
+  const { entry, stored } = await runCommand(repos.db, {
+    label: labelFor(`${before.fromPlaceId} → ${before.toPlaceId}`, change, next.departsAt, next.arrivesAt, zone),
+    put: { legs: [next] },
+    expect: expectRevs('legs', [before]),
+  });
+  return { before, after: stored.legs![0]!, entry };
 }

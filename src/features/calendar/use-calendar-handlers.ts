@@ -8,7 +8,8 @@ import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { parseCalendarId } from './calendar-adapter';
-import { rescheduleItem, restoreItem, type Change } from './reschedule';
+import { rescheduleItem, type Change } from './reschedule';
+import { undoOffer } from '../../db/undo-offer';
 
 type FcProps = ComponentProps<typeof FullCalendar>;
 export type DetailsRef = { type: 'leg' | 'window'; id: string };
@@ -19,7 +20,6 @@ const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 /** Save a drag or resize through the repository; revert it with the reason if it can't be saved. */
 function useSave(displayZone: string) {
   const notify = useUndoStore((s) => s.notify);
-  const offer = useUndoStore((s) => s.offer);
   return useCallback(
     (event: EventApi, change: Change, revert: () => void, verb: string) => {
       const ref = parseCalendarId(event.id);
@@ -28,19 +28,14 @@ function useSave(displayZone: string) {
         return;
       }
       rescheduleItem(repos, ref.type, ref.id, change).then(
-        ({ before, after }) => {
+        ({ after, entry }) => {
           const [start, zone] =
             ref.type === 'event'
               ? [(after as { startsAt: string }).startsAt, (after as { timeZone: string }).timeZone]
               : [(after as { departsAt: string }).departsAt, displayZone];
-          offer(`${verb} "${event.title}": now ${formatLocalDateTime(start, zone)}.`, async () => {
-            try {
-              await restoreItem(repos, ref.type as 'event' | 'leg', before);
-              notify(`"${event.title}" is back where it was.`);
-            } catch (err) {
-              notify(`Could not undo: ${describeWriteError(err)}`);
-            }
-          });
+          useUndoStore
+            .getState()
+            .present(undoOffer(entry, `${verb} "${event.title}": now ${formatLocalDateTime(start, zone)}.`));
         },
         (err: unknown) => {
           revert();
@@ -50,7 +45,7 @@ function useSave(displayZone: string) {
         },
       );
     },
-    [displayZone, notify, offer],
+    [displayZone, notify],
   );
 }
 

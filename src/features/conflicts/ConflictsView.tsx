@@ -5,6 +5,7 @@ import type { Conflict, ItemRef } from '../../domain/conflicts';
 import { useConflictsViewStore, CONFLICT_PANELS, type ConflictPanel } from '../../store/conflicts-view-store';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
+import { undoOffer } from '../../db/undo-offer';
 import { AcceptDialog } from './AcceptDialog';
 import { ConflictList } from './ConflictList';
 import { conflictDomId } from './dom-id';
@@ -45,21 +46,19 @@ export function ConflictsView() {
 
   const accept = async (entry: ConflictEntry, note: string) => {
     const acceptances = acceptanceRepository();
-    await acceptances.accept({
+    const accepted = await acceptances.acceptWithHistory({
       id: entry.conflict.id,
       note,
       itemsFingerprint: itemsFingerprint(entry.conflict.items, plan),
     });
     setAccepting(null);
-    useUndoStore.getState().offer('Conflict accepted.', () => acceptances.reopen(entry.conflict.id));
+    useUndoStore.getState().present(undoOffer(accepted.entry, 'Conflict accepted.'));
   };
 
   const reopen = async (entry: ConflictEntry) => {
     const acceptances = acceptanceRepository();
-    const before = entry.acceptance;
-    await acceptances.reopen(entry.conflict.id);
-    if (before)
-      useUndoStore.getState().offer('Conflict reopened.', () => acceptances.accept(before).then(() => undefined));
+    const reopened = await acceptances.reopen(entry.conflict.id);
+    if (reopened) useUndoStore.getState().present(undoOffer(reopened, 'Conflict reopened.'));
   };
 
   const showInList = (conflict: Conflict) => {

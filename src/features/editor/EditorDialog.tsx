@@ -5,9 +5,10 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ItemMissing } from '../../components/ItemMissing';
 import { ZoneSelect } from '../../components/ZoneSelect';
-import { repos } from '../../db';
+import { db, repos } from '../../db';
+import { runCommand } from '../../db/commands';
 import { usePlan } from '../../db/hooks';
-import { EVENT_KINDS, STATUSES, type Place, type PlanEvent } from '../../domain/model';
+import { EVENT_KINDS, STATUSES, type HistoryEntry, type Place, type PlanEvent } from '../../domain/model';
 import {
   addToLocal,
   formatLocalDate,
@@ -20,6 +21,7 @@ import {
 } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
+import { undoOffer } from '../../db/undo-offer';
 import { emptyEventForm, eventToForm, formToEvent, type EventFormValues } from './event-form';
 import { SaveProblem, type SaveFailure } from './SaveProblem';
 import { describeWriteError, StaleEditError } from '../../db';
@@ -98,11 +100,15 @@ export function EditorDialog() {
     setSaving(true);
     try {
       const started = performance.now();
-      const saved = await repos.events.put(result.value, { expectedRev: baseRev });
+      const { entry } = await runCommand(db, {
+        label: `${baseRev ? 'Saved' : 'Added'} '${result.value.title}'`,
+        put: { events: [result.value] },
+        expect: { [`events/${result.value.id}`]: baseRev },
+      });
       // Read by the benchmark: validation plus the IndexedDB write of one edit.
       performance.measure('summitry:edit-saved', { start: started, end: performance.now() });
       close();
-      useUndoStore.getState().notify(`Saved "${saved.title}".`);
+      useUndoStore.getState().present(undoOffer(entry, `Saved "${result.value.title}".`));
     } catch (err) {
       // The form keeps the edit; after a stale refusal, saving again overwrites the other version.
       setSaveError({ error: err, unsaved: result.value });
@@ -123,26 +129,21 @@ export function EditorDialog() {
 
   const onDelete = async () => {
     if (!form.id) return;
-    let existing: PlanEvent | undefined;
+    let entry: HistoryEntry | undefined;
     try {
-      existing = await repos.events.get(form.id);
-      await repos.events.delete(form.id);
+      // The revision the editor opened: a delete made against a stale one is refused (issue 19).
+      ({ entry } = await runCommand(db, {
+        label: `Deleted '${form.title}'`,
+        remove: { events: [form.id] },
+        expect: { [`events/${form.id}`]: baseRev },
+      }));
     } catch (err) {
+      // The editor stays open on the edit; the toast says why nothing was deleted.
       useUndoStore.getState().notify(`Not deleted: ${describeWriteError(err)}`);
       return;
     }
     close();
-    const { offer, notify } = useUndoStore.getState();
-    if (!existing) return;
-    const deleted = existing;
-    offer(`Deleted "${deleted.title}".`, async () => {
-      try {
-        await repos.events.put(deleted);
-        notify(`"${deleted.title}" is back.`);
-      } catch (err) {
-        notify(`Could not bring "${deleted.title}" back: ${describeWriteError(err)}`);
-      }
-    });
+    if (entry) useUndoStore.getState().present(undoOffer(entry, `Deleted "${entry.changes[0]?.title ?? form.title}".`));
   };
 
   /** Move start and end together by whole days or hours (keyboard rescheduling). */

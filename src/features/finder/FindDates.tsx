@@ -3,7 +3,6 @@ import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { Field } from '../../components/Field';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { db, repos } from '../../db';
-import { applyChanges } from '../../db/changes';
 import { createVisit, shiftVisit } from '../../db/visits';
 import {
   candidateToNewVisit,
@@ -16,6 +15,7 @@ import type { Plan } from '../../domain/model';
 import { overridesForVisitShift } from '../../domain/planning';
 import { toMs } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
+import { undoOffer } from '../../db/undo-offer';
 import { useUndoStore } from '../../store/undo-store';
 import {
   emptyFinderForm,
@@ -39,7 +39,6 @@ export function FindDates({
   onScenarioSaved: () => void;
 }) {
   const includeOptional = useUiStore((s) => s.includeOptional);
-  const offerUndo = useUndoStore((s) => s.offer);
   const [form, setForm] = useState<FinderFormValues>(() => emptyFinderForm(today));
   const [submitted, setSubmitted] = useState<{ request: FinderRequest; form: FinderFormValues } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -105,10 +104,8 @@ export function FindDates({
       const { request, form: used } = submitted;
       if (request.moveVisitId && c.offsetDays !== undefined) {
         const visit = plan.visits.find((v) => v.id === request.moveVisitId);
-        const undo = await shiftVisit(db, request.moveVisitId, c.offsetDays);
-        offerUndo(`Moved "${visit?.title ?? 'the visit'}" to ${c.label}.`, () =>
-          applyChanges(db, undo).then(() => undefined),
-        );
+        const { entry } = await shiftVisit(db, request.moveVisitId, c.offsetDays);
+        useUndoStore.getState().present(undoOffer(entry, `Moved "${visit?.title ?? 'the visit'}" to ${c.label}.`));
       } else {
         const visitId = `visit-${crypto.randomUUID()}`;
         const title = newVisitTitle(plan, used);
@@ -120,10 +117,8 @@ export function FindDates({
           hostCountry: host?.country ?? '',
           eventId: (i) => `${visitId}-day-${i + 1}`,
         });
-        const undo = await createVisit(db, visit, events);
-        offerUndo(`Created the tentative visit "${title}", ${c.label}.`, () =>
-          applyChanges(db, undo).then(() => undefined),
-        );
+        const { entry } = await createVisit(db, visit, events);
+        useUndoStore.getState().present(undoOffer(entry, `Created the tentative visit "${title}", ${c.label}.`));
       }
     } catch (err) {
       setActionError(`Not applied: ${message(err)}`);

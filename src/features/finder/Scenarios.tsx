@@ -2,13 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { db, repos } from '../../db';
-import { applyChanges } from '../../db/changes';
 import { deleteScenario, promoteScenario } from '../../db/scenarios';
 import { formatDayRange, hostCityOf } from '../../domain/planning';
 import type { Plan, Scenario } from '../../domain/model';
 import { applyOverrides, mergeOverrides, overridesForVisitShift, type Override } from '../../domain/planning';
 import { formatLocalDateTime, instantToLocal, localToInstant } from '../../domain/time';
 import { daysBetween, visitHostDays, visitItems } from '../../domain/planning';
+import { undoOffer } from '../../db/undo-offer';
 import { useUndoStore } from '../../store/undo-store';
 import { ScenarioCompare } from './ScenarioCompare';
 
@@ -56,7 +56,6 @@ function itemsOf(plan: Plan): ItemInfo[] {
 
 /** Saved scenarios: choose one, edit its optional items and alternative dates, promote it, compare. */
 export function Scenarios({ plan }: { plan: Plan }) {
-  const offerUndo = useUndoStore((s) => s.offer);
   const [selectedId, setSelectedId] = useState<string>(plan.scenarios[0]?.id ?? '');
   const [error, setError] = useState<string | null>(null);
   const [confirmPromote, setConfirmPromote] = useState(false);
@@ -66,7 +65,7 @@ export function Scenarios({ plan }: { plan: Plan }) {
   const save = async (next: Scenario) => {
     setError(null);
     try {
-      await repos.scenarios.put(next);
+      await repos.scenarios.put(next, { label: `Saved the scenario '${next.name}'` });
     } catch (err) {
       setError(`Not saved: ${message(err)}`);
     }
@@ -82,8 +81,8 @@ export function Scenarios({ plan }: { plan: Plan }) {
   const remove = async (s: Scenario) => {
     setError(null);
     try {
-      const undo = await deleteScenario(db, s.id);
-      offerUndo(`Deleted the scenario "${s.name}".`, () => applyChanges(db, undo).then(() => undefined));
+      const { entry } = await deleteScenario(db, s.id);
+      useUndoStore.getState().present(undoOffer(entry, `Deleted the scenario "${s.name}".`));
     } catch (err) {
       setError(`Not deleted: ${message(err)}`);
     }
@@ -93,15 +92,13 @@ export function Scenarios({ plan }: { plan: Plan }) {
     setConfirmPromote(false);
     setError(null);
     try {
-      const { promotion, undo } = await promoteScenario(db, s.id);
+      const { promotion, result } = await promoteScenario(db, s.id);
       const parts = [
         `${promotion.moved.length} ${promotion.moved.length === 1 ? 'item' : 'items'} moved`,
         `${promotion.madeFirm.length} optional taken in`,
         `${promotion.cancelled.length} optional cancelled`,
       ];
-      offerUndo(`"${s.name}" is now the plan: ${parts.join(', ')}.`, () =>
-        applyChanges(db, undo).then(() => undefined),
-      );
+      useUndoStore.getState().present(undoOffer(result.entry, `"${s.name}" is now the plan: ${parts.join(', ')}.`));
     } catch (err) {
       setError(`Not promoted: ${message(err)}`);
     }

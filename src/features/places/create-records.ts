@@ -2,9 +2,10 @@
  * New places and visits from their dialogs' forms: plain records for the repositories, which
  * validate them (a refused record says which field and why). Each save offers Undo.
  */
-import { describeWriteError, repos } from '../../db';
+import { describeWriteError } from '../../db';
 import type { GazetteerEntry } from '../../domain/geo';
 import { useUndoStore } from '../../store/undo-store';
+import { commit } from '../../db/undo-offer';
 
 export interface PlaceForm {
   name: string;
@@ -102,16 +103,12 @@ export async function saveNew(
   record: Record<string, unknown>,
   what: string,
 ): Promise<string | null> {
-  const undo = useUndoStore.getState();
   try {
-    const stored = await repos[table].put(record, { expectedRev: 0 });
-    undo.offer(`Added ${what}`, async () => {
-      try {
-        await repos[table].delete(stored.id);
-      } catch (err) {
-        undo.notify(`Could not undo: ${describeWriteError(err)}`);
-      }
-    });
+    const { offer } = await commit(
+      { label: `Added ${what}`, put: { [table]: [record] }, expect: { [`${table}/${String(record.id)}`]: 0 } },
+      `Added ${what}`,
+    );
+    useUndoStore.getState().present(offer);
     return null;
   } catch (err) {
     return describeWriteError(err);

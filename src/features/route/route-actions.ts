@@ -1,22 +1,19 @@
 /**
- * Edits made in the route view: each is saved at once through the repositories and offers an
- * Undo in the toast. A refused save says why and changes nothing.
+ * Edits made in the route view: each is one command of the write path (one History entry) saved
+ * at once, and offers an Undo in the toast. A refused save says why and changes nothing.
  */
-import { describeWriteError, repos } from '../../db';
+import { describeWriteError } from '../../db';
+import { expectRevs, type Command } from '../../db/commands';
 import { swapLegSlots, type ItineraryStop } from '../../domain/planning';
-import type { Leg, PlanEvent } from '../../domain/model';
+import { recordTitle, type Leg, type PlanEvent } from '../../domain/model';
 import { useUndoStore } from '../../store/undo-store';
+import { commit as run } from '../../db/undo-offer';
 
 const message = describeWriteError;
 
-function offer(text: string, undo: () => Promise<unknown>) {
-  useUndoStore.getState().offer(text, async () => {
-    try {
-      await undo();
-    } catch (err) {
-      useUndoStore.getState().notify(`Could not undo: ${message(err)}`);
-    }
-  });
+/** Run a command and offer its Undo in the toast. */
+async function commit(command: Command): Promise<void> {
+  useUndoStore.getState().present((await run(command)).offer);
 }
 
 /** Run a save; on failure tell the user (in the toast) and return false. Nothing was written. */
@@ -43,32 +40,34 @@ export function saveLeg(
   label: string,
 ): Promise<string | null> {
   return attemptWithReason('The leg', async () => {
-    const stored = await repos.legs.put(record, { expectedRev: previous?.rev ?? 0 });
-    offer(previous ? `Saved leg ${label}` : `Added leg ${label}`, () =>
-      previous ? repos.legs.put(previous) : repos.legs.delete(stored.id),
-    );
+    await commit({
+      label: previous ? `Saved leg ${label}` : `Added leg ${label}`,
+      put: { legs: [record] },
+      expect: { [`legs/${String(record.id)}`]: previous?.rev ?? 0 },
+    });
   });
 }
 
 export function deleteLeg(leg: Leg, label: string): Promise<boolean> {
   return attempt('The deletion', async () => {
-    await repos.legs.delete(leg.id);
-    offer(`Deleted leg ${label}`, () => repos.legs.put(leg));
+    await commit({ label: `Deleted leg ${label}`, remove: { legs: [leg.id] }, expect: expectRevs('legs', [leg]) });
   });
 }
 
 export function setLegOptional(leg: Leg, optional: boolean, label: string): Promise<boolean> {
   return attempt('The leg', async () => {
-    await repos.legs.put({ ...leg, optional }, { expectedRev: leg.rev ?? 0 });
-    offer(`Leg ${label} is ${optional ? 'now optional' : 'no longer optional'}`, () => repos.legs.put(leg));
+    await commit({
+      label: `Leg ${label} is ${optional ? 'now optional' : 'no longer optional'}`,
+      put: { legs: [{ ...leg, optional }] },
+      expect: expectRevs('legs', [leg]),
+    });
   });
 }
 
 /** Swap two legs' time slots (see `swapLegSlots`), both in one transaction. */
 export function swapLegs(a: Leg, b: Leg, label: string): Promise<boolean> {
   return attempt('The new order', async () => {
-    await repos.legs.putMany(swapLegSlots(a, b));
-    offer(label, () => repos.legs.putMany([a, b]));
+    await commit({ label, put: { legs: swapLegSlots(a, b) }, expect: expectRevs('legs', [a, b]) });
   });
 }
 
@@ -78,17 +77,21 @@ export function saveStopEvent(
   previous: PlanEvent | undefined,
 ): Promise<string | null> {
   return attemptWithReason('The item', async () => {
-    const stored = await repos.events.put(record, { expectedRev: previous?.rev ?? 0 });
-    offer(previous ? `Saved "${stored.title}"` : `Added "${stored.title}"`, () =>
-      previous ? repos.events.put(previous) : repos.events.delete(stored.id),
-    );
+    await commit({
+      label: `${previous ? 'Saved' : 'Added'} '${recordTitle(record)}'`,
+      put: { events: [record] },
+      expect: { [`events/${String(record.id)}`]: previous?.rev ?? 0 },
+    });
   });
 }
 
 export function deleteEvent(event: PlanEvent): Promise<boolean> {
   return attempt('The deletion', async () => {
-    await repos.events.delete(event.id);
-    offer(`Deleted "${event.title}"`, () => repos.events.put(event));
+    await commit({
+      label: `Deleted '${event.title}'`,
+      remove: { events: [event.id] },
+      expect: expectRevs('events', [event]),
+    });
   });
 }
 
@@ -100,7 +103,6 @@ export function stopRemoval(stop: ItineraryStop): { eventIds: string[]; legIds: 
 export function removeStop(stop: ItineraryStop): Promise<boolean> {
   const { eventIds, legIds } = stopRemoval(stop);
   return attempt('The removal', async () => {
-    const applied = await repos.apply({ remove: { events: eventIds, legs: legIds } });
-    offer(`Removed the stop in ${stop.city.name}`, () => repos.apply({ put: applied.removed }));
+    await commit({ label: `Removed the stop in ${stop.city.name}`, remove: { events: eventIds, legs: legIds } });
   });
 }

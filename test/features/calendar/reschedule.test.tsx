@@ -1,14 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../../src/db/repositories';
+import { undoEntry } from '../../../src/db/undo';
 import type { PlanEvent } from '../../../src/domain/model/model';
 import { instantToLocal, localToInstant } from '../../../src/domain/time/time';
-import {
-  moveEvent,
-  moveLeg,
-  rescheduleItem,
-  resizeEvent,
-  restoreItem,
-} from '../../../src/features/calendar/reschedule';
+import { moveEvent, moveLeg, rescheduleItem, resizeEvent } from '../../../src/features/calendar/reschedule';
 import { freshDb } from '../../helpers/fresh-db';
 import { makeAllDayEvent, makeEvent, makeLeg } from '../../helpers/factories';
 
@@ -90,14 +85,15 @@ describe('rescheduleItem (saved through the repositories)', () => {
         endsAt: seoul('2025-10-30T12:40'),
       }),
     );
-    const { before, after } = await rescheduleItem(repos, 'event', 'busan', {
+    const { before, after, entry } = await rescheduleItem(repos, 'event', 'busan', {
       kind: 'move',
       shift: { days: -7, ms: 0 },
     });
     expect(before).toEqual(e);
     expect(instantToLocal((after as PlanEvent).startsAt, 'Asia/Seoul')).toBe('2025-10-23T11:00');
     expect((await repos.events.get('busan'))!.startsAt).toBe(seoul('2025-10-23T11:00'));
-    await restoreItem(repos, 'event', before);
+    expect(entry?.label).toMatch(/^Moved 'Event \d+' to Thu 23 Oct 2025, 11:00 /);
+    await undoEntry(repos.db, entry!.id);
     expect((await repos.events.get('busan'))!.startsAt).toBe(e.startsAt);
   });
 

@@ -169,7 +169,7 @@ describe('EditorDialog', () => {
         startsAt: stored.startsAt,
       }),
     );
-    expect(await screen.findByText('"Trump–Xi summit, Busan" is back.')).toBeInTheDocument();
+    expect(await screen.findByText("Undone: Deleted 'Trump–Xi summit, Busan'.")).toBeInTheDocument();
   });
 
   it('says so when the item to edit no longer exists', async () => {
