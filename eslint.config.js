@@ -52,7 +52,7 @@ const faceZones = DOMAIN_PACKAGES.map((p) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'dev-dist', 'artifacts', 'summitry-data'] },
+  { ignores: ['dist', 'dist-faults', 'node_modules', 'coverage', 'dev-dist', 'artifacts', 'summitry-data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettierConfig,

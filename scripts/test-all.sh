@@ -113,7 +113,8 @@ stage format npx prettier --check . --log-level warn
 vitest_stage unit --project node --project jsdom --project server
 stage build npx vite build --logLevel warn
 needs build budgets && stage budgets node scripts/size-budget.mjs
-needs build e2e && vitest_stage e2e --project e2e
+stage build-faults npx vite build --mode faults --outDir dist-faults --logLevel warn
+needs build e2e && needs build-faults e2e && vitest_stage e2e --project e2e
 
 echo
 echo "== summary"

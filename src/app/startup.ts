@@ -1,10 +1,11 @@
 /**
  * Boot: open the plan database (in memory if the browser refuses IndexedDB), report an upgrade
  * blocked by other tabs and a database closed by a newer tab, and ask for persistent storage.
- * `?faults=1` in the address installs the write-fault hook for browser tests as
- * `window.__summitryFaults`; without it nothing of that is loaded.
+ * Only in the test build (`vite build --mode faults`, into dist-faults/), `?faults=1` in the
+ * address installs the write-fault hook for browser tests as `window.__summitryFaults`; the
+ * production build contains none of it (FAULTS_BUILD is the constant false there).
  */
-import { openPlanDatabase, type FaultControl } from '../db';
+import { FAULTS_BUILD, openPlanDatabase, type FaultControl } from '../db';
 import { requestPersistence } from '../features/storage/storage-api';
 import { useStatusStore } from '../store/status-store';
 
@@ -19,10 +20,10 @@ export async function startApp(): Promise<void> {
   const outcome = await openPlanDatabase({
     onBlocked: () => status.setDbNotice('blocked'),
     onVersionChange: () => status.setDbNotice('closed'),
-    faults: new URLSearchParams(window.location.search).get('faults') === '1',
+    faults: FAULTS_BUILD && new URLSearchParams(window.location.search).get('faults') === '1',
   });
   if (useStatusStore.getState().dbNotice === 'blocked') status.setDbNotice(null);
   status.setStorage(outcome.mode, outcome.problem ?? null);
-  if (outcome.faults) window.__summitryFaults = outcome.faults;
+  if (FAULTS_BUILD && outcome.faults) window.__summitryFaults = outcome.faults;
   void requestPersistence().then(status.setPersisted);
 }

@@ -31,6 +31,12 @@ export interface OpenHooks {
 
 const MEMORY_DB_NAME = 'summitry-memory';
 
+/**
+ * Fault injection exists only in the test build (`vite build --mode faults`, into dist-faults/):
+ * in a production build this is the constant false, and the fault module is never bundled.
+ */
+export const FAULTS_BUILD = import.meta.env.MODE === 'faults';
+
 function watch(target: SummitryDb, hooks: OpenHooks) {
   target.on('blocked', () => hooks.onBlocked?.());
   target.on('versionchange', () => {
@@ -46,14 +52,14 @@ async function openMemoryDb(hooks: OpenHooks, faults: FaultControl | undefined):
   const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
   const memory = new SummitryDb(MEMORY_DB_NAME, CURRENT_VERSION, { indexedDB: new IDBFactory(), IDBKeyRange });
   watch(memory, hooks);
-  if (faults) (await import('./faults')).installFaults(memory, faults);
+  if (FAULTS_BUILD && faults) (await import('./faults')).installFaults(memory, faults);
   await memory.open();
   return memory;
 }
 
 async function open(hooks: OpenHooks): Promise<OpenOutcome> {
   watch(db, hooks);
-  const faults = hooks.faults ? (await import('./faults')).installFaults(db) : undefined;
+  const faults = FAULTS_BUILD && hooks.faults ? (await import('./faults')).installFaults(db) : undefined;
   try {
     await db.open();
     return { mode: 'indexeddb', ...(faults ? { faults } : {}) };

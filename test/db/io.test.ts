@@ -307,7 +307,7 @@ describe('all or nothing', () => {
       [
         'script in text, and an unsafe link',
         variant((d) => (d.tables.events[0].sources = [{ title: '<script>x</script>', url: 'javascript:alert(1)' }])),
-        /sources\.0\.url must be an http, https or mailto address/,
+        /sources\.0\.url must be an absolute web address/,
       ],
       [
         'an impossible date',

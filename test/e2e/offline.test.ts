@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser } from '../helpers/browser';
+import { baseUrl, faultsUrl, launchBrowser } from '../helpers/browser';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const SAMPLE = 'Trump–Xi summit, Busan';
@@ -214,7 +214,7 @@ describe('several tabs', () => {
 describe('storage faults', () => {
   it('an injected quota error says so, keeps the edit in the form, offers a backup with it, and writes nothing', async () => {
     const context = await newContext();
-    const { page } = await open(context, `${CAL}&faults=1`);
+    const { page } = await open(context, `${CAL}&faults=1`, faultsUrl());
     await calendarItem(page, SAMPLE).waitFor();
     const dialog = await renameInEditor(page, SAMPLE, 'Busan summit, renamed on a full disk');
     await page.evaluate(() => {
@@ -239,7 +239,7 @@ describe('storage faults', () => {
     expect(file.tables.events.some((e: { title: string }) => e.title === SAMPLE)).toBe(true);
 
     // Nothing was written: another tab still reads the old title.
-    const other = (await open(context, CAL)).page;
+    const other = (await open(context, CAL, faultsUrl())).page;
     await calendarItem(other, SAMPLE).waitFor();
     expect(await calendarItem(other, 'Busan summit, renamed on a full disk').count()).toBe(0);
 
@@ -256,7 +256,7 @@ describe('storage faults', () => {
 
   it('the backup offered when a save fails imports through Import…, the unsaved edit included', async () => {
     const context = await newContext();
-    const { page, errors } = await open(context, `${CAL}&faults=1`);
+    const { page, errors } = await open(context, `${CAL}&faults=1`, faultsUrl());
     await calendarItem(page, SAMPLE).waitFor();
     const editor = await renameInEditor(page, SAMPLE, 'Busan summit, kept through a backup');
     await page.evaluate(() => {

@@ -1,3 +1,4 @@
 import { inject } from 'vitest';
 
 globalThis.__summitryBaseUrl = inject('baseUrl');
+globalThis.__summitryFaultsUrl = inject('faultsUrl');

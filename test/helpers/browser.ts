@@ -9,8 +9,19 @@ export function baseUrl(): string {
   return globalThis.__summitryBaseUrl ?? process.env.SUMMITRY_URL ?? 'http://127.0.0.1:4173';
 }
 
+/**
+ * The served fault-injection test build (dist-faults/, where `?faults=1` installs
+ * `window.__summitryFaults`): from the e2e global setup, else SUMMITRY_FAULTS_URL.
+ */
+export function faultsUrl(): string {
+  const url = globalThis.__summitryFaultsUrl || process.env.SUMMITRY_FAULTS_URL;
+  if (!url) throw new Error('No fault-injection build is served: build dist-faults/ (npm run build:faults).');
+  return url;
+}
+
 declare global {
   var __summitryBaseUrl: string | undefined;
+  var __summitryFaultsUrl: string | undefined;
 }
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -56,7 +56,21 @@ const b64 = (what: string, min: number, max: number) =>
     .refine((s) => {
       const n = (s.length / 4) * 3 - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0);
       return n >= min && n <= max;
-    }, `${what} has the wrong length`);
+    }, `${what} has the wrong length`)
+    .refine(isCanonicalBase64, `${what} is not canonical base64 (its unused padding bits are set)`);
+
+/**
+ * Strict base64: the text must be exactly what encoding its bytes gives back, so the unused low
+ * bits of the last character before padding must be zero. Otherwise four different last
+ * characters decode to the same bytes, and "one changed bit anywhere fails" would not be true.
+ */
+function isCanonicalBase64(text: string): boolean {
+  try {
+    return toBase64(fromBase64(text)) === text;
+  } catch {
+    return false;
+  }
+}
 
 /** The policy's floor: MIN_ITERATIONS unless a test asks for less. */
 function floorOf(policy: KdfPolicy): number {

@@ -4,3 +4,4 @@ export * from './labels';
 export * from './model';
 export * from './plan-items';
 export * from './validate';
+export * from './words';

@@ -1,7 +1,7 @@
 /** The reasons behind a candidate's score, in plain words, and the points each adds or costs. */
 import { DateTime } from 'luxon';
 import { findConflicts, RULE_LABELS, type Conflict, type Severity } from '../conflicts';
-import type { Plan } from '../model';
+import { countOf, type Plan } from '../model';
 import { formatLocalDateRange, localDateOf, toInstant, toMs } from '../time';
 import { applyCandidateToPlan } from './finder-visit';
 import {
@@ -30,7 +30,7 @@ export function shortDate(date: string): string {
 /** "Wed 12 – Fri 14 Aug 2026", "Mon 31 Aug – Wed 2 Sep 2026", "Thu 31 Dec 2026 – Sat 2 Jan 2027". */
 export const formatDayRange = formatLocalDateRange;
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => countOf(n, word);
 
 /** A window reason, `false` when the candidate breaks the window constraint. */
 export function windowFit(

@@ -6,7 +6,7 @@
  * time at its place, status, optional, conflicts) is computed here, so it can be tested here.
  */
 import { RULE_LABELS, type Conflict, type Severity } from '../../domain/conflicts';
-import { KIND_LABELS, MODE_LABELS, STATUS_LABELS } from '../../domain/model';
+import { KIND_LABELS, MODE_LABELS, STATUS_LABELS, countOf } from '../../domain/model';
 import type {
   EventKind,
   Leg,
@@ -157,7 +157,7 @@ function statusWords(status: Status, optional: boolean): string {
 function conflictWords(list: CalendarItem['conflicts']): string {
   if (list.length === 0) return '';
   const rules = [...new Set(list.map((c) => c.rule))].join('; ');
-  return `${list.length} ${list.length === 1 ? 'conflict' : 'conflicts'}: ${rules}.`;
+  return `${countOf(list.length, 'conflict')}: ${rules}.`;
 }
 
 /**

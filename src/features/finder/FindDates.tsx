@@ -11,7 +11,7 @@ import {
   type FinderRequest,
   type FinderResult,
 } from '../../domain/planning';
-import type { Plan } from '../../domain/model';
+import { countOf, verbOf, type Plan } from '../../domain/model';
 import { overridesForVisitShift } from '../../domain/planning';
 import { toMs } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
@@ -448,8 +448,8 @@ function Summary({ result, moving }: { result: FinderResult; moving: boolean }) 
     <div className="finder-summary">
       <p>
         {result.feasible === 0
-          ? `No dates work: all ${result.considered} possible start days are ruled out.`
-          : `${result.feasible} of ${result.considered} possible start days work${moving ? ' for the visit moved whole' : ''}; the best ${result.candidates.length} that do not overlap are below.`}
+          ? `No dates work: ${result.considered === 1 ? 'the one possible start day is' : `all ${result.considered} possible start days are`} ruled out.`
+          : `${result.feasible} of ${countOf(result.considered, 'possible start day')} ${verbOf(result.feasible, 'works', 'work')}${moving ? ' for the visit moved whole' : ''}; ${result.candidates.length === 1 ? 'the best one' : `the best ${result.candidates.length}`} that ${verbOf(result.candidates.length, 'does', 'do')} not overlap ${verbOf(result.candidates.length, 'is', 'are')} below.`}
       </p>
       {top.length > 0 && (
         <>

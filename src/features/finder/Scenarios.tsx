@@ -4,7 +4,7 @@ import { Field } from '../../components/Field';
 import { db, repos } from '../../db';
 import { deleteScenario, promoteScenario } from '../../db/scenarios';
 import { formatDayRange, hostCityOf } from '../../domain/planning';
-import type { Plan, Scenario } from '../../domain/model';
+import { countOf, type Plan, type Scenario } from '../../domain/model';
 import { applyOverrides, mergeOverrides, overridesForVisitShift, type Override } from '../../domain/planning';
 import { formatLocalDateTime, instantToLocal, localToInstant } from '../../domain/time';
 import { daysBetween, visitHostDays, visitItems } from '../../domain/planning';
@@ -94,7 +94,7 @@ export function Scenarios({ plan }: { plan: Plan }) {
     try {
       const { promotion, result } = await promoteScenario(db, s.id);
       const parts = [
-        `${promotion.moved.length} ${promotion.moved.length === 1 ? 'item' : 'items'} moved`,
+        `${countOf(promotion.moved.length, 'item')} moved`,
         `${promotion.madeFirm.length} optional taken in`,
         `${promotion.cancelled.length} optional cancelled`,
       ];

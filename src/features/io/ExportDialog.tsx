@@ -8,7 +8,7 @@ import { encryptBackup, MIN_PASSPHRASE_LENGTH } from '../../domain/files';
 import { exportCalendar, selectCalendarItems, type CalendarSelection } from '../../domain/files';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { APP_VERSION } from '../../domain/model';
+import { APP_VERSION, countOf } from '../../domain/model';
 import { fileBaseName } from './files';
 
 type Format = 'json' | 'encrypted' | 'ics';
@@ -52,7 +52,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const filterOn =
     filters.participantIds.length + filters.kinds.length + filters.statuses.length > 0 || !includeOptional;
   const filterText = [
-    filters.participantIds.length ? `${filters.participantIds.length} participant(s)` : '',
+    filters.participantIds.length ? countOf(filters.participantIds.length, 'participant') : '',
     filters.kinds.length ? `kinds: ${filters.kinds.join(', ')}` : '',
     filters.statuses.length ? `statuses: ${filters.statuses.join(', ')}` : '',
     includeOptional ? '' : 'optional items left out',

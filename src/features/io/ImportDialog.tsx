@@ -19,7 +19,7 @@ import { detectFileKind, IMPORT_LIMITS, restoreFile, type Restored } from '../..
 import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
-import { APP_VERSION } from '../../domain/model';
+import { APP_VERSION, countOf, verbOf } from '../../domain/model';
 import { downloadTextFile } from '../../components/download';
 import { fileBaseName, readFileText } from './files';
 import { latestPerFrame } from './per-frame';
@@ -42,8 +42,8 @@ const TABLE_WORDS: Record<SummaryTable, [one: string, many: string]> = {
   scenarios: ['scenario', 'scenarios'],
   acceptances: ['accepted conflict', 'accepted conflicts'],
 };
-const plural = (n: number, table: SummaryTable) => `${n.toLocaleString('en')} ${TABLE_WORDS[table][n === 1 ? 0 : 1]}`;
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, table: SummaryTable) => countOf(n, ...TABLE_WORDS[table]);
+const count = countOf;
 /** For the benchmark: the write's duration as a performance entry (where the API exists). */
 function markWriteTime(start: number) {
   try {
@@ -459,14 +459,18 @@ function Review({
         )}
         {preview && mode === 'replace' && (
           <p>
-            <strong>What will change:</strong> the {count(preview.replacedCount, 'record')} in your plan are replaced by
-            the file’s {count(preview.summary.total.add, 'record')}. Your current plan is saved first as an automatic
-            backup (Import… lists it, to restore).
+            <strong>What will change:</strong> the {count(preview.replacedCount, 'record')} in your plan{' '}
+            {verbOf(preview.replacedCount, 'is', 'are')} replaced by the file’s{' '}
+            {count(preview.summary.total.add, 'record')}. Your current plan is saved first as an automatic backup
+            (Import… lists it, to restore).
           </p>
         )}
         {preview && preview.dangling.length > 0 && (
           <details className="io-dangling">
-            <summary>{count(preview.dangling.length, 'item')} refer to things not in the file or your plan</summary>
+            <summary>
+              {count(preview.dangling.length, 'item')} {verbOf(preview.dangling.length, 'refers', 'refer')} to things
+              not in the file or your plan
+            </summary>
             <ul>
               {preview.dangling.slice(0, 20).map((d, i) => (
                 <li key={i}>{d}</li>

@@ -14,7 +14,7 @@ import {
   type RouteTotals,
 } from '../../domain/planning';
 import type { Status } from '../../domain/model';
-import { MODE_LABELS } from '../../domain/model';
+import { MODE_LABELS, countOf } from '../../domain/model';
 import { displayPart } from './format';
 import { deleteEvent, deleteLeg, setLegOptional, swapLegs } from './route-actions';
 
@@ -37,7 +37,7 @@ interface Props {
 export const legRowId = (id: string) => `itinerary-leg-${id}`;
 
 function totalsText(t: RouteTotals): string {
-  return `${t.legs} ${t.legs === 1 ? 'leg' : 'legs'}, ${formatTravelTime(t.travelMs)}, ${formatKm(t.km)}`;
+  return `${countOf(t.legs, 'leg')}, ${formatTravelTime(t.travelMs)}, ${formatKm(t.km)}`;
 }
 
 const placeWithCode = (p: ItineraryLeg['from']) => (p.iata ? `${p.name} (${p.iata})` : p.name);

@@ -10,6 +10,7 @@ import {
   orderVisits,
   zoneCity,
 } from '../../domain/planning';
+import { countOf } from '../../domain/model';
 import { useUiStore } from '../../store/ui-store';
 import { ItineraryView, legRowId } from './ItineraryView';
 import { RouteMap } from './RouteMap';
@@ -100,7 +101,7 @@ export function RouteView() {
             activeLegId={activeLegId}
             onActiveLeg={setActiveLegId}
             onSelectLeg={onSelectLeg}
-            caption={`Map of ${selectedTitle}: ${route.legs.length} legs, ${route.stops.length} stops`}
+            caption={`Map of ${selectedTitle}: ${countOf(route.legs.length, 'leg')}, ${countOf(route.stops.length, 'stop')}`}
           />
         </div>
         <div className="route-itineraries">

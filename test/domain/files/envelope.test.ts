@@ -76,6 +76,32 @@ describe('encrypted backup (PBKDF2-SHA-256 → AES-256-GCM)', () => {
     }
   });
 
+  it('base64 is decoded strictly: setting the unused padding bits of the last character fails', async () => {
+    // 21 bytes of plaintext + the 16-byte tag = 37 bytes: the ciphertext ends in "==", like the 16-byte salt.
+    const sealed = await encryptBackup('x'.repeat(21), PASS, FAST);
+    const env = JSON.parse(sealed);
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    /** Set the low bit of the last data character: unused when the text ends in "==" or "=". */
+    const flipPadding = (b64: string) => {
+      const at = b64.replace(/=+$/, '').length - 1;
+      const flipped = ALPHABET[ALPHABET.indexOf(b64[at]!) ^ 1]!;
+      const changed = b64.slice(0, at) + flipped + b64.slice(at + 1);
+      expect(atob(changed)).toBe(atob(b64)); // the lenient decoder reads the same bytes
+      return changed;
+    };
+    expect(env.ciphertext).toMatch(/==$/);
+    expect(env.kdf.salt).toMatch(/==$/);
+    expect(await decryptBackup(sealed, PASS, FAST_READER)).toEqual({ ok: true, plaintext: 'x'.repeat(21) });
+    for (const v of [
+      { ...env, ciphertext: flipPadding(env.ciphertext) },
+      { ...env, kdf: { ...env.kdf, salt: flipPadding(env.kdf.salt) } },
+    ]) {
+      const result = await decryptBackup(JSON.stringify(v), PASS, FAST_READER);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/not canonical base64/);
+    }
+  });
+
   it('a flipped bit in the file text fails with a message, never with a wrong plaintext', async () => {
     const sealed = await encryptBackup(PLAINTEXT, PASS, FAST);
     const bytes = new TextEncoder().encode(sealed);

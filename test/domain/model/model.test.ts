@@ -21,7 +21,7 @@ describe('validators name the field at fault', () => {
     [
       'javascript: source',
       { sources: [{ title: 'x', url: 'javascript:alert(1)' }] },
-      'sources.0.url must be an http, https or mailto address',
+      'sources.0.url must be an absolute web address such as https://example.org/page, or a mailto: address',
     ],
     ['missing participants', { participantIds: undefined }, 'participantIds is required'],
   ])('%s', (_name, patch, expected) => {
@@ -75,6 +75,17 @@ describe('validators name the field at fault', () => {
     ['javascript:alert(1)', false],
     ['data:text/html,hi', false],
     ['not a url', false],
+    ['https:evil.example', false],
+    ['https:/evil.example/a', false],
+    ['http:\\\\evil.example', false],
+    ['https://', false],
+    ['https:///path', false],
+    ['HTTPS://Example.org/a?b=1#c', true],
+    ['https://example.org/a b', false],
+    ['https://example.org/\u202Egnp', false],
+    ['mailto:', false],
+    ['mailto:nobody', false],
+    ['ftp://example.org/file', false],
   ])('isSafeUrl(%s) is %s', (url, safe) => {
     expect(isSafeUrl(url)).toBe(safe);
   });

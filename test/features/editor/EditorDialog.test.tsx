@@ -116,7 +116,7 @@ describe('EditorDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
-      'Not saved: Event "Call with a bad link": sources.0.url must be an http, https or mailto address',
+      'Not saved: Event "Call with a bad link": sources.0.url must be an absolute web address such as https://example.org/page, or a mailto: address',
     );
     expect(screen.getByRole('dialog', { name: 'New item' })).toBeInTheDocument();
     expect(screen.getByLabelText('Title')).toHaveValue('Call with a bad link');

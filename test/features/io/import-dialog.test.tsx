@@ -3,6 +3,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, seedIfFirstRun } from '../../../src/db';
+import { buildBackup, encodeBackup } from '../../../src/domain/files';
+import { buildSamplePlan } from '../../../src/domain/sample';
 import { IoMenu } from '../../../src/features/io/IoMenu';
 import { useUiStore } from '../../../src/store/ui-store';
 
@@ -54,5 +56,27 @@ describe('Import…', () => {
     expect(alert).toHaveTextContent('broken.json cannot be imported. Nothing was changed.');
     expect(alert).toHaveTextContent(/The backup's appVersion is required/);
     expect(await db.events.count()).toBe(before);
+  });
+
+  it('counts in words that agree: "1 item refers to things not in the file"', async () => {
+    const plan = buildSamplePlan();
+    const [first, ...rest] = plan.events;
+    const broken = { ...plan, events: [{ ...first!, placeId: 'nowhere' }, ...rest] } as typeof plan;
+    const text = encodeBackup(
+      buildBackup({
+        plan: broken,
+        planName: 'One dangling',
+        appVersion: '1.0.0',
+        exportedAt: '2025-09-20T12:00:00.000Z',
+      }),
+    );
+    const user = userEvent.setup();
+    render(<IoMenu />);
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
+    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File([text], 'one-dangling.json', { type: 'application/json' }));
+    const summary = await within(dialog).findByText(/to things not in/, {}, { timeout: 5000 });
+    expect(summary.textContent).toMatch(/^1 item refers to things not in\s+the file or your plan$/);
   });
 });

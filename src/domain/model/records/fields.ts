@@ -74,22 +74,31 @@ export const title = text(300).pipe(z.string().trim().min(1, 'is required'));
 
 export const SAFE_URL_PROTOCOLS = ['http:', 'https:', 'mailto:'] as const;
 
-/** True for URLs a link may point at: http, https and mailto only. */
+/**
+ * True for URLs a link may point at: absolute `http://host/…` or `https://host/…` (with the two
+ * slashes and a host: `https:evil.example` is refused, though `new URL` would repair it) and
+ * `mailto:` addresses. No spaces or control characters anywhere.
+ */
 export function isSafeUrl(url: string): boolean {
+  if (!/^(?:https?:\/\/[^/?#]+|mailto:[^/?#]+@)/i.test(url) || /[\s\\\p{C}]/u.test(url)) return false;
   try {
     const parsed = new URL(url);
-    return (SAFE_URL_PROTOCOLS as readonly string[]).includes(parsed.protocol);
+    if (!(SAFE_URL_PROTOCOLS as readonly string[]).includes(parsed.protocol)) return false;
+    return parsed.protocol === 'mailto:' || parsed.hostname.length > 0;
   } catch {
     return false;
   }
 }
+
+export const UNSAFE_URL_MESSAGE =
+  'must be an absolute web address such as https://example.org/page, or a mailto: address';
 
 export const sourceSchema = z.object({
   title: title,
   url: z
     .string({ error: 'must be a web address' })
     .max(2000, 'is too long')
-    .refine(isSafeUrl, 'must be an http, https or mailto address')
+    .refine(isSafeUrl, UNSAFE_URL_MESSAGE)
     .optional(),
   date: localDateSchema.optional(),
 });
