@@ -12,6 +12,10 @@
 //   heap_mb     heap held by one full result (compiled plan and conflicts), between two full GCs
 //   overlap_ms  one run with only the overlap rule (what the oracle computes), and its ratios
 //   cold_ms     the first full run in the process (zone offsets not yet memoised)
+//   floor_ms    the least any run from the stored strings must do: parse every item's two
+//               instants from its ISO strings and sort the items by them; full_over_floor is
+//               full_ms over it (target <= 2), and full_ms at 100,000 adversarial items has a
+//               target of 400 ms
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { analyzeCompiled, analyzeConflicts, compilePlan } from '../../src/domain/conflicts';
@@ -31,6 +35,29 @@ function intervals(plan: Plan): Iv[] {
     ...plan.legs.map((l) => ({ start: Date.parse(l.departsAt), end: Date.parse(l.arrivesAt) })),
     ...plan.windows.map((w) => ({ start: Date.parse(w.startsAt), end: Date.parse(w.endsAt) })),
   ];
+}
+
+/** The floor: each item's instants parsed from the stored strings, then the items sorted by them. */
+function floor(plan: Plan): Uint32Array {
+  const n = plan.events.length + plan.legs.length + plan.windows.length;
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  let k = 0;
+  for (const e of plan.events) {
+    start[k] = Date.parse(e.startsAt);
+    end[k++] = Date.parse(e.endsAt);
+  }
+  for (const l of plan.legs) {
+    start[k] = Date.parse(l.departsAt);
+    end[k++] = Date.parse(l.arrivesAt);
+  }
+  for (const w of plan.windows) {
+    start[k] = Date.parse(w.startsAt);
+    end[k++] = Date.parse(w.endsAt);
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => start[a]! - start[b]! || end[a]! - end[b]!);
 }
 
 /** The oracle: every pair checked; pairs listed up to the cap, all counted. */
@@ -124,10 +151,11 @@ for (const dist of ['realistic', 'adversarial'] as const) {
       sort: () => [...iv].sort((a, b) => a.start - b.start || a.end - b.end),
       compile: () => compilePlan(plan),
       full: () => analyzeConflicts(plan, options),
+      floor: () => floor(plan),
     };
     const withNaive = n <= 10_000;
     const timed = race(fns, runs, withNaive ? { naive: () => naive(iv) } : {}, n >= 10_000 ? 8 : 5);
-    const { engine, overlapOnly, sort, compile, full } = timed;
+    const { engine, overlapOnly, sort, compile, full, floor: floorRun } = timed;
     const heap = heapOf(() => analyzeConflicts(plan, options));
     let naiveMs = 'naive_ms=-';
     let speedup = 'speedup_vs_naive=-';
@@ -148,6 +176,8 @@ for (const dist of ['realistic', 'adversarial'] as const) {
       `n=${n} dist=${dist} engine_ms=${f(engine.ms, 2)} ${naiveMs} sort_ms=${f(sort.ms, 2)} heap_mb=${f(heap)} ${speedup} engine_over_sort=${f(engine.ms / sort.ms, 2)}` +
         ` compile_ms=${f(compile.ms)} full_ms=${f(full.ms)} ${fullSpeedup} full_over_sort=${f(full.ms / sort.ms, 2)}` +
         ` overlap_ms=${f(overlapOnly.ms, 2)} ${overlapSpeedup} overlap_over_sort=${f(overlapOnly.ms / sort.ms, 2)} cold_ms=${f(first)}` +
+        ` floor_ms=${f(floorRun.ms)} full_over_floor=${f(full.ms / floorRun.ms, 2)} target_full_over_floor=2` +
+        (n === 100_000 && dist === 'adversarial' ? ` target_full_ms=400` : '') +
         ` overlapping_items=${f(overlappingShare(plan) * 100)}% participants=${plan.participants.length} overlap_pairs=${r.overlapPairsTotal} reported_pairs=${r.overlapPairsReported} cap=${CAP} conflicts=${r.conflicts.length} truncated=${r.truncated.join(',') || '-'}`,
     );
   }

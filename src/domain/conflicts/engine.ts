@@ -8,12 +8,7 @@
 import type { Plan } from '../model';
 import { sortBuilt, type Built, type ConflictRecord } from './make';
 import { compilePlan, indexFor, type CompiledPlan, type PlanIndex } from './nodes';
-import { blackoutRule } from './rules/blackout';
-import { doubleBookingRule } from './rules/double-booking';
-import { localHoursRule } from './rules/local-hours';
-import { overlapRule } from './rules/overlap';
-import { timelineRules } from './rules/timeline';
-import { windowRule } from './rules/window';
+import { RULE_REGISTRY } from './rules/registry';
 import { RULES, type ConflictReport, type FindOptions, type RuleId } from './types';
 
 export { compilePlan, type CompiledPlan } from './nodes';
@@ -31,7 +26,7 @@ export function engineStats(): EngineStats {
   return g.__summitryEngine;
 }
 
-/** Every rule over the items in force for one run. */
+/** Every rule of the registry that `rules` names, over the items in force for one run. */
 export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES): Analysis {
   engineStats().runs += 1;
   const on = new Set(rules);
@@ -39,25 +34,15 @@ export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES)
   const truncated: RuleId[] = [];
   let overlapPairsTotal = 0;
   let overlapPairsReported = 0;
-  if (on.has('double-booking')) {
-    const r = doubleBookingRule(index);
+  for (const rule of RULE_REGISTRY) {
+    if (!on.has(rule.id)) continue;
+    const r = rule.run(index);
     push(built, r.built);
-    if (r.capped) truncated.push('double-booking');
-  }
-  if (on.has('overlap')) {
-    const r = overlapRule(index);
-    push(built, r.built);
-    overlapPairsTotal = r.total;
-    overlapPairsReported = r.built.length;
-    if (r.capped) truncated.push('overlap');
-  }
-  if (on.has('transit') || on.has('continuity')) push(built, timelineRules(index, { rules: on }));
-  if (on.has('window')) push(built, windowRule(index));
-  if (on.has('local-hours')) push(built, localHoursRule(index));
-  if (on.has('blackout')) {
-    const r = blackoutRule(index);
-    push(built, r.built);
-    if (r.capped) truncated.push('blackout');
+    if (r.capped) truncated.push(rule.id);
+    if (r.total !== undefined) {
+      overlapPairsTotal += r.total;
+      overlapPairsReported += r.built.length;
+    }
   }
   return { conflicts: sortBuilt(built), overlapPairsTotal, overlapPairsReported, truncated };
 }

@@ -7,6 +7,7 @@ import { describe, duration, listNames, personName, spanAt } from '../describe';
 import { build, severityOf, type Built } from '../make';
 import type { Node, PlanIndex } from '../nodes';
 import type { PairRuleResult } from './double-booking';
+import type { ConflictRule } from './rule';
 import { onDifferentDays } from '../all-day';
 
 export function blackoutRule(index: PlanIndex): PairRuleResult {
@@ -61,3 +62,5 @@ function blackout(index: PlanIndex, e: Node, b: Node, people: string[]): Built {
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+export const blackoutConflictRule: ConflictRule = { id: 'blackout', run: blackoutRule };

@@ -12,6 +12,7 @@ import { build, severityOf, type Built } from '../make';
 import { overlapsBy } from './overlap';
 import { isVisitProgramme, onDifferentDays } from '../all-day';
 import { compareNodes, legNoun, type Node, type PlanIndex } from '../nodes';
+import type { ConflictRule, RuleResult } from './rule';
 
 /** True when overlapping commitments `a` and `b` of one participant can both be kept. */
 export function isCompatible(a: Node, b: Node): boolean {
@@ -29,10 +30,8 @@ export function isCompatible(a: Node, b: Node): boolean {
   return other.city === day.city;
 }
 
-export interface PairRuleResult {
-  built: Built[];
-  capped: boolean;
-}
+/** A pair rule's result (double booking, blackout). */
+export type PairRuleResult = RuleResult;
 
 export function doubleBookingRule(index: PlanIndex): PairRuleResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
@@ -106,3 +105,5 @@ function whereabouts(index: PlanIndex, node: Node): string {
   if (node.type === 'leg') return `on the ${legNoun(node.mode!)}`;
   return `in ${cityName(index, node.place)}`;
 }
+
+export const doubleBookingConflictRule: ConflictRule = { id: 'double-booking', run: doubleBookingRule };

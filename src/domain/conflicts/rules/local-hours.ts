@@ -9,6 +9,7 @@ import { localWallMs, zoneOffsetMinutes } from '../../time';
 import { cityName, dateTimeAt, describe, duration, label, listNames, personName, spanAt, timeAt } from '../describe';
 import { build, type Built } from '../make';
 import type { Node, PlanIndex } from '../nodes';
+import type { ConflictRule } from './rule';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -192,3 +193,8 @@ function explainAtHomes({ index, x, hits }: { index: PlanIndex; x: Node; hits: H
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+export const localHours: ConflictRule = {
+  id: 'local-hours',
+  run: (index) => ({ built: localHoursRule(index), capped: false }),
+};

@@ -12,12 +12,10 @@ import { isUnrelatedAllDay, isVisitDay, isVisitProgramme } from '../all-day';
 import { describe, duration } from '../describe';
 import { build, type Built } from '../make';
 import { sortByStart, type Node, type PlanIndex } from '../nodes';
+import type { ConflictRule, RuleResult } from './rule';
 
-export interface OverlapResult {
-  built: Built[];
-  total: number;
-  capped: boolean;
-}
+/** The overlap rule's result: `total` counts every overlapping pair, even past the cap. */
+export type OverlapResult = RuleResult & { total: number };
 
 /**
  * Calls `visit(a, b)` for overlapping pairs in sweep order until it returns false. Returns the
@@ -169,3 +167,5 @@ function explainOverlap({ a, b, overlap }: { a: Node; b: Node; overlap: number }
 function capitalizeFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+export const overlap: ConflictRule = { id: 'overlap', run: overlapRule };

@@ -33,6 +33,7 @@ import {
 import { build, conflictId, severityOf, type Built, type Party } from '../make';
 import { legNoun, type Node, type PlanIndex } from '../nodes';
 import type { RuleId } from '../types';
+import type { ConflictRule } from './rule';
 
 /**
  * Where a participant is, as the walk goes. One object per participant, updated in place
@@ -347,3 +348,24 @@ function leaving(index: PlanIndex, c: Stay): string {
   if (c.fromAllDay) return `${label(c.item)} is in ${cityName(index, c.place)} (${when(c.item)})`;
   return `${label(c.item)} ends in ${cityName(index, c.place)} at ${dateTimeAt(c.until, c.item.zone)}`;
 }
+
+/** One walk of the timelines per index gives both rules' conflicts; each rule takes its own. */
+const walked = new WeakMap<PlanIndex, Built[]>();
+const BOTH: ReadonlySet<RuleId> = new Set<RuleId>(['transit', 'continuity']);
+
+function timelineRule(id: 'transit' | 'continuity'): ConflictRule {
+  return {
+    id,
+    run: (index) => {
+      let all = walked.get(index);
+      if (!all) {
+        all = timelineRules(index, { rules: BOTH });
+        walked.set(index, all);
+      }
+      return { built: all.filter((c) => c.rule === id), capped: false };
+    },
+  };
+}
+
+export const transit = timelineRule('transit');
+export const continuity = timelineRule('continuity');

@@ -8,6 +8,7 @@ import { formatLocalDateRange, startOfLocalDayPlus, toMs } from '../../time';
 import { dateTimeAt, describe, duration, label, timeAt } from '../describe';
 import { build, severityOf, type Built, type Party } from '../make';
 import type { Node, PlanIndex } from '../nodes';
+import type { ConflictRule } from './rule';
 
 interface Bounds {
   start: number;
@@ -16,7 +17,7 @@ interface Bounds {
   allowedEnd: number;
 }
 
-export function windowRule(index: PlanIndex): Built[] {
+export function windowConflicts(index: PlanIndex): Built[] {
   const windowNodes = new Map<string, Node>();
   for (const x of index.nodes) if (x.type === 'window') windowNodes.set(x.id, x);
   const boundsCache = new Map<string, Bounds>();
@@ -133,3 +134,8 @@ function visitOutside(
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+export const windowRule: ConflictRule = {
+  id: 'window',
+  run: (index) => ({ built: windowConflicts(index), capped: false }),
+};
