@@ -94,7 +94,10 @@ describe('screens', () => {
     // The month grid itself is wide, not a column in the middle.
     await goTo(page, '/calendar');
     await page.getByRole('button', { name: 'Month' }).click();
-    const grid = await page.locator('.cal-main').first().evaluate((el) => el.getBoundingClientRect().width);
+    const grid = await page
+      .locator('.cal-main')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
     expect(grid).toBeGreaterThan(1300);
     await context.close();
   });
@@ -129,7 +132,10 @@ describe('screens', () => {
     await page.goto(new URL('/calendar?view=week&date=2025-10-29', page.url()).toString());
     const title = page.locator('.cal-view-week .cal-ev-title').first();
     await title.waitFor();
-    const text = await title.evaluate((t) => ({ h: t.getBoundingClientRect().height, w: t.getBoundingClientRect().width }));
+    const text = await title.evaluate((t) => ({
+      h: t.getBoundingClientRect().height,
+      w: t.getBoundingClientRect().width,
+    }));
     expect(text.h).toBeGreaterThan(8);
     expect(text.w).toBeGreaterThan(40);
 
