@@ -24,9 +24,10 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
   const openCreate = useUiStore((s) => s.openCreate);
   const notify = useUndoStore((s) => s.notify);
   const [confirmReset, setConfirmReset] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   return (
-    <header className="app-header">
+    <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
       <div className="brand">
         <span className="app-name">Summitry</span>
         <h1 className="plan-name">{planName ?? ' '}</h1>
@@ -57,7 +58,16 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
           })}
         </ul>
       </nav>
-      <div className="controls">
+      <button
+        type="button"
+        className="menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="header-controls"
+        onClick={() => setMenuOpen((o) => !o)}
+      >
+        <span aria-hidden="true">☰</span> Menu
+      </button>
+      <div className="controls" id="header-controls">
         <ZoneSelect label="Display time zone" required value={displayZone} onChange={setDisplayZone} />
         <label className="check">
           <input type="checkbox" checked={includeOptional} onChange={(e) => setIncludeOptional(e.target.checked)} />

@@ -62,12 +62,17 @@ const CSP_LISTENER = `
 export async function openPage(
   browser: Browser,
   path = '/',
-  options: { timezoneId?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    timezoneId?: string;
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+  } = {},
 ): Promise<OpenedPage> {
   const context = await browser.newContext({
     timezoneId: options.timezoneId ?? 'Europe/London',
     locale: 'en-GB',
     viewport: options.viewport ?? { width: 1360, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   // Playwright waits 30 s for an action or a locator by default; a very busy machine can need
   // more for a first render, and a wait returns as soon as its condition holds anyway.

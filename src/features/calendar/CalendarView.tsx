@@ -16,11 +16,16 @@ export interface CalendarViewProps {
 
 const systemNow = () => new Date();
 
+/** A phone-sized screen: the month grid is too cramped there, so the calendar opens as the agenda (list). */
+const isNarrow = () => typeof window !== 'undefined' && !!window.matchMedia?.('(max-width: 640px)').matches;
+
 /** The plan in FullCalendar: month, week, list and year, in the display zone, editable. */
 export function CalendarView({ search, onSearchChange, now = systemNow }: CalendarViewProps) {
   const displayZone = useUiStore((s) => s.displayZone);
   const [nowIso] = useState(() => now().toISOString());
-  const place = readCalendarPlace(search);
+  const read = readCalendarPlace(search);
+  const [narrow] = useState(isNarrow);
+  const place = narrow && !search.get('view') ? { ...read, view: 'list' as const } : read;
   const next = useNextItem(nowIso);
 
   // Where to open: the URL's date, else the next upcoming item, else today.
