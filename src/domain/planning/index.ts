@@ -5,3 +5,5 @@ export * from './range-check';
 export * from './scenarios';
 export * from './visit-shift';
 export * from './whereabouts';
+export * from './itinerary-types';
+export * from './route-helpers';

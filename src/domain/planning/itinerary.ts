@@ -12,167 +12,66 @@
  * - Optional items (legs and events) are left out when `includeOptional` is false; the totals
  *   are always given both with and without the optional legs.
  */
-import type { Conflict } from '../conflicts';
 import { greatCircleKm } from '../geo';
-import type { Leg, LegMode, Place, PlaceKind, Plan, PlanEvent, Status, Visit } from '../model';
-import { calendarDaysBetween, formatLocalDate, localParts, startOfLocalDay, toInstant, toMs } from '../time';
+import type { Leg, Place, Plan, PlanEvent } from '../model';
+import { calendarDaysBetween, formatPlainDate, localParts, startOfLocalDay, toInstant, toMs } from '../time';
+import type {
+  Itinerary,
+  ItineraryDay,
+  ItineraryEntry,
+  ItineraryEvent,
+  ItineraryLeg,
+  ItineraryOptions,
+  ItineraryStop,
+  ItineraryTotals,
+  PlaceRef,
+  Route,
+  RouteTotals,
+  TimeAt,
+} from './itinerary-types';
+import { legDurationMs } from './route-helpers';
 
 /** Selection meaning every visit (and the legs outside any visit). */
 export const ALL_VISITS = 'all';
 /** Key of the itinerary holding legs that belong to no visit. */
 export const NO_VISIT = 'no-visit';
 
-export interface ItineraryOptions {
-  displayZone: string;
-  includeOptional: boolean;
-}
-
-export interface PlaceRef {
-  id: string;
-  name: string;
-  kind: PlaceKind | 'unknown';
-  timeZone: string;
-  /** Degrees; null when the place is missing from the plan. */
-  coords: { lat: number; lon: number } | null;
-  /** The city the place belongs to (the place itself when it is a city or has none). */
-  cityId: string;
-  cityName: string;
-  cityCoords: { lat: number; lon: number } | null;
-  iata?: string;
-}
-
-/** An instant seen at a place's zone and in the display zone. */
-export interface TimeAt {
-  instant: string;
-  zone: string;
-  /** `YYYY-MM-DD` at `zone`. */
-  localDate: string;
-  /** "09:00 CST" at `zone`. */
-  local: string;
-  /** "Tue 28 Oct" at `zone`. */
-  localDay: string;
-  /** "02:00 GMT" in the display zone. */
-  display: string;
-  /** "Tue 28 Oct" in the display zone. */
-  displayDay: string;
-  /** The display zone shows the same day and wall-clock time: no need to repeat it. */
-  sameAsDisplay: boolean;
-}
-
-export interface ItineraryLeg {
-  id: string;
-  leg: Leg;
-  /** 1-based position among the legs shown (per visit, or across all visits in "all"). */
-  seq: number;
-  from: PlaceRef;
-  to: PlaceRef;
-  mode: LegMode;
-  status: Status;
-  optional: boolean;
-  /** Carrier and flight or train number, e.g. "Air China CA817". */
-  service: string;
-  departs: TimeAt;
-  arrives: TimeAt;
-  /** arrivesAt − departsAt, ms. */
-  durationMs: number;
-  /** Great-circle km; null when a place is missing. */
-  km: number | null;
-  /** Local arrival date minus local departure date, in days (−1 across the date line westward). */
-  dayShift: number;
-  visitId: string | null;
-}
-
-export interface ItineraryEvent {
-  id: string;
-  event: PlanEvent;
-  place: PlaceRef | null;
-  allDay: boolean;
-  starts: TimeAt;
-  ends: TimeAt;
-  /** All-day items: first and last local day. */
-  startDate?: string;
-  endDate?: string;
-}
-
-export interface ItineraryStop {
-  /** Unique within a route. */
-  key: string;
-  /** The city of the stop (what the map labels). */
-  city: PlaceRef;
-  /** The place that opened the stop: the arrival airport or station, or the first event's place. */
-  place: PlaceRef;
-  arrives?: TimeAt;
-  departs?: TimeAt;
-  arrivalLegId?: string;
-  departureLegId?: string;
-  /** Where the principal arrives and leaves from, when that is not the city itself. */
-  arrivalPlace?: PlaceRef;
-  departurePlace?: PlaceRef;
-  events: ItineraryEvent[];
-  /** The stop is there only because of optional items. */
-  optional: boolean;
-  /** A leg leaves from here but no leg brought the principal here from the previous stop. */
-  unplannedArrival: boolean;
-  /** The previous stop's city, for `unplannedArrival` messages. */
-  previousCity?: PlaceRef;
-  visitId: string | null;
-}
-
-export type ItineraryEntry =
-  | { type: 'stop'; stop: ItineraryStop }
-  | { type: 'leg'; leg: ItineraryLeg }
-  | { type: 'event'; event: ItineraryEvent; stopKey: string | null };
-
-export interface ItineraryDay {
-  /** `YYYY-MM-DD`, the local date at the place of the day's first entry. */
-  date: string;
-  /** "Tue 28 Oct 2025" */
-  label: string;
-  zone: string;
-  entries: ItineraryEntry[];
-}
-
-export interface RouteTotals {
-  legs: number;
-  /** Sum of leg durations, ms. */
-  travelMs: number;
-  /** Sum of great-circle km (legs with a missing place count 0). */
-  km: number;
-}
-
-export interface ItineraryTotals {
-  withOptional: RouteTotals;
-  withoutOptional: RouteTotals;
-  /** Which of the two the current toggle shows. */
-  shown: RouteTotals;
-  /** Number of optional legs. */
-  optionalLegs: number;
-}
-
-export interface Itinerary {
-  /** The visit id, or `NO_VISIT`. */
-  key: string;
-  visit: Visit | null;
-  title: string;
-  status: Status | null;
-  stops: ItineraryStop[];
-  /** Legs shown, in order. */
-  legs: ItineraryLeg[];
-  days: ItineraryDay[];
-  totals: ItineraryTotals;
-  /** Earliest instant among its items (sort key); null for an empty visit. */
-  startsAt: string | null;
-}
-
-export interface Route {
-  itineraries: Itinerary[];
-  /** Every leg shown, across itineraries, in `seq` order. */
-  legs: ItineraryLeg[];
-  stops: ItineraryStop[];
-  totals: ItineraryTotals;
-}
-
 type PlaceIndex = Map<string, Place>;
+
+/** Places by id, built once per places array (a route builds one itinerary per visit). */
+const placeIndexes = new WeakMap<readonly Place[], PlaceIndex>();
+function placeIndex(places: readonly Place[]): PlaceIndex {
+  let index = placeIndexes.get(places);
+  if (!index) {
+    index = new Map(places.map((p) => [p.id as string, p]));
+    placeIndexes.set(places, index);
+  }
+  return index;
+}
+
+/** The plan cut down to one visit's records (or, for null, the legs outside any visit): what
+ * `buildItinerary` reads, so a route of many visits reads the plan once, not once per visit. */
+function perVisit(plan: Plan): (visitId: string | null) => Plan {
+  const legs = new Map<string | null, Leg[]>();
+  const events = new Map<string | null, PlanEvent[]>();
+  const push = <T>(map: Map<string | null, T[]>, key: string | null, item: T) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const l of plan.legs) push(legs, l.visitId || null, l);
+  for (const e of plan.events) if (e.visitId) push(events, e.visitId, e);
+  const visits = new Map(plan.visits.map((v) => [v.id as string, v]));
+  return (visitId) => {
+    const visit = visitId ? visits.get(visitId) : undefined;
+    return {
+      ...plan,
+      visits: visit ? [visit] : [],
+      legs: legs.get(visitId) ?? [],
+      events: visitId ? (events.get(visitId) ?? []) : [],
+    };
+  };
+}
 
 function coordsOf(p: Place | undefined): { lat: number; lon: number } | null {
   return p ? { lat: p.lat, lon: p.lon } : null;
@@ -223,18 +122,6 @@ export function timeAt(instant: string, zone: string, displayZone: string): Time
     displayDay: d.day,
     sameAsDisplay: local === display && l.day === d.day,
   };
-}
-
-/** Duration of a leg in ms (arrivesAt − departsAt): correct across zones and DST. */
-export function legDurationMs(leg: Pick<Leg, 'departsAt' | 'arrivesAt'>): number {
-  return toMs(leg.arrivesAt) - toMs(leg.departsAt);
-}
-
-/** Great-circle km of a leg between two known places; null if either is missing. */
-export function legDistanceKm(leg: Pick<Leg, 'fromPlaceId' | 'toPlaceId'>, places: readonly Place[]): number | null {
-  const a = places.find((p) => p.id === leg.fromPlaceId);
-  const b = places.find((p) => p.id === leg.toPlaceId);
-  return a && b ? greatCircleKm(a, b) : null;
 }
 
 function sumTotals(legs: readonly { durationMs: number; km: number | null }[]): RouteTotals {
@@ -344,7 +231,7 @@ function groupDays(entries: readonly ItineraryEntry[]): ItineraryDay[] {
     const { date, zone, instant } = entryDate(entry);
     let day = days[days.length - 1];
     if (!day || day.date !== date) {
-      day = { date, zone, label: instant ? formatLocalDate(instant, zone) : 'Undated', entries: [] };
+      day = { date, zone, label: instant ? formatPlainDate(date) : 'Undated', entries: [] };
       days.push(day);
     }
     day.entries.push(entry);
@@ -362,7 +249,7 @@ export function buildItinerary(
   options: ItineraryOptions,
   seqOf?: ReadonlyMap<string, number>,
 ): Itinerary {
-  const index: PlaceIndex = new Map(plan.places.map((p) => [p.id as string, p]));
+  const index = placeIndex(plan.places);
   const visit = visitId ? (plan.visits.find((v) => v.id === visitId) ?? null) : null;
   const allLegs = plan.legs.filter((l) => (visitId ? l.visitId === visitId : !l.visitId)).sort(compareLegs);
   const events = visitId ? plan.events.filter((e) => e.visitId === visitId) : [];
@@ -474,8 +361,9 @@ export function buildRoute(plan: Plan, selection: string, options: ItineraryOpti
     .filter((l) => inSelection.has(l.visitId ?? null) && isShown(l, options.includeOptional))
     .sort(compareLegs);
   const seqOf = new Map(numbered.map((l, i) => [l.id as string, i + 1]));
+  const planOf = perVisit(plan);
   const itineraries = keys
-    .map((k) => buildItinerary(plan, k, options, seqOf))
+    .map((k) => buildItinerary(planOf(k), k, options, seqOf))
     .sort((a, b) => {
       if (a.visit === null || b.visit === null) return a.visit === null ? (b.visit === null ? 0 : 1) : -1;
       if (a.startsAt === null || b.startsAt === null)
@@ -501,104 +389,4 @@ export function buildRoute(plan: Plan, selection: string, options: ItineraryOpti
       optionalLegs: itineraries.reduce((s, i) => s + i.totals.optionalLegs, 0),
     },
   };
-}
-
-/** The visits in the order a selector lists them: by first item, then title; empty visits last. */
-export function orderVisits(plan: Plan): Visit[] {
-  const first = new Map<string, string>();
-  const note = (id: string | undefined, at: string) => {
-    if (!id) return;
-    const prev = first.get(id);
-    if (!prev || at < prev) first.set(id, at);
-  };
-  for (const e of plan.events) note(e.visitId, e.startsAt);
-  for (const l of plan.legs) note(l.visitId, l.departsAt);
-  return [...plan.visits].sort((a, b) => {
-    const fa = first.get(a.id);
-    const fb = first.get(b.id);
-    if (fa && fb) return fa.localeCompare(fb) || a.title.localeCompare(b.title);
-    if (fa || fb) return fa ? -1 : 1;
-    return a.title.localeCompare(b.title);
-  });
-}
-
-/** Conflicts by the id of each item they concern (an item may be in several). */
-export function conflictsByItem(conflicts: readonly Conflict[]): Map<string, Conflict[]> {
-  const out = new Map<string, Conflict[]>();
-  for (const c of conflicts) {
-    for (const item of c.items) {
-      const list = out.get(item.id);
-      if (list) {
-        if (!list.includes(c)) list.push(c);
-      } else out.set(item.id, [c]);
-    }
-  }
-  return out;
-}
-
-/**
- * Swap two legs' places in time, keeping each leg's duration and the gap between them: the later
- * leg takes the earlier one's departure, and the earlier leg departs after it by the same gap as
- * before (a negative gap, for overlapping legs, counts as none). Returns [the leg now first, the
- * leg now second], with new `departsAt`/`arrivesAt` (UTC ISO instants).
- */
-export function swapLegSlots<L extends Pick<Leg, 'departsAt' | 'arrivesAt'>>(a: L, b: L): [L, L] {
-  const [earlier, later] = toMs(a.departsAt) <= toMs(b.departsAt) ? [a, b] : [b, a];
-  const gap = Math.max(0, toMs(later.departsAt) - toMs(earlier.arrivesAt));
-  const firstDeparts = toMs(earlier.departsAt);
-  const firstArrives = firstDeparts + legDurationMs(later);
-  const secondDeparts = firstArrives + gap;
-  const secondArrives = secondDeparts + legDurationMs(earlier);
-  return [
-    { ...later, departsAt: toInstant(firstDeparts), arrivesAt: toInstant(firstArrives) },
-    { ...earlier, departsAt: toInstant(secondDeparts), arrivesAt: toInstant(secondArrives) },
-  ];
-}
-
-/**
- * The central meridian (degrees, in [−180, 180)) of the narrowest band of longitudes holding all
- * of `lons`: the middle of the circle minus its widest empty gap. 0 for no points.
- */
-export function centralLongitude(lons: readonly number[]): number {
-  if (lons.length === 0) return 0;
-  const sorted = lons.map((l) => ((((l + 180) % 360) + 360) % 360) - 180).sort((a, b) => a - b);
-  let widest = -1;
-  let gapEnd = sorted[0]!;
-  for (let i = 0; i < sorted.length; i += 1) {
-    const here = sorted[i]!;
-    const next = i + 1 < sorted.length ? sorted[i + 1]! : sorted[0]! + 360;
-    if (next - here > widest) {
-      widest = next - here;
-      gapEnd = next;
-    }
-  }
-  const span = 360 - widest;
-  const centre = gapEnd + span / 2;
-  return ((((centre + 180) % 360) + 360) % 360) - 180;
-}
-
-/** "14 h 40 min", "26 h 10 min", "45 min": hours are not folded into days (travel totals). */
-export function formatTravelTime(ms: number): string {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
-/** "1,067 km" (whole km, grouped); "—" for an unknown distance. */
-export function formatKm(km: number | null): string {
-  if (km === null || !Number.isFinite(km)) return '—';
-  return `${Math.round(km).toLocaleString('en-GB')} km`;
-}
-
-/** True if an item's status is settled (confirmed or held); anything else prints as DRAFT. */
-export function isSettled(status: Status): boolean {
-  return status === 'confirmed' || status === 'held';
-}
-
-/** "Asia/Shanghai" → "Shanghai", "America/New_York" → "New York". */
-export function zoneCity(zone: string): string {
-  const last = zone.split('/').pop() ?? zone;
-  return last.replace(/_/g, ' ');
 }

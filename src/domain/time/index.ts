@@ -1,2 +1,3 @@
 /** The face of src/domain/time: what other code may import from it. */
 export * from './time';
+export * from './local-parts';

@@ -426,31 +426,13 @@ export function formatLocalDay(instant: string, zone: string): string {
 
 /** Whole calendar days from local date `a` to local date `b` (`YYYY-MM-DD`); negative if `b` is earlier. */
 export function calendarDaysBetween(a: string, b: string): number {
+  const ma = Date.parse(a);
+  const mb = Date.parse(b);
+  if (isPlainDate(a, ma) && isPlainDate(b, mb)) return Math.round((mb - ma) / 86_400_000);
   return Math.round(DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days);
 }
 
-export interface LocalParts {
-  /** "09:00" */
-  time: string;
-  /** "CST", "EDT"… as `zoneAbbreviation` gives. */
-  abbreviation: string;
-  /** "Tue 28 Oct" */
-  day: string;
-  /** `YYYY-MM-DD` */
-  date: string;
-}
-
-/** Abbreviations by zone and UTC offset (minutes): they depend on nothing else, and Intl is slow. */
-const abbreviationCache = new Map<string, string>();
-
-/** The wall-clock parts of an instant in a zone, computed once (for long lists such as itineraries). */
-export function localParts(instant: string, zone: string): LocalParts {
-  const dt = DateTime.fromMillis(Date.parse(instant), { zone });
-  const key = `${zone}|${dt.offset}`;
-  let abbreviation = abbreviationCache.get(key);
-  if (abbreviation === undefined) {
-    abbreviation = zoneAbbreviation(instant, zone);
-    abbreviationCache.set(key, abbreviation);
-  }
-  return { time: dt.toFormat('HH:mm'), abbreviation, day: dt.toFormat('ccc d LLL'), date: dt.toISODate()! };
+/** `YYYY-MM-DD` that names a real day (Date.parse rolls 30 February over; this does not). */
+function isPlainDate(date: string, ms: number): boolean {
+  return date.length === 10 && ms === ms && new Date(ms).toISOString().startsWith(date);
 }

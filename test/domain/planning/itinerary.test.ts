@@ -17,7 +17,7 @@ import {
   swapLegSlots,
   zoneCity,
   type Itinerary,
-} from '../../../src/domain/planning/itinerary';
+} from '../../../src/domain/planning';
 import type { Plan } from '../../../src/domain/model/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { localToInstant } from '../../../src/domain/time/time';
