@@ -2,12 +2,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Plan } from '../domain/model';
 import { db as defaultDb } from './index';
-import { loadPlan } from './repositories';
+import { usePlanFeed } from './plan-feed';
 import { PLAN_NAME_KEY } from './seed';
 
-/** The whole plan, or `undefined` while loading. Re-runs on any change, in this tab or another. */
+/**
+ * The whole plan, or `undefined` while loading. Re-runs on any change, in this tab or another.
+ * One live query shared by every reader (see plan-feed.ts), so all get the same object.
+ */
 export function usePlan(db = defaultDb): Plan | undefined {
-  return useLiveQuery(() => loadPlan(db), [db]);
+  return usePlanFeed(db);
 }
 
 /** The plan's name, `null` while loading. */

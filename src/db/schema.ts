@@ -4,7 +4,18 @@
  * edited. `openOlderSchema` opens the database as an earlier version for migration tests.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
-import type { Acceptance, Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../domain/model';
+import type {
+  Acceptance,
+  HistoryEntry,
+  Leg,
+  Participant,
+  Place,
+  PlanEvent,
+  PlanWindow,
+  Scenario,
+  Tombstone,
+  Visit,
+} from '../domain/model';
 
 export const DB_NAME = 'summitry';
 
@@ -84,7 +95,23 @@ const V3: SchemaVersion = {
   },
 };
 
-export const VERSIONS: readonly SchemaVersion[] = [V1, V2, V3];
+/**
+ * Version 4: one write path with history (src/db/commands.ts). `history` holds one entry per
+ * command (when, device, label, each record's before and after), indexed by time and by the
+ * `table/id` of every record it changed; `tombstones` holds each deleted record (keyed
+ * `table/id`, with `deletedAt` and the record as it was), so a delete can be undone or restored
+ * and a later sync can carry it. Deleted records leave their table, so no read ever sees them.
+ * No upgrade: both tables start empty and every existing row is kept as it is.
+ */
+const V4: SchemaVersion = {
+  version: 4,
+  stores: {
+    history: 'id, at, *itemKeys',
+    tombstones: 'id, deletedAt',
+  },
+};
+
+export const VERSIONS: readonly SchemaVersion[] = [V1, V2, V3, V4];
 export const CURRENT_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
 
 export class SummitryDb extends Dexie {
@@ -98,6 +125,8 @@ export class SummitryDb extends Dexie {
   acceptances!: Table<AcceptanceRow, string>;
   backups!: Table<BackupRow, string>;
   meta!: Table<MetaRow, string>;
+  history!: Table<HistoryEntry, string>;
+  tombstones!: Table<Tombstone, string>;
 
   /** `options` can hand Dexie another IndexedDB implementation (the in-memory fallback). */
   constructor(name: string = DB_NAME, upTo: number = CURRENT_VERSION, options?: DexieOptions) {

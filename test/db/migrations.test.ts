@@ -3,7 +3,9 @@
  * current schema, and check the rows. Each new schema version adds its case here.
  */
 import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/db/commands';
 import { createRepositories } from '../../src/db/repositories';
+import { undoEntry } from '../../src/db/undo';
 import { CURRENT_VERSION, openOlderSchema, SummitryDb, VERSIONS } from '../../src/db/schema';
 import { buildSamplePlan } from '../../src/domain/sample/sample-plan';
 
@@ -123,6 +125,43 @@ describe('schema versions', () => {
     expect((await repos.legs.forVisit('trump-china-2026')).length).toBe(
       sample.legs.filter((l) => l.visitId === 'trump-china-2026').length,
     );
+    db.close();
+  });
+
+  it('version 4 keeps every version 3 row and adds empty history and tombstones that the write path uses', async () => {
+    const sample = buildSamplePlan();
+    const rows = {
+      places: sample.places.map((p) => ({ ...p, rev: 1 })),
+      participants: sample.participants.map((p) => ({ ...p, rev: 1 })),
+      events: sample.events.map((e) => ({ ...e, rev: 3, updatedAt: '2026-12-02T00:00:00.000Z' })),
+      visits: sample.visits.map((v) => ({ ...v, rev: 1 })),
+      legs: sample.legs.map((l) => ({ ...l, rev: 2 })),
+      windows: sample.windows.map((w) => ({ ...w, rev: 1 })),
+      acceptances: [
+        { id: 'overlap:a|b', note: 'Agreed', acceptedAt: '2026-12-02T00:00:00.000Z', itemsFingerprint: '[]' },
+      ],
+      meta: [{ key: 'planName', value: 'Fixture plan' }],
+      backups: [{ id: 'b1', createdAt: '2026-01-01T00:00:00.000Z', reason: 'fixture', data: '{}' }],
+    };
+    const db = await migrateFrom(3, rows);
+    expect(db.verno).toBe(4);
+    for (const [table, list] of Object.entries(rows)) {
+      const key = table === 'meta' ? 'key' : 'id';
+      const byKey = (a: Record<string, string>, b: Record<string, string>) => (a[key]! < b[key]! ? -1 : 1);
+      expect(await db.table(table).toArray(), table).toEqual([...(list as Record<string, string>[])].sort(byKey));
+    }
+    expect(await db.history.count()).toBe(0);
+    expect(await db.tombstones.count()).toBe(0);
+    const busan = (await db.events.get('busan-summit-2025'))!;
+    const { entry } = await runCommand(
+      db,
+      { label: "Deleted 'Busan'", remove: { events: [busan.id] }, expect: { [`events/${busan.id}`]: 3 } },
+      { clock: () => '2026-12-05T00:00:00.000Z', device: { id: 'dev-00000000', name: 'Test' } },
+    );
+    expect(await db.history.where('itemKeys').equals('events/busan-summit-2025').count()).toBe(1);
+    expect((await db.tombstones.get('events/busan-summit-2025'))?.rev).toBe(4);
+    await undoEntry(db, entry!.id);
+    expect(await db.events.get(busan.id)).toMatchObject({ title: busan.title, rev: 5 });
     db.close();
   });
 

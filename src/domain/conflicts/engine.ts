@@ -20,8 +20,20 @@ export { compilePlan, type CompiledPlan } from './nodes';
 
 export type Analysis = ConflictReport & { conflicts: ConflictRecord[] };
 
+/** How many times the engine ran in this realm (`globalThis.__summitryEngine`, read by the bench and tests). */
+export interface EngineStats {
+  runs: number;
+}
+
+export function engineStats(): EngineStats {
+  const g = globalThis as { __summitryEngine?: EngineStats };
+  g.__summitryEngine ??= { runs: 0 };
+  return g.__summitryEngine;
+}
+
 /** Every rule over the items in force for one run. */
 export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES): Analysis {
+  engineStats().runs += 1;
   const on = new Set(rules);
   const built: Built[] = [];
   const truncated: RuleId[] = [];

@@ -18,7 +18,16 @@
  */
 export * from './types';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings';
-export { analyzeCompiled, analyzeConflicts, compilePlan, type Analysis, type CompiledPlan } from './engine';
+export {
+  analyzeCompiled,
+  analyzeConflicts,
+  compilePlan,
+  engineStats,
+  type Analysis,
+  type CompiledPlan,
+  type EngineStats,
+} from './engine';
+export { sharedAnalysis, sharedCompiled, sharedFinder } from './shared';
 export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make';
 export { nightOverlap } from './rules/local-hours';
 export { isCompatible } from './rules/double-booking';

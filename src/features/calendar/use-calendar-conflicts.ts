@@ -1,41 +1,31 @@
 /** The open conflicts near the visible range, for the calendar's markers and item details. */
-import { useDeferredValue, useMemo } from 'react';
-import { analyzeCompiled, classifyConflicts, compilePlan, type Conflict } from '../../domain/conflicts';
-import type { Plan } from '../../domain/model';
+import { useMemo } from 'react';
+import { useSharedConflicts } from '../../db/plan-feed';
+import type { Conflict } from '../../domain/conflicts';
 import { useUiStore } from '../../store/ui-store';
-import { useAcceptances, type NearbyItems, type ReferenceTables } from './use-calendar-data';
+import type { NearbyItems } from './use-calendar-data';
 
 const NO_CONFLICTS: Conflict[] = [];
 
-export function useCalendarConflicts(nearby: NearbyItems | undefined, tables: ReferenceTables | undefined): Conflict[] {
+/**
+ * The plan's one shared analysis (the calendar runs no engine of its own), narrowed to the open
+ * conflicts that name an item read near the visible range.
+ */
+export function useCalendarConflicts(nearby: NearbyItems | undefined): Conflict[] {
   const includeOptional = useUiStore((s) => s.includeOptional);
-  const acceptances = useAcceptances();
-  const deferredNearby = useDeferredValue(nearby);
-  // The items near the visible range, compiled once for the engine: switching optional items
-  // on and off only runs the rules again.
-  const nearbyPlan = useMemo(() => {
-    if (!deferredNearby || !tables) return null;
-    const plan: Plan = {
-      places: tables.places,
-      participants: tables.participants,
-      visits: tables.visits,
-      scenarios: tables.scenarios,
-      events: deferredNearby.events,
-      legs: deferredNearby.legs,
-      windows: deferredNearby.windows,
-    };
-    return { plan, compiled: compilePlan(plan) };
-  }, [deferredNearby, tables]);
+  const entries = useSharedConflicts(includeOptional)?.entries;
   return useMemo(() => {
-    if (!nearbyPlan) return NO_CONFLICTS;
-    const { plan, compiled } = nearbyPlan;
-    const found = analyzeCompiled(compiled, { includeOptional }).conflicts;
-    const open = acceptances?.length
-      ? classifyConflicts(found, acceptances, plan)
-          .filter((e) => e.state !== 'accepted')
-          .map((e) => e.conflict)
-      : found;
+    if (!nearby || !entries) return NO_CONFLICTS;
+    const ids = new Set<string>();
+    for (const e of nearby.events) ids.add(`event:${e.id}`);
+    for (const l of nearby.legs) ids.add(`leg:${l.id}`);
+    for (const w of nearby.windows) ids.add(`window:${w.id}`);
+    const open: Conflict[] = [];
+    for (const e of entries) {
+      if (e.state === 'accepted') continue;
+      if (e.conflict.items.some((i) => ids.has(`${i.type}:${i.id}`))) open.push(e.conflict);
+    }
     // The same empty list each time, so that no conflicts does not rebuild the calendar's input.
     return open.length === 0 ? NO_CONFLICTS : open;
-  }, [nearbyPlan, includeOptional, acceptances]);
+  }, [nearby, entries]);
 }

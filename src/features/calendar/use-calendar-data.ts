@@ -3,9 +3,7 @@
  * in this tab or another show at once), plus the small tables every item refers to.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, repos } from '../../db';
-import { createAcceptances } from '../../db/acceptances';
-import type { Acceptance } from '../../domain/conflicts';
+import { repos } from '../../db';
 import type { Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../../domain/model';
 import { toInstant, toMs } from '../../domain/time';
 import type { CalendarViewName } from './calendar-url';
@@ -98,9 +96,4 @@ export function useNextItem(now: string): NextItem | undefined {
     const starts = [event?.startsAt, leg?.departsAt].filter((s): s is string => !!s).sort();
     return { start: starts[0] ?? null, empty: events + legs === 0 };
   }, [now]);
-}
-
-/** Accepted conflicts (their markers are not shown), or null while loading. */
-export function useAcceptances(): Acceptance[] | null {
-  return useLiveQuery(() => createAcceptances(db).all(), [db], null);
 }

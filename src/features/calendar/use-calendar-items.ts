@@ -23,7 +23,7 @@ export function useCalendarItems(visible: Visible | null) {
   );
   const nearby = useNearbyItems(readRange);
   const tables = useReferenceTables();
-  const conflicts = useCalendarConflicts(nearby, tables);
+  const conflicts = useCalendarConflicts(nearby);
 
   const calendarEvents = useMemo<CalendarEventInput[]>(() => {
     if (!nearby || !tables) return [];

@@ -8,7 +8,7 @@ import { useUndoStore } from '../../store/undo-store';
 import { AcceptDialog } from './AcceptDialog';
 import { ConflictList } from './ConflictList';
 import { conflictDomId } from './dom-id';
-import { acceptanceRepository, useAcceptances, useConflictEntries } from './data';
+import { acceptanceRepository, useConflictEntries } from './data';
 import { ItemDetailsDialog } from './ItemDetailsDialog';
 import { OverlapTimeline } from './OverlapTimeline';
 import { RangeCheckPanel } from './RangeCheckPanel';
@@ -25,13 +25,12 @@ const PANEL_LABELS: Record<ConflictPanel, string> = {
 /** The Conflicts view: the engine's conflicts explained, what-if, an overlap timeline and a date-range check. */
 export function ConflictsView() {
   const plan = usePlan();
-  const accepted = useAcceptances();
   const displayZone = useUiStore((s) => s.displayZone);
   const includeOptional = useUiStore((s) => s.includeOptional);
   const panel = useConflictsViewStore((s) => s.panel);
   const setPanel = useConflictsViewStore((s) => s.setPanel);
   const showOnTimeline = useConflictsViewStore((s) => s.showOnTimeline);
-  const entries = useConflictEntries(plan, includeOptional, accepted);
+  const entries = useConflictEntries(includeOptional);
   const [details, setDetails] = useState<ItemRef | null>(null);
   const [accepting, setAccepting] = useState<ConflictEntry | null>(null);
   const tabs = useRef(new Map<ConflictPanel, HTMLButtonElement>());

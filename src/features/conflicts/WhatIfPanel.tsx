@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { countBySeverity, describeCounts } from '../../domain/conflicts';
 import { RULE_LABELS, type Conflict, type ItemRef } from '../../domain/conflicts';
-import { computeWhatIf, isEmptyDiff, type WhatIfCase } from '../../domain/conflicts';
+import { computeWhatIf, isEmptyDiff, sharedFinder, type WhatIfCase } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -78,7 +78,7 @@ function Case({ c, onOpenItem }: { c: WhatIfCase; onOpenItem: (item: ItemRef) =>
 
 /** The base plan against the plan with each optional item, all of them, and each saved scenario. */
 export function WhatIfPanel({ plan, onOpenItem }: { plan: Plan; onOpenItem: (item: ItemRef) => void }) {
-  const result = useMemo(() => computeWhatIf(plan), [plan]);
+  const result = useMemo(() => computeWhatIf(plan, sharedFinder), [plan]);
   const baseCounts = describeCounts(countBySeverity(result.base));
   return (
     <div className="what-if">

@@ -2,10 +2,9 @@
  * The count of open errors and warnings for the Conflicts link in the navigation. Imported by the
  * app shell (not lazy), so it stays small: the engine, the plan and the acceptances, nothing else.
  */
-import { usePlan } from '../../db/hooks';
 import { countBySeverity, describeCounts } from '../../domain/conflicts';
 import { useUiStore } from '../../store/ui-store';
-import { useAcceptances, useConflictEntries } from './data';
+import { useConflictEntries } from './data';
 
 export interface NavBadge {
   /** Short visible text: "2✕ 5▲". */
@@ -16,10 +15,8 @@ export interface NavBadge {
 
 /** Open (and reopened) errors and warnings, or undefined while loading or when there are none. */
 export function useConflictBadge(): NavBadge | undefined {
-  const plan = usePlan();
   const includeOptional = useUiStore((s) => s.includeOptional);
-  const accepted = useAcceptances();
-  const entries = useConflictEntries(plan, includeOptional, accepted);
+  const entries = useConflictEntries(includeOptional);
   if (!entries) return undefined;
   const counts = countBySeverity(entries.filter((e) => e.state !== 'accepted').map((e) => e.conflict));
   if (counts.error === 0 && counts.warning === 0) return undefined;

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Field } from '../../components/Field';
 import { RULE_LABELS, type Conflict } from '../../domain/conflicts';
 import type { Plan } from '../../domain/model';
+import { sharedFinder } from '../../domain/conflicts';
 import { compareVariants, type VariantOptions } from '../../domain/planning';
 import { formatDuration, formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
@@ -26,7 +27,7 @@ export function ScenarioCompare({ plan }: { plan: Plan }) {
       : { scenario: null, includeOptional, label: 'The plan as it stands' };
   };
   const cmp = useMemo(
-    () => compareVariants(plan, variant(aId), variant(bId)),
+    () => compareVariants(plan, variant(aId), variant(bId), sharedFinder),
     // `variant` reads only plan, includeOptional and the ids.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [plan, includeOptional, aId, bId],

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { usePlan, usePlanName } from '../../db/hooks';
-import { analyzeCompiled, compilePlan, RULES } from '../../domain/conflicts';
+import { useSharedConflicts } from '../../db/plan-feed';
 import {
   ALL_VISITS,
   buildRoute,
@@ -18,8 +18,6 @@ import { useVisitSelection } from './use-visit-selection';
 import './route.css';
 
 /** The Route view: a visit's map and itinerary side by side, editable, printable. */
-const ITINERARY_RULES = RULES.filter((r) => r !== 'overlap');
-
 export function RouteView() {
   const plan = usePlan();
   const planName = usePlanName();
@@ -34,11 +32,10 @@ export function RouteView() {
     [plan, selection, displayZone, includeOptional],
   );
   // The itinerary shows what needs acting on; the analyst's list of plain overlaps is the conflicts view's.
-  const compiled = useMemo(() => (plan ? compilePlan(plan) : null), [plan]);
+  const analysis = useSharedConflicts(includeOptional)?.analysis;
   const conflicts = useMemo(
-    () =>
-      conflictsByItem(compiled ? analyzeCompiled(compiled, { includeOptional, rules: ITINERARY_RULES }).conflicts : []),
-    [compiled, includeOptional],
+    () => conflictsByItem(analysis ? analysis.conflicts.filter((c) => c.rule !== 'overlap') : []),
+    [analysis],
   );
   const visits = useMemo(() => (plan ? orderVisits(plan) : []), [plan]);
 

@@ -28,6 +28,8 @@ export const historyEntrySchema = z.object({
   /** UTC instant. */
   at: instantSchema,
   deviceId: z.string().max(120),
+  /** The device's name when the command ran ("Chrome on Linux"). */
+  deviceName: z.string().max(120).optional(),
   label: z.string().min(1).max(500),
   kind: z.enum(HISTORY_KINDS),
   /** For an undo: the entry it undid. */

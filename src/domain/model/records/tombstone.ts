@@ -12,7 +12,7 @@ import type { RecordSpec } from './spec';
 export const tombstoneKey = (table: string, id: string): string => `${table}/${id}`;
 
 export const tombstoneSchema = z.object({
-  id: z.string().min(3).max(200),
+  id: z.string().min(3).max(2100),
   table: z.string().min(1).max(40),
   recordId: z.string().min(1).max(2000),
   deletedAt: instantSchema,

@@ -1,0 +1,218 @@
+/**
+ * The one write path. Every change to the plan — an editor save, a drag, a route edit, a date
+ * finder move, a scenario promotion, an acceptance, an import, a reset, an undo — is a command:
+ * records to put and ids to delete across tables, with a label in plain words. `runCommand`
+ * validates every record through the registry (src/domain/model/records), checks the revision
+ * each edit was made from (saves and deletes alike: a stale one is refused with a
+ * `StaleEditError`), stamps `rev`/`updatedAt`/`updatedBy`, turns deletes into tombstones, and
+ * writes a history entry holding each record before and after — all in one transaction, so
+ * either everything is written or nothing is. Undo is another command (see src/db/undo.ts).
+ */
+import {
+  parseRecord,
+  recordTitle,
+  tombstoneKey,
+  WRITABLE_TABLES,
+  type HistoryChange,
+  type HistoryEntry,
+  type HistoryKind,
+  type RecordOf,
+  type Tombstone,
+  type WritableTable,
+} from '../domain/model';
+import { thisDevice, type Device } from './device';
+import { StaleEditError } from './errors';
+import { systemClock, type Clock } from './repositories';
+import type { MetaRow, SummitryDb } from './schema';
+
+export interface Command {
+  /** What the change did, in plain words: "Moved 'Busan meeting' to 30 Oct 11:00 KST". */
+  label: string;
+  kind?: HistoryKind;
+  /** For an undo: the entry it undoes. */
+  undoes?: string;
+  put?: { [T in WritableTable]?: readonly unknown[] };
+  remove?: { [T in WritableTable]?: readonly string[] };
+  /**
+   * The revision each edit was made from, by `table/id` (0: the record was not stored). A stored
+   * revision that differs refuses the whole command with a `StaleEditError`; for a put and a
+   * delete alike.
+   */
+  expect?: Readonly<Record<string, number>>;
+  /** `meta` values to set (the plan's name, the seed marker); `undefined` removes the key. */
+  meta?: Readonly<Record<string, unknown>>;
+}
+
+/** Builds the command inside the write transaction, from what is stored now (reads only). */
+export type CommandBuilder = (db: SummitryDb) => Promise<Command>;
+
+export interface RunOptions {
+  clock?: Clock;
+  device?: Device;
+}
+
+export interface CommandResult {
+  /** The history entry written; `undefined` when the command changed nothing. */
+  entry: HistoryEntry | undefined;
+  /** What was stored, by table (stamped). */
+  stored: { [T in WritableTable]?: RecordOf<T>[] };
+}
+
+/** The tables every command's transaction spans. */
+export function commandTables(db: SummitryDb) {
+  return [...WRITABLE_TABLES.map((t) => db.table(t)), db.meta, db.history, db.tombstones];
+}
+
+type Parsed = { [T in WritableTable]?: { id: string; rev?: number }[] };
+
+function parseCommand(command: Command): Parsed {
+  const parsed: Parsed = {};
+  for (const table of WRITABLE_TABLES) {
+    const rows = command.put?.[table];
+    if (!rows?.length) continue;
+    parsed[table] = rows.map((r) => parseRecord(table, r) as { id: string; rev?: number });
+    const removing = new Set(command.remove?.[table] ?? []);
+    const both = parsed[table].find((r) => removing.has(r.id));
+    if (both) throw new RangeError(`A change may not both write and delete ${table}/${both.id}.`);
+  }
+  return parsed;
+}
+
+let sequence = 0;
+
+function entryId(now: string): string {
+  const bytes = new Uint8Array(4);
+  crypto.getRandomValues(bytes);
+  const random = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `h-${now}-${String(++sequence).padStart(6, '0')}-${random}`;
+}
+
+type Row = { id: string; rev?: number } & Record<string, unknown>;
+
+function checkRevision(command: Command, table: WritableTable, id: string, stored: Row | undefined) {
+  const expected = command.expect?.[tombstoneKey(table, id)];
+  if (expected === undefined) return;
+  if ((stored?.rev ?? 0) !== expected)
+    throw new StaleEditError(table, id, expected, stored ? (stored.rev ?? 0) : null, stored);
+}
+
+interface Stamp {
+  now: string;
+  device: Device;
+}
+
+async function writeTable(
+  db: SummitryDb,
+  command: Command,
+  table: WritableTable,
+  rows: readonly { id: string; rev?: number }[],
+  stamp: Stamp,
+  changes: HistoryChange[],
+): Promise<Row[]> {
+  const removeIds = [...new Set(command.remove?.[table] ?? [])];
+  const ids = [...rows.map((r) => r.id), ...removeIds];
+  const stored = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
+  const tombs = await db.tombstones.bulkGet(ids.map((id) => tombstoneKey(table, id)));
+  ids.forEach((id, i) => checkRevision(command, table, id, stored[i]));
+  const records = rows.map((r, i) => {
+    const rev = Math.max(stored[i]?.rev ?? 0, tombs[i]?.rev ?? 0, r.rev ?? 0) + 1;
+    const record = { ...r, updatedAt: stamp.now, updatedBy: stamp.device.id, rev } as Row;
+    changes.push({ table, id: r.id, title: recordTitle(record), before: stored[i] ?? null, after: record });
+    return record;
+  });
+  const graves: Tombstone[] = [];
+  removeIds.forEach((id, j) => {
+    const before = stored[rows.length + j];
+    if (!before) return;
+    changes.push({ table, id, title: recordTitle(before), before, after: null });
+    graves.push({
+      id: tombstoneKey(table, id),
+      table,
+      recordId: id,
+      deletedAt: stamp.now,
+      record: before,
+      rev: (before.rev ?? 0) + 1,
+      updatedAt: stamp.now,
+      updatedBy: stamp.device.id,
+    });
+  });
+  if (records.length) await db.table(table).bulkPut(records);
+  const revived = rows.filter((_r, i) => tombs[i]).map((r) => tombstoneKey(table, r.id));
+  if (revived.length) await db.tombstones.bulkDelete(revived);
+  if (graves.length) {
+    await db.table(table).bulkDelete(graves.map((g) => g.recordId));
+    await db.tombstones.bulkPut(graves);
+  }
+  return records;
+}
+
+async function writeMeta(db: SummitryDb, meta: Readonly<Record<string, unknown>>, changes: HistoryChange[]) {
+  for (const [key, value] of Object.entries(meta)) {
+    const before = (await db.meta.get(key)) ?? null;
+    const after: MetaRow | null = value === undefined ? null : { key, value };
+    if (before === null && after === null) continue;
+    if (after) await db.meta.put(after);
+    else await db.meta.delete(key);
+    changes.push({
+      table: 'meta',
+      id: key,
+      title: key,
+      before: before as Record<string, unknown> | null,
+      after: after as Record<string, unknown> | null,
+    });
+  }
+}
+
+async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: Stamp): Promise<CommandResult> {
+  const changes: HistoryChange[] = [];
+  const stored: CommandResult['stored'] = {};
+  for (const table of WRITABLE_TABLES) {
+    const rows = parsed[table] ?? [];
+    if (rows.length === 0 && !command.remove?.[table]?.length) continue;
+    (stored as Record<string, Row[]>)[table] = await writeTable(db, command, table, rows, stamp, changes);
+  }
+  if (command.meta) await writeMeta(db, command.meta, changes);
+  if (changes.length === 0) return { entry: undefined, stored };
+  const entry = parseRecord('history', {
+    id: entryId(stamp.now),
+    at: stamp.now,
+    deviceId: stamp.device.id,
+    deviceName: stamp.device.name,
+    label: command.label.slice(0, 500) || 'Changed the plan',
+    kind: command.kind ?? 'edit',
+    ...(command.undoes ? { undoes: command.undoes } : {}),
+    itemKeys: [...new Set(changes.map((c) => tombstoneKey(c.table, c.id)))],
+    changes,
+  });
+  await db.history.add(entry);
+  return { entry, stored };
+}
+
+/**
+ * Run one command: validate, check revisions, stamp, write every record, tombstone every
+ * delete and write the history entry, in one transaction. An invalid record (`ValidationError`)
+ * or a stale revision (`StaleEditError`) refuses the whole command and nothing is written.
+ */
+export async function runCommand(
+  db: SummitryDb,
+  command: Command | CommandBuilder,
+  options: RunOptions = {},
+): Promise<CommandResult> {
+  const stamp: Stamp = { now: (options.clock ?? systemClock)(), device: options.device ?? thisDevice() };
+  const ready = typeof command === 'function' ? null : { command, parsed: parseCommand(command) };
+  return db.transaction('rw', commandTables(db), async () => {
+    if (ready) return execute(db, ready.command, ready.parsed, stamp);
+    const built = await (command as CommandBuilder)(db);
+    return execute(db, built, parseCommand(built), stamp);
+  });
+}
+
+/** The expected revision of each record, for `Command.expect`: `{ 'events/x': 3 }`. */
+export function expectRevs(
+  table: WritableTable,
+  records: readonly ({ id: string; rev?: number } | undefined)[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) if (r) out[tombstoneKey(table, r.id)] = r.rev ?? 0;
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * The views' one data layer: one live query for the plan and one for the acceptances, shared by
+ * every component that reads them (not one query per component), and one shared analysis on top.
+ * Every consumer gets the same plan object for a version, so the engine runs once per version
+ * (`sharedAnalysis` caches by that object) however many views and badges are mounted.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import { useSyncExternalStore } from 'react';
+import {
+  classifyConflicts,
+  sharedAnalysis,
+  type Acceptance,
+  type Analysis,
+  type ConflictEntry,
+} from '../domain/conflicts';
+import type { Plan } from '../domain/model';
+import { createAcceptances } from './acceptances';
+import { db as defaultDb } from './index';
+import { loadPlan } from './repositories';
+import type { SummitryDb } from './schema';
+
+/** One live query with any number of subscribers; it runs while at least one is subscribed. */
+class Feed<T> {
+  private value: T | undefined;
+  private error: unknown = null;
+  private readonly listeners = new Set<() => void>();
+  private subscription: Subscription | undefined;
+
+  constructor(private readonly query: () => Promise<T>) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    this.subscription ??= liveQuery(this.query).subscribe({
+      next: (value) => {
+        this.value = value;
+        this.error = null;
+        this.notify();
+      },
+      error: (error: unknown) => {
+        this.error = error;
+        this.notify();
+      },
+    });
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size > 0) return;
+      this.subscription?.unsubscribe();
+      this.subscription = undefined;
+      // Like a fresh live query: the next subscriber waits for a fresh read.
+      this.value = undefined;
+      this.error = null;
+    };
+  };
+
+  readonly getSnapshot = (): T | undefined => {
+    if (this.error) throw this.error;
+    return this.value;
+  };
+
+  private notify() {
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+interface Feeds {
+  plan: Feed<Plan>;
+  acceptances: Feed<Acceptance[]>;
+}
+
+const feeds = new WeakMap<SummitryDb, Feeds>();
+
+function feedsFor(db: SummitryDb): Feeds {
+  let f = feeds.get(db);
+  if (!f) {
+    f = {
+      plan: new Feed(() => loadPlan(db)),
+      acceptances: new Feed(() => createAcceptances(db).all()),
+    };
+    feeds.set(db, f);
+  }
+  return f;
+}
+
+function useFeed<T>(feed: Feed<T>): T | undefined {
+  return useSyncExternalStore(feed.subscribe, feed.getSnapshot);
+}
+
+/** The whole plan, or `undefined` while loading; the same object for every reader of a version. */
+export function usePlanFeed(db: SummitryDb = defaultDb): Plan | undefined {
+  return useFeed(feedsFor(db).plan);
+}
+
+/** Every acceptance, or `null` while loading; shared like the plan. */
+export function useAcceptancesFeed(db: SummitryDb = defaultDb): Acceptance[] | null {
+  return useFeed(feedsFor(db).acceptances) ?? null;
+}
+
+const classified = new WeakMap<Analysis, WeakMap<Acceptance[], ConflictEntry[]>>();
+
+/** Each conflict with its acceptance state, computed once per analysis and acceptance list. */
+function entriesOf(analysis: Analysis, acceptances: Acceptance[], plan: Plan): ConflictEntry[] {
+  let byAcceptances = classified.get(analysis);
+  if (!byAcceptances) {
+    byAcceptances = new WeakMap();
+    classified.set(analysis, byAcceptances);
+  }
+  let entries = byAcceptances.get(acceptances);
+  if (!entries) {
+    entries = classifyConflicts(analysis.conflicts, acceptances, plan);
+    byAcceptances.set(acceptances, entries);
+  }
+  return entries;
+}
+
+export interface SharedConflicts {
+  plan: Plan;
+  analysis: Analysis;
+  /** Every conflict with its acceptance state (open, accepted, reopened), worst and earliest first. */
+  entries: ConflictEntry[];
+}
+
+/**
+ * The engine's result for the open plan as the header toggle has it, shared by every view: one
+ * engine run per plan version and setting. `undefined` while the plan or acceptances load.
+ */
+export function useSharedConflicts(includeOptional: boolean, db: SummitryDb = defaultDb): SharedConflicts | undefined {
+  const plan = usePlanFeed(db);
+  const acceptances = useAcceptancesFeed(db);
+  if (!plan || !acceptances) return undefined;
+  const analysis = sharedAnalysis(plan, includeOptional);
+  return { plan, analysis, entries: entriesOf(analysis, acceptances, plan) };
+}

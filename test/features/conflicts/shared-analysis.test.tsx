@@ -1,0 +1,74 @@
+/**
+ * One data layer for the views: with the header badge, the calendar's markers, the route and the
+ * conflicts view mounted together, the engine runs once for the plan and once after an edit.
+ */
+import { render, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db, repos, resetSamplePlan } from '../../../src/db';
+import { usePlan } from '../../../src/db/hooks';
+import { engineStats } from '../../../src/domain/conflicts';
+import { useCalendarConflicts } from '../../../src/features/calendar/use-calendar-conflicts';
+import { ConflictsView } from '../../../src/features/conflicts/ConflictsView';
+import { useConflictBadge } from '../../../src/features/conflicts/use-conflict-badge';
+import { RouteView } from '../../../src/features/route/RouteView';
+import { initialConflictsViewState, useConflictsViewStore } from '../../../src/store/conflicts-view-store';
+import { initialUiState, useUiStore } from '../../../src/store/ui-store';
+
+const SLOW_TEST_MS = 30_000;
+
+function Badge() {
+  const badge = useConflictBadge();
+  const plan = usePlan();
+  const busan = plan?.events.find((e) => e.id === 'busan-summit-2025');
+  return (
+    <p>
+      badge: {badge?.label ?? 'none'}; busan: {busan?.title ?? '…'}
+    </p>
+  );
+}
+
+function CalendarMarkers() {
+  const plan = usePlan();
+  const nearby = plan
+    ? { events: plan.events, legs: plan.legs, windows: plan.windows, range: { start: '', end: '' } }
+    : undefined;
+  const conflicts = useCalendarConflicts(nearby);
+  return <p>calendar markers: {conflicts.length}</p>;
+}
+
+beforeEach(async () => {
+  await resetSamplePlan(db);
+  await db.acceptances.clear();
+  useConflictsViewStore.setState(initialConflictsViewState());
+  useUiStore.setState({ ...initialUiState(), displayZone: 'Asia/Shanghai' });
+});
+
+describe('the shared analysis', () => {
+  it(
+    'runs the engine once per plan version with the badge, calendar, route and conflicts view mounted',
+    async () => {
+      const before = engineStats().runs;
+      render(
+        <>
+          <Badge />
+          <CalendarMarkers />
+          <RouteView />
+          <ConflictsView />
+        </>,
+      );
+      await screen.findByText(/busan: Trump–Xi summit, Busan/);
+      await screen.findByRole('tab', { name: /^Conflict list/ });
+      await waitFor(() => expect(screen.getByText(/calendar markers: [1-9]/)).toBeInTheDocument());
+      expect(screen.getByText(/^badge: /).textContent).toMatch(/badge: \d+ (error|warning)/);
+      expect(engineStats().runs - before).toBe(1);
+
+      const afterLoad = engineStats().runs;
+      const busan = await repos.events.get('busan-summit-2025');
+      await repos.events.put({ ...busan, title: 'Busan meeting' }, { expectedRev: busan!.rev });
+      await screen.findByText(/busan: Busan meeting/);
+      await waitFor(() => expect(screen.getAllByText(/Busan meeting/).length).toBeGreaterThan(1));
+      expect(engineStats().runs - afterLoad).toBe(1);
+    },
+    SLOW_TEST_MS,
+  );
+});
