@@ -44,7 +44,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 
 /** How a key is written in the overlay. */
 export function keyLabel(key: string): string {
-  return key.startsWith('Ctrl+') ? `Ctrl K` : key.length === 1 ? key.toUpperCase() : key;
+  return key.startsWith('Ctrl+') ? `Ctrl ${key.slice(5).toUpperCase()}` : key;
 }
 
 export interface KeyLike {

@@ -1,11 +1,8 @@
 /** The plan at a glance, the view the app opens on: its visits and what comes next. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { StatusPill } from '../../components/StatusPill';
-import { db } from '../../db';
-import { createAcceptances } from '../../db/acceptances';
 import { usePlan } from '../../db/hooks';
-import { analyzeCompiled, classifyConflicts, compilePlan } from '../../domain/conflicts';
+import { useSharedConflicts } from '../../db/plan-feed';
 import type { PlanItem } from '../../domain/model';
 import { formatDateRange, formatLocalDateTime, localDateOf } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
@@ -19,18 +16,12 @@ export interface OverviewViewProps {
 
 const systemNow = () => new Date();
 
+/** The plan and its conflicts from the one shared feed and analysis (no engine run of its own). */
 function useOpenEntries() {
   const plan = usePlan();
   const includeOptional = useUiStore((s) => s.includeOptional);
-  const accepted = useLiveQuery(() => createAcceptances(db).all(), [db], null);
-  const entries = useMemo(
-    () =>
-      plan && accepted
-        ? classifyConflicts(analyzeCompiled(compilePlan(plan), { includeOptional }).conflicts, accepted, plan)
-        : null,
-    [plan, accepted, includeOptional],
-  );
-  return { plan, entries };
+  const shared = useSharedConflicts(includeOptional);
+  return { plan, entries: shared?.entries ?? null };
 }
 
 export function OverviewView({ navigate, now = systemNow }: OverviewViewProps) {
@@ -67,22 +58,21 @@ export function OverviewView({ navigate, now = systemNow }: OverviewViewProps) {
       </p>
       <div className="overview-columns">
         <section aria-labelledby="overview-next" className="overview-panel">
-          <h3 id="overview-next">{next.mode === 'recent' ? 'Most recent' : 'What comes next'}</h3>
-          {next.mode === 'recent' && (
-            <p className="overview-note">Nothing is planned from today on; the latest items:</p>
+          <h3 id="overview-next">What comes next</h3>
+          {next.next.length === 0 && (
+            <p className="overview-note">
+              {next.recent.length
+                ? 'Nothing is planned from today on.'
+                : 'The plan has no items yet. Add one with New item.'}
+            </p>
           )}
-          {next.mode === 'empty' && <p className="overview-note">The plan has no items yet. Add one with New item.</p>}
-          <ol className="overview-items">
-            {next.items.map((item) => (
-              <li key={`${item.ref.type}:${item.ref.id}`}>
-                <span className="overview-when">{formatLocalDateTime(item.startsAt, displayZone)}</span>
-                <button type="button" className="link" onClick={() => openItem(item)}>
-                  {item.ref.title}
-                </button>
-                <StatusPill status={item.status} />
-              </li>
-            ))}
-          </ol>
+          <ItemList items={next.next} zone={displayZone} onOpen={openItem} />
+          {next.recent.length > 0 && (
+            <>
+              <h3 id="overview-recent">Most recent</h3>
+              <ItemList items={next.recent} zone={displayZone} onOpen={openItem} />
+            </>
+          )}
         </section>
         <section aria-labelledby="overview-visits" className="overview-panel">
           <h3 id="overview-visits">Visits</h3>
@@ -128,5 +118,22 @@ export function OverviewView({ navigate, now = systemNow }: OverviewViewProps) {
         </section>
       </div>
     </div>
+  );
+}
+
+function ItemList({ items, zone, onOpen }: { items: PlanItem[]; zone: string; onOpen: (item: PlanItem) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <ol className="overview-items">
+      {items.map((item) => (
+        <li key={`${item.ref.type}:${item.ref.id}`}>
+          <span className="overview-when">{formatLocalDateTime(item.startsAt, zone)}</span>
+          <button type="button" className="link" onClick={() => onOpen(item)}>
+            {item.ref.title}
+          </button>
+          <StatusPill status={item.status} />
+        </li>
+      ))}
+    </ol>
   );
 }

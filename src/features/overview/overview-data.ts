@@ -53,18 +53,24 @@ export function visitSummaries(plan: Plan, entries: readonly ConflictEntry[] | n
 }
 
 export interface ComingUp {
-  /** `next`: items starting at or after now; `recent`: none does, so the latest ones before it. */
-  mode: 'next' | 'recent' | 'empty';
-  items: PlanItem[];
+  /** Items still to come (ending after now), soonest first. */
+  next: PlanItem[];
+  /** The latest items before now, latest first: shown when few or none come next. */
+  recent: PlanItem[];
 }
 
-/** The next `count` events and legs from `now` (not cancelled), or else the most recent ones. */
+/** Up to `count` events and legs from `now` on (not cancelled); if fewer than 3, also the most recent ones. */
 export function comingUp(plan: Plan, now: string, count = 6): ComingUp {
   const items = planItems(plan)
     .filter((i) => i.ref.type !== 'window' && i.status !== 'cancelled')
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  if (items.length === 0) return { mode: 'empty', items: [] };
-  const upcoming = items.filter((i) => i.endsAt > now);
-  if (upcoming.length > 0) return { mode: 'next', items: upcoming.slice(0, count) };
-  return { mode: 'recent', items: items.slice(-count).reverse() };
+  const next = items.filter((i) => i.endsAt > now).slice(0, count);
+  const recent =
+    next.length >= 3
+      ? []
+      : items
+          .filter((i) => i.endsAt <= now)
+          .slice(-(count - next.length))
+          .reverse();
+  return { next, recent };
 }

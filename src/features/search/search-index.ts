@@ -167,7 +167,7 @@ export function buildSearchEntries(plan: Plan, dateOf: (instant: string, zone: s
 /**
  * How well `entry` matches the normalised query words: 0 for no match. Every query word must
  * start a word of the entry. Whole label > label starting with the query > all words in the
- * label > some words only elsewhere.
+ * label, the first word first > all words in the label > some words only elsewhere.
  */
 export function scoreEntry(entry: SearchEntry, query: string, queryWords: readonly string[]): number {
   if (queryWords.length === 0) return 0;
@@ -178,7 +178,7 @@ export function scoreEntry(entry: SearchEntry, query: string, queryWords: readon
   }
   if (entry.title === query) return 100;
   if (entry.title.startsWith(query)) return 80;
-  if (inTitle === queryWords.length) return 60;
+  if (inTitle === queryWords.length) return entry.titleWords[0]?.startsWith(queryWords[0]!) ? 70 : 60;
   return 20 + (40 * inTitle) / queryWords.length;
 }
 
