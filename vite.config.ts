@@ -109,7 +109,7 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
-          include: ['test/features/**/*.test.tsx', 'test/components/**/*.test.tsx'],
+          include: ['test/features/**/*.test.tsx', 'test/components/**/*.test.tsx', 'test/app/**/*.test.tsx'],
           setupFiles: ['test/helpers/setup-jsdom.ts'],
           // React in jsdom is slow: the slowest tests take 1–2 s on a quiet machine and up to 12 s
           // at a load average of 20 on two cores. Testing Library's own wait (findBy…, waitFor)

@@ -6,7 +6,10 @@ import { StatusBanners } from '../features/storage/StatusBanners';
 import { useUiStore } from '../store/ui-store';
 import { Header } from './Header';
 import { navigate, useLocation, withParam, type ViewName } from './router';
+import { runShortcut } from './run-shortcut';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { Toast } from './Toast';
+import { useShortcuts } from './use-shortcuts';
 
 const CalendarView = lazy(() => import('../features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
 const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
@@ -16,12 +19,19 @@ const ConflictsView = lazy(() =>
 const CreateDialogs = lazy(() =>
   import('../features/places/CreateDialogs').then((m) => ({ default: m.CreateDialogs })),
 );
+const OverviewView = lazy(() => import('../features/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
 const PlanningPanel = lazy(() =>
   import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })),
 );
 
 function View({ view, search }: { view: ViewName; search: URLSearchParams }) {
   switch (view) {
+    case 'overview':
+      return (
+        <Suspense fallback={<p aria-busy="true">Loading the overview…</p>}>
+          <OverviewView navigate={navigate} />
+        </Suspense>
+      );
     case 'calendar':
       return (
         <Suspense fallback={<p aria-busy="true">Loading the calendar…</p>}>
@@ -52,6 +62,7 @@ export function App() {
   const [startupError, setStartupError] = useState<string | null>(null);
   const conflictBadge = useConflictBadge();
   const creating = useUiStore((s) => s.creating);
+  useShortcuts((id) => runShortcut(id, view, search));
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
       setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
@@ -90,6 +101,7 @@ export function App() {
         </Suspense>
       )}
       <EditorDialog />
+      <ShortcutsHelp />
       <Toast />
     </div>
   );

@@ -5,11 +5,18 @@ import { StorageButton } from '../features/storage/StorageButton';
 import { db, resetSamplePlan } from '../db';
 import { usePlanName } from '../db/hooks';
 import { IoMenu } from '../features/io/IoMenu';
+import { SearchBox } from '../features/search/SearchBox';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { navigate, VIEWS, withParam, type ViewName } from './router';
+import { ShortcutsButton } from './ShortcutsHelp';
 
-const LABELS: Record<ViewName, string> = { calendar: 'Calendar', route: 'Route', conflicts: 'Conflicts' };
+const LABELS: Record<ViewName, string> = {
+  overview: 'Overview',
+  calendar: 'Calendar',
+  route: 'Route',
+  conflicts: 'Conflicts',
+};
 
 /** A badge on a navigation link: plain text, or short text with its meaning in words for the link's accessible name. */
 export type NavBadge = string | { text: string; label: string };
@@ -58,6 +65,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
           })}
         </ul>
       </nav>
+      <SearchBox navigate={navigate} />
       <button
         type="button"
         className="menu-button"
@@ -90,6 +98,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
           Reset sample plan
         </button>
         <StorageButton />
+        <ShortcutsButton />
       </div>
       {confirmReset && (
         <Dialog title="Reset the sample plan?" onClose={() => setConfirmReset(false)}>

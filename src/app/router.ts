@@ -1,7 +1,7 @@
 /** A small URL router: each view has its own path; query parameters hold view state. */
 import { useSyncExternalStore } from 'react';
 
-export const VIEWS = ['calendar', 'route', 'conflicts'] as const;
+export const VIEWS = ['overview', 'calendar', 'route', 'conflicts'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 function subscribe(onChange: () => void) {
@@ -20,7 +20,7 @@ export function useLocation(): { view: ViewName; search: URLSearchParams } {
   const href = useSyncExternalStore(subscribe, snapshot, snapshot);
   const url = new URL(href, 'http://local');
   const segment = url.pathname.replace(/^\/+/, '').split('/')[0] ?? '';
-  const view = (VIEWS as readonly string[]).includes(segment) ? (segment as ViewName) : 'calendar';
+  const view = (VIEWS as readonly string[]).includes(segment) ? (segment as ViewName) : 'overview';
   return { view, search: url.searchParams };
 }
 

@@ -14,11 +14,16 @@ describe('app shell on the production build', () => {
   it('opens with the sample plan on first run', async () => {
     const { page, context, errors } = await openPage(browser, '/');
     await page.getByRole('heading', { level: 1, name: 'US–China summitry 2025–26' }).waitFor();
-    // The calendar opens on the next upcoming item; go to the APEC week of 2025.
+    // The app opens on the Overview; the calendar opens on the next upcoming item; go to the APEC week of 2025.
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: /^Calendar/ })
+      .click();
     await page.getByLabel('Go to date').fill('2025-10-30');
     await page.getByLabel('Go to date').press('Enter');
     await page.getByText('Trump–Xi summit, Busan').first().waitFor();
-    for (const name of ['Calendar', 'Route', 'Conflicts']) {
+    for (const name of ['Overview', 'Calendar', 'Route', 'Conflicts']) {
       expect(
         await page
           .getByRole('navigation', { name: 'Views' })

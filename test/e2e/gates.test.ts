@@ -16,7 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const VIEWS = ['Calendar', 'Route', 'Conflicts'] as const;
+const VIEWS = ['Overview', 'Calendar', 'Route', 'Conflicts'] as const;
 
 async function goTo(page: Page, view: (typeof VIEWS)[number]) {
   await page
@@ -143,7 +143,16 @@ describe('gates', () => {
     const { page, context } = await openPage(browser, '/');
     await page.getByRole('heading', { level: 1, name: 'US–China summitry 2025–26' }).waitFor();
     const reached = new Set<string>();
-    const wanted = ['Calendar', 'Route', 'Conflicts', 'New item', 'Reset sample plan'];
+    const wanted = [
+      'Overview',
+      'Calendar',
+      'Route',
+      'Conflicts',
+      'find-anything',
+      'New item',
+      'Reset sample plan',
+      'Keyboard shortcuts',
+    ];
     const allReached = () => wanted.every((name) => [...reached].some((r) => r.startsWith(name)));
     // Tab through the header (it grows as controls are added) until every wanted control was focused.
     for (let i = 0; i < 30 && !allReached(); i += 1) {

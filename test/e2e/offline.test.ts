@@ -87,7 +87,7 @@ describe('offline', () => {
     await context.setOffline(true);
     await page.reload();
     await calendarItem(page, SAMPLE).waitFor();
-    for (const path of ['/route', '/conflicts', CAL]) {
+    for (const path of ['/overview', '/route', '/conflicts', CAL]) {
       await page.goto(new URL(path, baseUrl()).toString());
       await page
         .getByRole('link', { name: new RegExp(`^${path.slice(1).split('?')[0]}`, 'i') })
