@@ -7,11 +7,11 @@
 import type { EventKind, Status } from '../model';
 import { EVENT_KINDS, LEG_MODES, STATUSES, WINDOW_KINDS, isSafeUrl } from '../model';
 import { isValidZone } from '../time';
-import { first, splitTextList, textOf, type IcsComponent } from './ics-lines';
+import { all, first, splitTextList, textOf, unescapeText, type IcsComponent } from './ics-lines';
 import { parseTimeValue } from './ics-values';
 import { ICS_TO_STATUS, isOwnUid } from './ics-ids';
 
-export type CalendarTable = 'events' | 'legs' | 'windows';
+export type CalendarTable = 'events' | 'legs' | 'windows' | 'visits' | 'places' | 'participants';
 
 export interface CalendarItem {
   table: CalendarTable;
@@ -20,8 +20,8 @@ export interface CalendarItem {
   uid: string;
   /** The candidate record, to be validated. */
   record: Record<string, unknown>;
-  /** Fields the file defines: on an item already in the plan, only these change. */
-  fields: readonly string[];
+  /** Fields the file defines: on an item already in the plan, only these change (all when absent). */
+  fields?: readonly string[];
 }
 
 /** A read time: all-day (a local date) or timed (a UTC instant and, when known, its IANA zone). */
@@ -224,4 +224,35 @@ function eventItem(input: ItemInput, c: Common): CalendarItem {
         ]
       : ['title', 'status', ...TIME_FIELDS, 'notes', 'topics', 'updatedAt'],
   };
+}
+
+const RECORDS = [
+  ['X-SUMMITRY-VISIT-RECORD', 'visits', 'Visit', 'title'],
+  ['X-SUMMITRY-PLACE-RECORD', 'places', 'Place', 'name'],
+  ['X-SUMMITRY-PARTICIPANT-RECORD', 'participants', 'Participant', 'name'],
+] as const;
+
+/**
+ * The visits, places and participants our own export writes whole on the VCALENDAR (one JSON
+ * record per property), as candidate records; `bad` is told of each one that is not a record.
+ */
+export function recordItems(cal: IcsComponent, bad: (what: string) => void): CalendarItem[] {
+  const out: CalendarItem[] = [];
+  for (const [property, table, what, name] of RECORDS)
+    for (const p of all(cal, property)) {
+      const record = readJson(unescapeText(p.value));
+      if (
+        !record ||
+        typeof record !== 'object' ||
+        Array.isArray(record) ||
+        typeof (record as { id?: unknown }).id !== 'string'
+      ) {
+        bad(`${property} is not a ${what.toLowerCase()} record, so it was left out`);
+        continue;
+      }
+      const r = record as Record<string, unknown>;
+      const label = typeof r[name] === 'string' ? `"${r[name] as string}"` : (r.id as string);
+      out.push({ table, uid: `${table}:${r.id as string}`, label: `${what} ${label}`, record: r });
+    }
+  return out;
 }

@@ -11,7 +11,7 @@
 import { addDaysToDate, fixedOffsetZone, toMs } from '../time';
 import { first, readTree, textOf, type IcsComponent, type LineProblem } from './ics-lines';
 import { hashText, idFromUid } from './ics-ids';
-import { toItem, type CalendarItem, type ItemTime } from './ics-item';
+import { recordItems, toItem, type CalendarItem, type ItemTime } from './ics-item';
 import {
   pointMs,
   readSeries,
@@ -163,6 +163,7 @@ class Reader {
       const tzid = textOf(vtz, 'TZID')?.trim();
       if (tzid && !this.vtimezones.has(tzid)) this.vtimezones.set(tzid, vtz);
     }
+    this.items.push(...recordItems(cal, (what) => this.notes.line(`${what}.`)));
     for (const other of ['VTODO', 'VJOURNAL', 'VFREEBUSY']) {
       const n = cal.children.filter((c) => c.name === other).length;
       if (n) this.notes.add('ignored', `${n} ${other}`);

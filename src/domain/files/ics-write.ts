@@ -236,6 +236,33 @@ function writeWindow(w: PlanWindow, ctx: Ctx): IcalComponent {
   return ev;
 }
 
+const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+/** The visits, places and participants (all of them for the whole plan, else those the items refer to),
+ * whole, as X- properties of the VCALENDAR: a re-import into an empty plan then has everything. */
+function writeRecords(cal: IcalComponent, plan: Plan, items: ReturnType<typeof selectCalendarItems>, whole: boolean) {
+  const all = [...items.events, ...items.legs, ...items.windows];
+  const visitIds = new Set(all.map((i) => ('visitId' in i ? i.visitId : undefined)).filter(Boolean));
+  const visits = whole ? plan.visits : plan.visits.filter((v) => visitIds.has(v.id));
+  const placeIds = new Set<string>();
+  for (const i of all) {
+    if ('placeId' in i && i.placeId) placeIds.add(i.placeId);
+    if ('fromPlaceId' in i) placeIds.add(i.fromPlaceId).add(i.toPlaceId);
+  }
+  for (const p of plan.places) if (placeIds.has(p.id) && p.cityId) placeIds.add(p.cityId);
+  const people = new Set<string>([...all, ...visits].flatMap((i) => i.participantIds));
+  for (const v of visits) people.add(v.guestId);
+  const write = (name: string, records: readonly { id: string }[]) => {
+    for (const r of byId(records)) {
+      const { rev: _rev, ...record } = r as typeof r & { rev?: number };
+      xText(cal, name, JSON.stringify(record));
+    }
+  };
+  write('x-summitry-visit-record', visits);
+  write('x-summitry-place-record', whole ? plan.places : plan.places.filter((p) => placeIds.has(p.id)));
+  write('x-summitry-participant-record', whole ? plan.participants : plan.participants.filter((p) => people.has(p.id)));
+}
+
 /** The calendar as iCalendar text: CRLF line ends, folded at 75 octets, UTF-8. */
 export function exportCalendar(plan: Plan, selection: CalendarSelection, options: CalendarExportOptions): string {
   const items = selectCalendarItems(plan, selection);
@@ -253,11 +280,7 @@ export function exportCalendar(plan: Plan, selection: CalendarSelection, options
     places: new Map(plan.places.map((p) => [p.id as string, p])),
     people: new Map(plan.participants.map((p) => [p.id as string, p.name])),
   };
-  const visitIds = new Set([...items.events, ...items.legs].map((i) => i.visitId).filter(Boolean));
-  for (const v of plan.visits.filter((v) => visitIds.has(v.id)).sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const { rev: _rev, ...record } = v as typeof v & { rev?: number };
-    xText(cal, 'x-summitry-visit-record', JSON.stringify(record));
-  }
+  writeRecords(cal, plan, items, selection.kind === 'plan');
   const events = [
     ...sortByStart(items.events, (e) => e.startsAt).map((e) => writeEvent(e, ctx)),
     ...sortByStart(items.legs, (l) => l.departsAt).map((l) => writeLeg(l, ctx)),

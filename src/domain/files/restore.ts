@@ -434,7 +434,8 @@ export function restoreCalendar(text: string, options: CalendarReadOptions): Res
       positions.set(id, plan[item.table].length);
       plan[item.table].push(value);
     }
-    (fields[item.table] ??= new Map()).set(id, item.fields);
+    if (item.fields) (fields[item.table] ??= new Map()).set(id, item.fields);
+    else fields[item.table]?.delete(id);
   }
   const notes = [...read.notes];
   if (duplicates)

@@ -10,6 +10,7 @@ import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { APP_VERSION, countOf } from '../../domain/model';
 import { fileBaseName } from './files';
+import { loadVtimezones } from './vtimezones';
 
 type Format = 'json' | 'encrypted' | 'ics';
 type Scope = 'plan' | 'visit' | 'filter';
@@ -41,6 +42,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<Format>('json');
   const [scope, setScope] = useState<Scope>('plan');
   const [visitId, setVisitId] = useState('');
+  const [utcTimes, setUtcTimes] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -79,9 +81,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       const label = effectiveScope === 'visit' && visit ? visit.title : snapshot.planName;
       const base = fileBaseName(label, now);
       if (format === 'ics') {
+        if (!utcTimes) setBusy('Loading time-zone definitions…');
+        const vtimezone = utcTimes ? undefined : await loadVtimezones();
         const text = exportCalendar(snapshot.plan, selection, {
           now,
           appVersion: APP_VERSION,
+          timeFormat: utcTimes ? 'utc' : 'local',
+          vtimezone,
           calendarName:
             effectiveScope === 'visit' && visit ? `${snapshot.planName}: ${visit.title}` : snapshot.planName,
         });
@@ -206,9 +212,22 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </fieldset>
 
         {format === 'ics' && plan && (
-          <p className="io-hint">
-            {icsCount} items: events, legs (as events naming their mode and number) and windows.
-          </p>
+          <>
+            <p className="io-hint">
+              {icsCount} items: events, legs (as events naming their mode and number) and windows.
+            </p>
+            <label className="io-option">
+              <input type="checkbox" checked={utcTimes} onChange={(e) => setUtcTimes(e.target.checked)} />
+              <span>
+                <strong>Times in UTC</strong>
+                <span className="io-hint">
+                  {utcTimes
+                    ? 'Every time is written in UTC; calendar apps convert it to their own zone.'
+                    : 'Off: each time is written in its place’s zone (with that zone’s rules), so Outlook and Apple Calendar show the local time there. All-day items stay plain dates.'}
+                </span>
+              </span>
+            </label>
+          </>
         )}
 
         {format === 'encrypted' && (

@@ -471,6 +471,13 @@ function Review({
               {count(preview.dangling.length, 'item')} {verbOf(preview.dangling.length, 'refers', 'refer')} to things
               not in the file or your plan
             </summary>
+            <p className="io-hint">
+              These items name a place, person, visit or window by its code, and neither this file nor your plan has a
+              record with that code (a calendar file from another app, or one visit exported on its own, often leaves
+              them out). They are imported anyway, with the code kept: where a name is missing the code is shown
+              instead. Nothing else is added or changed for them. To fill the gaps, import a backup that has those
+              records, or open the items and choose a place and people from your plan.
+            </p>
             <ul>
               {preview.dangling.slice(0, 20).map((d, i) => (
                 <li key={i}>{d}</li>

@@ -79,4 +79,36 @@ describe('Import…', () => {
     const summary = await within(dialog).findByText(/to things not in/, {}, { timeout: 5000 });
     expect(summary.textContent).toMatch(/^1 item refers to things not in\s+the file or your plan$/);
   });
+
+  it('says in plain words what "refers to things not in the file" means and what will be done about it', async () => {
+    const file = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Test//EN',
+      'BEGIN:VEVENT',
+      'UID:stray-briefing@summitry.local',
+      'DTSTAMP:20261101T000000Z',
+      'DTSTART:20261110T090000Z',
+      'DTEND:20261110T100000Z',
+      'SUMMARY:Stray briefing',
+      'X-SUMMITRY-PLACE:place-nowhere',
+      'X-SUMMITRY-PARTICIPANTS:person-nobody',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const user = userEvent.setup();
+    render(<IoMenu />);
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
+    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File([file], 'stray.ics', { type: 'text/calendar' }));
+    const summary = await within(dialog).findByText(/1 item refers to things not in the file or your plan/);
+    await user.click(summary);
+    const details = summary.closest('details')!;
+    expect(details).toHaveTextContent(/neither this file nor your plan has a record with that code/);
+    expect(details).toHaveTextContent(/They are imported anyway, with the code kept/);
+    expect(details).toHaveTextContent(/Nothing else is added or changed for them/);
+    expect(details).toHaveTextContent(/place "place-nowhere", participant "person-nobody"/);
+  });
 });
