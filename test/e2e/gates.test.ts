@@ -162,7 +162,7 @@ describe('gates', () => {
         if (!el) return null;
         const style = getComputedStyle(el);
         return {
-          name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.id,
+          name: el.getAttribute('aria-label') || el.textContent?.trim() || el.id,
           outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
         };
       });

@@ -174,7 +174,9 @@ describe('import and export through the UI', () => {
     expect(name).toMatch(/\.ics$/);
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Summitry//Summitry ')).toBe(true);
     expect(text).toContain('UID:busan-summit-2025@summitry.local\r\n');
-    expect(text).toContain('DTSTART:20251030T020000Z\r\n');
+    // Each timed item in its place's zone (11:00 in Gyeongju), with that zone's VTIMEZONE.
+    expect(text).toContain('DTSTART;TZID=Asia/Seoul:20251030T110000\r\n');
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul\r\n');
     const dialog = await importFile(page, { name, mimeType: 'text/calendar', buffer: Buffer.from(text) });
     await dialog.getByText(/What will change:.* 0 to add, 0 to update, \d+ unchanged/).waitFor();
     await expect(dialog.getByRole('button', { name: 'Nothing new to import' }).isDisabled()).resolves.toBe(true);
