@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runCommand } from '../../src/db/commands';
 import { writeFields } from '../../src/sync/protocol';
-import { makeEvent } from '../helpers/factories';
-import { type Client, eventually, joinAs, ownerClient } from './clients';
+import { type Client, edit, eventually, sharedEventPlan } from './clients';
 import { type ServerProcess, startServer, storedBytes, tempDir } from './helpers';
 
 let server: ServerProcess;
@@ -19,27 +17,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-const device = { id: 'dev-0123456789', name: 'Test browser' };
-
-async function edit(c: Client, id: string, fields: Record<string, unknown>) {
-  const stored = (await c.db.events.get(id))!;
-  await runCommand(c.db, { label: 'edit', put: { events: [{ ...stored, ...fields }] } }, { device });
-}
-
-async function sharedPlan() {
-  const { owner, keyring } = await ownerClient(server.url);
-  open.push(owner);
-  await runCommand(
-    owner.db,
-    { label: 'add', put: { events: [makeEvent({ id: 'busan' as never, title: 'Busan meeting', notes: 'Gimhae' })] } },
-    { device },
-  );
-  await owner.bridge.shareAll();
-  const editor = await joinAs(server.url, owner, keyring, 'editor', 'Bo');
-  open.push(editor);
-  await eventually(editor, async () => (await editor.db.events.get('busan'))?.title === 'Busan meeting');
-  return { owner, editor, keyring };
-}
+const sharedPlan = () => sharedEventPlan(server.url, open);
 
 test('two members edit different fields offline, reconnect, and both fields survive in both', async () => {
   const { owner, editor } = await sharedPlan();
