@@ -5,7 +5,7 @@
  */
 import type { ItemRef, ItemType } from './model';
 import type { EventKind, LegMode, Plan, Status, WindowKind } from './model';
-import { formatLocalDate, formatLocalDateTime, formatLocalTime, localDateOf } from '../time';
+import { formatLocalDate, formatLocalDateTime, formatLocalRange, formatLocalTime, localDateOf } from '../time';
 
 export interface PlanItem {
   ref: ItemRef;
@@ -177,8 +177,7 @@ function whenText(
   }
   const sameDay = localDateOf(item.startsAt, item.timeZone) === localDateOf(item.endsAt, item.endTimeZone);
   if (item.timeZone === item.endTimeZone && sameDay) {
-    const startText = formatLocalDateTime(item.startsAt, item.timeZone);
-    return `${startText.replace(/ \S+$/, '')}–${formatLocalTime(item.endsAt, item.timeZone)}`;
+    return `${formatLocalDate(item.startsAt, item.timeZone)}, ${formatLocalRange(item.startsAt, item.endsAt, item.timeZone)}`;
   }
   const arrow = item.timeZone === item.endTimeZone ? '–' : ' → ';
   const end = sameDay
