@@ -259,7 +259,9 @@ describe('transit', () => {
     const found = only(plan({ events: [talks], legs: [train] }), 'transit');
     expect(found.map(ids)).toEqual([['rail', 'talks']]);
     expect(found[0]!.margin).toBe('short by 15 min');
-    expect(found[0]!.explanation).toContain('only 15 min before the rail leg leaves Beijing South at 12:00 CST (China)');
+    expect(found[0]!.explanation).toContain(
+      'only 15 min before the rail leg leaves Beijing South at 12:00 CST (China)',
+    );
     expect(only(plan({ events: [talks], legs: [train] }), 'transit', true)).toHaveLength(1);
     const atStation = { ...talks, placeId: 'beijing-south' } as typeof talks;
     expect(only(plan({ events: [atStation], legs: [train] }), 'transit')).toEqual([]);
@@ -475,7 +477,9 @@ describe('blackout', () => {
     expect(found[0]!.severity).toBe(severity);
     expect(found[0]!.participantIds).toEqual(['xi']);
     expect(found[0]!.explanation).toContain('a blackout for Xi Jinping');
-    expect(found[0]!.explanation).toContain('Fri 25 Sep 2026, 22:00 CST (China) – Sat 26 Sep 2026, 01:00 CST (China) in Asia/Shanghai');
+    expect(found[0]!.explanation).toContain(
+      'Fri 25 Sep 2026, 22:00 CST (China) – Sat 26 Sep 2026, 01:00 CST (China) in Asia/Shanghai',
+    );
   });
 
   it('applies only to its participants; with none listed, to everyone', () => {

@@ -57,7 +57,9 @@ describe('the sample plan, base (optional items left out)', () => {
     expect(c.explanation).toContain(
       'falls on “Mid-Autumn Festival holiday (China)” (all day Fri 25 – Sun 27 Sep 2026, CST (China))',
     );
-    expect(c.explanation).toContain('Fri 25 Sep 2026, 22:00 CST (China) – Sat 26 Sep 2026, 01:00 CST (China) in Asia/Shanghai');
+    expect(c.explanation).toContain(
+      'Fri 25 Sep 2026, 22:00 CST (China) – Sat 26 Sep 2026, 01:00 CST (China) in Asia/Shanghai',
+    );
   });
 
   it('has no conflict that names an optional item', () => {
