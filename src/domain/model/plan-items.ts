@@ -144,7 +144,7 @@ export function itemRevision(plan: Plan | Map<string, string>, type: ItemType, i
 
 /**
  * When an item happens, in words, at its own place: "Thu 30 Oct 2025, 11:00–12:40 KST",
- * "Fri 31 Oct – Sat 1 Nov 2025" (all day), "Tue 28 Oct 2025, 18:00 CST → 21:10 KST" (a leg).
+ * "Fri 31 Oct – Sat 1 Nov 2025" (all day), "Tue 28 Oct 2025, 18:00 CST (China) → 21:10 KST" (a leg).
  */
 export function describeWhen(
   item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZone' | 'endTimeZone' | 'startDate' | 'endDate'>,
