@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runCommand } from '../../src/db/commands';
+import { makeEvent } from '../helpers/factories';
 import { writeFields } from '../../src/sync/protocol';
 import { type Client, edit, eventually, sharedEventPlan } from './clients';
 import { type ServerProcess, startServer, storedBytes, tempDir } from './helpers';
@@ -68,4 +70,14 @@ test('a record that fails validation is quarantined with the reason and changes 
   expect(row!.message).toMatch(/Event “?"?Busan meeting/);
   expect(row!.message).toMatch(/end/i);
   expect(await editor.db.events.get('busan')).toEqual(before);
+});
+
+test('a compact History entry (an import) sends the whole record from its table', async () => {
+  const { owner, editor } = await sharedPlan();
+  const imported = makeEvent({ id: 'gyeongju' as never, title: 'APEC leaders, Gyeongju', notes: 'Hwabaek centre' });
+  await runCommand(owner.db, { label: 'Imported', kind: 'import', compact: true, put: { events: [imported] } });
+  expect((await owner.db.history.toArray()).some((h) => h.changes.some((c) => c.brief))).toBe(true);
+  await owner.bridge.flush();
+  await eventually(editor, async () => (await editor.db.events.get('gyeongju'))?.notes === 'Hwabaek centre');
+  expect((await editor.db.events.get('gyeongju'))?.title).toBe('APEC leaders, Gyeongju');
 });

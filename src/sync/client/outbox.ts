@@ -148,12 +148,25 @@ async function sealChange(ctx: BridgeContext, change: HistoryChange, when: strin
   return { tableSlot, recordSlot, id: idBytes, entries };
 }
 
+/**
+ * A compact change (a large import, a reset) keeps only the id and revision of its `after`: the
+ * record is read from its table (a later change of it is pushed after this one anyway); one no
+ * longer stored is left to the entry that deleted it.
+ */
+async function fullChange(ctx: BridgeContext, c: HistoryChange): Promise<HistoryChange | null> {
+  if (!c.brief || !c.after || !TABLES.has(c.table) || c.table === CONFLICTS) return c;
+  const after = (await ctx.db.table(c.table).get(c.id)) as Record<string, unknown> | undefined;
+  return after ? { ...c, after, brief: undefined } : null;
+}
+
 /** Seals the entries' changes and applies them in one Yjs transaction; returns the update it made. */
 export async function pushEntries(ctx: BridgeContext, entries: readonly HistoryEntry[]): Promise<Uint8Array | null> {
   const sealed: SealedRecord[] = [];
   for (const e of entries) {
     if (e.deviceId.startsWith(MEMBER_DEVICE)) continue;
-    for (const c of e.changes) {
+    for (const change of e.changes) {
+      const c = await fullChange(ctx, change);
+      if (!c) continue;
       const s = await sealChange(ctx, c, e.at);
       if (s) sealed.push(s);
     }
