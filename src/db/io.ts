@@ -5,7 +5,7 @@
  * inside a transaction, and no BulkError is caught there.
  */
 import { buildBackup, encodeBackup, type Acceptance, type BackupScope } from '../domain/files';
-import { TABLE_NAMES, type EntityOf, type TableName } from '../domain/model';
+import { TABLE_NAMES, cleanPlanName, type EntityOf, type TableName } from '../domain/model';
 import { decideAcceptance, decideRecord, countAction, emptySummary, type MergeSummary } from '../domain/files';
 import type { Plan } from '../domain/model';
 import { findDanglingReferences, restoreBackup, type Restored } from '../domain/files';
@@ -218,7 +218,7 @@ export async function applyImport(
       }
       if (restored.acceptances.length) await db.acceptances.bulkAdd(restored.acceptances);
       options.onProgress?.(total, total);
-      await db.meta.put({ key: PLAN_NAME_KEY, value: restored.planName ?? 'Imported plan' });
+      await db.meta.put({ key: PLAN_NAME_KEY, value: cleanPlanName(restored.planName) });
       return { mode, summary: replaceSummary(restored), backupId };
     }
     const decided = await decideMerge(db, restored);
