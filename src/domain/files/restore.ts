@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { TABLE_NAMES, validateEntity, validateRecord, type TableName } from '../model';
-import { EMPTY_PLAN, instantSchema, type Plan } from '../model';
+import { EMPTY_PLAN, cleanDeep, cleanPlanName, cleanText, instantSchema, type Plan } from '../model';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -173,7 +173,7 @@ const MIGRATIONS: Record<number, Migration> = {
       formatVersion: 2,
       appVersion: `unknown (format 1${typeof doc.schemaVersion === 'number' ? `, database version ${doc.schemaVersion}` : ''})`,
       exportedAt: doc.exportedAt,
-      planName: typeof doc.planName === 'string' && doc.planName.trim() ? doc.planName : 'Imported plan',
+      planName: cleanPlanName(doc.planName),
       scope: plan ? { kind: 'plan' } : { kind: 'partial' },
       acceptances: [],
       tables,
@@ -273,7 +273,7 @@ function capped(errors: string[]): string[] {
  * format versions are upgraded; newer ones are refused. Every record is checked with its table's
  * validator; any problem refuses the whole file, each message naming the record and field.
  */
-export function restoreBackup(input: string | unknown): RestoreResult {
+function readBackup(input: string | unknown): RestoreResult {
   let doc: unknown = input;
   if (typeof input === 'string') {
     if (input.length > IMPORT_LIMITS.maxFileBytes) return fail([tooLarge(input.length)]);
@@ -380,9 +380,9 @@ export function restoreBackup(input: string | unknown): RestoreResult {
     restored: {
       source: 'backup',
       formatVersion: version,
-      appVersion: header.data.appVersion,
+      appVersion: cleanText(header.data.appVersion),
       exportedAt: header.data.exportedAt,
-      planName: header.data.planName.trim() || 'Imported plan',
+      planName: cleanPlanName(header.data.planName),
       scope: header.data.scope,
       plan: plan as unknown as Plan,
       acceptances,
@@ -400,7 +400,7 @@ export function restoreBackup(input: string | unknown): RestoreResult {
  * Read an iCalendar file into validated records. Events that cannot be read, or whose record
  * does not validate, are listed in `skipped` with the reason; the rest are returned.
  */
-export function restoreCalendar(text: string, options: CalendarReadOptions): RestoreResult {
+function readCalendarFile(text: string, options: CalendarReadOptions): RestoreResult {
   if (text.length > IMPORT_LIMITS.maxFileBytes) return fail([tooLarge(text.length)]);
   const read = readCalendar(text, { maxItems: IMPORT_LIMITS.maxRecords, ...options });
   if (!read.ok) return fail([read.error]);
@@ -447,7 +447,7 @@ export function restoreCalendar(text: string, options: CalendarReadOptions): Res
     ok: true,
     restored: {
       source: 'calendar',
-      planName: read.calendarName,
+      planName: read.calendarName === undefined ? undefined : cleanPlanName(read.calendarName, 'Calendar'),
       plan: plan as unknown as Plan,
       acceptances: [],
       fields,
@@ -460,6 +460,29 @@ export function restoreCalendar(text: string, options: CalendarReadOptions): Res
 
 // ---------------------------------------------------------------------------------------------
 // References
+
+/**
+ * What a file says goes through the text cleaner before it is shown: the records are cleaned by
+ * their normalisers, and the messages, notes and left-out items quote the file, so they are too.
+ */
+function cleanMessages(result: RestoreResult): RestoreResult {
+  if (!result.ok) return { ok: false, errors: result.errors.map(cleanText) };
+  const r = result.restored;
+  return {
+    ok: true,
+    restored: { ...r, notes: r.notes.map(cleanText), skipped: cleanDeep(r.skipped) as Restored['skipped'] },
+  };
+}
+
+/** Read a Summitry backup (text or parsed JSON): validated, normalised and upgraded, nothing written. */
+export function restoreBackup(input: string | unknown): RestoreResult {
+  return cleanMessages(readBackup(input));
+}
+
+/** Read a calendar file (.ics): every event, leg and window it holds, validated and normalised. */
+export function restoreCalendar(text: string, options: CalendarReadOptions): RestoreResult {
+  return cleanMessages(readCalendarFile(text, options));
+}
 
 /**
  * References from the file's records to places, participants, visits and windows found neither
