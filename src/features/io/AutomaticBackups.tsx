@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { downloadTextFile } from '../../components/download';
 import { db } from '../../db';
 import { listBackups, readBackupData, restoreAutomaticBackup } from '../../db/io';
+import { undoOffer } from '../../db/undo-offer';
 import { APP_VERSION } from '../../domain/model';
 import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
@@ -16,7 +17,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 export function AutomaticBackups({ onDone }: { onDone: () => void }) {
   const backups = useLiveQuery(() => listBackups(db), [], null);
   const zone = useUiStore((s) => s.displayZone);
-  const notify = useUndoStore((s) => s.notify);
+  const present = useUndoStore((s) => s.present);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,8 +48,11 @@ export function AutomaticBackups({ onDone }: { onDone: () => void }) {
                     setBusy(false);
                     if (!result.ok) setError(`Could not restore: ${result.errors.join(' ')} Nothing was changed.`);
                     else {
-                      notify(
-                        'The automatic backup was restored; the plan it replaced was saved as a new automatic backup.',
+                      present(
+                        undoOffer(
+                          result.result.entry,
+                          'The automatic backup was restored; the plan it replaced was saved as a new automatic backup.',
+                        ),
                       );
                       onDone();
                     }

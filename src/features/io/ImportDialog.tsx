@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { db } from '../../db';
-import { applyImport, restoreAutomaticBackup, type ImportMode } from '../../db/io';
+import { applyImport, type ImportMode } from '../../db/io';
+import { undoOffer } from '../../db/undo-offer';
 import type { Restored } from '../../domain/files';
 import { APP_VERSION, countOf } from '../../domain/model';
 import { useUndoStore } from '../../store/undo-store';
@@ -29,8 +30,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
  * progress shown and Cancel at any point before the write; nothing is written until confirmed.
  */
 export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onClose: () => void }) {
-  const notify = useUndoStore((s) => s.notify);
-  const offer = useUndoStore((s) => s.offer);
+  const present = useUndoStore((s) => s.present);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const started = useRef(false);
   const { openFile, cancel, stop, passphrase, where } = useImportRun(setStage);
@@ -55,6 +55,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         now,
         appVersion: APP_VERSION,
         reason: `Before importing ${fileName}`,
+        fileName,
         onProgress: progress.push,
         chunkSize: WRITE_CHUNK,
       });
@@ -62,23 +63,15 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
       progress.cancel();
       onClose();
       const t = result.summary.total;
-      if (mode === 'replace' && result.backupId) {
-        const backupId = result.backupId;
-        offer(
-          `Plan replaced with ${fileName} (${count(t.add, 'item')}). Your previous plan was saved as an automatic backup.`,
-          async () => {
-            const undone = await restoreAutomaticBackup(db, backupId, {
-              now: new Date().toISOString(),
-              appVersion: APP_VERSION,
-            });
-            notify(undone.ok ? 'The previous plan is back.' : `Could not restore: ${undone.errors.join(' ')}`);
-          },
-        );
-      } else {
-        notify(
-          `Imported ${fileName}: ${t.add.toLocaleString('en')} added, ${t.update.toLocaleString('en')} updated, ${t.unchanged.toLocaleString('en')} unchanged.`,
-        );
-      }
+      // Undo is the History entry's: it returns the plan exactly to how it was before the import.
+      present(
+        undoOffer(
+          result.entry,
+          mode === 'replace'
+            ? `Plan replaced with ${fileName} (${count(t.add, 'item')}). Your previous plan was saved as an automatic backup.`
+            : `Imported ${fileName}: ${t.add.toLocaleString('en')} added, ${t.update.toLocaleString('en')} updated, ${t.unchanged.toLocaleString('en')} unchanged.`,
+        ),
+      );
     } catch (err) {
       progress.cancel();
       setStage({ step: 'refused', fileName, errors: [`The import failed and nothing was changed: ${errorText(err)}`] });
