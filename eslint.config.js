@@ -21,7 +21,6 @@ const FEATURES = readdirSync('src/features', { withFileTypes: true })
 const SIZE_DEBT = [
   'src/domain/conflicts/nodes.ts',
   'src/domain/conflicts/rules/timeline.ts',
-  'src/domain/time/time.ts',
   'src/features/calendar/calendar-adapter.ts',
   'src/features/conflicts/ConflictList.tsx',
   'src/features/conflicts/ConflictsView.tsx',
