@@ -3,8 +3,9 @@
  * itself: items the user deletes stay deleted. `resetSamplePlan` replaces the whole plan with a
  * fresh sample after the user has confirmed.
  */
-import { TABLE_NAMES } from '../domain/model';
+import { TABLE_NAMES, type TableName } from '../domain/model';
 import { buildSamplePlan, SAMPLE_PLAN_NAME } from '../domain/sample';
+import { runCommand, type CommandResult } from './commands';
 import { validatePlan } from './repositories';
 import type { SummitryDb } from './schema';
 
@@ -23,18 +24,37 @@ export async function seedIfFirstRun(db: SummitryDb, now: string = new Date().to
   });
 }
 
-/** Replace everything in the plan with a fresh copy of the sample plan. */
-export async function resetSamplePlan(db: SummitryDb, now: string = new Date().toISOString()): Promise<void> {
+/** History's label for a reset. */
+export const RESET_LABEL = 'Reset to the sample plan';
+
+/**
+ * Replace everything in the plan with a fresh copy of the sample plan, as one command: the
+ * sample's records written (revisions moving on past the replaced rows, so an editor open on one
+ * sees its edit as stale), every other record deleted (tombstoned), one History entry whose Undo
+ * returns the plan exactly to before. Accepted conflicts are kept.
+ */
+export function resetSamplePlan(db: SummitryDb, now: string = new Date().toISOString()): Promise<CommandResult> {
   const plan = validatePlan(buildSamplePlan());
-  await db.transaction('rw', [...TABLE_NAMES.map((n) => db.table(n)), db.meta], async () => {
-    for (const name of TABLE_NAMES) {
-      const table = db.table<{ id: string; rev?: number }, string>(name);
-      const before = await table.bulkGet(plan[name].map((r) => r.id));
-      await table.clear();
-      // Revisions move on past the replaced rows, so an editor open on one of them sees its edit as stale.
-      await table.bulkPut(plan[name].map((r, i) => ({ ...r, rev: (before[i]?.rev ?? 0) + 1 })));
-    }
-    await db.meta.put({ key: SEEDED_KEY, value: now });
-    await db.meta.put({ key: PLAN_NAME_KEY, value: SAMPLE_PLAN_NAME });
-  });
+  return runCommand(
+    db,
+    async () => {
+      const keys = await Promise.all(TABLE_NAMES.map((n) => db.table(n).toCollection().primaryKeys()));
+      const put: Partial<Record<TableName, unknown[]>> = {};
+      const remove: Partial<Record<TableName, string[]>> = {};
+      TABLE_NAMES.forEach((name, i) => {
+        const keep = new Set<string>(plan[name].map((r) => r.id));
+        put[name] = plan[name];
+        remove[name] = (keys[i] as string[]).filter((id) => !keep.has(id));
+      });
+      return {
+        label: RESET_LABEL,
+        kind: 'reset',
+        put,
+        remove,
+        validated: true,
+        meta: { [SEEDED_KEY]: now, [PLAN_NAME_KEY]: SAMPLE_PLAN_NAME },
+      };
+    },
+    { clock: () => now },
+  );
 }
