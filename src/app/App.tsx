@@ -62,6 +62,8 @@ export function App() {
   const [startupError, setStartupError] = useState<string | null>(null);
   const conflictBadge = useConflictBadge();
   const creating = useUiStore((s) => s.creating);
+  // Times of day are written as text when a view draws; a new clock setting redraws every view.
+  const clock = useUiStore((s) => s.clock);
   useShortcuts((id) => runShortcut(id, view, search));
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
@@ -84,11 +86,12 @@ export function App() {
         </p>
       )}
       <main id="main" tabIndex={-1}>
-        <View view={view} search={search} />
+        <View key={clock} view={view} search={search} />
       </main>
       {(panel === 'dates' || panel === 'scenarios') && (
         <Suspense fallback={null}>
           <PlanningPanel
+            key={clock}
             tab={panel}
             onTab={(t) => navigate(withParam('panel', t), { replace: true })}
             onClose={() => navigate(withParam('panel', null))}

@@ -10,6 +10,7 @@ import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { undoOffer } from '../db/undo-offer';
 import { navigate, VIEWS, withParam, type ViewName } from './router';
+import { ClockSelect } from './ClockSelect';
 import { ShortcutsButton } from './ShortcutsHelp';
 
 const LABELS: Record<ViewName, string> = {
@@ -79,6 +80,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
       </button>
       <div className="controls" id="header-controls">
         <ZoneSelect label="Display time zone" required value={displayZone} onChange={setDisplayZone} />
+        <ClockSelect />
         <label className="check">
           <input type="checkbox" checked={includeOptional} onChange={(e) => setIncludeOptional(e.target.checked)} />
           Include optional legs
