@@ -2,10 +2,10 @@
  * Calendar files (.ics) into validated records: read by ics-read.ts, each record then checked
  * with its table's validator. Events that cannot be read are reported and left out.
  */
-import { TABLE_NAMES, validateEntity, type Plan, type TableName } from '../model';
+import { TABLE_NAMES, cleanPlanName, validateEntity, type Plan, type TableName } from '../model';
 import { withoutRev } from './backup';
 import { readCalendar, type CalendarReadOptions } from './ics-read';
-import { fail, IMPORT_LIMITS, tooLarge, type RestoreResult } from './restore-common';
+import { cleanMessages, fail, IMPORT_LIMITS, tooLarge, type RestoreResult } from './restore-common';
 import { runSteps, STEP_SIZE, type Steps } from './steps';
 
 /**
@@ -18,6 +18,10 @@ export function restoreCalendar(text: string, options: CalendarReadOptions): Res
 
 /** restoreCalendar, step by step: once the file is parsed, then every STEP_SIZE events checked. */
 export function* restoreCalendarSteps(text: string, options: CalendarReadOptions): Steps<RestoreResult> {
+  return cleanMessages(yield* readCalendarSteps(text, options));
+}
+
+function* readCalendarSteps(text: string, options: CalendarReadOptions): Steps<RestoreResult> {
   yield { phase: 'parsing', done: 0, total: 0 };
   if (text.length > IMPORT_LIMITS.maxFileBytes) return fail([tooLarge(text.length)]);
   const read = readCalendar(text, { maxItems: IMPORT_LIMITS.maxRecords, ...options });
@@ -69,7 +73,7 @@ export function* restoreCalendarSteps(text: string, options: CalendarReadOptions
     ok: true,
     restored: {
       source: 'calendar',
-      planName: read.calendarName,
+      planName: read.calendarName === undefined ? undefined : cleanPlanName(read.calendarName, 'Calendar'),
       plan: plan as unknown as Plan,
       acceptances: [],
       fields,

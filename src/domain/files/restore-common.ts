@@ -1,5 +1,5 @@
 /** What every restore returns, and the bounds on what is read (see restore.ts). */
-import type { Plan, TableName } from '../model';
+import { cleanDeep, cleanText, type Plan, type TableName } from '../model';
 import type { Acceptance, BackupScope } from './backup';
 import type { SkippedItem } from './ics-read';
 
@@ -49,4 +49,17 @@ export function capped(errors: string[]): string[] {
     ...errors.slice(0, IMPORT_LIMITS.maxErrors),
     `…and ${errors.length - IMPORT_LIMITS.maxErrors} more problems.`,
   ];
+}
+
+/**
+ * What a file says goes through the text cleaner before it is shown: the records are cleaned by
+ * their normalisers, and the messages, notes and left-out items quote the file, so they are too.
+ */
+export function cleanMessages(result: RestoreResult): RestoreResult {
+  if (!result.ok) return { ok: false, errors: result.errors.map(cleanText) };
+  const r = result.restored;
+  return {
+    ok: true,
+    restored: { ...r, notes: r.notes.map(cleanText), skipped: cleanDeep(r.skipped) as Restored['skipped'] },
+  };
 }

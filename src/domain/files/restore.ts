@@ -10,12 +10,20 @@
  */
 import { z } from 'zod';
 import { TABLE_NAMES, validateEntity, validateRecord, type TableName } from '../model';
-import { EMPTY_PLAN, instantSchema, type Plan } from '../model';
+import { EMPTY_PLAN, cleanPlanName, cleanText, instantSchema, type Plan } from '../model';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, TABLE_LABELS, withoutRev, type Acceptance } from './backup';
 import { ENVELOPE_FORMAT } from './envelope';
 import type { CalendarReadOptions } from './ics-read';
 import { restoreCalendarSteps } from './restore-calendar';
-import { capped, fail, IMPORT_LIMITS, tooLarge, type FileKind, type RestoreResult } from './restore-common';
+import {
+  capped,
+  cleanMessages,
+  fail,
+  IMPORT_LIMITS,
+  tooLarge,
+  type FileKind,
+  type RestoreResult,
+} from './restore-common';
 import { runSteps, STEP_SIZE, type Steps } from './steps';
 
 export type { SkippedItem } from './ics-read';
@@ -136,7 +144,7 @@ const MIGRATIONS: Record<number, Migration> = {
       formatVersion: 2,
       appVersion: `unknown (format 1${typeof doc.schemaVersion === 'number' ? `, database version ${doc.schemaVersion}` : ''})`,
       exportedAt: doc.exportedAt,
-      planName: typeof doc.planName === 'string' && doc.planName.trim() ? doc.planName : 'Imported plan',
+      planName: cleanPlanName(doc.planName),
       scope: plan ? { kind: 'plan' } : { kind: 'partial' },
       acceptances: [],
       tables,
@@ -265,6 +273,10 @@ export function restoreBackup(input: string | unknown): RestoreResult {
 
 /** restoreBackup, step by step: progress while parsing, then every STEP_SIZE records checked. */
 export function* restoreBackupSteps(input: string | unknown): Steps<RestoreResult> {
+  return cleanMessages(yield* readBackupSteps(input));
+}
+
+function* readBackupSteps(input: string | unknown): Steps<RestoreResult> {
   let doc: unknown = input;
   if (typeof input === 'string') {
     if (input.length > IMPORT_LIMITS.maxFileBytes) return fail([tooLarge(input.length)]);
@@ -352,9 +364,9 @@ export function* restoreBackupSteps(input: string | unknown): Steps<RestoreResul
     restored: {
       source: 'backup',
       formatVersion: version,
-      appVersion: header.data.appVersion,
+      appVersion: cleanText(header.data.appVersion),
       exportedAt: header.data.exportedAt,
-      planName: header.data.planName.trim() || 'Imported plan',
+      planName: cleanPlanName(header.data.planName),
       scope: header.data.scope,
       plan: plan as unknown as Plan,
       acceptances,
