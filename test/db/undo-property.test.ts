@@ -89,7 +89,8 @@ async function apply(db: SummitryDb, s: Step): Promise<string | undefined> {
       const events: PlanEvent[] = Array.from({ length: s.n }, (_, i) =>
         makeEvent({ id: `file-${i}` as never, title: `File ${i}`, updatedAt: '2026-12-01T00:00:00.000Z' }),
       );
-      if (existing && !existing.allDay)
+      // An event an earlier import added may be picked: the file must not hold its id twice.
+      if (existing && !existing.allDay && !events.some((e) => e.id === existing.id))
         events.push({ ...existing, title: `${existing.title} (file)`, updatedAt: '2027-01-01T00:00:00.000Z' });
       const text = encodeBackup(
         buildBackup({ plan: { ...empty(), events }, planName: 'File', appVersion: '0.1.0', exportedAt: NOW }),

@@ -5,7 +5,7 @@
  * thread where there are no workers, with `pause` yielding to the page between steps.
  */
 import { decryptBackup, detectFileKind, IMPORT_LIMITS, restoreFileSteps, tooLarge } from '../../domain/files';
-import type { Restored, RestoreResult } from '../../domain/files';
+import type { KdfPolicy, Restored, RestoreResult } from '../../domain/files';
 import { EMPTY_PLAN, TABLE_NAMES } from '../../domain/model';
 import { readFileText } from './files';
 import type { ImportReply, ImportRequest } from './import-protocol';
@@ -20,6 +20,8 @@ export interface JobOptions {
   /** Called between steps: the main thread yields to the page here (and may throw to stop). */
   pause?: () => Promise<void>;
   batch?: number;
+  /** Key derivation floor for encrypted backups: only tests lower it (see envelope.ts). */
+  kdf?: KdfPolicy;
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -90,7 +92,7 @@ export function createImportJob(post: (reply: ImportReply) => void, options: Job
       return post({ type: 'refused', errors: ['There is no encrypted backup waiting for a passphrase.'] });
     post({ type: 'progress', phase: 'decrypting', done: 0, total: 0 });
     await pause();
-    const result = await decryptBackup(encrypted, request.passphrase);
+    const result = await decryptBackup(encrypted, request.passphrase, options.kdf);
     if (!result.ok) return post({ type: 'passphrase', error: result.error });
     encrypted = undefined;
     return restore(result.plaintext);

@@ -21,8 +21,12 @@ export type Stage =
 export function useImportRun(setStage: (stage: Stage) => void) {
   const displayZone = useUiStore((s) => s.displayZone);
   const run = useRef<ImportRun | null>(null);
+  /** Drops progress not yet shown, so a frame after Cancel cannot bring the progress back. */
+  const dropProgress = useRef<(() => void) | null>(null);
 
   const stop = useCallback(() => {
+    dropProgress.current?.();
+    dropProgress.current = null;
     run.current?.cancel();
     run.current = null;
   }, []);
@@ -40,6 +44,7 @@ export function useImportRun(setStage: (stage: Stage) => void) {
       const progress = latestPerFrame((phase: WorkingStage['phase'], done: number, total: number) =>
         setStage({ step: 'working', fileName, phase, done, total, where: current.where() }),
       );
+      dropProgress.current = progress.cancel;
       const finish = () => {
         progress.cancel();
         run.current = null;
