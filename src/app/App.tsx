@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { db, seedIfFirstRun } from '../db';
+import { db, describeFailure, seedIfFirstRun } from '../db';
 import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { StatusBanners } from '../features/storage/StatusBanners';
@@ -67,7 +67,7 @@ export function App() {
   useShortcuts((id) => runShortcut(id, view, search));
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
-      setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
+      setStartupError(`The plan database could not be opened. ${describeFailure(err)}`),
     );
   }, []);
   useEffect(() => {

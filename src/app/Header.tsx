@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { ZoneSelect } from '../components/ZoneSelect';
 import { StorageButton } from '../features/storage/StorageButton';
-import { db, resetSamplePlan } from '../db';
+import { db, failureMessage, resetSamplePlan } from '../db';
 import { usePlanName } from '../db/hooks';
 import { IoMenu } from '../features/io/IoMenu';
 import { SearchBox } from '../features/search/SearchBox';
@@ -124,7 +124,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
                   const { entry } = await resetSamplePlan(db);
                   present(undoOffer(entry, 'The sample plan was restored.'));
                 } catch (err) {
-                  notify(`Could not reset: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
+                  notify(failureMessage('Could not reset', err));
                 }
               }}
             >

@@ -11,7 +11,7 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import './calendar.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
+import { localDateOf, toInstant, toMs, toRangeInstant, zoneAbbreviation } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import {
   FC_VIEW_TYPES,
@@ -74,7 +74,7 @@ function useVisible(displayZone: string, onSearchChange: (next: URLSearchParams)
   const onDatesSet = useCallback(
     (info: DatesSetInfo) => {
       const view = viewFromFcType(info.view.type) ?? 'month';
-      const range = { start: info.start.toISOString(), end: info.end.toISOString() };
+      const range = { start: toRangeInstant(info.start.getTime()), end: toRangeInstant(info.end.getTime()) };
       setVisible((v) =>
         v &&
         v.range.start === range.start &&
