@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { db, seedIfFirstRun } from '../db';
+import { db, describeFailure, seedIfFirstRun } from '../db';
 import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { StatusBanners } from '../features/storage/StatusBanners';
@@ -63,10 +63,12 @@ export function App() {
   const [startupError, setStartupError] = useState<string | null>(null);
   const conflictBadge = useConflictBadge();
   const creating = useUiStore((s) => s.creating);
+  // Times of day are written as text when a view draws; a new clock setting redraws every view.
+  const clock = useUiStore((s) => s.clock);
   useShortcuts((id) => runShortcut(id, view, search));
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
-      setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
+      setStartupError(`The plan database could not be opened. ${describeFailure(err)}`),
     );
   }, []);
   useEffect(() => {
@@ -85,11 +87,12 @@ export function App() {
         </p>
       )}
       <main id="main" tabIndex={-1}>
-        <View view={view} search={search} />
+        <View key={clock} view={view} search={search} />
       </main>
       {(panel === 'dates' || panel === 'scenarios') && (
         <Suspense fallback={null}>
           <PlanningPanel
+            key={clock}
             tab={panel}
             onTab={(t) => navigate(withParam('panel', t), { replace: true })}
             onClose={() => navigate(withParam('panel', null))}

@@ -24,7 +24,7 @@ import { useUndoStore } from '../../store/undo-store';
 import { undoOffer } from '../../db/undo-offer';
 import { emptyEventForm, eventToForm, formToEvent, type EventFormValues } from './event-form';
 import { SaveProblem, type SaveFailure } from './SaveProblem';
-import { describeWriteError, StaleEditError } from '../../db';
+import { failureMessage, StaleEditError } from '../../db';
 import './editor.css';
 import { FormActions } from '../../components/FormActions';
 
@@ -142,7 +142,7 @@ export function EditorDialog({ onShowHistory }: { onShowHistory?: (itemKey: stri
       }));
     } catch (err) {
       // The editor stays open on the edit; the toast says why nothing was deleted.
-      useUndoStore.getState().notify(`Not deleted: ${describeWriteError(err)}`);
+      useUndoStore.getState().notify(failureMessage('Not deleted', err));
       return;
     }
     close();
