@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { isValidZone } from '../../time';
+import { FIRST_PLAN_YEAR, isValidZone, PLAN_YEARS_TEXT } from '../../time';
 import { cleanText } from './clean';
 
 // No code generation: zod's JIT probes `new Function`, which the strict CSP (no unsafe-eval) forbids.
@@ -53,20 +53,26 @@ export function isNormalInstant(s: string): boolean {
   return day <= days;
 }
 
-/** A UTC instant, normalised to `YYYY-MM-DDTHH:mm:ss.SSSZ`. */
+/** True when a `YYYY-…` text (four-digit year, as the patterns ensure) falls in the plan's years. */
+const inPlanYears = (s: string) => Number(s.slice(0, 4)) >= FIRST_PLAN_YEAR;
+const BEFORE_PLAN_YEARS = `is before ${FIRST_PLAN_YEAR} (${PLAN_YEARS_TEXT})`;
+
+/** A UTC instant from 1900 on, normalised to `YYYY-MM-DDTHH:mm:ss.SSSZ`. */
 export const instantSchema = z
   .string({ error: 'must be a UTC date-time' })
   .regex(ISO_INSTANT, 'must be a UTC date-time such as 2025-09-19T12:00:00Z')
   .refine((s) => isNormalInstant(s) || DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date-time')
+  .refine(inPlanYears, BEFORE_PLAN_YEARS)
   .transform((s) =>
     isNormalInstant(s) ? s : DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!,
   );
 
-/** A calendar date `YYYY-MM-DD`. */
+/** A calendar date `YYYY-MM-DD` from 1900 on. */
 export const localDateSchema = z
   .string({ error: 'must be a date' })
   .regex(ISO_DATE, 'must be a date such as 2025-10-31')
-  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date');
+  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date')
+  .refine(inPlanYears, BEFORE_PLAN_YEARS);
 
 export const timeZoneSchema = z
   .string({ error: 'is required (an IANA time zone such as Asia/Seoul)' })
