@@ -5,7 +5,7 @@ import { EditorDialog } from '../features/editor/EditorDialog';
 import { StatusBanners } from '../features/storage/StatusBanners';
 import { useUiStore } from '../store/ui-store';
 import { Header } from './Header';
-import { navigate, useLocation, withParam, type ViewName } from './router';
+import { historyOf, navigate, useLocation, withoutParams, withParam, type ViewName } from './router';
 import { runShortcut } from './run-shortcut';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { Toast } from './Toast';
@@ -20,6 +20,7 @@ const CreateDialogs = lazy(() =>
   import('../features/places/CreateDialogs').then((m) => ({ default: m.CreateDialogs })),
 );
 const OverviewView = lazy(() => import('../features/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
+const HistoryPanel = lazy(() => import('../features/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const PlanningPanel = lazy(() =>
   import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })),
 );
@@ -98,12 +99,21 @@ export function App() {
           />
         </Suspense>
       )}
+      {panel === 'history' && (
+        <Suspense fallback={null}>
+          <HistoryPanel
+            itemKey={search.get('item')}
+            onItem={(key) => navigate(withParam('item', key), { replace: true })}
+            onClose={() => navigate(withoutParams('panel', 'item'))}
+          />
+        </Suspense>
+      )}
       {creating && (
         <Suspense fallback={null}>
           <CreateDialogs onVisitCreated={(id) => navigate(`/route?visit=${encodeURIComponent(id)}`)} />
         </Suspense>
       )}
-      <EditorDialog />
+      <EditorDialog onShowHistory={(key) => navigate(historyOf(key))} />
       <ShortcutsHelp />
       <Toast />
     </div>

@@ -9,7 +9,7 @@ import { SearchBox } from '../features/search/SearchBox';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { undoOffer } from '../db/undo-offer';
-import { navigate, VIEWS, withParam, type ViewName } from './router';
+import { historyOf, navigate, VIEWS, withParam, type ViewName } from './router';
 import { ClockSelect } from './ClockSelect';
 import { ShortcutsButton } from './ShortcutsHelp';
 
@@ -96,6 +96,9 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
         </button>
         <button type="button" onClick={() => navigate(withParam('panel', 'dates'))}>
           Dates &amp; scenarios
+        </button>
+        <button type="button" onClick={() => navigate(historyOf(null))}>
+          History
         </button>
         <IoMenu />
         <button type="button" onClick={() => setConfirmReset(true)}>

@@ -30,8 +30,11 @@ import { FormActions } from '../../components/FormActions';
 
 const newId = () => `evt-${crypto.randomUUID()}`;
 
-/** The item editor, opened from any view through the store's `editor` target. */
-export function EditorDialog() {
+/**
+ * The item editor, opened from any view through the store's `editor` target. `onShowHistory`
+ * opens the History panel on the item (`events/<id>`).
+ */
+export function EditorDialog({ onShowHistory }: { onShowHistory?: (itemKey: string) => void } = {}) {
   const target = useUiStore((s) => s.editor);
   const close = useUiStore((s) => s.closeEditor);
   const displayZone = useUiStore((s) => s.displayZone);
@@ -296,6 +299,18 @@ export function EditorDialog() {
           {form.id && (
             <button type="button" className="danger" onClick={onDelete}>
               Delete
+            </button>
+          )}
+          {form.id && onShowHistory && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                close();
+                onShowHistory(`events/${form.id}`);
+              }}
+            >
+              History of this item
             </button>
           )}
         </FormActions>
