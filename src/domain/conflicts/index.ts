@@ -27,6 +27,8 @@ export {
   type CompiledPlan,
   type EngineStats,
 } from './engine';
+export { recheck, recheckAnalysis, type Checked } from './recheck';
+export { recompilePlan, type PlanDiff, type Recompiled } from './recompile';
 export { sharedAnalysis, sharedCompiled, sharedFinder } from './shared';
 export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make';
 export { nightOverlap } from './rules/local-hours';
