@@ -5,6 +5,9 @@ import {
   recheck,
   recompilePlan,
   compilePlan,
+  sharedAnalysis,
+  sharedCompiled,
+  sharedNextVersion,
   toPlainConflict,
   type Analysis,
   type Checked,
@@ -189,5 +192,40 @@ describe('incremental recheck', () => {
     // A change to a place compiles afresh.
     const places = plan.places.map((p, k) => (k === 0 ? stamped({ ...p, name: 'Elsewhere' }) : p));
     expect(recompilePlan(before, { ...plan, places }).diff).toBeNull();
+  });
+
+  it('the shared analysis rechecks a version linked to the one before, and compiles any other plan afresh', () => {
+    const v1 = buildSamplePlan();
+    const first = sharedAnalysis(v1, true);
+    const i = v1.events.findIndex((e) => e.status !== 'cancelled' && e.status !== 'postponed' && !e.allDay);
+    const moved = (plan: Plan, hours: number, stamp: boolean): Plan => {
+      const events = plan.events.slice();
+      const e = events[i]!;
+      const next = { ...e, startsAt: shift(e.startsAt, hours * HOUR), endsAt: shift(e.endsAt, hours * HOUR) };
+      events[i] = stamp ? stamped(next) : next;
+      return { ...plan, events };
+    };
+    // The next version from the database: linked, so recompiled from v1 (every other node kept).
+    const v2 = moved(v1, 30, true);
+    sharedNextVersion(v1, v2);
+    const a2 = sharedAnalysis(v2, true);
+    expect(plain(a2)).toEqual(plain(analyzeConflicts(v2, { includeOptional: true })));
+    const kept = new Set(sharedCompiled(v1).nodes);
+    expect(
+      sharedCompiled(v2)
+        .nodes.filter((x) => !kept.has(x))
+        .map((x) => x.id),
+    ).toEqual([v1.events[i]!.id]);
+    // Pairwise conflicts of other items are the very same records as before (not found again).
+    const pairwise = new Set(['double-booking', 'overlap', 'local-hours', 'blackout']);
+    const untouched = first.conflicts.filter(
+      (c) => pairwise.has(c.rule) && !c.items.some((it) => it.id === v1.events[i]!.id),
+    );
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const c of untouched) expect(a2.conflicts).toContain(c);
+    // A plan not linked (a what-if variant whose record kept its revision but moved) is compiled afresh, correctly.
+    const variant = moved(v2, -30, false);
+    expect(plain(sharedAnalysis(variant, true))).toEqual(plain(analyzeConflicts(variant, { includeOptional: true })));
+    expect(sharedCompiled(variant).nodes.some((x) => kept.has(x))).toBe(false);
   });
 });
