@@ -16,12 +16,14 @@ import {
   type HistoryChange,
   type HistoryEntry,
   type HistoryKind,
+  type PlanId,
   type RecordOf,
   type Tombstone,
   type WritableTable,
 } from '../domain/model';
 import { thisDevice, type Device } from './device';
 import { StaleEditError } from './errors';
+import { isPlanScoped, openPlanId } from './open-plan';
 import { systemClock, type Clock } from './clock';
 import type { MetaRow, SummitryDb } from './schema';
 
@@ -41,6 +43,8 @@ export interface Command {
   expect?: Readonly<Record<string, number>>;
   /** `meta` values to set (the plan's name, the seed marker); `undefined` removes the key. */
   meta?: Readonly<Record<string, unknown>>;
+  /** The plan the history entry belongs to (default: the open plan). */
+  planId?: string;
 }
 
 /** Builds the command inside the write transaction, from what is stored now (reads only). */
@@ -60,7 +64,7 @@ export interface CommandResult {
 
 /** The tables every command's transaction spans. */
 export function commandTables(db: SummitryDb) {
-  return [...WRITABLE_TABLES.map((t) => db.table(t)), db.meta, db.history, db.tombstones];
+  return [...WRITABLE_TABLES.map((t) => db.table(t)), db.meta, db.plans, db.history, db.tombstones];
 }
 
 type Parsed = { [T in WritableTable]?: { id: string; rev?: number }[] };
@@ -99,6 +103,15 @@ function checkRevision(command: Command, table: WritableTable, id: string, store
 interface Stamp {
   now: string;
   device: Device;
+  /** The open plan: a record written without `planId` (and not stored yet) goes into it. */
+  planId?: string;
+}
+
+/** The plan a written record belongs to: its own `planId`, else the stored one's, else the open plan. */
+function planIdFor(table: WritableTable, row: Row, stored: Row | undefined, stamp: Stamp): { planId?: PlanId } {
+  if (!isPlanScoped(table)) return {};
+  const planId = (row.planId ?? stored?.planId ?? stamp.planId) as PlanId | undefined;
+  return planId ? { planId } : {};
 }
 
 async function writeTable(
@@ -116,7 +129,13 @@ async function writeTable(
   ids.forEach((id, i) => checkRevision(command, table, id, stored[i]));
   const records = rows.map((r, i) => {
     const rev = Math.max(stored[i]?.rev ?? 0, tombs[i]?.rev ?? 0, r.rev ?? 0) + 1;
-    const record = { ...r, updatedAt: stamp.now, updatedBy: stamp.device.id, rev } as Row;
+    const record = {
+      ...r,
+      ...planIdFor(table, r as Row, stored[i], stamp),
+      updatedAt: stamp.now,
+      updatedBy: stamp.device.id,
+      rev,
+    } as Row;
     changes.push({ table, id: r.id, title: recordTitle(record), before: stored[i] ?? null, after: record });
     return record;
   });
@@ -131,6 +150,7 @@ async function writeTable(
       recordId: id,
       deletedAt: stamp.now,
       record: before,
+      ...planIdFor(table, before, before, stamp),
       rev: (before.rev ?? 0) + 1,
       updatedAt: stamp.now,
       updatedBy: stamp.device.id,
@@ -166,6 +186,7 @@ async function writeMeta(db: SummitryDb, meta: Readonly<Record<string, unknown>>
 async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: Stamp): Promise<CommandResult> {
   const changes: HistoryChange[] = [];
   const stored: CommandResult['stored'] = {};
+  stamp = { ...stamp, planId: await openPlanId(db) };
   for (const table of WRITABLE_TABLES) {
     const rows = parsed[table] ?? [];
     if (rows.length === 0 && !command.remove?.[table]?.length) continue;
@@ -175,6 +196,7 @@ async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: 
   if (changes.length === 0) return { entry: undefined, stored };
   const entry = parseRecord('history', {
     id: entryId(stamp.now),
+    planId: command.planId ?? stamp.planId,
     at: stamp.now,
     deviceId: stamp.device.id,
     deviceName: stamp.device.name,

@@ -5,12 +5,22 @@
  * inside a transaction, and no BulkError is caught there.
  */
 import { buildBackup, encodeBackup, type Acceptance, type BackupScope } from '../domain/files';
-import { TABLE_NAMES, type EntityOf, type TableName } from '../domain/model';
+import {
+  idSuffix,
+  remapAcceptances,
+  remapPlan,
+  renamedId,
+  TABLE_NAMES,
+  type EntityOf,
+  type PlanId,
+  type TableName,
+} from '../domain/model';
 import { decideAcceptance, decideRecord, countAction, emptySummary, type MergeSummary } from '../domain/files';
 import type { Plan } from '../domain/model';
 import { findDanglingReferences, restoreBackup, type Restored } from '../domain/files';
 import type { BackupRow, SummitryDb } from './schema';
-import { PLAN_NAME_KEY } from './seed';
+import { inPlan, openPlanId, planName as nameOfPlan } from './open-plan';
+import { namePlan } from './seed';
 
 export type ImportMode = 'replace' | 'merge';
 
@@ -25,29 +35,32 @@ export interface PlanSnapshot {
 }
 
 const planTables = (db: SummitryDb) => TABLE_NAMES.map((n) => db.table(n));
-const allTables = (db: SummitryDb) => [...planTables(db), db.acceptances, db.backups, db.meta];
+const allTables = (db: SummitryDb) => [...planTables(db), db.acceptances, db.backups, db.meta, db.plans];
 
 async function readSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
   // All reads are requested at once: one wait for IndexedDB instead of one per table.
-  const [tables, accepted, nameRow] = await Promise.all([
+  const planId = await openPlanId(db);
+  const mine = inPlan(planId);
+  const [tables, accepted, planName] = await Promise.all([
     Promise.all(TABLE_NAMES.map((name) => db.table(name).toArray())),
     db.acceptances.toArray(),
-    db.meta.get(PLAN_NAME_KEY),
+    nameOfPlan(db, planId),
   ]);
-  const plan = Object.fromEntries(TABLE_NAMES.map((name, i) => [name, tables[i]!])) as unknown as Plan;
-  const acceptances = accepted.map((a) => ({
+  const plan = Object.fromEntries(
+    TABLE_NAMES.map((name, i) => [name, (tables[i] as { planId?: string }[]).filter(mine)]),
+  ) as unknown as Plan;
+  const acceptances = accepted.filter(mine).map((a) => ({
     id: a.id,
     note: a.note,
     acceptedAt: a.acceptedAt,
     itemsFingerprint: a.itemsFingerprint,
   }));
-  const planName = (nameRow?.value as string | undefined) ?? 'Untitled plan';
   return { plan, planName, acceptances };
 }
 
 /** The whole plan, its name and accepted conflicts, read in one transaction. */
 export function loadSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
-  return db.transaction('r', [...planTables(db), db.acceptances, db.meta], () => readSnapshot(db));
+  return db.transaction('r', [...planTables(db), db.acceptances, db.meta, db.plans], () => readSnapshot(db));
 }
 
 /** A JSON backup of the plan (or one visit of it), as text. */
@@ -103,7 +116,7 @@ async function readShared<T extends TableName>(
 }
 
 /** Inside a transaction: read the records the file names and decide each one. */
-async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided> {
+async function decideMerge(db: SummitryDb, restored: Restored, planId?: string): Promise<Decided> {
   const summary = emptySummary();
   const writes: Partial<Record<TableName, unknown[]>> = {};
   const names = TABLE_NAMES.filter((name) => restored.plan[name].length > 0);
@@ -122,7 +135,8 @@ async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided>
       const existing = byId.get(record.id);
       const decision = decideRecord(name, existing, record, fields?.get(record.id));
       countAction(summary, name, decision.action);
-      if (decision.record) out.push({ ...decision.record, rev: (existing?.rev ?? 0) + 1 });
+      if (decision.record)
+        out.push({ ...decision.record, ...(planId ? { planId } : {}), rev: (existing?.rev ?? 0) + 1 });
     }
     writes[name] = out;
   });
@@ -145,20 +159,59 @@ function replaceSummary(restored: Restored): MergeSummary {
   return summary;
 }
 
+/**
+ * Inside a transaction: the file as it goes into the open plan. Ids are unique across plans, so
+ * a record whose id another plan already uses gets a new id (and references to it follow);
+ * an id the open plan has is kept, so a merge still recognises its records.
+ */
+async function intoOpenPlan(db: SummitryDb, restored: Restored): Promise<{ restored: Restored; planId: PlanId }> {
+  const planId = await openPlanId(db);
+  const taken = new Set<string>();
+  const keys = await Promise.all(
+    TABLE_NAMES.map((name) => db.table(name).where('planId').notEqual(planId).primaryKeys()),
+  );
+  for (const list of keys) for (const k of list) taken.add(k as string);
+  if (taken.size === 0) return { restored, planId };
+  const suffix = idSuffix();
+  const map = new Map<string, string>();
+  for (const name of TABLE_NAMES)
+    for (const r of restored.plan[name] as { id: string }[])
+      if (taken.has(r.id)) map.set(r.id, renamedId(r.id, suffix));
+  if (map.size === 0) return { restored, planId };
+  const fields: Restored['fields'] = {};
+  for (const [name, byId] of Object.entries(restored.fields ?? {}) as [
+    TableName,
+    ReadonlyMap<string, readonly string[]>,
+  ][])
+    fields[name] = new Map([...byId].map(([id, list]) => [map.get(id) ?? id, list]));
+  return {
+    planId,
+    restored: {
+      ...restored,
+      plan: remapPlan(restored.plan, map),
+      acceptances: remapAcceptances(restored.acceptances, map),
+      ...(restored.fields ? { fields } : {}),
+    },
+  };
+}
+
 /** What an import would do, without writing anything. */
-export async function previewImport(db: SummitryDb, restored: Restored, mode: ImportMode): Promise<ImportPreview> {
-  const refusal = modeRefusal(restored, mode);
+export async function previewImport(db: SummitryDb, original: Restored, mode: ImportMode): Promise<ImportPreview> {
+  const refusal = modeRefusal(original, mode);
   if (refusal) throw new Error(refusal);
-  return db.transaction('r', [...planTables(db), db.acceptances], async () => {
+  return db.transaction('r', [...planTables(db), db.acceptances, db.meta, db.plans], async () => {
+    const open = await intoOpenPlan(db, original);
+    const restored = open.restored;
+    const mine = inPlan(open.planId);
     let replacedCount = 0;
     const known: Partial<Record<TableName, string[]>> = {};
     let summary: MergeSummary;
     if (mode === 'replace') {
-      for (const name of TABLE_NAMES) replacedCount += await db.table(name).count();
+      for (const name of TABLE_NAMES) replacedCount += await db.table(name).filter(mine).count();
       summary = replaceSummary(restored);
     } else {
       for (const name of ['places', 'participants', 'visits', 'windows'] as const)
-        known[name] = (await db.table(name).toCollection().primaryKeys()) as string[];
+        known[name] = ((await db.table(name).filter(mine).toArray()) as { id: string }[]).map((r) => r.id);
       summary = (await decideMerge(db, restored)).summary;
     }
     return { mode, summary, replacedCount, dangling: findDanglingReferences(restored.plan, known) };
@@ -192,36 +245,40 @@ export interface ImportResult {
  */
 export async function applyImport(
   db: SummitryDb,
-  restored: Restored,
+  original: Restored,
   mode: ImportMode,
   options: ApplyOptions,
 ): Promise<ImportResult> {
-  const refusal = modeRefusal(restored, mode);
+  const refusal = modeRefusal(original, mode);
   if (refusal) throw new Error(refusal);
   return db.transaction('rw', allTables(db), async () => {
+    const { restored, planId } = await intoOpenPlan(db, original);
+    const mine = inPlan(planId);
     if (mode === 'replace') {
       const snapshot = await readSnapshot(db);
       const backupId = await saveAutomaticBackup(db, snapshot, options);
       const total = TABLE_NAMES.reduce((n, t) => n + restored.plan[t].length, 0) + restored.acceptances.length;
       // Emptied first, then added to: `add` (not `put`) so a repeated id fails the import rather
       // than silently keeping one copy.
-      await Promise.all([...planTables(db), db.acceptances].map((t) => t.clear()));
+      await Promise.all([...planTables(db), db.acceptances].map((t) => t.filter(mine).delete()));
       let written = 0;
       for (const name of TABLE_NAMES) {
         // Revisions go on from the replaced records', so an editor left open on one sees it changed.
         const revs = new Map((snapshot.plan[name] as { id: string; rev?: number }[]).map((r) => [r.id, r.rev ?? 0]));
         const records = (restored.plan[name] as { id: string }[]).map((r) => ({
           ...r,
+          planId,
           rev: (revs.get(r.id) ?? 0) + 1,
         }));
         written = await writeChunks(db, name, records, 'add', written, total, options);
       }
-      if (restored.acceptances.length) await db.acceptances.bulkAdd(restored.acceptances);
+      if (restored.acceptances.length)
+        await db.acceptances.bulkAdd(restored.acceptances.map((a) => ({ ...a, planId })));
       options.onProgress?.(total, total);
-      await db.meta.put({ key: PLAN_NAME_KEY, value: restored.planName ?? 'Imported plan' });
+      await namePlan(db, planId, restored.planName ?? 'Imported plan', options.now);
       return { mode, summary: replaceSummary(restored), backupId };
     }
-    const decided = await decideMerge(db, restored);
+    const decided = await decideMerge(db, restored, planId);
     const total =
       Object.values(decided.writes).reduce((n, list) => n + (list?.length ?? 0), 0) + decided.acceptances.length;
     let written = 0;
@@ -229,7 +286,7 @@ export async function applyImport(
       const list = decided.writes[name];
       if (list?.length) written = await writeChunks(db, name, list, 'put', written, total, options);
     }
-    if (decided.acceptances.length) await db.acceptances.bulkPut(decided.acceptances);
+    if (decided.acceptances.length) await db.acceptances.bulkPut(decided.acceptances.map((a) => ({ ...a, planId })));
     options.onProgress?.(total, total);
     return { mode, summary: decided.summary };
   });

@@ -74,7 +74,12 @@ export function undoEntry(db: SummitryDb, entryId: string, options: RunOptions =
       const entry = await entryOrRefuse(db, entryId);
       for (const change of entry.changes)
         if (!unchangedSince(change, await current(db, change))) await refuseChanged(db, entry, change);
-      return { ...inverseOf(entry.changes, `Undid: ${entry.label}`), kind: 'undo', undoes: entry.id };
+      return {
+        ...inverseOf(entry.changes, `Undid: ${entry.label}`),
+        kind: 'undo',
+        undoes: entry.id,
+        ...(entry.planId ? { planId: entry.planId } : {}),
+      };
     },
     options,
   );
@@ -99,7 +104,12 @@ export function restoreDeleted(db: SummitryDb, entryId: string, options: RunOpti
           throw new UndoRefusedError(`${quoted(change.title)} is already in the plan. Nothing was changed.`);
       const label =
         deleted.length === 1 ? `Restored ${quoted(deleted[0]!.title)}` : `Restored ${deleted.length} deleted items`;
-      return { ...inverseOf(deleted, label), kind: 'undo' as const, undoes: entry.id };
+      return {
+        ...inverseOf(deleted, label),
+        kind: 'undo' as const,
+        undoes: entry.id,
+        ...(entry.planId ? { planId: entry.planId } : {}),
+      };
     },
     options,
   );
