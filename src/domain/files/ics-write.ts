@@ -6,7 +6,8 @@
  * library (`vtimezone`, e.g. timezones-ical-library, passed in so the domain stays pure and the
  * library is loaded only when a file is written). A zone's definition is checked against the
  * zone's real offsets at every time written; an item whose times it would misplace, or whose
- * zone the library lacks, is written in UTC. `timeFormat: 'utc'` writes every timed item in
+ * zone the library lacks, or whose local time is in the hour repeated when clocks go back (so
+ * names two instants), is written in UTC. `timeFormat: 'utc'` writes every timed item in
  * UTC. All-day items are VALUE=DATE with an exclusive DTEND. UIDs are stable, SEQUENCE grows
  * with each edit, and X-SUMMITRY-* properties carry what the standard has no place for (zone,
  * exact status, kind, place, participants, visit, sources, notes as typed, the window an event is
@@ -55,6 +56,17 @@ function sortByStart<T extends { id: string }>(items: readonly T[], start: (t: T
   return [...items].sort((a, b) => (start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : a.id < b.id ? -1 : 1));
 }
 
+/**
+ * Whether the local reading of `ms` happens only once: a time in the hour repeated when clocks go
+ * back (01:30 on New York's fall-back day) names two instants, and readers differ on which one it
+ * means (RFC 5545 says the first, pytz-based readers take the second); such an item is written in UTC.
+ */
+function unambiguous(ms: number, offset: (ms: number) => number): boolean {
+  const wall = ms + offset(ms) * 1000;
+  const offsets = new Set([offset(ms - 26 * 3_600_000), offset(ms), offset(ms + 26 * 3_600_000)]);
+  return [...offsets].every((o) => wall - o * 1000 === ms || offset(wall - o * 1000) !== o);
+}
+
 /** Zones written with TZID: each checked once against the library's VTIMEZONE. */
 class Zones {
   private blocks = new Map<string, { text: string; offset: (ms: number) => number } | null>();
@@ -80,7 +92,7 @@ class Zones {
     }
     if (!block) return false;
     const real = ianaOffset(zone);
-    const ok = instants.every((i) => block.offset(toMs(i)) === real(toMs(i)));
+    const ok = instants.every((i) => block.offset(toMs(i)) === real(toMs(i)) && unambiguous(toMs(i), block.offset));
     if (ok) this.used.add(zone);
     return ok;
   }

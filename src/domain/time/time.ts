@@ -92,11 +92,27 @@ export function toInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** The instant at which a local wall-clock time happens in `zone`. `local` is `YYYY-MM-DDTHH:mm`. */
+/**
+ * A reading in the hour repeated when clocks go back happens twice; Luxon picks the later one
+ * (standard time). Planners and RFC 5545 (§3.3.5) mean the first: 01:30 on New York's fall-back
+ * day is 01:30 EDT. A reading in the skipped hour (Luxon moves it forward by the gap) is kept.
+ */
+function firstReading(dt: DateTime): DateTime {
+  const ms = dt.toMillis();
+  const before = dt.minus({ hours: 3 });
+  if (before.offset === dt.offset) return dt;
+  const earlier = DateTime.fromMillis(ms - (before.offset - dt.offset) * 60_000, { zone: dt.zone });
+  return earlier.toMillis() < ms && earlier.offset === before.offset ? earlier : dt;
+}
+
+/**
+ * The instant at which a local wall-clock time happens in `zone`. `local` is `YYYY-MM-DDTHH:mm`.
+ * In the repeated hour the first occurrence; in the skipped hour forward by the gap.
+ */
 export function localToInstant(local: string, zone: string): string {
   const dt = DateTime.fromISO(local, { zone });
   if (!dt.isValid) throw new RangeError(`"${local}" is not a valid local date-time in ${zone}`);
-  return dt.toUTC().toISO()!;
+  return firstReading(dt).toUTC().toISO()!;
 }
 
 /** The wall-clock time `YYYY-MM-DDTHH:mm` of an instant in `zone`. */
@@ -381,7 +397,7 @@ export interface WallClock {
 export function wallClockToInstant(wall: WallClock, zone: string): string {
   const dt = DateTime.fromObject(wall, { zone });
   if (!dt.isValid) throw new RangeError(`${formatWallClock(wall)} is not a real date and time`);
-  return dt.toUTC().toISO()!;
+  return firstReading(dt).toUTC().toISO()!;
 }
 
 /** `YYYY-MM-DD` of wall-clock fields; throws a RangeError for an impossible date. */

@@ -1,10 +1,11 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ConflictEntry } from '../../domain/conflicts';
 import { conflictsToCsv } from '../../domain/conflicts';
 import { filterConflictsBy, SORT_KEYS, sortConflictsBy, type SortKey } from '../../domain/conflicts';
 import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts';
 import { RULE_LABELS, RULES, SEVERITIES, type ItemRef, type RuleId } from '../../domain/conflicts';
 import { ChoiceChecks } from '../../components/ChoiceChecks';
+import { ShowMore, useFocusRow, useShowMore } from '../../components/ShowMore';
 import { downloadTextFile } from '../../components/download';
 import type { Participant } from '../../domain/model';
 import { localDaysToInstants, localDateOf } from '../../domain/time';
@@ -29,6 +30,35 @@ export interface ConflictListProps {
   onAccept: (entry: ConflictEntry) => void;
   onReopen: (entry: ConflictEntry) => void;
   onShowOnTimeline: (entry: ConflictEntry) => void;
+  /** A conflict to draw even if it is far down the list (jumped to from the timeline). */
+  revealId?: string | null;
+}
+
+type CardAction = Pick<ConflictCardProps, 'onAccept' | 'onReopen'>;
+
+interface CardsProps {
+  entries: ConflictEntry[];
+  revealId?: string | null;
+  /** Draw them all (for printing). */
+  all?: boolean;
+  card: (entry: ConflictEntry, action: CardAction, index: number, total: number) => React.ReactNode;
+  action: CardAction;
+}
+
+/** One group's cards, drawn a page at a time (5,000 open conflicts must appear at once). */
+function Cards({ entries, revealId, all, card, action }: CardsProps) {
+  const reveal = all ? entries.length - 1 : revealId ? entries.findIndex((e) => e.conflict.id === revealId) : -1;
+  const state = useShowMore(entries.length, { first: 40, reveal: reveal >= 0 ? reveal : undefined });
+  const list = useRef<HTMLOListElement>(null);
+  useFocusRow(list, state.focusIndex);
+  return (
+    <>
+      <ol className="conflict-list" ref={list}>
+        {entries.slice(0, state.shown).map((entry, i) => card(entry, action, i, entries.length))}
+      </ol>
+      <ShowMore state={state} total={entries.length} noun="conflicts" />
+    </>
+  );
 }
 
 /** The conflict list: filters, sort, export and print; open conflicts first, accepted ones apart. */
@@ -41,6 +71,7 @@ export function ConflictList({
   onAccept,
   onReopen,
   onShowOnTimeline,
+  revealId,
 }: ConflictListProps) {
   const filter = useConflictsViewStore((s) => s.filter);
   const setFilter = useConflictsViewStore((s) => s.setFilter);
@@ -49,6 +80,13 @@ export function ConflictList({
   const sortDirection = useConflictsViewStore((s) => s.sortDirection);
   const setSort = useConflictsViewStore((s) => s.setSort);
   const ids = useId();
+  // Print draws every card first (the list on screen is drawn a page at a time).
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!printing) return;
+    window.print();
+    setPrinting(false);
+  }, [printing]);
 
   const nameOf = useMemo(() => new Map(participants.map((p) => [p.id as string, p.name])), [participants]);
   const participantName = (id: string) => nameOf.get(id) ?? id;
@@ -87,8 +125,8 @@ export function ConflictList({
     !!filter.toDate;
 
   /** One card: open ones offer Accept…, accepted ones Reopen. */
-  const card = (entry: ConflictEntry, action: Pick<ConflictCardProps, 'onAccept' | 'onReopen'>) => (
-    <li key={entry.conflict.id}>
+  const card = (entry: ConflictEntry, action: CardAction, index: number, total: number) => (
+    <li key={entry.conflict.id} data-row={index} aria-posinset={index + 1} aria-setsize={total}>
       <ConflictCard
         entry={entry}
         participantName={participantName}
@@ -195,7 +233,7 @@ export function ConflictList({
         <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
           Export CSV
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" onClick={() => setPrinting(true)}>
           Print
         </button>
       </form>
@@ -218,7 +256,7 @@ export function ConflictList({
         {open.length === 0 ? (
           <p className="empty">{filtering ? 'No open conflict matches the filters.' : 'Nothing to resolve.'}</p>
         ) : (
-          <ol className="conflict-list">{open.map((entry) => card(entry, { onAccept }))}</ol>
+          <Cards entries={open} revealId={revealId} all={printing} card={card} action={{ onAccept }} />
         )}
       </section>
 
@@ -230,7 +268,7 @@ export function ConflictList({
             fine.
           </p>
         ) : (
-          <ol className="conflict-list">{accepted.map((entry) => card(entry, { onReopen }))}</ol>
+          <Cards entries={accepted} revealId={revealId} all={printing} card={card} action={{ onReopen }} />
         )}
       </section>
     </div>

@@ -34,6 +34,7 @@ export function ConflictsView() {
   const entries = useConflictEntries(includeOptional);
   const [details, setDetails] = useState<ItemRef | null>(null);
   const [accepting, setAccepting] = useState<ConflictEntry | null>(null);
+  const [revealId, setRevealId] = useState<string | null>(null);
   const tabs = useRef(new Map<ConflictPanel, HTMLButtonElement>());
 
   if (!plan || !entries) return <p aria-busy="true">Loading the plan…</p>;
@@ -61,6 +62,7 @@ export function ConflictsView() {
   };
 
   const showInList = (conflict: Conflict) => {
+    setRevealId(conflict.id);
     setPanel('list');
     requestAnimationFrame(() => {
       const card = document.getElementById(conflictDomId(conflict.id))?.closest('article');
@@ -132,6 +134,7 @@ export function ConflictsView() {
             onAccept={setAccepting}
             onReopen={(e) => void reopen(e)}
             onShowOnTimeline={(e) => showOnTimeline(e.conflict.at)}
+            revealId={revealId}
           />
         )}
         {panel === 'what-if' && <WhatIfPanel plan={plan} onOpenItem={openItem} />}

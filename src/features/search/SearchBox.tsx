@@ -24,7 +24,10 @@ export function SearchBox({ navigate }: { navigate: (path: string) => void }) {
   const displayZone = useUiStore((s) => s.displayZone);
   const openEditor = useUiStore((s) => s.openEditor);
 
-  const entries = useMemo(() => (plan ? buildSearchEntries(plan, formatLocalDate) : null), [plan]);
+  // The index is built once the box is first typed in, not on every page load (it costs a few
+  // hundred ms at thousands of items); after that it follows the plan.
+  const [used, setUsed] = useState(false);
+  const entries = useMemo(() => (plan && used ? buildSearchEntries(plan, formatLocalDate) : null), [plan, used]);
   const groups = useMemo(() => (entries && query.trim() ? searchEntries(entries, query) : []), [entries, query]);
   const flat = groups.flatMap((g) => g.entries);
   const shown = open && query.trim() !== '';
@@ -32,6 +35,7 @@ export function SearchBox({ navigate }: { navigate: (path: string) => void }) {
   const current = Math.min(active, flat.length - 1);
 
   const type = (text: string) => {
+    setUsed(true);
     setQuery(text);
     setActive(0);
     setOpen(true);

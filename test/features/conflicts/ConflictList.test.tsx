@@ -200,4 +200,52 @@ describe('ConflictList', () => {
       expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     });
   });
+
+  it('draws a long list a page at a time: each card says where it stands, Show more adds the next and focuses it', async () => {
+    const user = userEvent.setup();
+    const many: ConflictEntry[] = Array.from({ length: 100 }, (_, i) => ({
+      conflict: makeConflict({
+        items: [
+          { type: 'event', id: `m-${i}`, title: `Meeting ${i}` },
+          { type: 'event', id: `n-${i}`, title: `Other ${i}` },
+        ],
+        at: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+      }),
+      state: 'open',
+      changedItems: [],
+    }));
+    renderList({ entries: many });
+    expect(screen.getByRole('heading', { name: 'Open (100)' })).toBeInTheDocument();
+    const items = () => [...openSection().querySelectorAll('li[aria-posinset]')];
+    const firstPage = items().length;
+    expect(firstPage).toBeGreaterThan(0);
+    expect(firstPage).toBeLessThan(100);
+    expect(items()[0]).toHaveAttribute('aria-setsize', '100');
+    expect(items()[0]).toHaveAttribute('aria-posinset', '1');
+    expect(within(openSection()).getByText(`Showing ${firstPage} of 100 conflicts.`)).toBeInTheDocument();
+    await user.click(within(openSection()).getByText(/^Show \d+ more$/));
+    expect(items().length).toBeGreaterThan(firstPage);
+    expect(items()[firstPage]).toHaveAttribute('aria-posinset', String(firstPage + 1));
+    expect(items()[firstPage]!.querySelector('article')).toHaveFocus();
+    while (within(openSection()).queryByText(/^Show \d+ more$/))
+      await user.click(within(openSection()).getByText(/^Show \d+ more$/));
+    expect(items()).toHaveLength(100);
+    expect(within(openSection()).queryByText(/^Showing/)).not.toBeInTheDocument();
+  });
+
+  it('draws a conflict far down the list when it is revealed (jumped to from the timeline)', () => {
+    const many: ConflictEntry[] = Array.from({ length: 120 }, (_, i) => ({
+      conflict: makeConflict({
+        items: [{ type: 'event', id: `m-${i}`, title: `Meeting ${i}` }],
+        at: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+      }),
+      state: 'open',
+      changedItems: [],
+    }));
+    renderList({ entries: many, revealId: many[110]!.conflict.id });
+    expect(within(openSection()).getByText('Meeting 110')).toBeInTheDocument();
+    const drawn = openSection().querySelectorAll('li[aria-posinset]');
+    expect(drawn.length).toBeLessThan(120);
+    expect(drawn[drawn.length - 1]).toHaveTextContent('Meeting 110');
+  });
 });
