@@ -8,6 +8,7 @@ import { IoMenu } from '../features/io/IoMenu';
 import { SearchBox } from '../features/search/SearchBox';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
+import { undoOffer } from '../db/undo-offer';
 import { navigate, VIEWS, withParam, type ViewName } from './router';
 import { ShortcutsButton } from './ShortcutsHelp';
 
@@ -30,6 +31,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
   const openEditor = useUiStore((s) => s.openEditor);
   const openCreate = useUiStore((s) => s.openCreate);
   const notify = useUndoStore((s) => s.notify);
+  const present = useUndoStore((s) => s.present);
   const [confirmReset, setConfirmReset] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
 
@@ -117,8 +119,8 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
               onClick={async () => {
                 setConfirmReset(false);
                 try {
-                  await resetSamplePlan(db);
-                  notify('The sample plan was restored.');
+                  const { entry } = await resetSamplePlan(db);
+                  present(undoOffer(entry, 'The sample plan was restored.'));
                 } catch (err) {
                   notify(`Could not reset: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
                 }

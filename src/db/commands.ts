@@ -45,6 +45,20 @@ export interface Command {
   meta?: Readonly<Record<string, unknown>>;
   /** The plan the history entry belongs to (default: the open plan). */
   planId?: string;
+  /**
+   * Every record was already validated through the same registry schemas (an import: the restore
+   * path ran them on every record; a reset: the sample plan was validated), so they are not
+   * parsed a second time. Only for records that come straight from those paths.
+   */
+  validated?: boolean;
+  /** Records keep their own `updatedAt` (an import carries when each record was edited; merge compares it). */
+  keepUpdatedAt?: boolean;
+  /**
+   * A compact history entry: each change keeps the record's full `before` (what Undo writes
+   * back) but only the `id` and `rev` of its `after` (`brief`), since the record itself is in its
+   * table. An import of 5,000 items would otherwise store every one of them twice.
+   */
+  compact?: boolean;
 }
 
 /** Builds the command inside the write transaction, from what is stored now (reads only). */
@@ -53,6 +67,10 @@ export type CommandBuilder = (db: SummitryDb) => Promise<Command>;
 export interface RunOptions {
   clock?: Clock;
   device?: Device;
+  /** Called after each chunk of records is written, with records written and the total. */
+  onProgress?: (written: number, total: number) => void;
+  /** Records per write request (default 2,500). */
+  chunkSize?: number;
 }
 
 export interface CommandResult {
@@ -74,7 +92,14 @@ function parseCommand(command: Command): Parsed {
   for (const table of WRITABLE_TABLES) {
     const rows = command.put?.[table];
     if (!rows?.length) continue;
-    parsed[table] = rows.map((r) => parseRecord(table, r) as { id: string; rev?: number });
+    parsed[table] = command.validated
+      ? (rows as { id: string; rev?: number }[])
+      : rows.map((r) => parseRecord(table, r) as { id: string; rev?: number });
+    const seen = new Set<string>();
+    for (const r of parsed[table]) {
+      if (seen.has(r.id)) throw new RangeError(`A change may not write ${table}/${r.id} twice.`);
+      seen.add(r.id);
+    }
     const removing = new Set(command.remove?.[table] ?? []);
     const both = parsed[table].find((r) => removing.has(r.id));
     if (both) throw new RangeError(`A change may not both write and delete ${table}/${both.id}.`);
@@ -103,6 +128,7 @@ function checkRevision(command: Command, table: WritableTable, id: string, store
 interface Stamp {
   now: string;
   device: Device;
+  progress: { written: number; total: number; onProgress?: RunOptions['onProgress']; chunkSize: number };
   /** The open plan: a record written without `planId` (and not stored yet) goes into it. */
   planId?: string;
 }
@@ -112,6 +138,43 @@ function planIdFor(table: WritableTable, row: Row, stored: Row | undefined, stam
   if (!isPlanScoped(table)) return {};
   const planId = (row.planId ?? stored?.planId ?? stamp.planId) as PlanId | undefined;
   return planId ? { planId } : {};
+}
+
+/** Above this many ids, what is stored is found by a key scan first (far cheaper than thousands of misses). */
+const SCAN_ABOVE = 200;
+
+/** Inside the transaction: the stored records and tombstones of `ids`, in order. */
+async function readStored(db: SummitryDb, table: WritableTable, ids: readonly string[]) {
+  if (ids.length <= SCAN_ABOVE)
+    return Promise.all([
+      db.table(table).bulkGet([...ids]) as Promise<(Row | undefined)[]>,
+      db.tombstones.bulkGet(ids.map((id) => tombstoneKey(table, id))),
+    ]);
+  const [keys, graveKeys] = await Promise.all([
+    db.table(table).toCollection().primaryKeys() as Promise<string[]>,
+    db.tombstones.where(':id').startsWith(`${table}/`).primaryKeys(),
+  ]);
+  const present = new Set(keys);
+  const buried = new Set(graveKeys);
+  const storedIds = ids.filter((id) => present.has(id));
+  const graveIds = ids.map((id) => tombstoneKey(table, id)).filter((k) => buried.has(k));
+  const [rows, graves] = await Promise.all([
+    storedIds.length ? (db.table(table).bulkGet(storedIds) as Promise<(Row | undefined)[]>) : [],
+    graveIds.length ? db.tombstones.bulkGet(graveIds) : [],
+  ]);
+  const byId = new Map(storedIds.map((id, i) => [id, rows[i]]));
+  const graveById = new Map(graveIds.map((k, i) => [k, graves[i]]));
+  return [ids.map((id) => byId.get(id)), ids.map((id) => graveById.get(tombstoneKey(table, id)))] as const;
+}
+
+async function putChunked(db: SummitryDb, table: WritableTable, records: readonly Row[], stamp: Stamp) {
+  const { progress } = stamp;
+  for (let i = 0; i < records.length; i += progress.chunkSize) {
+    const chunk = records.slice(i, i + progress.chunkSize);
+    await db.table(table).bulkPut(chunk);
+    progress.written += chunk.length;
+    progress.onProgress?.(progress.written, progress.total);
+  }
 }
 
 async function writeTable(
@@ -124,19 +187,25 @@ async function writeTable(
 ): Promise<Row[]> {
   const removeIds = [...new Set(command.remove?.[table] ?? [])];
   const ids = [...rows.map((r) => r.id), ...removeIds];
-  const stored = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
-  const tombs = await db.tombstones.bulkGet(ids.map((id) => tombstoneKey(table, id)));
+  const [stored, tombs] = await readStored(db, table, ids);
   ids.forEach((id, i) => checkRevision(command, table, id, stored[i]));
   const records = rows.map((r, i) => {
     const rev = Math.max(stored[i]?.rev ?? 0, tombs[i]?.rev ?? 0, r.rev ?? 0) + 1;
+    const own = r as { updatedAt?: string; updatedBy?: string };
     const record = {
       ...r,
       ...planIdFor(table, r as Row, stored[i], stamp),
-      updatedAt: stamp.now,
-      updatedBy: stamp.device.id,
+      updatedAt: (command.keepUpdatedAt && own.updatedAt) || stamp.now,
+      updatedBy: (command.keepUpdatedAt && own.updatedBy) || stamp.device.id,
       rev,
     } as Row;
-    changes.push({ table, id: r.id, title: recordTitle(record), before: stored[i] ?? null, after: record });
+    const title = recordTitle(record);
+    const before = stored[i] ?? null;
+    changes.push(
+      command.compact
+        ? { table, id: r.id, title, before, after: { id: r.id, rev }, brief: true }
+        : { table, id: r.id, title, before, after: record },
+    );
     return record;
   });
   const graves: Tombstone[] = [];
@@ -156,7 +225,7 @@ async function writeTable(
       updatedBy: stamp.device.id,
     });
   });
-  if (records.length) await db.table(table).bulkPut(records);
+  if (records.length) await putChunked(db, table, records, stamp);
   const revived = rows.filter((_r, i) => tombs[i]).map((r) => tombstoneKey(table, r.id));
   if (revived.length) await db.tombstones.bulkDelete(revived);
   if (graves.length) {
@@ -183,10 +252,38 @@ async function writeMeta(db: SummitryDb, meta: Readonly<Record<string, unknown>>
   }
 }
 
+/**
+ * The key every compact entry (an import, a reset) is indexed under, besides its changed
+ * records: History finds those entries through it (they are few) when it filters by item.
+ */
+export const COMPACT_KEY = '*compact';
+
+/**
+ * The `table/id` keys an entry is indexed under (History filters by item through them). A
+ * compact entry leaves out the records it only added: indexing 5,000 keys would cost more than
+ * a fifth of a 5,000-item import's write time; it is found through `COMPACT_KEY` instead.
+ */
+function itemKeysOf(changes: readonly HistoryChange[], compact: boolean | undefined): string[] {
+  const keys = new Set<string>();
+  for (const c of changes) if (!compact || c.before) keys.add(tombstoneKey(c.table, c.id));
+  if (compact) keys.add(COMPACT_KEY);
+  return [...keys];
+}
+
+/**
+ * The entry, validated through the registry like every stored record. A `validated` command's
+ * entry is built here from records already validated and is not parsed again (for 5,000 records
+ * that parse would cost more than the write).
+ */
+function historyEntry(command: Command, entry: HistoryEntry): HistoryEntry {
+  return command.validated ? entry : parseRecord('history', entry);
+}
+
 async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: Stamp): Promise<CommandResult> {
   const changes: HistoryChange[] = [];
   const stored: CommandResult['stored'] = {};
-  stamp = { ...stamp, planId: await openPlanId(db) };
+  stamp.planId = await openPlanId(db);
+  stamp.progress.total = WRITABLE_TABLES.reduce((n, t) => n + (parsed[t]?.length ?? 0), 0);
   for (const table of WRITABLE_TABLES) {
     const rows = parsed[table] ?? [];
     if (rows.length === 0 && !command.remove?.[table]?.length) continue;
@@ -194,19 +291,20 @@ async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: 
   }
   if (command.meta) await writeMeta(db, command.meta, changes);
   if (changes.length === 0) return { entry: undefined, stored };
-  const entry = parseRecord('history', {
+  const entry = historyEntry(command, {
     id: entryId(stamp.now),
-    planId: command.planId ?? stamp.planId,
+    ...((command.planId ?? stamp.planId) ? { planId: (command.planId ?? stamp.planId) as PlanId } : {}),
     at: stamp.now,
     deviceId: stamp.device.id,
     deviceName: stamp.device.name,
     label: command.label.slice(0, 500) || 'Changed the plan',
     kind: command.kind ?? 'edit',
     ...(command.undoes ? { undoes: command.undoes } : {}),
-    itemKeys: [...new Set(changes.map((c) => tombstoneKey(c.table, c.id)))],
+    itemKeys: itemKeysOf(changes, command.compact),
     changes,
   });
   await db.history.add(entry);
+  stamp.progress.onProgress?.(stamp.progress.total, stamp.progress.total);
   return { entry, stored };
 }
 
@@ -220,7 +318,11 @@ export async function runCommand(
   command: Command | CommandBuilder,
   options: RunOptions = {},
 ): Promise<CommandResult> {
-  const stamp: Stamp = { now: (options.clock ?? systemClock)(), device: options.device ?? thisDevice() };
+  const stamp: Stamp = {
+    now: (options.clock ?? systemClock)(),
+    device: options.device ?? thisDevice(),
+    progress: { written: 0, total: 0, onProgress: options.onProgress, chunkSize: options.chunkSize ?? 2500 },
+  };
   const ready = typeof command === 'function' ? null : { command, parsed: parseCommand(command) };
   return db.transaction('rw', commandTables(db), async () => {
     if (ready) return execute(db, ready.command, ready.parsed, stamp);

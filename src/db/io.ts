@@ -5,28 +5,20 @@
  * inside a transaction, and no BulkError is caught there.
  */
 import { buildBackup, encodeBackup, type Acceptance, type BackupScope } from '../domain/files';
-import {
-  idSuffix,
-  remapAcceptances,
-  remapPlan,
-  renamedId,
-  TABLE_NAMES,
-  type EntityOf,
-  type PlanId,
-  type TableName,
-} from '../domain/model';
+import { TABLE_NAMES, type EntityOf, type PlanId, type TableName } from '../domain/model';
 import { decideAcceptance, decideRecord, countAction, emptySummary, type MergeSummary } from '../domain/files';
 import type { Plan } from '../domain/model';
 import { findDanglingReferences, restoreBackup, type Restored } from '../domain/files';
+import type { HistoryEntry } from '../domain/model';
+import { commandTables, runCommand, type Command } from './commands';
 import type { BackupRow, SummitryDb } from './schema';
+import { intoOpenPlan } from './import-into-plan';
 import { inPlan, openPlanId, planName as nameOfPlan } from './open-plan';
-import { namePlan } from './seed';
 
 export type ImportMode = 'replace' | 'merge';
 
 /** Automatic backups kept; older ones are deleted when a new one is made. */
 export const MAX_AUTOMATIC_BACKUPS = 10;
-const DEFAULT_CHUNK = 2500;
 
 export interface PlanSnapshot {
   plan: Plan;
@@ -35,7 +27,6 @@ export interface PlanSnapshot {
 }
 
 const planTables = (db: SummitryDb) => TABLE_NAMES.map((n) => db.table(n));
-const allTables = (db: SummitryDb) => [...planTables(db), db.acceptances, db.backups, db.meta, db.plans];
 
 async function readSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
   // All reads are requested at once: one wait for IndexedDB instead of one per table.
@@ -116,7 +107,7 @@ async function readShared<T extends TableName>(
 }
 
 /** Inside a transaction: read the records the file names and decide each one. */
-async function decideMerge(db: SummitryDb, restored: Restored, planId?: string): Promise<Decided> {
+async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided> {
   const summary = emptySummary();
   const writes: Partial<Record<TableName, unknown[]>> = {};
   const names = TABLE_NAMES.filter((name) => restored.plan[name].length > 0);
@@ -135,8 +126,8 @@ async function decideMerge(db: SummitryDb, restored: Restored, planId?: string):
       const existing = byId.get(record.id);
       const decision = decideRecord(name, existing, record, fields?.get(record.id));
       countAction(summary, name, decision.action);
-      if (decision.record)
-        out.push({ ...decision.record, ...(planId ? { planId } : {}), rev: (existing?.rev ?? 0) + 1 });
+      // The write path numbers the revision on from the stored one's.
+      if (decision.record) out.push(decision.record);
     }
     writes[name] = out;
   });
@@ -157,42 +148,6 @@ function replaceSummary(restored: Restored): MergeSummary {
     for (let i = 0; i < restored.plan[name].length; i++) countAction(summary, name, 'add');
   for (let i = 0; i < restored.acceptances.length; i++) countAction(summary, 'acceptances', 'add');
   return summary;
-}
-
-/**
- * Inside a transaction: the file as it goes into the open plan. Ids are unique across plans, so
- * a record whose id another plan already uses gets a new id (and references to it follow);
- * an id the open plan has is kept, so a merge still recognises its records.
- */
-async function intoOpenPlan(db: SummitryDb, restored: Restored): Promise<{ restored: Restored; planId: PlanId }> {
-  const planId = await openPlanId(db);
-  const taken = new Set<string>();
-  const keys = await Promise.all(
-    TABLE_NAMES.map((name) => db.table(name).where('planId').notEqual(planId).primaryKeys()),
-  );
-  for (const list of keys) for (const k of list) taken.add(k as string);
-  if (taken.size === 0) return { restored, planId };
-  const suffix = idSuffix();
-  const map = new Map<string, string>();
-  for (const name of TABLE_NAMES)
-    for (const r of restored.plan[name] as { id: string }[])
-      if (taken.has(r.id)) map.set(r.id, renamedId(r.id, suffix));
-  if (map.size === 0) return { restored, planId };
-  const fields: Restored['fields'] = {};
-  for (const [name, byId] of Object.entries(restored.fields ?? {}) as [
-    TableName,
-    ReadonlyMap<string, readonly string[]>,
-  ][])
-    fields[name] = new Map([...byId].map(([id, list]) => [map.get(id) ?? id, list]));
-  return {
-    planId,
-    restored: {
-      ...restored,
-      plan: remapPlan(restored.plan, map),
-      acceptances: remapAcceptances(restored.acceptances, map),
-      ...(restored.fields ? { fields } : {}),
-    },
-  };
 }
 
 /** What an import would do, without writing anything. */
@@ -228,6 +183,10 @@ export interface ApplyOptions {
   onProgress?: (written: number, total: number) => void;
   /** Records per write request (default 2,500). */
   chunkSize?: number;
+  /** The file's name, for History's label ("Imported 'x.ics': 12 items added, 3 replaced"). */
+  fileName?: string;
+  /** History's label, instead of the one made from the file's name. */
+  label?: string;
 }
 
 export interface ImportResult {
@@ -235,13 +194,70 @@ export interface ImportResult {
   summary: MergeSummary;
   /** Replace: the id of the automatic backup of the plan as it was. */
   backupId?: string;
+  /** The History entry (undefined when the import changed nothing); its Undo returns the plan to before. */
+  entry?: HistoryEntry;
+}
+
+const items = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'item' : 'items'}`;
+
+/** History's label for an import, in plain words. */
+export function importLabel(mode: ImportMode, summary: MergeSummary, fileName = 'a file'): string {
+  const t = summary.total;
+  const name = `'${fileName}'`;
+  if (mode === 'replace') return `Replaced the plan with ${name}: ${items(t.add)}`;
+  const parts = [`${items(t.add)} added`];
+  if (t.update) parts.push(`${t.update.toLocaleString('en')} replaced`);
+  return `Imported ${name}: ${parts.join(', ')}`;
 }
 
 /**
- * Write a validated import in one transaction. Replace: the plan as it was is saved first as an
- * automatic backup, then every plan table is emptied and filled from the file. Merge: each
- * record is decided again against the plan as it is now (see src/domain/files/merge.ts). Any failure
- * rejects and leaves every table, including the backups, as it was.
+ * The command an import is: every record the file brings (validated by the restore path, so not
+ * parsed again; keeping the time each was edited) and, for a replace, every record of the plan
+ * the file does not hold, deleted. Its History entry is compact (see `Command.compact`): the
+ * records replaced or deleted in full, since Undo writes them back, and only the id and revision
+ * of each record written, which is in its table anyway.
+ */
+function importCommand(
+  writes: Partial<Record<TableName, unknown[]>>,
+  acceptances: readonly Acceptance[],
+  label: string,
+): Command {
+  return {
+    label,
+    kind: 'import',
+    put: { ...writes, acceptances },
+    validated: true,
+    keepUpdatedAt: true,
+    compact: true,
+  };
+}
+
+/** The open plan's `plans` row with the file's name (made if the database has none yet). */
+async function renamedPlanRow(db: SummitryDb, planId: PlanId, name: string | undefined, now: string) {
+  const row = (await db.plans.get(planId)) ?? { id: planId, name: '', createdAt: now };
+  return [{ ...row, name: (name ?? '').trim().slice(0, 300) || 'Imported plan' }];
+}
+
+/** For a replace: the ids in the plan now that the file does not hold (they are deleted). */
+function leftOut(snapshot: PlanSnapshot, restored: Restored): Partial<Record<TableName | 'acceptances', string[]>> {
+  const out: Partial<Record<TableName | 'acceptances', string[]>> = {};
+  const gone = (now: readonly { id: string }[], kept: readonly { id: string }[]) => {
+    const keep = new Set(kept.map((r) => r.id));
+    return now.map((r) => r.id).filter((id) => !keep.has(id));
+  };
+  for (const name of TABLE_NAMES)
+    out[name] = gone(snapshot.plan[name] as { id: string }[], restored.plan[name] as { id: string }[]);
+  out.acceptances = gone(snapshot.acceptances, restored.acceptances);
+  return out;
+}
+
+/**
+ * Write a validated import as one command (src/db/commands.ts), in one transaction with its
+ * History entry. Replace: the plan as it was is saved first as an automatic backup, then every
+ * record the file holds is written and every other record of the plan deleted (tombstoned).
+ * Merge: each record is decided again against the plan as it is now (see
+ * src/domain/files/merge.ts). Any failure rejects and leaves every table, including the backups
+ * and History, as it was. Undo of the entry returns the plan exactly to before.
  */
 export async function applyImport(
   db: SummitryDb,
@@ -251,65 +267,33 @@ export async function applyImport(
 ): Promise<ImportResult> {
   const refusal = modeRefusal(original, mode);
   if (refusal) throw new Error(refusal);
-  return db.transaction('rw', allTables(db), async () => {
+  const run = { clock: () => options.now, onProgress: options.onProgress, chunkSize: options.chunkSize };
+  return db.transaction('rw', [...commandTables(db), db.backups], async () => {
+    // The file goes into the open plan (only): ids another plan uses are renamed first.
     const { restored, planId } = await intoOpenPlan(db, original);
-    const mine = inPlan(planId);
     if (mode === 'replace') {
       const snapshot = await readSnapshot(db);
       const backupId = await saveAutomaticBackup(db, snapshot, options);
-      const total = TABLE_NAMES.reduce((n, t) => n + restored.plan[t].length, 0) + restored.acceptances.length;
-      // Emptied first, then added to: `add` (not `put`) so a repeated id fails the import rather
-      // than silently keeping one copy.
-      await Promise.all([...planTables(db), db.acceptances].map((t) => t.filter(mine).delete()));
-      let written = 0;
-      for (const name of TABLE_NAMES) {
-        // Revisions go on from the replaced records', so an editor left open on one sees it changed.
-        const revs = new Map((snapshot.plan[name] as { id: string; rev?: number }[]).map((r) => [r.id, r.rev ?? 0]));
-        const records = (restored.plan[name] as { id: string }[]).map((r) => ({
-          ...r,
-          planId,
-          rev: (revs.get(r.id) ?? 0) + 1,
-        }));
-        written = await writeChunks(db, name, records, 'add', written, total, options);
-      }
-      if (restored.acceptances.length)
-        await db.acceptances.bulkAdd(restored.acceptances.map((a) => ({ ...a, planId })));
-      options.onProgress?.(total, total);
-      await namePlan(db, planId, restored.planName ?? 'Imported plan', options.now);
-      return { mode, summary: replaceSummary(restored), backupId };
+      const summary = replaceSummary(restored);
+      const base = importCommand(
+        restored.plan,
+        restored.acceptances,
+        options.label ?? importLabel(mode, summary, options.fileName),
+      );
+      const command: Command = {
+        ...base,
+        // The open plan takes the file's name (its `plans` row, so Undo brings the old name back).
+        put: { ...base.put, plans: await renamedPlanRow(db, planId, restored.planName, options.now) },
+        remove: leftOut(snapshot, restored),
+      };
+      const { entry } = await runCommand(db, command, run);
+      return { mode, summary, backupId, entry };
     }
-    const decided = await decideMerge(db, restored, planId);
-    const total =
-      Object.values(decided.writes).reduce((n, list) => n + (list?.length ?? 0), 0) + decided.acceptances.length;
-    let written = 0;
-    for (const name of TABLE_NAMES) {
-      const list = decided.writes[name];
-      if (list?.length) written = await writeChunks(db, name, list, 'put', written, total, options);
-    }
-    if (decided.acceptances.length) await db.acceptances.bulkPut(decided.acceptances.map((a) => ({ ...a, planId })));
-    options.onProgress?.(total, total);
-    return { mode, summary: decided.summary };
+    const decided = await decideMerge(db, restored);
+    const label = options.label ?? importLabel(mode, decided.summary, options.fileName);
+    const { entry } = await runCommand(db, importCommand(decided.writes, decided.acceptances, label), run);
+    return { mode, summary: decided.summary, entry };
   });
-}
-
-async function writeChunks(
-  db: SummitryDb,
-  name: TableName,
-  records: readonly unknown[],
-  how: 'add' | 'put',
-  written: number,
-  total: number,
-  options: Pick<ApplyOptions, 'onProgress' | 'chunkSize'>,
-): Promise<number> {
-  const table = db.table(name);
-  const size = options.chunkSize ?? DEFAULT_CHUNK;
-  for (let i = 0; i < records.length; i += size) {
-    const chunk = records.slice(i, i + size);
-    await (how === 'add' ? table.bulkAdd(chunk) : table.bulkPut(chunk));
-    written += chunk.length;
-    options.onProgress?.(written, total);
-  }
-  return written;
 }
 
 /** Inside a rw transaction: store the plan as it is now as an automatic backup; keep the newest few. */
@@ -372,6 +356,7 @@ export async function restoreAutomaticBackup(
   const result = await applyImport(db, restored.restored, 'replace', {
     ...options,
     reason: `Before restoring the automatic backup of ${created}`,
+    label: `Restored the automatic backup of ${created}`,
   });
   return { ok: true, result };
 }

@@ -10,9 +10,9 @@ const NOW = '2026-11-28T12:00:00.000Z';
 const APPLY = { now: NOW, appVersion: '0.1.0', reason: 'Before importing plan.ics' };
 const dbs = dbsPerTest();
 
-/** A record's content: everything but its id and revision (ids may differ between plans). */
+/** A record's content: everything but its id, revision and writer (ids may differ between plans). */
 const content = (r: object) => {
-  const { id: _id, rev: _rev, ...rest } = r as Record<string, unknown>;
+  const { id: _id, rev: _rev, updatedBy: _by, ...rest } = r as Record<string, unknown>;
   return JSON.stringify(Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1))));
 };
 const contents = (list: readonly object[]) => list.map(content).sort();

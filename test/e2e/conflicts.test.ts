@@ -64,7 +64,7 @@ describe('conflicts view', () => {
     await card.getByRole('button', { name: 'Show on timeline' }).click();
     const timeline = page.getByRole('group', { name: /^Overlap timeline, / });
     await timeline
-      .getByRole('button', { name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST/ })
+      .getByRole('button', { name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST \(China\)/ })
       .waitFor();
     expect(errors).toEqual([]);
     await context.close();

@@ -80,7 +80,7 @@ describe('app shell on the production build', () => {
       [...document.querySelectorAll('.cal-item')].some(
         (r) =>
           r.textContent?.includes('Trump–Xi phone call') &&
-          r.querySelector('.cal-ev-time')?.textContent === '20:00–21:00 CST',
+          r.querySelector('.cal-ev-time')?.textContent === '20:00–21:00 CST (China)',
       ),
     );
     await page.reload();

@@ -162,7 +162,7 @@ describe('import and export through the UI', () => {
     await page.getByLabel('Go to date').fill('2026-05-14');
     await page.getByLabel('Go to date').press('Enter');
     const row = page.locator('.cal-item', { hasText: 'Bilateral talks – Great Hall' });
-    await expect(row.locator('.cal-ev-time').textContent()).resolves.toBe('10:00–11:30 CST');
+    await expect(row.locator('.cal-ev-time').textContent()).resolves.toBe('10:00–11:30 CST (China)');
     expect(errors).toEqual([]);
     await context.close();
   });

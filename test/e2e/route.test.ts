@@ -37,7 +37,7 @@ describe('route view on the production build', () => {
     await expect(rail.locator('.leg-mode').textContent()).resolves.toBe('Rail');
     await expect(rail.locator('.optional-tag').textContent()).resolves.toBe('optional');
     await expect(rail.textContent()).resolves.toContain(
-      'departs 09:00 CST (01:00 GMT) · arrives 13:18 CST (05:18 GMT) · 4 h 18 min · 1,062 km',
+      'departs 09:00 CST (China) [01:00 GMT] · arrives 13:18 CST (China) [05:18 GMT] · 4 h 18 min · 1,062 km',
     );
     await expect(mapLeg(page, 'draft-leg-rail').getAttribute('class')).resolves.toMatch(/mode-rail optional/);
     const dash = await mapLeg(page, 'draft-leg-rail')
@@ -129,8 +129,8 @@ describe('route view on the production build', () => {
     await expect(heading.locator('.draft-mark').isVisible()).resolves.toBe(true);
     await expect(railRow(page).locator('.draft-mark').isVisible()).resolves.toBe(true);
     const text = await page.locator('.route').innerText();
-    expect(text).toContain('09:00 CST (01:00 GMT)');
-    expect(text).toContain('21:10 KST (12:10 GMT)');
+    expect(text).toContain('09:00 CST (China) [01:00 GMT]');
+    expect(text).toContain('21:10 KST [12:10 GMT]');
     expect(text).toContain('Status: Proposed');
     expect(text).toMatch(/Tue 28 Oct 2025/);
     await page.setViewportSize({ width: 794, height: 1123 });

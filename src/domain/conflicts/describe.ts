@@ -10,15 +10,21 @@ import {
   formatLocalTime,
   localDateOf,
   toInstant,
+  zoneAbbreviation,
 } from '../time';
 import { legNoun, type Node, type PlanIndex } from './nodes';
 
-/** "13:18 CST" at a zone. */
+/** "KST", "CST (China)": the zone's label at an instant (epoch ms). */
+export function zoneAt(ms: number, zone: string): string {
+  return zoneAbbreviation(toInstant(ms), zone);
+}
+
+/** "13:18 KST" at a zone. */
 export function timeAt(ms: number, zone: string): string {
   return formatLocalTime(toInstant(ms), zone);
 }
 
-/** "Tue 28 Oct 2025, 13:18 CST" at a zone. */
+/** "Tue 28 Oct 2025, 13:18 CST (China)" at a zone. */
 export function dateTimeAt(ms: number, zone: string): string {
   return formatLocalDateTime(toInstant(ms), zone);
 }
@@ -64,9 +70,8 @@ export function when(node: Node): string {
   }
   if (node.allDay) {
     const src = node.source as { startDate?: string; endDate?: string };
-    const zoneAbbr = timeAt(node.start, node.zone).slice(6);
     if (src.startDate && src.endDate)
-      return `all day ${formatLocalDateRange(src.startDate, src.endDate)} (${zoneAbbr})`;
+      return `all day ${formatLocalDateRange(src.startDate, src.endDate)}, ${zoneAt(node.start, node.zone)}`;
     return `${dateTimeAt(node.start, node.zone)} – ${dateTimeAt(node.end, node.zone)}`;
   }
   return spanAt(node.start, node.end, node.zone);
@@ -79,10 +84,9 @@ export function spanAt(start: number, end: number, zone: string): string {
     return `${startText} – ${dateTimeAt(end, zone)}`;
   }
   const endText = timeAt(end, zone);
-  const startAbbr = startText.slice(startText.lastIndexOf(' ') + 1);
-  const endAbbr = endText.slice(endText.lastIndexOf(' ') + 1);
-  return startAbbr === endAbbr
-    ? `${startText.slice(0, startText.lastIndexOf(' '))}–${endText}`
+  const startLabel = zoneAt(start, zone);
+  return startLabel === zoneAt(end, zone)
+    ? `${startText.slice(0, -startLabel.length - 1)}–${endText}`
     : `${startText} – ${endText}`;
 }
 

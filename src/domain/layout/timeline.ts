@@ -9,6 +9,7 @@ import type { Conflict, Severity } from '../conflicts';
 import { SEVERITY_RANK } from '../conflicts';
 import type { EventKind, Plan } from '../model';
 import { describeWhen, planItems, type PlanItem } from '../model';
+import { clockTime } from '../time';
 
 const DAY_MS = 86_400_000;
 
@@ -247,14 +248,14 @@ function tickPlan(days: number): TickPlan {
       unit: 'hour',
       step: 3,
       isMajor: (d) => d.hour === 0,
-      label: (d, m) => (m ? d.toFormat('ccc d LLL') : d.toFormat('HH:mm')),
+      label: (d, m) => (m ? d.toFormat('ccc d LLL') : clockTime(d.hour, d.minute)),
     };
   if (days <= 4)
     return {
       unit: 'hour',
       step: 6,
       isMajor: (d) => d.hour === 0,
-      label: (d, m) => (m ? d.toFormat('ccc d LLL') : d.toFormat('HH:mm')),
+      label: (d, m) => (m ? d.toFormat('ccc d LLL') : clockTime(d.hour, d.minute)),
     };
   if (days <= 16)
     return { unit: 'day', step: 1, isMajor: (d) => d.day === 1 || d.weekday === 1, label: (d) => d.toFormat('ccc d') };

@@ -5,7 +5,7 @@
  */
 import type { ItemRef, ItemType } from './model';
 import type { EventKind, LegMode, Plan, Status, WindowKind } from './model';
-import { formatLocalDate, formatLocalDateTime, formatLocalTime, localDateOf } from '../time';
+import { formatLocalDate, formatLocalDateTime, formatLocalRange, formatLocalTime, localDateOf } from '../time';
 
 export interface PlanItem {
   ref: ItemRef;
@@ -144,7 +144,7 @@ export function itemRevision(plan: Plan | Map<string, string>, type: ItemType, i
 
 /**
  * When an item happens, in words, at its own place: "Thu 30 Oct 2025, 11:00–12:40 KST",
- * "Fri 31 Oct – Sat 1 Nov 2025" (all day), "Tue 28 Oct 2025, 18:00 CST → 21:10 KST" (a leg).
+ * "Fri 31 Oct – Sat 1 Nov 2025" (all day), "Tue 28 Oct 2025, 18:00 CST (China) → 21:10 KST" (a leg).
  */
 export function describeWhen(
   item: Pick<PlanItem, 'allDay' | 'startsAt' | 'endsAt' | 'timeZone' | 'endTimeZone' | 'startDate' | 'endDate'>,
@@ -177,8 +177,7 @@ function whenText(
   }
   const sameDay = localDateOf(item.startsAt, item.timeZone) === localDateOf(item.endsAt, item.endTimeZone);
   if (item.timeZone === item.endTimeZone && sameDay) {
-    const startText = formatLocalDateTime(item.startsAt, item.timeZone);
-    return `${startText.replace(/ \S+$/, '')}–${formatLocalTime(item.endsAt, item.timeZone)}`;
+    return `${formatLocalDate(item.startsAt, item.timeZone)}, ${formatLocalRange(item.startsAt, item.endsAt, item.timeZone)}`;
   }
   const arrow = item.timeZone === item.endTimeZone ? '–' : ' → ';
   const end = sameDay

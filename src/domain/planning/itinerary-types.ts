@@ -26,12 +26,16 @@ export interface TimeAt {
   zone: string;
   /** `YYYY-MM-DD` at `zone`. */
   localDate: string;
-  /** "09:00 CST" at `zone`. */
+  /** "09:00 CST (China)" at `zone`. */
   local: string;
+  /** "09:00" at `zone` (the clock only, without the zone's label). */
+  localClock: string;
   /** "Tue 28 Oct" at `zone`. */
   localDay: string;
   /** "02:00 GMT" in the display zone. */
   display: string;
+  /** "02:00" in the display zone. */
+  displayClock: string;
   /** "Tue 28 Oct" in the display zone. */
   displayDay: string;
   /** The display zone shows the same day and wall-clock time: no need to repeat it. */

@@ -117,8 +117,10 @@ export function timeAt(instant: string, zone: string, displayZone: string): Time
     zone,
     localDate: l.date,
     local,
+    localClock: l.time,
     localDay: l.day,
     display,
+    displayClock: d.time,
     displayDay: d.day,
     sameAsDisplay: local === display && l.day === d.day,
   };

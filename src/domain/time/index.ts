@@ -1,3 +1,5 @@
 /** The face of src/domain/time: what other code may import from it. */
 export * from './time';
+export * from './labels';
+export * from './zones';
 export * from './local-parts';

@@ -5,12 +5,13 @@
  * Luxon, about twenty times faster.
  */
 import { DateTime, Info, type Zone } from 'luxon';
-import { toMs, zoneAbbreviation } from './time';
+import { clockTime, zoneAbbreviation } from './labels';
+import { toMs } from './time';
 
 export interface LocalParts {
-  /** "09:00" */
+  /** "09:00" (or "9:00 AM" on the 12-hour clock) */
   time: string;
-  /** "CST", "EDT"… as `zoneAbbreviation` gives. */
+  /** "KST", "EDT", "CST (China)"… as `zoneAbbreviation` gives. */
   abbreviation: string;
   /** "Tue 28 Oct" */
   day: string;
@@ -68,7 +69,7 @@ const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 function slowParts(instant: string, zone: string): LocalParts {
   const dt = DateTime.fromMillis(Date.parse(instant), { zone });
   return {
-    time: dt.toFormat('HH:mm'),
+    time: dt.isValid ? clockTime(dt.hour, dt.minute) : dt.toFormat('HH:mm'),
     abbreviation: zoneAbbreviation(instant, zone),
     day: dt.toFormat('ccc d LLL'),
     date: dt.toISODate()!,
@@ -89,7 +90,7 @@ export function localParts(instant: string, zone: string): LocalParts {
     dayNames.get(date) ??
     remember(dayNames, date, DateTime.fromMillis(Date.parse(date), { zone: 'utc' }).toFormat('ccc d LLL'));
   return {
-    time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+    time: clockTime(local.getUTCHours(), local.getUTCMinutes()),
     abbreviation:
       facts.abbreviations.get(offset) ?? remember(facts.abbreviations, offset, zoneAbbreviation(instant, zone)),
     day,

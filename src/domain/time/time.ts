@@ -18,7 +18,7 @@ export function isValidZone(zone: string): boolean {
 const zoneValidity = new Map<string, boolean>();
 
 /** A UTC ISO instant as a Luxon DateTime in `zone` (parsed natively: Luxon's ISO parser is slow on hot paths). */
-function inZone(instant: string, zone: string): DateTime {
+export function inZone(instant: string, zone: string): DateTime {
   return DateTime.fromMillis(toMs(instant), { zone });
 }
 
@@ -138,66 +138,6 @@ export function localDaysToInstants(
   if (!start.isValid || !end.isValid)
     throw new RangeError(`"${startDate}"–"${endDate}" is not a valid date range in ${zone}`);
   return { startsAt: start.toUTC().toISO()!, endsAt: end.toUTC().toISO()! };
-}
-
-/** Zone abbreviation at an instant: CST, KST, EDT, CEST… (falls back to GMT+9 style where none exists). */
-export function zoneAbbreviation(instant: string, zone: string): string {
-  return abbreviationOf(inZone(instant, zone), zone);
-}
-
-function abbreviationOf(dt: DateTime, zone: string): string {
-  const known = KNOWN_ABBREVIATIONS[zone];
-  if (known) return known[0] === known[1] || !isInDst(dt) ? known[0] : known[1];
-  return dt.offsetNameShort ?? dt.toFormat('ZZ');
-}
-
-/** Standard (smaller) and summer offsets of a zone in a year, in minutes; cached (Luxon's isInDST recomputes them each time). */
-const yearOffsets = new Map<string, [number, number]>();
-
-/** Luxon's rule for `isInDST` (the offset exceeds the smaller of 1 Jan's and 1 Jul's), with the two offsets cached. */
-function isInDst(dt: DateTime): boolean {
-  const key = `${dt.zoneName}|${dt.year}`;
-  let offsets = yearOffsets.get(key);
-  if (!offsets) {
-    const jan = dt.set({ month: 1, day: 1 }).offset;
-    const jul = dt.set({ month: 7, day: 1 }).offset;
-    offsets = [Math.min(jan, jul), Math.max(jan, jul)];
-    yearOffsets.set(key, offsets);
-  }
-  return offsets[0] !== offsets[1] && dt.offset > offsets[0];
-}
-
-/** Intl gives "GMT+8" for Asia/Shanghai in en-US; planners say CST. */
-const KNOWN_ABBREVIATIONS: Record<string, [standard: string, daylight: string]> = {
-  'Asia/Shanghai': ['CST', 'CST'],
-  'Asia/Seoul': ['KST', 'KST'],
-  'Asia/Tokyo': ['JST', 'JST'],
-  'Asia/Kuala_Lumpur': ['MYT', 'MYT'],
-  'Asia/Hong_Kong': ['HKT', 'HKT'],
-  'Europe/Madrid': ['CET', 'CEST'],
-  'Europe/Paris': ['CET', 'CEST'],
-  'Europe/Berlin': ['CET', 'CEST'],
-  'Europe/London': ['GMT', 'BST'],
-  'Europe/Istanbul': ['TRT', 'TRT'],
-  'Europe/Moscow': ['MSK', 'MSK'],
-  'America/New_York': ['EST', 'EDT'],
-  'America/Chicago': ['CST', 'CDT'],
-  'America/Denver': ['MST', 'MDT'],
-  'America/Los_Angeles': ['PST', 'PDT'],
-  UTC: ['UTC', 'UTC'],
-  'Etc/UTC': ['UTC', 'UTC'],
-};
-
-/** "13:18 CST" — local time of an instant at a zone, with its abbreviation. */
-export function formatLocalTime(instant: string, zone: string): string {
-  const dt = inZone(instant, zone);
-  return `${dt.toFormat('HH:mm')} ${abbreviationOf(dt, zone)}`;
-}
-
-/** "Thu 30 Oct 2025, 11:00 KST" */
-export function formatLocalDateTime(instant: string, zone: string): string {
-  const dt = inZone(instant, zone);
-  return `${dt.toFormat('ccc d LLL yyyy, HH:mm')} ${abbreviationOf(dt, zone)}`;
 }
 
 /** "Thu 30 Oct 2025" — the local date of an instant in a zone. */
@@ -359,19 +299,6 @@ export function addToLocal(local: string, days: number, minutes = 0): string {
  */
 export function shiftLocalDays(instant: string, zone: string, days: number): string {
   return inZone(instant, zone).plus({ days }).toUTC().toISO()!;
-}
-
-/** "11:00–12:40 KST" — a timed interval at a zone (the end gets its own date when it falls on another day). */
-export function formatLocalRange(start: string, end: string, zone: string): string {
-  const s = inZone(start, zone);
-  const e = inZone(end, zone);
-  const sameDay = s.year === e.year && s.ordinal === e.ordinal;
-  const startAbbr = abbreviationOf(s, zone);
-  const endAbbr = abbreviationOf(e, zone);
-  const endText = sameDay ? e.toFormat('HH:mm') : e.toFormat('ccc d LLL, HH:mm');
-  return startAbbr === endAbbr
-    ? `${s.toFormat('HH:mm')}–${endText} ${endAbbr}`
-    : `${s.toFormat('HH:mm')} ${startAbbr}–${endText} ${endAbbr}`;
 }
 
 /** "31 Oct – 1 Nov 2025", "29 Oct 2025" — an inclusive range of local dates. */

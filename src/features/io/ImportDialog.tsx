@@ -12,6 +12,7 @@ import {
   type ImportMode,
   type ImportPreview,
 } from '../../db/io';
+import { undoOffer } from '../../db/undo-offer';
 import { decryptBackup } from '../../domain/files';
 import type { MergeCounts, SummaryTable } from '../../domain/files';
 import { SUMMARY_TABLES } from '../../domain/files';
@@ -58,8 +59,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 /** Import…: choose or drop a file, see what it holds and what it will change, then confirm. */
 export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onClose: () => void }) {
   const displayZone = useUiStore((s) => s.displayZone);
-  const notify = useUndoStore((s) => s.notify);
-  const offer = useUndoStore((s) => s.offer);
+  const present = useUndoStore((s) => s.present);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const inputId = useId();
   const started = useRef(false);
@@ -122,29 +122,22 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         now,
         appVersion: APP_VERSION,
         reason: `Before importing ${fileName}`,
+        fileName,
         onProgress: progress.push,
       });
       markWriteTime(t0);
       progress.cancel();
       onClose();
       const t = result.summary.total;
-      if (mode === 'replace' && result.backupId) {
-        const backupId = result.backupId;
-        offer(
-          `Plan replaced with ${fileName} (${count(t.add, 'item')}). Your previous plan was saved as an automatic backup.`,
-          async () => {
-            const undone = await restoreAutomaticBackup(db, backupId, {
-              now: new Date().toISOString(),
-              appVersion: APP_VERSION,
-            });
-            notify(undone.ok ? 'The previous plan is back.' : `Could not restore: ${undone.errors.join(' ')}`);
-          },
-        );
-      } else {
-        notify(
-          `Imported ${fileName}: ${t.add.toLocaleString('en')} added, ${t.update.toLocaleString('en')} updated, ${t.unchanged.toLocaleString('en')} unchanged.`,
-        );
-      }
+      // Undo is the History entry's: it returns the plan exactly to how it was before the import.
+      present(
+        undoOffer(
+          result.entry,
+          mode === 'replace'
+            ? `Plan replaced with ${fileName} (${count(t.add, 'item')}). Your previous plan was saved as an automatic backup.`
+            : `Imported ${fileName}: ${t.add.toLocaleString('en')} added, ${t.update.toLocaleString('en')} updated, ${t.unchanged.toLocaleString('en')} unchanged.`,
+        ),
+      );
     } catch (err) {
       progress.cancel();
       setStage({ step: 'refused', fileName, errors: [`The import failed and nothing was changed: ${errorText(err)}`] });
@@ -530,7 +523,7 @@ function Review({
 function AutomaticBackups({ onDone }: { onDone: () => void }) {
   const backups = useLiveQuery(() => listBackups(db), [], null);
   const zone = useUiStore((s) => s.displayZone);
-  const notify = useUndoStore((s) => s.notify);
+  const present = useUndoStore((s) => s.present);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -561,8 +554,11 @@ function AutomaticBackups({ onDone }: { onDone: () => void }) {
                     setBusy(false);
                     if (!result.ok) setError(`Could not restore: ${result.errors.join(' ')} Nothing was changed.`);
                     else {
-                      notify(
-                        'The automatic backup was restored; the plan it replaced was saved as a new automatic backup.',
+                      present(
+                        undoOffer(
+                          result.result.entry,
+                          'The automatic backup was restored; the plan it replaced was saved as a new automatic backup.',
+                        ),
                       );
                       onDone();
                     }

@@ -15,7 +15,7 @@ import {
 } from '../../domain/planning';
 import type { Status } from '../../domain/model';
 import { MODE_LABELS, countOf } from '../../domain/model';
-import { displayPart } from './format';
+import { displayClockPart, displayPart } from './format';
 import { deleteEvent, deleteLeg, setLegOptional, swapLegs } from './route-actions';
 
 export type ItineraryAction =
@@ -53,7 +53,7 @@ function Time({ t, withDay }: { t: ItineraryLeg['departs']; withDay?: boolean })
   return (
     <span className="time-pair">
       <span className="t-local">{withDay ? `${t.localDay} ${t.local}` : t.local}</span>
-      {display && <span className="t-display"> ({display})</span>}
+      {display && <span className="t-display"> [{display}]</span>}
     </span>
   );
 }
@@ -306,12 +306,12 @@ function EventRow({
         ) : (
           <span className="time-pair">
             <span className="t-local">
-              {event.starts.local.replace(/ \S+$/, '')}–{event.ends.local}
+              {event.starts.localClock}–{event.ends.local}
             </span>
             {!event.starts.sameAsDisplay && (
               <span className="t-display">
                 {' '}
-                ({displayPart(event.starts).replace(/ \S+$/, '')}–{endDisplay})
+                [{displayClockPart(event.starts)}–{endDisplay}]
               </span>
             )}
           </span>

@@ -48,7 +48,7 @@ describe('double booking', () => {
     expect(found[0]!.margin).toBe('overlaps by 1 h');
     expect(found[0]!.at).toBe('2025-10-27T03:00:00.000Z');
     expect(found[0]!.explanation).toContain('Donald J. Trump is double-booked');
-    expect(found[0]!.explanation).toContain('10:00–12:00 CST');
+    expect(found[0]!.explanation).toContain('10:00–12:00 CST (China)');
   });
 
   it.each<[string, Status]>([
@@ -237,8 +237,8 @@ describe('transit', () => {
     expect(found[0]!.marginMs).toBeGreaterThan(110 * 60_000);
     expect(found[0]!.marginMs).toBeLessThan(115 * 60_000);
     expect(found[0]!.margin).toMatch(/^short by 1 h 5\d min$/);
-    expect(found[0]!.explanation).toContain('ends in Beijing at Tue 28 Oct 2025, 12:00 CST');
-    expect(found[0]!.explanation).toContain('starts at Shanghai at 13:00 CST');
+    expect(found[0]!.explanation).toContain('ends in Beijing at Tue 28 Oct 2025, 12:00 CST (China)');
+    expect(found[0]!.explanation).toContain('starts at Shanghai at 13:00 CST (China)');
     expect(found[0]!.explanation).toContain('by flight');
     const later = { ...lunch, startsAt: '2025-10-28T08:00:00.000Z', endsAt: '2025-10-28T09:00:00.000Z' };
     expect(only(plan({ events: [talks, later] }), 'transit')).toEqual([]);
@@ -259,7 +259,9 @@ describe('transit', () => {
     const found = only(plan({ events: [talks], legs: [train] }), 'transit');
     expect(found.map(ids)).toEqual([['rail', 'talks']]);
     expect(found[0]!.margin).toBe('short by 15 min');
-    expect(found[0]!.explanation).toContain('only 15 min before the rail leg leaves Beijing South at 12:00 CST');
+    expect(found[0]!.explanation).toContain(
+      'only 15 min before the rail leg leaves Beijing South at 12:00 CST (China)',
+    );
     expect(only(plan({ events: [talks], legs: [train] }), 'transit', true)).toHaveLength(1);
     const atStation = { ...talks, placeId: 'beijing-south' } as typeof talks;
     expect(only(plan({ events: [atStation], legs: [train] }), 'transit')).toEqual([]);
@@ -318,7 +320,7 @@ describe('continuity', () => {
     expect(found[0]!.severity).toBe('warning');
     expect(found[0]!.at).toBe('2025-10-28T10:00:00.000Z');
     expect(found[0]!.explanation).toBe(
-      'The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST, but the flight to Busan leaves Beijing Capital at 18:00 CST: Donald J. Trump is then in Shanghai, with no leg planned to Beijing.',
+      'The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST (China), but the flight to Busan leaves Beijing Capital at 18:00 CST (China): Donald J. Trump is then in Shanghai, with no leg planned to Beijing.',
     );
     expect(found[0]!.margin).toMatch(/km away, no leg planned$/);
   });
@@ -435,7 +437,7 @@ describe('local hours', () => {
     expect(found[0]!.participantIds).toEqual(['xi']);
     expect(found[0]!.at).toBe('2025-11-24T14:00:00.000Z');
     expect(found[0]!.explanation).toContain('is at Mon 24 Nov 2025, 09:00 EST');
-    expect(found[0]!.explanation).toContain('Mon 24 Nov 2025, 22:00–23:00 CST for Xi Jinping (Asia/Shanghai)');
+    expect(found[0]!.explanation).toContain('Mon 24 Nov 2025, 22:00–23:00 CST (China) for Xi Jinping (Asia/Shanghai)');
   });
 
   it("a participant with no home zone is reached in the event's zone; the night is configurable", () => {
@@ -475,7 +477,9 @@ describe('blackout', () => {
     expect(found[0]!.severity).toBe(severity);
     expect(found[0]!.participantIds).toEqual(['xi']);
     expect(found[0]!.explanation).toContain('a blackout for Xi Jinping');
-    expect(found[0]!.explanation).toContain('Fri 25 Sep 2026, 22:00 CST – Sat 26 Sep 2026, 01:00 CST in Asia/Shanghai');
+    expect(found[0]!.explanation).toContain(
+      'Fri 25 Sep 2026, 22:00 CST (China) – Sat 26 Sep 2026, 01:00 CST (China) in Asia/Shanghai',
+    );
   });
 
   it('applies only to its participants; with none listed, to everyone', () => {
@@ -489,7 +493,7 @@ describe('blackout', () => {
   it('an all-day event in New York and a blackout in China are compared by their local dates', () => {
     const day = (date: string) =>
       allDay(date, date, NY, { placeId: 'new-york', participantIds: ['xi'], status: 'confirmed' });
-    // 24 Sep EDT ends 25 Sep 04:00Z, after the blackout starts (25 Sep 00:00 CST = 24 Sep 16:00Z),
+    // 24 Sep EDT ends 25 Sep 04:00Z, after the blackout starts (25 Sep 00:00 CST (China) = 24 Sep 16:00Z),
     // but 24 Sep is not a day of the blackout.
     expect(only(plan({ events: [day('2026-09-24')], windows: [midAutumn] }), 'blackout')).toEqual([]);
     expect(only(plan({ events: [day('2026-09-25')], windows: [midAutumn] }), 'blackout')).toHaveLength(1);

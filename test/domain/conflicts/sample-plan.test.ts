@@ -29,12 +29,12 @@ describe('the sample plan, base (optional items left out)', () => {
     }
   });
 
-  it('the 24 Nov 2025 call at 09:00 EST is 22:00 CST in Beijing: local hours for Xi', () => {
+  it('the 24 Nov 2025 call at 09:00 EST is 22:00 CST (China) in Beijing: local hours for Xi', () => {
     const [call] = base.filter((c) => c.rule === 'local-hours');
     expect(call!.participantIds).toEqual(['xi']);
     expect(call!.at).toBe('2025-11-24T14:00:00.000Z');
     expect(call!.explanation).toBe(
-      '“Trump–Xi phone call: April visit accepted, Xi invited to the US” is at Mon 24 Nov 2025, 09:00 EST, but it is Mon 24 Nov 2025, 22:00–23:00 CST for Xi Jinping (Asia/Shanghai): night there (local night is 22:00–07:00).',
+      '“Trump–Xi phone call: April visit accepted, Xi invited to the US” is at Mon 24 Nov 2025, 09:00 EST, but it is Mon 24 Nov 2025, 22:00–23:00 CST (China) for Xi Jinping (Asia/Shanghai): night there (local night is 22:00–07:00).',
     );
   });
 
@@ -46,7 +46,7 @@ describe('the sample plan, base (optional items left out)', () => {
     expect(c.explanation).toContain(
       'Donald J. Trump is double-booked in New York (UN Headquarters) and in Washington, DC at once',
     );
-    expect(c.explanation).toContain('all day Tue 22 – Mon 28 Sep 2026 (EDT)');
+    expect(c.explanation).toContain('all day Tue 22 – Mon 28 Sep 2026, EDT');
     expect(c.explanation).toContain('Fri 25 Sep 2026, 10:00–13:00 EDT, The White House');
   });
 
@@ -55,9 +55,11 @@ describe('the sample plan, base (optional items left out)', () => {
     expect(c.severity).toBe('warning');
     expect(c.participantIds).toEqual(['xi']);
     expect(c.explanation).toContain(
-      'falls on “Mid-Autumn Festival holiday (China)” (all day Fri 25 – Sun 27 Sep 2026 (CST))',
+      'falls on “Mid-Autumn Festival holiday (China)” (all day Fri 25 – Sun 27 Sep 2026, CST (China))',
     );
-    expect(c.explanation).toContain('Fri 25 Sep 2026, 22:00 CST – Sat 26 Sep 2026, 01:00 CST in Asia/Shanghai');
+    expect(c.explanation).toContain(
+      'Fri 25 Sep 2026, 22:00 CST (China) – Sat 26 Sep 2026, 01:00 CST (China) in Asia/Shanghai',
+    );
   });
 
   it('has no conflict that names an optional item', () => {
@@ -84,11 +86,11 @@ describe('the sample plan with the optional rail leg and Shanghai programme', ()
     expect(c!.participantIds).toEqual(['trump']);
   });
 
-  it('explains it with local times: the 18:00 CST flight to Busan leaves Beijing while Trump is in Shanghai', () => {
+  it('explains it with local times: the 18:00 CST (China) flight to Busan leaves Beijing while Trump is in Shanghai', () => {
     const [c] = extra;
     expect(c!.at).toBe('2025-10-28T10:00:00.000Z');
     expect(c!.explanation).toBe(
-      'The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST and “Shanghai programme (with the rail leg)” ends in Shanghai at 16:30 CST, but the flight to Busan leaves Beijing Capital International Airport at 18:00 CST: Donald J. Trump is then in Shanghai, with no leg planned to Beijing. The quickest trip from Shanghai takes 2 h 51 min (1,078 km by flight).',
+      'The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST (China) and “Shanghai programme (with the rail leg)” ends in Shanghai at 16:30 CST (China), but the flight to Busan leaves Beijing Capital International Airport at 18:00 CST (China): Donald J. Trump is then in Shanghai, with no leg planned to Beijing. The quickest trip from Shanghai takes 2 h 51 min (1,078 km by flight).',
     );
     expect(c!.margin).toBe('short by 1 h 21 min');
   });
@@ -99,7 +101,7 @@ describe('the sample plan with the optional rail leg and Shanghai programme', ()
     );
     expect(found.map((c) => [c.rule, ids(c).join(' + ')])).toEqual([['continuity', 'draft-leg-2 + draft-leg-rail']]);
     expect(found[0]!.explanation).toMatch(
-      /^The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST, but the flight to Busan leaves Beijing Capital International Airport at 18:00 CST: Donald J\. Trump is then in Shanghai/,
+      /^The rail leg arrives in Shanghai Hongqiao at Tue 28 Oct 2025, 13:18 CST \(China\), but the flight to Busan leaves Beijing Capital International Airport at 18:00 CST \(China\): Donald J\. Trump is then in Shanghai/,
     );
   });
 

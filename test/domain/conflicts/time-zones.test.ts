@@ -123,16 +123,16 @@ describe('instants across DST changes', () => {
 });
 
 describe('zones without DST', () => {
-  it('Seoul 10:00–11:00 KST and Shanghai 09:30–10:00 CST are the same hour: 30 min of overlap', () => {
+  it('Seoul 10:00–11:00 KST and Shanghai 09:30–10:00 CST (China) are the same hour: 30 min of overlap', () => {
     const seoul = timed('2025-10-30T10:00', '2025-10-30T11:00', KR, { participantIds: ['xi'], placeId: 'busan' });
     const shanghai = timed('2025-10-30T09:30', '2025-10-30T10:00', CN, { participantIds: ['xi'], placeId: 'shanghai' });
     const [c] = rules(plan({ events: [seoul, shanghai] }), 'double-booking');
     expect(c!.marginMs).toBe(30 * 60_000);
     expect(c!.explanation).toContain('Thu 30 Oct 2025, 10:00–11:00 KST');
-    expect(c!.explanation).toContain('Thu 30 Oct 2025, 09:30–10:00 CST');
+    expect(c!.explanation).toContain('Thu 30 Oct 2025, 09:30–10:00 CST (China)');
   });
 
-  it('the offsets never change: 22:00 CST is at night on any date', () => {
+  it('the offsets never change: 22:00 CST (China) is at night on any date', () => {
     for (const date of ['2025-01-15', '2025-07-15', '2026-03-08', '2026-11-01']) {
       const e = timed(`${date}T22:00`, `${date}T22:30`, CN, { placeId: 'great-hall' });
       expect(rules(plan({ events: [e] }), 'local-hours')).toHaveLength(1);

@@ -129,7 +129,7 @@ describe('iCalendar export', () => {
       'Flight CA817 (Air China): Beijing Capital International Airport → Washington Dulles',
     );
     expect(leg.getFirstPropertyValue('description')).toMatch(
-      /^Departs Beijing Capital International Airport at 12:30 CST; arrives Washington Dulles at 15:10 EDT \(local times\)\./,
+      /^Departs Beijing Capital International Airport at 12:30 CST \(China\); arrives Washington Dulles at 15:10 EDT \(local times\)\./,
     );
     expect(byUid.get('leg/draft-leg-rail@summitry.local')!.getFirstPropertyValue('summary')).toMatch(
       /^Rail \(China Railway[^)]*\)\): Beijing South → Shanghai Hongqiao$/,

@@ -45,7 +45,7 @@ describe('describeWhen', () => {
     expect(describeWhen(item('busan-summit-2025'))).toBe('Thu 30 Oct 2025, 11:00–12:40 KST');
     expect(describeWhen(item('apec-leaders-2025'))).toBe('Fri 31 Oct – Sat 1 Nov 2025');
     expect(describeWhen(item('trump-gyeongju-2025-10-29'))).toBe('Wed 29 Oct 2025');
-    expect(describeWhen(item('draft-leg-2'))).toBe('Tue 28 Oct 2025, 18:00 CST → 21:10 KST');
-    expect(describeWhen(item('draft-leg-1'))).toBe('Sat 25 Oct 2025, 08:00 EDT → Sun 26 Oct 2025, 10:40 CST');
+    expect(describeWhen(item('draft-leg-2'))).toBe('Tue 28 Oct 2025, 18:00 CST (China) → 21:10 KST');
+    expect(describeWhen(item('draft-leg-1'))).toBe('Sat 25 Oct 2025, 08:00 EDT → Sun 26 Oct 2025, 10:40 CST (China)');
   });
 });

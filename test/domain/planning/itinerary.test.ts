@@ -96,17 +96,17 @@ describe('the sample state-visit draft as an itinerary', () => {
     ]);
     // London leaves summer time on 26 Oct: the same offset from Beijing is now an hour more.
     expect([out!.arrives.local, out!.arrives.localDay, out!.arrives.display, out!.arrives.displayDay]).toEqual([
-      '10:40 CST',
+      '10:40 CST (China)',
       'Sun 26 Oct',
       '02:40 GMT',
       'Sun 26 Oct',
     ]);
     expect([rail!.departs.local, rail!.departs.display, rail!.arrives.local]).toEqual([
-      '09:00 CST',
+      '09:00 CST (China)',
       '01:00 GMT',
-      '13:18 CST',
+      '13:18 CST (China)',
     ]);
-    expect([toKorea!.departs.local, toKorea!.arrives.local]).toEqual(['18:00 CST', '21:10 KST']);
+    expect([toKorea!.departs.local, toKorea!.arrives.local]).toEqual(['18:00 CST (China)', '21:10 KST']);
     const inBeijing = buildItinerary(plan, DRAFT, { ...LONDON, displayZone: 'Asia/Shanghai' }).legs[1]!;
     expect(inBeijing.departs.sameAsDisplay).toBe(true);
     expect(rail!.departs.sameAsDisplay).toBe(false);
@@ -121,7 +121,7 @@ describe('the sample state-visit draft as an itinerary', () => {
     expect(formatTravelTime(toKorea!.durationMs)).toBe('2 h 10 min');
     const home = buildItinerary(plan, 'trump-china-2026', LONDON).legs.find((l) => l.id === 'may-leg-home')!;
     expect([home.departs.local, home.arrives.local, formatTravelTime(home.durationMs), home.dayShift]).toEqual([
-      '15:00 CST',
+      '15:00 CST (China)',
       '17:40 EDT',
       '14 h 40 min',
       0,

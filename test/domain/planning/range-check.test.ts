@@ -151,7 +151,7 @@ describe('checkRange, edge cases', () => {
 describe('visit dates', () => {
   it("spans a visit's events and legs, in the given zone", () => {
     const plan = buildSamplePlan();
-    // Departs Andrews 25 Oct 08:00 EDT; the last item, the Shanghai programme, ends 28 Oct 16:30 CST.
+    // Departs Andrews 25 Oct 08:00 EDT; the last item, the Shanghai programme, ends 28 Oct 16:30 CST (China).
     expect(visitDateRange(plan, 'draft-state-visit-2025', 'Asia/Shanghai')).toEqual({
       startDate: '2025-10-25',
       endDate: '2025-10-28',

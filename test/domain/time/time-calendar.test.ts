@@ -6,7 +6,7 @@ import {
   formatLocalRange,
   localToInstant,
   shiftLocalDays,
-} from '../../../src/domain/time/time';
+} from '../../../src/domain/time';
 
 describe('time helpers for the calendar', () => {
   it('adds days to dates across months and years', () => {

@@ -10,7 +10,7 @@ import {
   localToInstant,
   zoneAbbreviation,
   zoneOffsetMinutes,
-} from '../../../src/domain/time/time';
+} from '../../../src/domain/time';
 
 describe('time', () => {
   it.each([
@@ -26,11 +26,32 @@ describe('time', () => {
   });
 
   it('names zones as planners do, by the season', () => {
-    expect(formatLocalTime('2025-10-28T05:18:00.000Z', 'Asia/Shanghai')).toBe('13:18 CST');
+    expect(formatLocalTime('2025-10-28T05:18:00.000Z', 'Asia/Shanghai')).toBe('13:18 CST (China)');
     expect(formatLocalTime('2025-10-30T02:00:00.000Z', 'Asia/Seoul')).toBe('11:00 KST');
     expect(zoneAbbreviation('2025-09-19T12:00:00.000Z', 'America/New_York')).toBe('EDT');
     expect(zoneAbbreviation('2025-11-24T14:00:00.000Z', 'America/New_York')).toBe('EST');
     expect(zoneAbbreviation('2025-09-14T10:00:00.000Z', 'Europe/Madrid')).toBe('CEST');
+  });
+
+  it('never lets a shared abbreviation stand alone: China and US Central are told apart', () => {
+    const autumn = '2025-10-28T05:18:00.000Z';
+    const winter = '2025-12-10T12:00:00.000Z';
+    expect(zoneAbbreviation(autumn, 'Asia/Shanghai')).toBe('CST (China)');
+    expect(zoneAbbreviation(winter, 'America/Chicago')).toBe('CST (US)');
+    expect(zoneAbbreviation(autumn, 'America/Chicago')).toBe('CDT (US)');
+    expect(zoneAbbreviation(autumn, 'Asia/Taipei')).toBe('CST (Taiwan)');
+    expect(zoneAbbreviation(winter, 'America/Mexico_City')).toBe('CST (Mexico)');
+    expect(zoneAbbreviation(autumn, 'Asia/Kolkata')).toBe('IST (India)');
+    expect(zoneAbbreviation(autumn, 'Asia/Calcutta')).toBe('IST (India)');
+    expect(zoneAbbreviation('2025-07-01T12:00:00.000Z', 'Europe/Dublin')).toBe('IST (Ireland)');
+    expect(zoneAbbreviation(winter, 'Asia/Jerusalem')).toBe('IST (Israel)');
+  });
+
+  it('names a zone without a well-known abbreviation by its UTC offset', () => {
+    expect(zoneAbbreviation('2025-10-28T05:18:00.000Z', 'Asia/Manila')).toBe('UTC+8');
+    expect(zoneAbbreviation('2025-10-28T05:18:00.000Z', 'Asia/Kathmandu')).toBe('UTC+5:45');
+    expect(zoneAbbreviation('2025-10-28T05:18:00.000Z', 'America/Sao_Paulo')).toBe('UTC-3');
+    expect(zoneAbbreviation('2025-10-28T05:18:00.000Z', 'UTC')).toBe('UTC');
   });
 
   it('makes 2 Nov 2025 in New York a 25-hour day', () => {

@@ -22,7 +22,7 @@ describe('CalendarItemDetails', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Rail: Beijing South → Shanghai Hongqiao' });
     expect(dialog).toHaveTextContent('Mon 27 Oct 2025, 21:00–Tue 28 Oct, 01:18 EDT');
     expect(dialog).toHaveTextContent(
-      'departs 09:00 CST Beijing South, arrives Tue 28 Oct 2025, 13:18 CST Shanghai Hongqiao',
+      'departs 09:00 CST (China) Beijing South, arrives Tue 28 Oct 2025, 13:18 CST (China) Shanghai Hongqiao',
     );
     const before = (await repos.legs.get('draft-leg-rail'))!;
     screen.getByRole('button', { name: '1 day later' }).focus();

@@ -157,7 +157,7 @@ describe('toCalendarEvents: look', () => {
     const item = out!.extendedProps.item;
     expect(item.displayWhen).toBe('21:00–Tue 28 Oct, 01:18 EDT');
     expect(item.localWhen).toBe(
-      'departs 09:00 CST Beijing South, arrives Tue 28 Oct 2025, 13:18 CST Shanghai Hongqiao',
+      'departs 09:00 CST (China) Beijing South, arrives Tue 28 Oct 2025, 13:18 CST (China) Shanghai Hongqiao',
     );
     expect(item.description).toContain('Travel leg by rail (China Railway G17)');
   });

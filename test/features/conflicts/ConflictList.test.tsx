@@ -23,7 +23,7 @@ const transit = makeConflict({
   at: '2025-10-28T08:30:00.000Z',
   margin: 'short by 2 h 5 min',
   explanation:
-    'Trump ends the Shanghai programme at 16:30 CST and departs Beijing at 18:00 CST: 1,068 km apart, short by 2 h 5 min.',
+    'Trump ends the Shanghai programme at 16:30 CST (China) and departs Beijing at 18:00 CST (China): 1,068 km apart, short by 2 h 5 min.',
   onlyWith: [{ type: 'event', id: 'draft-shanghai-programme', title: 'Shanghai programme (with the rail leg)' }],
 });
 const blackout = makeConflict({
@@ -43,7 +43,7 @@ const night = makeConflict({
   severity: 'info',
   participantIds: ['xi'],
   at: '2025-11-24T14:00:00.000Z',
-  explanation: 'The call is at 22:00 CST in Beijing.',
+  explanation: 'The call is at 22:00 CST (China) in Beijing.',
 });
 const entries: ConflictEntry[] = [
   { conflict: transit, state: 'open', changedItems: [] },
@@ -97,7 +97,7 @@ describe('ConflictList', () => {
     renderList();
     const card = within(openSection()).getByRole('article', { name: 'Too little time to travel' });
     expect(within(card).getByText('Error')).toBeInTheDocument();
-    expect(within(card).getByText('Tue 28 Oct 2025, 16:30 CST')).toBeInTheDocument();
+    expect(within(card).getByText('Tue 28 Oct 2025, 16:30 CST (China)')).toBeInTheDocument();
     expect(within(card).getByText(transit.explanation)).toBeInTheDocument();
     expect(within(card).getByText('short by 2 h 5 min')).toBeInTheDocument();
     expect(within(card).getByText('Donald J. Trump')).toBeInTheDocument();

@@ -52,7 +52,7 @@ describe('ConflictsView', () => {
       await user.click(within(overlaps).getByRole('button', { name: 'Beijing South → Shanghai Hongqiao' }));
       const details = screen.getByRole('dialog', { name: 'Beijing South → Shanghai Hongqiao' });
       expect(details).toHaveTextContent('rail leg (optional)');
-      expect(details).toHaveTextContent('Tue 28 Oct 2025, 09:00–13:18 CST');
+      expect(details).toHaveTextContent('Tue 28 Oct 2025, 09:00–13:18 CST (China)');
       expect(within(details).getByRole('link', { name: /Report\.az/ })).toHaveAttribute(
         'href',
         expect.stringMatching(/^https:\/\//),

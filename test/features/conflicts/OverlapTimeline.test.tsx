@@ -60,11 +60,11 @@ describe('OverlapTimeline', () => {
     expect(within(svg).getByRole('group', { name: /^Donald J\. Trump: \d+ items/ })).toBeInTheDocument();
     expect(
       within(svg).getByRole('button', {
-        name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST/,
+        name: /^Warning: Leg departs from the wrong place, Tue 28 Oct 2025, 18:00 CST \(China\)/,
       }),
     ).toBeInTheDocument();
     const rail = within(svg).getAllByRole('button', {
-      name: /^Beijing South → Shanghai Hongqiao, Tue 28 Oct 2025, 09:00–13:18 CST\. proposed, optional\. /,
+      name: /^Beijing South → Shanghai Hongqiao, Tue 28 Oct 2025, 09:00–13:18 CST \(China\)\. proposed, optional\. /,
     });
     expect(rail).toHaveLength(2); // Trump's lane and Xi's
     expect(rail[0]!.getAttribute('aria-label')).toContain('Warning: Leg departs from the wrong place');

@@ -48,7 +48,7 @@ describe('leg form', () => {
       newId,
     );
     expect(!backwards.ok && backwards.errors.arrives).toBe(
-      'The arrival must be after the departure. It departs Tue 28 Oct 2025, 18:00 CST in Beijing Capital International Airport and would arrive Tue 28 Oct 2025, 18:30 KST in Gimhae International Airport / Gimhae Air Base, 30 min before it leaves.',
+      'The arrival must be after the departure. It departs Tue 28 Oct 2025, 18:00 CST (China) in Beijing Capital International Airport and would arrive Tue 28 Oct 2025, 18:30 KST in Gimhae International Airport / Gimhae Air Base, 30 min before it leaves.',
     );
     const unreal = formToLeg(
       emptyLegForm({ fromPlaceId: 'pek', toPlaceId: 'pus', departs: '2025-02-30T18:00', arrives: '2025-10-28T18:30' }),

@@ -44,7 +44,7 @@ describe('the route view on the sample plan', () => {
     expect(within(rail).getByText('Rail')).toBeInTheDocument();
     expect(within(rail).getByText('optional')).toBeInTheDocument();
     expect(rail.textContent).toContain('Beijing South → Shanghai Hongqiao');
-    expect(rail.textContent).toContain('09:00 CST (01:00 GMT)');
+    expect(rail.textContent).toContain('09:00 CST (China) [01:00 GMT]');
     expect(rail.textContent).toContain('4 h 18 min');
     expect(rail.textContent).toContain('1,062 km');
     expect(screen.getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
@@ -196,7 +196,7 @@ describe('conflicts in the itinerary', () => {
       at: '2025-10-28T10:00:00.000Z',
       marginMs: 0,
       margin: '',
-      explanation: 'The flight leaves Beijing at 18:00 CST, but Trump is then in Shanghai.',
+      explanation: 'The flight leaves Beijing at 18:00 CST (China), but Trump is then in Shanghai.',
       onlyWith: [{ type: 'leg', id: 'draft-leg-rail', title: 'Beijing South → Shanghai Hongqiao' }],
     };
     render(
@@ -212,7 +212,7 @@ describe('conflicts in the itinerary', () => {
     const row = legRow(/Beijing → Busan/)!;
     const list = within(row).getByRole('list', { name: 'Conflicts' });
     expect(list.textContent).toBe(
-      'Conflict: Leg departs from the wrong place The flight leaves Beijing at 18:00 CST, but Trump is then in Shanghai. (only with Beijing South → Shanghai Hongqiao)',
+      'Conflict: Leg departs from the wrong place The flight leaves Beijing at 18:00 CST (China), but Trump is then in Shanghai. (only with Beijing South → Shanghai Hongqiao)',
     );
     expect(within(legRow(/Beijing → Shanghai/)!).queryByRole('list', { name: 'Conflicts' })).toBeNull();
   });

@@ -340,7 +340,7 @@ export function timelineRules(index: PlanIndex, options: TimelineOptions): Built
   return built;
 }
 
-/** "the flight arrives in Busan at 21:10 KST" / "“Talks” ends in Beijing at 12:30 CST". */
+/** "the flight arrives in Busan at 21:10 KST" / "“Talks” ends in Beijing at 12:30 CST (China)". */
 function leaving(index: PlanIndex, c: Stay): string {
   if (c.item.type === 'leg') {
     return `the ${legNoun(c.item.mode!)} arrives at ${placeName(c.item.toPlace)} at ${dateTimeAt(c.item.end, c.item.toZone)}`;

@@ -5,7 +5,7 @@
  */
 import type { PlanWindow, Visit } from '../../model';
 import { formatLocalDateRange, startOfLocalDayPlus, toMs } from '../../time';
-import { dateTimeAt, describe, duration, label, timeAt } from '../describe';
+import { dateTimeAt, describe, duration, label, zoneAt } from '../describe';
 import { build, severityOf, type Built, type Party } from '../make';
 import type { Node, PlanIndex } from '../nodes';
 import type { ConflictRule } from './rule';
@@ -73,7 +73,7 @@ export function windowConflicts(index: PlanIndex): Built[] {
 }
 
 function windowWords(w: PlanWindow, margin: number, b: Bounds): string {
-  const zone = timeAt(b.start, w.timeZone).slice(6);
+  const zone = zoneAt(b.start, w.timeZone);
   const allowance = margin === 0 ? 'no margin' : `a margin of ${margin} day${margin === 1 ? '' : 's'}`;
   return `“${w.title}” (${formatLocalDateRange(w.startDate, w.endDate)}, ${zone}) with ${allowance}`;
 }

@@ -16,6 +16,12 @@ export const historyChangeSchema = z.object({
   title: z.string().max(300),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * `after` holds only the record's `id` and `rev` (a large import or a reset: the record itself
+   * is in its table, and History shows it from there while its revision is unchanged). Undo needs
+   * no more: it checks the revision and writes back `before`.
+   */
+  brief: z.literal(true).optional(),
 });
 export type HistoryChange = z.infer<typeof historyChangeSchema>;
 

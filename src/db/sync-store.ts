@@ -1,0 +1,63 @@
+/**
+ * The sync client's own database (`summitry-sync`, beside the plan's): per shared plan, the
+ * encrypted Yjs document as a log of updates, the outbox cursor over the plan's History, the
+ * state vector the plan's tables reflect, and the quarantine (records that arrived invalid).
+ * A local change's Yjs update and the cursor that marks it sent are written in one transaction,
+ * so a tab closed at any moment either has both or neither (then the change is pushed again).
+ */
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+
+export const SYNC_DB_NAME = 'summitry-sync';
+
+export interface UpdateRow {
+  seq?: number;
+  planId: string;
+  update: Uint8Array;
+}
+
+export interface OutboxCursor {
+  /** The `at` of the newest History entry already in the document. */
+  at: string;
+  /** Entries at or after `at` minus the window that are already in the document. */
+  done: string[];
+}
+
+export interface StateRow {
+  /** `<planId>/<name>`. */
+  key: string;
+  value: unknown;
+}
+
+export interface QuarantineRow {
+  /** `<planId>/<table>/<recordId>`: one entry per record, replaced when it arrives again. */
+  id: string;
+  planId: string;
+  table: string;
+  recordId: string;
+  /** Why it was set aside, in plain words. */
+  message: string;
+  /** The member who last wrote it (id) and when it arrived. */
+  by: string;
+  at: string;
+  /** The record as it arrived. */
+  record: Record<string, unknown>;
+}
+
+export class SyncStore extends Dexie {
+  updates!: Table<UpdateRow, number>;
+  state!: Table<StateRow, string>;
+  quarantine!: Table<QuarantineRow, string>;
+
+  constructor(name: string = SYNC_DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({ updates: '++seq, planId', state: 'key', quarantine: 'id, planId' });
+  }
+
+  async getState<T>(planId: string, name: string): Promise<T | undefined> {
+    return (await this.state.get(`${planId}/${name}`))?.value as T | undefined;
+  }
+
+  setState(planId: string, name: string, value: unknown): Promise<string> {
+    return this.state.put({ key: `${planId}/${name}`, value });
+  }
+}

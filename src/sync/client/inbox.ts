@@ -1,0 +1,181 @@
+/**
+ * Document → local. Records changed in the shared document by others are opened, merged with
+ * what the plan's table holds (only the fields that changed), checked with the same record
+ * schemas as a local write (`validateRecord`), and written through the one write path
+ * (`runCommand`) with a History entry naming the member who made the change (device
+ * `member:<id>`). A record that fails the check is quarantined with the reason and changes
+ * nothing; a record the keys cannot open is counted and left alone.
+ */
+import type * as Y from 'yjs';
+import { type WritableTable, WRITABLE_TABLES, recordTitle, validateRecord } from '../../domain/model';
+import { runCommand } from '../../db/commands';
+import { ID_SLOT } from '../protocol';
+import { type BridgeContext, MEMBER_DEVICE, fieldKey } from './context';
+import { DELETED, type FieldMeta, type OpenField, sameShared } from './fields';
+
+const TABLES = new Set<string>(WRITABLE_TABLES);
+
+type Row = Record<string, unknown> & { id: string };
+
+interface Outcome {
+  /** Fields to mark as reflected once the write has committed. */
+  known: [string, Uint8Array][];
+  table?: WritableTable;
+  put?: Row;
+  remove?: string;
+  title?: string;
+  author?: FieldMeta;
+}
+
+export interface InboxResult {
+  applied: number;
+  quarantined: number;
+  unreadable: number;
+}
+
+async function quarantine(
+  ctx: BridgeContext,
+  table: string,
+  id: string,
+  message: string,
+  author: FieldMeta | undefined,
+  record: Record<string, unknown>,
+) {
+  await ctx.store.quarantine.put({
+    id: `${ctx.planId}/${table}/${id}`,
+    planId: ctx.planId,
+    table,
+    recordId: id,
+    message,
+    by: author?.b ?? '',
+    at: new Date().toISOString(),
+    record,
+  });
+}
+
+async function changedFields(
+  ctx: BridgeContext,
+  key: { tableSlot: string; recordSlot: string },
+  map: Y.Map<Uint8Array>,
+  all: boolean,
+  result: InboxResult,
+) {
+  const changed: OpenField[] = [];
+  const known: [string, Uint8Array][] = [];
+  for (const [slot, bytes] of map) {
+    if (slot === ID_SLOT) continue;
+    const where = fieldKey(key.tableSlot, key.recordSlot, slot);
+    known.push([where, bytes]);
+    if (!all && ctx.known.get(where) === bytes) continue;
+    const open = await ctx.codec.open(where, bytes);
+    if (open) changed.push(open);
+    else result.unreadable++;
+  }
+  return { changed, known };
+}
+
+/** Reads one changed record and decides what to write (or quarantines it). */
+async function readChanged(ctx: BridgeContext, recordKeyText: string, result: InboxResult): Promise<Outcome | null> {
+  const [tableSlot, recordSlot] = recordKeyText.split('/') as [string, string];
+  const map = ctx.doc.getMap<Y.Map<Uint8Array>>(tableSlot).get(recordSlot);
+  if (!map || typeof map.get !== 'function') return null;
+  const ids = await ctx.codec.openId(tableSlot, recordSlot, map.get(ID_SLOT));
+  if (!ids) {
+    result.unreadable += map.size;
+    return null;
+  }
+  const [table, id] = ids;
+  const current = TABLES.has(table) ? ((await ctx.db.table(table).get(id)) as Row | undefined) : undefined;
+  const { changed, known } = await changedFields(ctx, { tableSlot, recordSlot }, map, !current, result);
+  if (changed.length === 0) return { known };
+  const author = changed.reduce((a, f) => (f.meta.t > a.t ? f.meta : a), changed[0]!.meta);
+  const candidate: Record<string, unknown> = { ...(current ?? {}) };
+  for (const f of changed) {
+    if (f.field === DELETED) continue;
+    if (f.meta.x) delete candidate[f.field];
+    else candidate[f.field] = f.value;
+  }
+  if (!TABLES.has(table)) {
+    await quarantine(
+      ctx,
+      table,
+      id,
+      `A record of an unknown kind (“${table}”) arrived and was set aside.`,
+      author,
+      candidate,
+    );
+    return null;
+  }
+  const marker = changed.find((f) => f.field === DELETED);
+  if (marker && !marker.meta.x) {
+    return current
+      ? { known, table: table as WritableTable, remove: id, title: recordTitle(current), author }
+      : { known };
+  }
+  if (!current && Object.keys(candidate).length === 0) return { known };
+  if (ctx.localPlanId !== undefined) candidate.planId = ctx.localPlanId;
+  const checked = validateRecord(table as WritableTable, candidate);
+  if (!checked.ok) {
+    await quarantine(ctx, table, id, checked.error.message, author, candidate);
+    return null;
+  }
+  const value = checked.value as Row;
+  await ctx.store.quarantine.delete(`${ctx.planId}/${table}/${id}`);
+  if (current && sameShared(current, value)) return { known };
+  return { known, table: table as WritableTable, put: value, title: recordTitle(value), author };
+}
+
+function labelFor(name: string, outcomes: readonly Outcome[]): string {
+  if (outcomes.length === 1) {
+    const o = outcomes[0]!;
+    return `${name} ${o.remove ? 'deleted' : 'changed'} “${o.title || o.put?.id || o.remove}” (shared plan)`;
+  }
+  return `${name} made ${outcomes.length} changes (shared plan)`;
+}
+
+async function writeGroup(ctx: BridgeContext, memberId: string, outcomes: readonly Outcome[]) {
+  const put: Partial<Record<WritableTable, Row[]>> = {};
+  const remove: Partial<Record<WritableTable, string[]>> = {};
+  for (const o of outcomes) {
+    if (o.put) (put[o.table!] ??= []).push(o.put);
+    if (o.remove) (remove[o.table!] ??= []).push(o.remove);
+  }
+  const name = ctx.nameOf(memberId);
+  await runCommand(
+    ctx.db,
+    { label: labelFor(name, outcomes), put, remove },
+    { device: { id: MEMBER_DEVICE + memberId, name } },
+  );
+}
+
+/** Reflects every dirty record in the plan's tables; failed writes leave their records dirty. */
+export async function applyDirty(ctx: BridgeContext): Promise<InboxResult> {
+  const result: InboxResult = { applied: 0, quarantined: 0, unreadable: 0 };
+  const keys = [...ctx.dirty];
+  ctx.dirty.clear();
+  const before = await ctx.store.quarantine.count();
+  const groups = new Map<string, Outcome[]>();
+  const settled: Outcome[] = [];
+  try {
+    for (const key of keys) {
+      const o = await readChanged(ctx, key, result);
+      if (!o) continue;
+      if (o.put || o.remove) {
+        const by = o.author?.b ?? '';
+        groups.set(by, [...(groups.get(by) ?? []), o]);
+      } else settled.push(o);
+    }
+    for (const [by, outcomes] of groups) {
+      await writeGroup(ctx, by, outcomes);
+      settled.push(...outcomes);
+      result.applied += outcomes.length;
+    }
+  } catch (error) {
+    for (const k of keys) ctx.dirty.add(k);
+    throw error;
+  } finally {
+    for (const o of settled) for (const [k, v] of o.known) ctx.known.set(k, v);
+  }
+  result.quarantined = Math.max(0, (await ctx.store.quarantine.count()) - before);
+  return result;
+}

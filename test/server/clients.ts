@@ -1,0 +1,132 @@
+/** App-side sync clients for the server tests: a plan database, its sync database, the bridge and the session. */
+import 'fake-indexeddb/auto';
+import { WebSocket } from 'ws';
+import { SummitryDb } from '../../src/db/schema';
+import { SyncStore } from '../../src/db/sync-store';
+import { SyncBridge } from '../../src/sync/client';
+import {
+  type Claim,
+  type Keyring,
+  type MemberKeys,
+  type Signed,
+  SyncSession,
+  addInvite,
+  createPlan,
+  decodeInvitation,
+  encodeInvitation,
+  makeClaim,
+  memberIdOf,
+  verifyMembership,
+} from '../../src/sync/protocol';
+import { newKeys } from './helpers';
+import { until } from './plans';
+
+let n = 0;
+
+export interface Client {
+  name: string;
+  db: SummitryDb;
+  store: SyncStore;
+  bridge: SyncBridge;
+  session: SyncSession;
+  keys: MemberKeys;
+  memberId: string;
+  connect: (extra?: { membership?: Signed; claim?: Claim; keyring?: Keyring; invite?: MemberKeys }) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+const names = new Map<string, string>();
+
+/** A client with its own databases; `connect` (again after `close`) opens the bridge and the session. */
+export async function client(url: string, planId: string, name: string, keys: MemberKeys): Promise<Client> {
+  const id = ++n;
+  const memberId = await memberIdOf(keys.signPub);
+  names.set(memberId, name);
+  const c = {
+    name,
+    db: new SummitryDb(`bridge-${id}-${name}`),
+    store: new SyncStore(`bridge-sync-${id}-${name}`),
+    keys,
+    memberId,
+  } as Client;
+  let extras: Parameters<Client['connect']>[0] = {};
+  c.connect = async (extra) => {
+    extras = { ...extras, ...extra };
+    c.bridge = await SyncBridge.open({
+      db: c.db,
+      store: c.store,
+      planId,
+      me: { id: memberId, name },
+      nameOf: (m) => names.get(m) ?? 'Someone',
+    });
+    c.session = new SyncSession({ url, planId, keys, doc: c.bridge.doc, WebSocketPolyfill: WebSocket, ...extras });
+    await c.bridge.setCipher(await c.session.ready());
+  };
+  c.close = async () => {
+    await c.bridge.settled();
+    c.session.destroy();
+    c.bridge.destroy();
+  };
+  return c;
+}
+
+export async function ownerClient(url: string) {
+  const keys = await newKeys();
+  const plan = await createPlan(keys, '', new Date());
+  const owner = await client(url, plan.planId, 'Ana', keys);
+  await owner.connect({ membership: plan.signed, keyring: plan.keyring });
+  await until(owner.session, () => owner.session.membership?.version === 1);
+  return { owner, planId: plan.planId, keyring: plan.keyring };
+}
+
+/** The owner invites; a new member joins by the code. */
+export async function joinAs(
+  url: string,
+  owner: Client,
+  keyring: Keyring,
+  role: 'editor' | 'viewer',
+  name: string,
+): Promise<Client> {
+  const m = owner.session.membership!;
+  const { signed, invitation } = await addInvite(owner.keys, m, keyring, role, new Date());
+  const version = (await verifyMembership(signed)).version;
+  owner.session.publishMembership(signed);
+  await until(owner.session, () => owner.session.membership?.version === version);
+  const { invitation: inv, keys: inviteKeys } = await decodeInvitation(encodeInvitation(invitation));
+  const keys = await newKeys();
+  const member = await client(url, inv.planId, name, keys);
+  await member.connect({ claim: await makeClaim(inv.planId, inviteKeys, keys, name, new Date()), invite: inviteKeys });
+  return member;
+}
+
+/** Resolves once `ok()` holds, checked after every step of the bridge. */
+export function eventually(c: Client, ok: () => Promise<boolean>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let busy = false;
+    let again = false;
+    const check = async () => {
+      if (busy) {
+        again = true;
+        return;
+      }
+      busy = true;
+      try {
+        do {
+          again = false;
+          if (await ok()) {
+            off();
+            resolve();
+            return;
+          }
+        } while (again);
+      } catch (e) {
+        off();
+        reject(e as Error);
+      } finally {
+        busy = false;
+      }
+    };
+    const off = c.bridge.subscribe(() => void check());
+    void check();
+  });
+}
