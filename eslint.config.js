@@ -21,7 +21,6 @@ const FEATURES = readdirSync('src/features', { withFileTypes: true })
 const SIZE_DEBT = [
   'src/domain/conflicts/nodes.ts',
   'src/domain/conflicts/rules/timeline.ts',
-  'src/domain/files/restore.ts',
   'src/features/calendar/calendar-adapter.ts',
   'src/features/conflicts/ConflictList.tsx',
   'src/features/conflicts/ConflictsView.tsx',
@@ -30,7 +29,6 @@ const SIZE_DEBT = [
   'src/features/finder/ScenarioCompare.tsx',
   'src/features/finder/Scenarios.tsx',
   'src/features/io/ExportDialog.tsx',
-  'src/features/io/ImportDialog.tsx',
   'src/features/route/ItineraryView.tsx',
   'src/features/route/RouteMap.tsx',
 ];

@@ -83,6 +83,8 @@ function offline() {
 export default defineConfig({
   plugins: [react(), cspMeta(), gazetteerPlugin(), offline()],
   build: { target: 'es2022', sourcemap: false },
+  // The import worker (src/features/io/import.worker.ts) is a module: it imports the app's own chunks.
+  worker: { format: 'es' },
   preview: {
     port: 4173,
     strictPort: true,

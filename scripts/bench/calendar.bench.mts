@@ -1,8 +1,11 @@
 // Calendar benchmark: 1,000 items in one month (March 2027, empty in the sample plan), written
 // into the page's IndexedDB; then the time from pressing "Next" on February 2027 until March is on
 // screen with its items, in headless Chromium on the production build. Prints one line per case.
+// Then 10,000 items in March: the list view from February to March (the agenda, drawn a page at
+// a time). Each line has the longest main-thread task while it ran (PerformanceObserver).
 // Uses SUMMITRY_URL if set; otherwise builds and serves dist/ on a free port.
 import { execSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
 import { openPage } from '../../test/helpers/browser';
 import { launchBrowser, median, serveDist } from './lib.mjs';
 
@@ -19,10 +22,10 @@ if (!process.env.SUMMITRY_URL) {
   process.env.SUMMITRY_URL = server.url;
 }
 
-/** 1,000 valid events spread over March 2027, as stored rows (UTC instants, zone kept). */
-function benchEvents() {
+/** `count` valid events spread over March 2027 (ids from `from`), as stored rows (UTC instants, zone kept). */
+function benchEvents(count = ITEMS, from = 0) {
   const rows = [];
-  for (let i = 0; i < ITEMS; i += 1) {
+  for (let i = from; i < from + count; i += 1) {
     const day = 1 + (i % 31);
     const startMin = ((i * 37) % (20 * 60)) + 3 * 60;
     const start = Date.UTC(2027, 2, day, 0, startMin);
@@ -45,10 +48,8 @@ function benchEvents() {
   return rows;
 }
 
-const browser = await launchBrowser();
-try {
-  const { page } = await openPage(browser, '/calendar?view=month&date=2027-02-15', { timezoneId: 'America/New_York' });
-  await page.getByRole('heading', { name: 'February 2027' }).waitFor();
+/** Put rows into the page's IndexedDB `events` store in one transaction. */
+async function writeEvents(page: Page, rows: unknown[]) {
   await page.evaluate(async (rows) => {
     await new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('summitry');
@@ -63,16 +64,38 @@ try {
         tx.onerror = () => reject(tx.error);
       };
     });
-  }, benchEvents());
+  }, rows);
+}
+
+const LONGTASKS = `
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+const longest = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    const l = w.__longest;
+    w.__longest = 0;
+    return l;
+  });
+
+const browser = await launchBrowser();
+try {
+  const { page } = await openPage(browser, '/calendar?view=month&date=2027-02-15', { timezoneId: 'America/New_York' });
+  await page.getByRole('heading', { name: 'February 2027' }).waitFor();
+  await page.context().addInitScript(LONGTASKS);
+  await writeEvents(page, benchEvents());
   await page.reload();
   await page.getByRole('heading', { name: 'February 2027' }).waitFor();
   // tsx names inner functions with a `__name` helper that the page does not have.
   await page.evaluate('globalThis.__name = (f) => f');
 
-  /** Press a toolbar button; ms until the heading reads `title` and at least `min` items are drawn. */
-  const timeSwitch = (button: string, title: string, min: number) =>
+  /** Press a toolbar button; ms until the heading reads `title` and at least `min` items are drawn (in `scope`). */
+  const timeSwitch = (button: string, title: string, min: number, scope = '') =>
     page.evaluate(
-      ({ button, title, min }) =>
+      ({ button, title, min, scope }) =>
         new Promise<number>((resolve) => {
           const target = [...document.querySelectorAll<HTMLButtonElement>('.cal-toolbar button')].find((b) =>
             b.textContent?.includes(button),
@@ -81,13 +104,13 @@ try {
           target.click();
           const check = () => {
             const heading = document.getElementById('calendar-title')?.textContent;
-            if (heading === title && document.querySelectorAll('.cal-item').length >= min)
+            if (heading === title && document.querySelectorAll(`${scope} .cal-item`).length >= min)
               resolve(performance.now() - t0);
             else requestAnimationFrame(check);
           };
           check();
         }),
-      { button, title, min },
+      { button, title, min, scope },
     );
   const settle = () => page.waitForTimeout(1500);
 
@@ -127,17 +150,51 @@ try {
     `jump_to_month_ms=${median(jump).toFixed(0)} min=${jump[0]!.toFixed(0)} max=${jump[jump.length - 1]!.toFixed(0)} runs=3 items_in_month=${ITEMS}`,
   );
 
-  // The same month as a list: every item drawn.
+  // The same month as a list (past 200 items the agenda, drawn a page at a time).
+  const LIST_FIRST = 60;
   const list: number[] = [];
+  let listLongest = 0;
   for (let i = 0; i < 3; i += 1) {
-    list.push(await timeSwitch('List', 'March 2027', ITEMS));
+    await longest(page);
+    list.push(await timeSwitch('List', 'March 2027', LIST_FIRST, '.cal-view-list'));
     await settle();
+    listLongest = Math.max(listLongest, await longest(page));
     await timeSwitch('Month', 'March 2027', drawn);
     await settle();
   }
   list.sort((a, b) => a - b);
+  await timeSwitch('List', 'March 2027', LIST_FIRST, '.cal-view-list');
+  await settle();
+  const listDrawn = await page.locator('.cal-view-list .cal-item').count();
   console.log(
-    `list_switch_ms=${median(list).toFixed(0)} min=${list[0]!.toFixed(0)} max=${list[list.length - 1]!.toFixed(0)} runs=3 items_drawn=${ITEMS}`,
+    `list_switch_ms=${median(list).toFixed(0)} min=${list[0]!.toFixed(0)} max=${list[list.length - 1]!.toFixed(0)} runs=3 items_in_month=${ITEMS} items_drawn=${listDrawn} longest_task_ms=${listLongest.toFixed(0)} target=250`,
+  );
+
+  // 10,000 items in March: the list from February (empty) to March.
+  const BIG = 10_000;
+  await writeEvents(page, benchEvents(BIG - ITEMS, ITEMS));
+  await page.goto(`${process.env.SUMMITRY_URL}/calendar?view=list&date=2027-02-15`);
+  await page.getByRole('heading', { name: 'February 2027' }).waitFor();
+  await page.evaluate('globalThis.__name = (f) => f');
+  await timeSwitch('Next', 'March 2027', LIST_FIRST, '.cal-view-list');
+  await settle();
+  await timeSwitch('Previous', 'February 2027', 0);
+  await settle();
+  await longest(page);
+  const big: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    big.push(await timeSwitch('Next', 'March 2027', LIST_FIRST, '.cal-view-list'));
+    await settle();
+    await timeSwitch('Previous', 'February 2027', 0);
+    await settle();
+  }
+  const bigLongest = await longest(page);
+  await timeSwitch('Next', 'March 2027', LIST_FIRST, '.cal-view-list');
+  await settle();
+  const bigDrawn = await page.locator('.cal-view-list .cal-item').count();
+  big.sort((a, b) => a - b);
+  console.log(
+    `list_10000_next_month_ms=${median(big).toFixed(0)} min=${big[0]!.toFixed(0)} max=${big[big.length - 1]!.toFixed(0)} runs=3 items_in_month=${BIG} items_drawn=${bigDrawn} longest_task_ms=${bigLongest.toFixed(0)} target=250`,
   );
 } finally {
   await browser.close();

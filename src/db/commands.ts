@@ -9,6 +9,8 @@
  * either everything is written or nothing is. Undo is another command (see src/db/undo.ts).
  */
 import {
+  cleanDeep,
+  cleanPlanName,
   parseRecord,
   recordTitle,
   tombstoneKey,
@@ -238,7 +240,10 @@ async function writeTable(
 async function writeMeta(db: SummitryDb, meta: Readonly<Record<string, unknown>>, changes: HistoryChange[]) {
   for (const [key, value] of Object.entries(meta)) {
     const before = (await db.meta.get(key)) ?? null;
-    const after: MetaRow | null = value === undefined ? null : { key, value };
+    const after: MetaRow | null =
+      value === undefined
+        ? null
+        : { key, value: key === 'planName' ? cleanPlanName(value, 'Untitled plan') : cleanDeep(value) };
     if (before === null && after === null) continue;
     if (after) await db.meta.put(after);
     else await db.meta.delete(key);

@@ -43,14 +43,42 @@ export interface QuarantineRow {
   record: Record<string, unknown>;
 }
 
+export interface ConflictSide {
+  value: unknown;
+  /** The member id and when they wrote it. */
+  by: string;
+  at: string;
+}
+
+/**
+ * Two members changed the same field of the same record (`kind: 'field'`), or one deleted a
+ * record another edited (`kind: 'delete'`: `field` is `~deleted`, the lost side holds the edited
+ * fields). `kept` is what the plan holds now; `lost` waits here until someone keeps one.
+ */
+export interface ConflictRow {
+  /** `<table>/<record id>/<field>/<id of the lost write>`, the same on every member's machine. */
+  id: string;
+  planId: string;
+  kind: 'field' | 'delete';
+  table: string;
+  recordId: string;
+  title: string;
+  field: string;
+  kept: ConflictSide;
+  lost: ConflictSide;
+}
+
 export class SyncStore extends Dexie {
   updates!: Table<UpdateRow, number>;
   state!: Table<StateRow, string>;
   quarantine!: Table<QuarantineRow, string>;
+  conflicts!: Table<ConflictRow, [string, string]>;
 
   constructor(name: string = SYNC_DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores({ updates: '++seq, planId', state: 'key', quarantine: 'id, planId' });
+    /** Version 2: the Sync conflicts list (also kept, encrypted, in the shared document). */
+    this.version(2).stores({ conflicts: '[planId+id], planId' });
   }
 
   async getState<T>(planId: string, name: string): Promise<T | undefined> {

@@ -24,12 +24,45 @@ async function current(db: SummitryDb, change: HistoryChange): Promise<Record<st
   return db.table(change.table).get(change.id) as Promise<Record<string, unknown> | undefined>;
 }
 
+const changeOf = (entry: HistoryEntry | undefined, table: string, id: string) =>
+  entry?.changes.find((c) => c.table === table && c.id === id);
+
+/**
+ * True when the record at revision `rev` holds what it held at revision `wanted`: the same
+ * revision, or an undo wrote it back to that state (an undo writes a record's `before` under a
+ * new revision, so undoing the latest entry and then the one before it works; recursively).
+ */
+async function sameState(db: SummitryDb, table: string, id: string, rev: number, wanted: number): Promise<boolean> {
+  let entries: HistoryEntry[] | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    if (rev === wanted) return true;
+    entries ??= await db.history.where('itemKeys').equals(`${table}/${id}`).toArray();
+    const writer = entries.find((e) => e.undoes && changeOf(e, table, id)?.after?.rev === rev);
+    if (!writer) return false;
+    const undone = changeOf(await db.history.get(writer.undoes!), table, id);
+    const back = undone?.before?.rev;
+    if (typeof back !== 'number') return false;
+    rev = back;
+  }
+  return false;
+}
+
 /** True when the record is still as the entry left it. */
-function unchangedSince(change: HistoryChange, now: Record<string, unknown> | undefined): boolean {
+async function unchangedSince(
+  db: SummitryDb,
+  change: HistoryChange,
+  now: Record<string, unknown> | undefined,
+): Promise<boolean> {
   if (change.after === null) return now === undefined;
   if (now === undefined) return false;
   if (change.table === 'meta') return JSON.stringify(now.value) === JSON.stringify(change.after.value);
-  return now.rev === change.after.rev;
+  return sameState(
+    db,
+    change.table,
+    change.id,
+    (now.rev as number | undefined) ?? 0,
+    (change.after.rev as number) ?? 0,
+  );
 }
 
 async function entryOrRefuse(db: SummitryDb, entryId: string): Promise<HistoryEntry> {
@@ -47,8 +80,11 @@ async function refuseChanged(db: SummitryDb, entry: HistoryEntry, change: Histor
   );
 }
 
-/** The command that puts every record of `changes` back as it was before them. */
-function inverseOf(changes: readonly HistoryChange[], label: string): Command {
+/**
+ * The command that puts every record of `changes` back as it was before them. `revs`: each
+ * record's revision now (`table/id`), checked again when the command writes.
+ */
+function inverseOf(changes: readonly HistoryChange[], label: string, revs: Record<string, number> = {}): Command {
   const put: Record<string, unknown[]> = {};
   const remove: Record<string, string[]> = {};
   const expect: Record<string, number> = {};
@@ -59,7 +95,8 @@ function inverseOf(changes: readonly HistoryChange[], label: string): Command {
       continue;
     }
     if (!isWritable(change.table)) continue;
-    expect[`${change.table}/${change.id}`] = change.after ? ((change.after.rev as number | undefined) ?? 0) : 0;
+    const key = `${change.table}/${change.id}`;
+    expect[key] = revs[key] ?? (change.after ? ((change.after.rev as number | undefined) ?? 0) : 0);
     if (change.before) (put[change.table] ??= []).push(change.before);
     else (remove[change.table] ??= []).push(change.id);
   }
@@ -72,10 +109,14 @@ export function undoEntry(db: SummitryDb, entryId: string, options: RunOptions =
     db,
     async () => {
       const entry = await entryOrRefuse(db, entryId);
-      for (const change of entry.changes)
-        if (!unchangedSince(change, await current(db, change))) await refuseChanged(db, entry, change);
+      const revs: Record<string, number> = {};
+      for (const change of entry.changes) {
+        const now = await current(db, change);
+        if (!(await unchangedSince(db, change, now))) await refuseChanged(db, entry, change);
+        if (now && change.table !== 'meta') revs[`${change.table}/${change.id}`] = (now.rev as number | undefined) ?? 0;
+      }
       return {
-        ...inverseOf(entry.changes, `Undid: ${entry.label}`),
+        ...inverseOf(entry.changes, `Undid: ${entry.label}`, revs),
         kind: 'undo',
         undoes: entry.id,
         ...(entry.planId ? { planId: entry.planId } : {}),

@@ -16,7 +16,7 @@ import { buildBackup, encodeBackup } from '../../src/domain/files/backup';
 import { exportCalendar } from '../../src/domain/files';
 import { TABLE_NAMES } from '../../src/domain/model';
 import type { Plan } from '../../src/domain/model/model';
-import { restoreBackup, restoreCalendar, restoreFile, type Restored } from '../../src/domain/files/restore';
+import { restoreBackup, restoreCalendar, restoreFile, type Restored } from '../../src/domain/files';
 import { buildSamplePlan } from '../../src/domain/sample/sample-plan';
 import { makeEvent } from '../helpers/factories';
 import { dbsPerTest, dumpDb, freshDb, planDump } from '../helpers/fresh-db';

@@ -96,3 +96,17 @@ export async function openPage(
     page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
   return { context, page, errors, foreignRequests, cspViolations };
 }
+
+/**
+ * Picks a zone in a ZoneSelect (an ARIA combobox) the way a person does: types `query` (a city,
+ * country or zone name), clicks the option naming `zone`, and waits until the field shows it.
+ */
+export async function pickZone(page: Page, label: string, query: string, zone: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: label });
+  await box.click();
+  await box.fill(query);
+  const listbox = page.getByRole('listbox', { name: 'Zones found' });
+  await listbox.getByRole('option', { name: zone }).first().click();
+  const handle = await box.elementHandle();
+  await page.waitForFunction(([el, z]) => (el as HTMLInputElement).value === z, [handle, zone] as const);
+}

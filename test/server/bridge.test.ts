@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runCommand } from '../../src/db/commands';
-import { writeFields } from '../../src/sync/protocol';
 import { makeEvent } from '../helpers/factories';
-import { type Client, eventually, joinAs, ownerClient } from './clients';
+import { writeFields } from '../../src/sync/protocol';
+import { type Client, edit, eventually, sharedEventPlan } from './clients';
 import { type ServerProcess, startServer, storedBytes, tempDir } from './helpers';
 
 let server: ServerProcess;
@@ -19,27 +19,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-const device = { id: 'dev-0123456789', name: 'Test browser' };
-
-async function edit(c: Client, id: string, fields: Record<string, unknown>) {
-  const stored = (await c.db.events.get(id))!;
-  await runCommand(c.db, { label: 'edit', put: { events: [{ ...stored, ...fields }] } }, { device });
-}
-
-async function sharedPlan() {
-  const { owner, keyring } = await ownerClient(server.url);
-  open.push(owner);
-  await runCommand(
-    owner.db,
-    { label: 'add', put: { events: [makeEvent({ id: 'busan' as never, title: 'Busan meeting', notes: 'Gimhae' })] } },
-    { device },
-  );
-  await owner.bridge.shareAll();
-  const editor = await joinAs(server.url, owner, keyring, 'editor', 'Bo');
-  open.push(editor);
-  await eventually(editor, async () => (await editor.db.events.get('busan'))?.title === 'Busan meeting');
-  return { owner, editor, keyring };
-}
+const sharedPlan = () => sharedEventPlan(server.url, open);
 
 test('two members edit different fields offline, reconnect, and both fields survive in both', async () => {
   const { owner, editor } = await sharedPlan();
@@ -90,4 +70,14 @@ test('a record that fails validation is quarantined with the reason and changes 
   expect(row!.message).toMatch(/Event “?"?Busan meeting/);
   expect(row!.message).toMatch(/end/i);
   expect(await editor.db.events.get('busan')).toEqual(before);
+});
+
+test('a compact History entry (an import) sends the whole record from its table', async () => {
+  const { owner, editor } = await sharedPlan();
+  const imported = makeEvent({ id: 'gyeongju' as never, title: 'APEC leaders, Gyeongju', notes: 'Hwabaek centre' });
+  await runCommand(owner.db, { label: 'Imported', kind: 'import', compact: true, put: { events: [imported] } });
+  expect((await owner.db.history.toArray()).some((h) => h.changes.some((c) => c.brief))).toBe(true);
+  await owner.bridge.flush();
+  await eventually(editor, async () => (await editor.db.events.get('gyeongju'))?.notes === 'Hwabaek centre');
+  expect((await editor.db.events.get('gyeongju'))?.title).toBe('APEC leaders, Gyeongju');
 });

@@ -1,6 +1,7 @@
 /** App-side sync clients for the server tests: a plan database, its sync database, the bridge and the session. */
 import 'fake-indexeddb/auto';
 import { WebSocket } from 'ws';
+import { runCommand } from '../../src/db/commands';
 import { SummitryDb } from '../../src/db/schema';
 import { SyncStore } from '../../src/db/sync-store';
 import { SyncBridge } from '../../src/sync/client';
@@ -18,6 +19,7 @@ import {
   memberIdOf,
   verifyMembership,
 } from '../../src/sync/protocol';
+import { makeEvent } from '../helpers/factories';
 import { newKeys } from './helpers';
 import { until } from './plans';
 
@@ -39,7 +41,8 @@ const names = new Map<string, string>();
 
 /** A client with its own databases; `connect` (again after `close`) opens the bridge and the session. */
 export async function client(url: string, planId: string, name: string, keys: MemberKeys): Promise<Client> {
-  const id = ++n;
+  // Unique across test files too: fake-indexeddb lives as long as the worker process.
+  const id = `${++n}-${crypto.randomUUID()}`;
   const memberId = await memberIdOf(keys.signPub);
   names.set(memberId, name);
   const c = {
@@ -129,4 +132,32 @@ export function eventually(c: Client, ok: () => Promise<boolean>): Promise<void>
     const off = c.bridge.subscribe(() => void check());
     void check();
   });
+}
+
+const device = { id: 'dev-0123456789', name: 'Test browser' };
+
+/** A local edit of an event, through the one write path. */
+export async function edit(c: Client, id: string, fields: Record<string, unknown>) {
+  const stored = (await c.db.events.get(id))!;
+  await runCommand(c.db, { label: 'edit', put: { events: [{ ...stored, ...fields }] } }, { device });
+}
+
+export async function remove(c: Client, id: string) {
+  await runCommand(c.db, { label: 'delete', remove: { events: [id] } }, { device });
+}
+
+/** A plan holding one event, shared by its owner (Ana) with an editor (Bo) who has it. */
+export async function sharedEventPlan(url: string, open: Client[]) {
+  const { owner, keyring } = await ownerClient(url);
+  open.push(owner);
+  await runCommand(
+    owner.db,
+    { label: 'add', put: { events: [makeEvent({ id: 'busan' as never, title: 'Busan meeting', notes: 'Gimhae' })] } },
+    { device },
+  );
+  await owner.bridge.shareAll();
+  const editor = await joinAs(url, owner, keyring, 'editor', 'Bo');
+  open.push(editor);
+  await eventually(editor, async () => (await editor.db.events.get('busan'))?.title === 'Busan meeting');
+  return { owner, editor, keyring };
 }

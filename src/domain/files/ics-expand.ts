@@ -43,7 +43,7 @@ export interface Occurrence {
   rdate?: boolean;
 }
 
-/** Whether the rule repeats more often than once a day (FREQ below DAILY, or several BYHOUR/BYMINUTE/BYSECOND). */
+/** Whether the rule repeats more often than once a day (FREQ below DAILY once read by its effective frequency, or several BYHOUR/BYMINUTE/BYSECOND). */
 export function isSubDaily(recur: InstanceType<typeof ICAL.Recur>): boolean {
   if (['SECONDLY', 'MINUTELY', 'HOURLY'].includes(String(recur.freq))) return true;
   const parts = recur.parts as Record<string, unknown[] | undefined>;
@@ -66,6 +66,25 @@ export function parseRule(value: string): InstanceType<typeof ICAL.Recur> {
   for (const v of parts.BYMONTHDAY ?? [])
     if (!(Math.abs(v) >= 1 && Math.abs(v) <= 31)) throw new RuleError(`BYMONTHDAY=${v} is not a day`);
   if (recur.interval !== undefined && !(recur.interval >= 1)) throw new RuleError('its INTERVAL is not a number');
+  return effectivelyDaily(recur);
+}
+
+/**
+ * The effective frequency: a rule below DAILY whose BYHOUR (and, for MINUTELY, BYMINUTE; for
+ * SECONDLY, BYSECOND too) allow one time a day, stepping by 1, gives exactly the times of the
+ * same rule with FREQ=DAILY (FREQ=HOURLY;BYHOUR=9 is every day at 09:00), so it is read as that
+ * (and walked a day, not an hour or a minute, at a time).
+ */
+function effectivelyDaily(recur: InstanceType<typeof ICAL.Recur>): InstanceType<typeof ICAL.Recur> {
+  const parts = recur.parts as Record<string, unknown[] | undefined>;
+  const one = (p: string) => parts[p]?.length === 1;
+  const pinned: Record<string, string[]> = {
+    HOURLY: ['BYHOUR'],
+    MINUTELY: ['BYHOUR', 'BYMINUTE'],
+    SECONDLY: ['BYHOUR', 'BYMINUTE', 'BYSECOND'],
+  };
+  const need = pinned[String(recur.freq)];
+  if (need && (recur.interval ?? 1) === 1 && need.every(one) && !parts.BYSETPOS) recur.freq = 'DAILY';
   return recur;
 }
 

@@ -16,7 +16,7 @@
  */
 import ICAL from 'ical.js';
 import type { Leg, Place, Plan, PlanEvent, PlanWindow, Status } from '../model';
-import { MODE_LABELS, isSafeUrl } from '../model';
+import { MODE_LABELS, cleanPlanName, isSafeUrl } from '../model';
 import { addDaysToDate, formatLocalTime, instantToWallClock, toMs } from '../time';
 import { readTree } from './ics-lines';
 import { STATUS_TO_ICS, sequenceOf, uidOf } from './ics-ids';
@@ -283,7 +283,8 @@ export function exportCalendar(plan: Plan, selection: CalendarSelection, options
   cal.addPropertyWithValue('prodid', `-//Summitry//Summitry ${options.appVersion}//EN`);
   cal.addPropertyWithValue('calscale', 'GREGORIAN');
   cal.addPropertyWithValue('method', 'PUBLISH');
-  cal.addPropertyWithValue('x-wr-calname', options.calendarName);
+  // As TEXT, so a line break or ; , \\ in the name is escaped (an X- property is otherwise written raw).
+  xText(cal, 'x-wr-calname', cleanPlanName(options.calendarName, 'Summitry'));
   const ctx: Ctx = {
     plan,
     options,

@@ -6,6 +6,10 @@ export * from './ics-ids';
 export * from './ics-read';
 export * from './ics-write';
 export * from './merge';
+export * from './references';
 export * from './restore';
+export * from './restore-calendar';
+export * from './restore-common';
+export * from './steps';
 
 export * from './windows-zones';

@@ -10,54 +10,23 @@
  */
 import { z } from 'zod';
 import { TABLE_NAMES, validateEntity, validateRecord, type TableName } from '../model';
-import { EMPTY_PLAN, instantSchema, type Plan } from '../model';
-import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  TABLE_LABELS,
-  withoutRev,
-  type Acceptance,
-  type BackupScope,
-} from './backup';
+import { EMPTY_PLAN, cleanPlanName, cleanText, instantSchema, type Plan } from '../model';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, TABLE_LABELS, withoutRev, type Acceptance } from './backup';
 import { ENVELOPE_FORMAT } from './envelope';
-import { readCalendar, type CalendarReadOptions, type SkippedItem } from './ics-read';
+import type { CalendarReadOptions } from './ics-read';
+import { restoreCalendarSteps } from './restore-calendar';
+import {
+  capped,
+  cleanMessages,
+  fail,
+  IMPORT_LIMITS,
+  tooLarge,
+  type FileKind,
+  type RestoreResult,
+} from './restore-common';
+import { runSteps, STEP_SIZE, type Steps } from './steps';
 
 export type { SkippedItem } from './ics-read';
-
-/** Bounds on what is read: larger files are refused with a message before any parsing. */
-export const IMPORT_LIMITS = {
-  /** Largest file, in bytes (checked on the text's length, which never exceeds its UTF-8 size). */
-  maxFileBytes: 25 * 1024 * 1024,
-  /** Most records (all tables together) in one file. */
-  maxRecords: 50_000,
-  /** Deepest nesting of JSON objects and arrays. */
-  maxDepth: 32,
-  /** Most problems listed in one message. */
-  maxErrors: 20,
-} as const;
-
-export type FileKind = 'backup' | 'encrypted' | 'calendar' | 'unknown';
-
-export interface Restored {
-  source: 'backup' | 'calendar';
-  /** Backups: the version the file was written in (upgraded to the current one if older). */
-  formatVersion?: number;
-  appVersion?: string;
-  exportedAt?: string;
-  planName?: string;
-  scope?: BackupScope;
-  plan: Plan;
-  acceptances: Acceptance[];
-  /** Calendar files: for each record, the fields the file defines (on an existing item only these change). */
-  fields?: Partial<Record<TableName, ReadonlyMap<string, readonly string[]>>>;
-  /** Calendar files: events that could not be read and are left out. */
-  skipped: SkippedItem[];
-  /** Things the user should know (floating times read in a zone, repeats cut off, an upgrade…). */
-  notes: string[];
-  recordCount: number;
-}
-
-export type RestoreResult = { ok: true; restored: Restored } | { ok: false; errors: string[] };
 
 /** What a file is, from its first characters (a BOM and leading space are ignored). */
 export function detectFileKind(text: string): FileKind {
@@ -73,16 +42,18 @@ export function detectFileKind(text: string): FileKind {
   return 'unknown';
 }
 
-const tooLarge = (length: number) =>
-  `The file is too large (${(length / 1024 / 1024).toFixed(1)} MB); the limit is ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB.`;
-
 /** Read a file of any kind this app writes or accepts. An encrypted backup must be decrypted first. */
 export function restoreFile(text: string, calendar: CalendarReadOptions): RestoreResult {
+  return runSteps(restoreFileSteps(text, calendar));
+}
+
+/** restoreFile, step by step (see steps.ts). */
+export function* restoreFileSteps(text: string, calendar: CalendarReadOptions): Steps<RestoreResult> {
   switch (detectFileKind(text)) {
     case 'calendar':
-      return restoreCalendar(text, calendar);
+      return yield* restoreCalendarSteps(text, calendar);
     case 'backup':
-      return restoreBackup(text);
+      return yield* restoreBackupSteps(text);
     case 'encrypted':
       return { ok: false, errors: ['This is an encrypted backup: it needs its passphrase.'] };
     default:
@@ -173,7 +144,7 @@ const MIGRATIONS: Record<number, Migration> = {
       formatVersion: 2,
       appVersion: `unknown (format 1${typeof doc.schemaVersion === 'number' ? `, database version ${doc.schemaVersion}` : ''})`,
       exportedAt: doc.exportedAt,
-      planName: typeof doc.planName === 'string' && doc.planName.trim() ? doc.planName : 'Imported plan',
+      planName: cleanPlanName(doc.planName),
       scope: plan ? { kind: 'plan' } : { kind: 'partial' },
       acceptances: [],
       tables,
@@ -258,14 +229,37 @@ const headerSchema = z.object({
   tables: z.record(z.string(), z.unknown(), { error: 'must be an object of tables' }),
 });
 
-const fail = (errors: string[]): RestoreResult => ({ ok: false, errors });
-
-function capped(errors: string[]): string[] {
-  if (errors.length <= IMPORT_LIMITS.maxErrors) return errors;
-  return [
-    ...errors.slice(0, IMPORT_LIMITS.maxErrors),
-    `…and ${errors.length - IMPORT_LIMITS.maxErrors} more problems.`,
-  ];
+/** Check each record of each table with its validator, reporting progress every STEP_SIZE records. */
+function* checkTables(
+  tables: Record<string, unknown>,
+  total: number,
+  errors: string[],
+): Steps<Record<TableName, unknown[]>> {
+  const plan = { ...EMPTY_PLAN } as Record<TableName, unknown[]>;
+  let checkedCount = 0;
+  yield { phase: 'checking', done: 0, total };
+  for (const name of TABLE_NAMES) {
+    const list = (tables[name] as unknown[] | undefined) ?? [];
+    const out: unknown[] = [];
+    const seen = new Map<string, number>();
+    for (let index = 0; index < list.length && errors.length <= IMPORT_LIMITS.maxErrors; index++) {
+      if (++checkedCount % STEP_SIZE === 0) yield { phase: 'checking', done: checkedCount, total };
+      const raw = list[index];
+      const checked = validateEntity(name, raw);
+      if (!checked.ok) {
+        errors.push(`${recordRef(name, index, raw)}: ${checked.error.issues.join('; ')}.`);
+        continue;
+      }
+      const id = checked.value.id as string;
+      const earlier = seen.get(id);
+      if (earlier !== undefined)
+        errors.push(`${recordRef(name, index, raw)}: the id "${id}" is already used by ${name} #${earlier + 1}.`);
+      seen.set(id, index);
+      out.push(withoutRev(checked.value));
+    }
+    plan[name] = out;
+  }
+  return plan;
 }
 
 /**
@@ -274,6 +268,15 @@ function capped(errors: string[]): string[] {
  * validator; any problem refuses the whole file, each message naming the record and field.
  */
 export function restoreBackup(input: string | unknown): RestoreResult {
+  return runSteps(restoreBackupSteps(input));
+}
+
+/** restoreBackup, step by step: progress while parsing, then every STEP_SIZE records checked. */
+export function* restoreBackupSteps(input: string | unknown): Steps<RestoreResult> {
+  return cleanMessages(yield* readBackupSteps(input));
+}
+
+function* readBackupSteps(input: string | unknown): Steps<RestoreResult> {
   let doc: unknown = input;
   if (typeof input === 'string') {
     if (input.length > IMPORT_LIMITS.maxFileBytes) return fail([tooLarge(input.length)]);
@@ -287,6 +290,7 @@ export function restoreBackup(input: string | unknown): RestoreResult {
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc))
     return fail(['The file is not a Summitry backup: it is not a JSON object.']);
+  yield { phase: 'parsing', done: 1, total: 2 };
   const structural = scanStructure(doc);
   if (structural.length) return fail(capped(structural));
 
@@ -338,27 +342,7 @@ export function restoreBackup(input: string | unknown): RestoreResult {
       `The file holds ${total.toLocaleString('en')} records; at most ${IMPORT_LIMITS.maxRecords.toLocaleString('en')} can be imported at once.`,
     ]);
 
-  const plan = { ...EMPTY_PLAN } as Record<TableName, unknown[]>;
-  for (const name of TABLE_NAMES) {
-    const list = (tables[name] as unknown[] | undefined) ?? [];
-    const out: unknown[] = [];
-    const seen = new Map<string, number>();
-    list.forEach((raw, index) => {
-      if (errors.length > IMPORT_LIMITS.maxErrors) return;
-      const checked = validateEntity(name, raw);
-      if (!checked.ok) {
-        errors.push(`${recordRef(name, index, raw)}: ${checked.error.issues.join('; ')}.`);
-        return;
-      }
-      const id = checked.value.id as string;
-      const earlier = seen.get(id);
-      if (earlier !== undefined)
-        errors.push(`${recordRef(name, index, raw)}: the id "${id}" is already used by ${name} #${earlier + 1}.`);
-      seen.set(id, index);
-      out.push(withoutRev(checked.value));
-    });
-    plan[name] = out;
-  }
+  const plan = yield* checkTables(tables, total, errors);
   const acceptances: Acceptance[] = [];
   header.data.acceptances.forEach((raw, index) => {
     const checked = validateRecord('acceptances', raw);
@@ -380,9 +364,9 @@ export function restoreBackup(input: string | unknown): RestoreResult {
     restored: {
       source: 'backup',
       formatVersion: version,
-      appVersion: header.data.appVersion,
+      appVersion: cleanText(header.data.appVersion),
       exportedAt: header.data.exportedAt,
-      planName: header.data.planName.trim() || 'Imported plan',
+      planName: cleanPlanName(header.data.planName),
       scope: header.data.scope,
       plan: plan as unknown as Plan,
       acceptances,
@@ -391,120 +375,4 @@ export function restoreBackup(input: string | unknown): RestoreResult {
       recordCount: TABLE_NAMES.reduce((n, t) => n + plan[t].length, acceptances.length),
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calendar files
-
-/**
- * Read an iCalendar file into validated records. Events that cannot be read, or whose record
- * does not validate, are listed in `skipped` with the reason; the rest are returned.
- */
-export function restoreCalendar(text: string, options: CalendarReadOptions): RestoreResult {
-  if (text.length > IMPORT_LIMITS.maxFileBytes) return fail([tooLarge(text.length)]);
-  const read = readCalendar(text, { maxItems: IMPORT_LIMITS.maxRecords, ...options });
-  if (!read.ok) return fail([read.error]);
-  const plan = {
-    events: [],
-    legs: [],
-    windows: [],
-    places: [],
-    participants: [],
-    visits: [],
-    scenarios: [],
-  } as unknown as Record<TableName, unknown[]>;
-  const fields: Partial<Record<TableName, Map<string, readonly string[]>>> = {};
-  const index: Partial<Record<TableName, Map<string, number>>> = {};
-  const skipped = [...read.skipped];
-  let duplicates = 0;
-  for (const item of read.items) {
-    const checked = validateEntity(item.table, item.record);
-    if (!checked.ok) {
-      skipped.push({ label: item.label, reason: checked.error.issues.join('; ') });
-      continue;
-    }
-    const value = withoutRev(checked.value);
-    const id = value.id as string;
-    const positions = (index[item.table] ??= new Map());
-    const at = positions.get(id);
-    if (at !== undefined) {
-      duplicates += 1;
-      plan[item.table][at] = value;
-    } else {
-      positions.set(id, plan[item.table].length);
-      plan[item.table].push(value);
-    }
-    if (item.fields) (fields[item.table] ??= new Map()).set(id, item.fields);
-    else fields[item.table]?.delete(id);
-  }
-  const notes = [...read.notes];
-  if (duplicates)
-    notes.push(
-      `${duplicates} event${duplicates === 1 ? '' : 's'} repeated the UID of another; the later one in the file was kept.`,
-    );
-  const recordCount = TABLE_NAMES.reduce((n, t) => n + plan[t].length, 0);
-  return {
-    ok: true,
-    restored: {
-      source: 'calendar',
-      planName: read.calendarName,
-      plan: plan as unknown as Plan,
-      acceptances: [],
-      fields,
-      skipped,
-      notes,
-      recordCount,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// References
-
-/**
- * References from the file's records to places, participants, visits and windows found neither
- * in the file nor among `known` ids (the plan it is imported into): one sentence per record.
- */
-export function findDanglingReferences(plan: Plan, known: Partial<Record<TableName, Iterable<string>>> = {}): string[] {
-  const ids = (t: TableName) => new Set<string>([...plan[t].map((r) => r.id as string), ...(known[t] ?? [])]);
-  const places = ids('places');
-  const people = ids('participants');
-  const visits = ids('visits');
-  const windows = ids('windows');
-  const out: string[] = [];
-  const check = (label: string, refs: [what: string, id: string | undefined, set: Set<string>][]) => {
-    const missing = refs
-      .filter(([, id, set]) => id !== undefined && !set.has(id))
-      .map(([what, id]) => `${what} "${id}"`);
-    if (missing.length)
-      out.push(
-        `${label} refers to ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the file or the plan.`,
-      );
-  };
-  const many = (what: string, list: readonly string[], set: Set<string>) =>
-    list.map((id) => [what, id, set] as [string, string, Set<string>]);
-  for (const e of plan.events)
-    check(`Event "${e.title}"`, [
-      ['place', e.placeId, places],
-      ['visit', e.visitId, visits],
-      ['window', e.windowId, windows],
-      ...many('participant', e.participantIds, people),
-    ]);
-  for (const l of plan.legs)
-    check(`Leg ${l.id}`, [
-      ['place', l.fromPlaceId, places],
-      ['place', l.toPlaceId, places],
-      ['visit', l.visitId, visits],
-      ...many('participant', l.participantIds, people),
-    ]);
-  for (const v of plan.visits)
-    check(`Visit "${v.title}"`, [
-      ['participant', v.guestId, people],
-      ['window', v.windowId, windows],
-      ...many('participant', v.participantIds, people),
-    ]);
-  for (const w of plan.windows)
-    check(`Window "${w.title}"`, [['place', w.placeId, places], ...many('participant', w.participantIds, people)]);
-  for (const p of plan.places) check(`Place "${p.name}"`, [['city', p.cityId, places]]);
-  return out;
 }

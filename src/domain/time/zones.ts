@@ -23,6 +23,17 @@ export function canonicalZone(zone: string): string {
   return canonicalByLink.get(zone) ?? zone;
 }
 
+let byLowerName: Map<string, string> | null = null;
+/** The canonical zone named `name` in any case, old names included ("asia/calcutta" → Asia/Kolkata); undefined if none. */
+export function findZone(name: string): string | undefined {
+  if (!byLowerName) {
+    byLowerName = new Map([['utc', 'UTC']]);
+    for (const z of countriesByZone.keys()) byLowerName.set(z.toLowerCase(), z);
+    for (const [link, target] of canonicalByLink) byLowerName.set(link.toLowerCase(), target);
+  }
+  return byLowerName.get(name.trim().replace(/ /g, '_').toLowerCase());
+}
+
 /** Every canonical zone of the tz database, and UTC. */
 export function canonicalZones(): string[] {
   return ['UTC', ...countriesByZone.keys()];

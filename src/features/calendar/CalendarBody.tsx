@@ -13,7 +13,6 @@ import './calendar.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
-import type { CalendarItem } from './calendar-adapter';
 import {
   FC_VIEW_TYPES,
   readCalendarPlace,
@@ -21,6 +20,8 @@ import {
   writeCalendarPlace,
   type CalendarViewName,
 } from './calendar-url';
+import { Agenda, useListEvents, useViewSwitch } from './Agenda';
+import type { CalendarItem } from './calendar-adapter';
 import { CalendarFilters } from './CalendarFilters';
 import { CalendarItemDetails } from './CalendarItemDetails';
 import { CalendarLegend } from './CalendarLegend';
@@ -89,6 +90,17 @@ function useVisible(displayZone: string, onSearchChange: (next: URLSearchParams)
   return { visible, onDatesSet };
 }
 
+/** The display zone's abbreviations over the visible range ("GMT, then BST"). */
+function zoneAbbreviations(visible: Visible | null, displayZone: string, now: () => Date): string {
+  if (!visible) return zoneAbbreviation(now().toISOString(), displayZone);
+  return [
+    ...new Set([
+      zoneAbbreviation(visible.range.start, displayZone),
+      zoneAbbreviation(toInstant(toMs(visible.range.end) - 1), displayZone),
+    ]),
+  ].join(', then ');
+}
+
 /** The calendar once it knows where to open: FullCalendar, its toolbar and the side panel. */
 export function CalendarBody(props: CalendarBodyProps) {
   const { initialView, initialDate, place, onSearchChange, now, nextStart, planEmpty, followNext } = props;
@@ -128,18 +140,13 @@ export function CalendarBody(props: CalendarBodyProps) {
     [api],
   );
   const handlers = useCalendarHandlers(displayZone, setDetails);
+  const views = useViewSwitch(visible, (view) => go((cal) => cal.changeView(FC_VIEW_TYPES[view])));
+  const { agenda, events: fcEvents } = useListEvents(views.shown, calendarEvents, displayZone);
   useWeekScroll(api, visible, rangeRead ? calendarEvents : null, displayZone);
 
-  const setView = (view: CalendarViewName) => go((cal) => cal.changeView(FC_VIEW_TYPES[view]));
+  const setView = views.setView;
   const currentView = visible?.view ?? initialView;
-  const abbreviations = visible
-    ? [
-        ...new Set([
-          zoneAbbreviation(visible.range.start, displayZone),
-          zoneAbbreviation(toInstant(toMs(visible.range.end) - 1), displayZone),
-        ]),
-      ].join(', then ')
-    : zoneAbbreviation(now().toISOString(), displayZone);
+  const abbreviations = zoneAbbreviations(visible, displayZone, now);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement;
@@ -160,37 +167,40 @@ export function CalendarBody(props: CalendarBodyProps) {
       </p>
       <div className="cal-layout">
         <div className="cal-main">
-          <FullCalendar
-            ref={calRef}
-            plugins={PLUGINS}
-            initialView={FC_VIEW_TYPES[initialView]}
-            initialDate={initialDate}
-            timeZone={displayZone}
-            now={now}
-            headerToolbar={false}
-            firstDay={1}
-            height={currentView === 'month' ? 760 : 'auto'}
-            slotMinHeight={16}
-            events={calendarEvents}
-            eventContent={renderEvent}
-            backgroundEventContent={renderBand}
-            eventDisplay="block"
-            eventTimeFormat={TIME_FORMAT}
-            slotHeaderFormat={TIME_FORMAT}
-            dayMaxEvents={4}
-            views={VIEW_OPTIONS}
-            eventMaxStack={3}
-            nextDayThreshold="09:00:00"
-            viewClass={viewClass}
-            navLinks={false}
-            nowIndicator
-            editable
-            selectable
-            selectMirror
-            scrollTime="07:00:00"
-            datesSet={onDatesSet}
-            {...handlers}
-          />
+          {agenda && visible && <Agenda rows={agenda} title={visible.title} onDetails={setDetails} />}
+          <div className="cal-fc" hidden={!!agenda}>
+            <FullCalendar
+              ref={calRef}
+              plugins={PLUGINS}
+              initialView={FC_VIEW_TYPES[initialView]}
+              initialDate={initialDate}
+              timeZone={displayZone}
+              now={now}
+              headerToolbar={false}
+              firstDay={1}
+              height={currentView === 'month' ? 760 : 'auto'}
+              slotMinHeight={16}
+              events={fcEvents}
+              eventContent={renderEvent}
+              backgroundEventContent={renderBand}
+              eventDisplay="block"
+              eventTimeFormat={TIME_FORMAT}
+              slotHeaderFormat={TIME_FORMAT}
+              dayMaxEvents={4}
+              views={VIEW_OPTIONS}
+              eventMaxStack={3}
+              nextDayThreshold="09:00:00"
+              viewClass={viewClass}
+              navLinks={false}
+              nowIndicator
+              editable
+              selectable
+              selectMirror
+              scrollTime="07:00:00"
+              datesSet={onDatesSet}
+              {...handlers}
+            />
+          </div>
         </div>
         <aside className="cal-side" aria-label="Filters and legend">
           <WindowsInView windows={windowsInView} onOpen={(id) => setDetails({ type: 'window', id })} />

@@ -175,10 +175,13 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
   const out: CalendarEventInput[] = [];
 
   const conflictsOf = (key: string) => {
+    // The explanation (local times in words, the costly part) is read only when shown.
     const list = (byItem.get(key) ?? []).map((c) => ({
       severity: c.severity,
       rule: RULE_LABELS[c.rule],
-      explanation: c.explanation,
+      get explanation() {
+        return c.explanation;
+      },
     }));
     const worst = list.reduce<Severity | undefined>(
       (w, c) => (!w || SEVERITY_RANK[c.severity] > SEVERITY_RANK[w] ? c.severity : w),

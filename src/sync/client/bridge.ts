@@ -14,7 +14,8 @@ import { LOADED, loadDoc, persistUpdates } from './doc-log';
 import { FieldCodec } from './fields';
 import { type InboxResult, applyDirty } from './inbox';
 import { advance, cursorAtEnd, pendingEntries, pushEntries, readCursor } from './outbox';
-import type { SyncStore } from '../../db/sync-store';
+import type { ConflictRow, SyncStore } from '../../db/sync-store';
+import { recordFound, resolveConflict } from './resolve';
 
 export interface BridgeOptions {
   db: SummitryDb;
@@ -101,6 +102,7 @@ export class SyncBridge {
       known: this.known,
       dirty: this.dirty,
       origin: this.origin,
+      found: [],
     };
     return this.run(() => this.start());
   }
@@ -160,6 +162,20 @@ export class SyncBridge {
       const stored = await ctx.store.getState<Uint8Array>(ctx.planId, 'applied');
       if (this.dirty.size === 0 && !sameBytes(stored, sv)) await ctx.store.setState(ctx.planId, 'applied', sv);
     }
+    await recordFound(ctx);
+  }
+
+  /** Keeps one side of a sync conflict (`lost`: writes it back, as a command) and takes it off the list. */
+  resolve(conflict: ConflictRow, keep: 'kept' | 'lost'): Promise<void> {
+    return this.run(async () => {
+      await resolveConflict(this.ctx!, conflict, keep);
+      await this.step();
+    });
+  }
+
+  /** The open sync conflicts of this plan. */
+  conflicts(): Promise<ConflictRow[]> {
+    return this.options.store.conflicts.where('planId').equals(this.options.planId).toArray();
   }
 
   /** Pushes local changes not yet in the document and reflects others' changes; resolves when done. */

@@ -1,6 +1,7 @@
 /** What the bridge's two halves (outbox: local → document; inbox: document → local) share. */
 import type * as Y from 'yjs';
 import type { SummitryDb } from '../../db/schema';
+import type { ConflictRow } from '../../db/sync-store';
 import type { FieldCodec } from './fields';
 import type { SyncStore } from '../../db/sync-store';
 
@@ -30,7 +31,12 @@ export interface BridgeContext {
   dirty: Set<string>;
   /** The origin of the bridge's own transactions. */
   origin: object;
+  /** Sync conflicts found by the last step, to record. */
+  found: ConflictRow[];
 }
+
+/** The shared document's own table of sync conflicts (encrypted like the plan's records). */
+export const CONFLICTS = '~conflicts';
 
 export const fieldKey = (tableSlot: string, recordSlot: string, slot: string) => `${tableSlot}/${recordSlot}/${slot}`;
 export const recordKey = (tableSlot: string, recordSlot: string) => `${tableSlot}/${recordSlot}`;

@@ -17,7 +17,20 @@ export interface FieldMeta {
   b: string;
   t: string;
   p: string | null;
+  /** The writes of this field its writer had seen, newest first (`p` and up to 7 before it). */
+  s?: string[];
   x?: 1;
+}
+
+/** What a write made on top of `prev` has seen. */
+export function chainAfter(prev: FieldMeta | undefined): string[] {
+  if (!prev?.i) return [];
+  return [prev.i, ...(prev.s ?? [])].slice(0, 8);
+}
+
+/** True when the writer of `meta` had seen the write `id`. */
+export function hasSeen(meta: FieldMeta, id: string): boolean {
+  return meta.i === id || meta.p === id || (meta.s ?? []).includes(id);
 }
 
 export interface OpenField {

@@ -10,8 +10,10 @@ import type * as Y from 'yjs';
 import { type WritableTable, WRITABLE_TABLES, recordTitle, validateRecord } from '../../domain/model';
 import { runCommand } from '../../db/commands';
 import { ID_SLOT } from '../protocol';
-import { type BridgeContext, MEMBER_DEVICE, fieldKey } from './context';
-import { DELETED, type FieldMeta, type OpenField, sameShared } from './fields';
+import type { ConflictRow } from '../../db/sync-store';
+import { type BridgeContext, CONFLICTS, MEMBER_DEVICE, fieldKey } from './context';
+import { deleteConflict, fieldConflict } from './conflict-rows';
+import { DELETED, type FieldMeta, type OpenField, hasSeen, sameShared } from './fields';
 
 const TABLES = new Set<string>(WRITABLE_TABLES);
 
@@ -53,6 +55,11 @@ async function quarantine(
   });
 }
 
+interface Changed extends OpenField {
+  /** The value the plan's tables showed before, when there was one. */
+  old?: OpenField | null;
+}
+
 async function changedFields(
   ctx: BridgeContext,
   key: { tableSlot: string; recordSlot: string },
@@ -60,18 +67,62 @@ async function changedFields(
   all: boolean,
   result: InboxResult,
 ) {
-  const changed: OpenField[] = [];
+  const changed: Changed[] = [];
   const known: [string, Uint8Array][] = [];
   for (const [slot, bytes] of map) {
     if (slot === ID_SLOT) continue;
     const where = fieldKey(key.tableSlot, key.recordSlot, slot);
     known.push([where, bytes]);
-    if (!all && ctx.known.get(where) === bytes) continue;
+    const before = ctx.known.get(where);
+    if (!all && before === bytes) continue;
     const open = await ctx.codec.open(where, bytes);
-    if (open) changed.push(open);
-    else result.unreadable++;
+    if (!open) result.unreadable++;
+    else changed.push({ ...open, old: before && before !== bytes ? await ctx.codec.open(where, before) : null });
   }
   return { changed, known };
+}
+
+const plain = (f: OpenField) => JSON.stringify(f.meta.x ? null : f.value);
+
+/** A value that replaced one its writer had not seen: the one it replaced is the conflict's lost side. */
+function findFieldConflicts(ctx: BridgeContext, at: { table: string; id: string; title: string }, changed: Changed[]) {
+  for (const f of changed) {
+    const old = f.old;
+    if (!old?.meta.i || f.field === DELETED || hasSeen(f.meta, old.meta.i) || plain(f) === plain(old)) continue;
+    ctx.found.push(fieldConflict(ctx.planId, at, f, old));
+  }
+}
+
+/** A deletion whose writer had not seen some of the record's values: those edits are the lost side. */
+async function findDeleteConflict(
+  ctx: BridgeContext,
+  key: { tableSlot: string; recordSlot: string },
+  map: Y.Map<Uint8Array>,
+  at: { table: string; id: string; title: string },
+  marker: OpenField,
+) {
+  const seen = new Set((marker.value as { seen?: string[] } | null)?.seen ?? []);
+  const edits: OpenField[] = [];
+  for (const [slot, bytes] of map) {
+    if (slot === ID_SLOT) continue;
+    const f = await ctx.codec.open(fieldKey(key.tableSlot, key.recordSlot, slot), bytes);
+    if (f && f.field !== DELETED && f.meta.i && !seen.has(f.meta.i)) edits.push(f);
+  }
+  if (edits.length) ctx.found.push(deleteConflict(ctx.planId, at, marker, edits));
+}
+
+/** A conflict arriving from another member (the document's own table): kept in the local list. */
+async function readConflict(ctx: BridgeContext, id: string, changed: readonly OpenField[]) {
+  const key: [string, string] = [ctx.planId, id];
+  const marker = changed.find((f) => f.field === DELETED);
+  if (marker && !marker.meta.x) {
+    await ctx.store.conflicts.delete(key);
+    return;
+  }
+  const row: Record<string, unknown> = { ...((await ctx.store.conflicts.get(key)) ?? {}) };
+  for (const f of changed) if (f.field !== DELETED) row[f.field] = f.value;
+  if (typeof row.table === 'string' && typeof row.recordId === 'string' && typeof row.field === 'string')
+    await ctx.store.conflicts.put({ ...(row as unknown as ConflictRow), id, planId: ctx.planId });
 }
 
 /** Reads one changed record and decides what to write (or quarantines it). */
@@ -85,8 +136,14 @@ async function readChanged(ctx: BridgeContext, recordKeyText: string, result: In
     return null;
   }
   const [table, id] = ids;
+  const slots = { tableSlot, recordSlot };
+  if (table === CONFLICTS) {
+    const { changed, known } = await changedFields(ctx, slots, map, false, result);
+    await readConflict(ctx, id, changed);
+    return { known };
+  }
   const current = TABLES.has(table) ? ((await ctx.db.table(table).get(id)) as Row | undefined) : undefined;
-  const { changed, known } = await changedFields(ctx, { tableSlot, recordSlot }, map, !current, result);
+  const { changed, known } = await changedFields(ctx, slots, map, !current, result);
   if (changed.length === 0) return { known };
   const author = changed.reduce((a, f) => (f.meta.t > a.t ? f.meta : a), changed[0]!.meta);
   const candidate: Record<string, unknown> = { ...(current ?? {}) };
@@ -106,8 +163,11 @@ async function readChanged(ctx: BridgeContext, recordKeyText: string, result: In
     );
     return null;
   }
+  const at = { table, id, title: recordTitle(current ?? candidate) };
+  findFieldConflicts(ctx, at, changed);
   const marker = changed.find((f) => f.field === DELETED);
   if (marker && !marker.meta.x) {
+    await findDeleteConflict(ctx, slots, map, at, marker);
     return current
       ? { known, table: table as WritableTable, remove: id, title: recordTitle(current), author }
       : { known };

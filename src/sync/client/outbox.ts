@@ -9,13 +9,14 @@
 import * as Y from 'yjs';
 import { type HistoryChange, type HistoryEntry, WRITABLE_TABLES } from '../../domain/model';
 import { ID_SLOT } from '../protocol';
-import { type BridgeContext, MEMBER_DEVICE, fieldKey } from './context';
-import { DELETED, type FieldMeta, fieldChanges, newWriteId } from './fields';
+import { type BridgeContext, CONFLICTS, MEMBER_DEVICE, fieldKey } from './context';
+import { fieldConflict } from './conflict-rows';
+import { DELETED, type FieldMeta, chainAfter, fieldChanges, newWriteId } from './fields';
 import type { OutboxCursor } from '../../db/sync-store';
 
 /** Entries this far before the cursor are looked at again (a clock set back a little loses nothing). */
 const WINDOW_MS = 10 * 60_000;
-const TABLES = new Set<string>(WRITABLE_TABLES);
+const TABLES = new Set<string>([...WRITABLE_TABLES, CONFLICTS]);
 
 function minus(at: string, ms: number): string {
   const t = Date.parse(at);
@@ -68,9 +69,19 @@ interface SealedRecord {
   entries: [slot: string, sealed: Uint8Array][];
 }
 
+interface Where {
+  tableSlot: string;
+  recordSlot: string;
+  table: string;
+  id: string;
+  title: string;
+  when: string;
+  map: Y.Map<Uint8Array> | undefined;
+}
+
 async function sealField(
   ctx: BridgeContext,
-  at: { tableSlot: string; recordSlot: string; table: string; id: string; when: string },
+  at: Where,
   field: string,
   value: unknown,
   absent = false,
@@ -78,8 +89,22 @@ async function sealField(
   const slot = await ctx.codec.fieldSlot(at.table, at.id, field);
   const where = fieldKey(at.tableSlot, at.recordSlot, slot);
   const seen = ctx.known.get(where);
-  const prev = seen ? ((await ctx.codec.open(where, seen))?.meta.i ?? null) : null;
-  const meta: FieldMeta = { i: newWriteId(), b: ctx.me.id, t: at.when, p: prev, ...(absent ? { x: 1 } : {}) };
+  const prev = seen ? await ctx.codec.open(where, seen) : null;
+  const meta: FieldMeta = {
+    i: newWriteId(),
+    b: ctx.me.id,
+    t: at.when,
+    p: prev?.meta.i ?? null,
+    s: chainAfter(prev?.meta),
+    ...(absent ? { x: 1 } : {}),
+  };
+  // The document holds a value of this field that this device never showed: it loses to this write.
+  const current = at.map?.get(slot);
+  if (current && current !== seen && at.table !== CONFLICTS && field !== DELETED) {
+    const lost = await ctx.codec.open(where, current);
+    if (lost && JSON.stringify(lost.meta.x ? null : lost.value) !== JSON.stringify(absent ? null : value))
+      ctx.found.push(fieldConflict(ctx.planId, at, { field, value: absent ? null : value, meta }, lost));
+  }
   return [slot, await ctx.codec.seal(where, field, absent ? null : value, meta)];
 }
 
@@ -105,8 +130,8 @@ async function sealChange(ctx: BridgeContext, change: HistoryChange, when: strin
   if (!TABLES.has(table) || (!change.before && !change.after)) return null;
   const tableSlot = await ctx.codec.tableSlot(table);
   const recordSlot = await ctx.codec.recordSlot(table, id);
-  const at = { tableSlot, recordSlot, table, id, when };
   const map = ctx.doc.getMap<Y.Map<Uint8Array>>(tableSlot).get(recordSlot);
+  const at: Where = { tableSlot, recordSlot, table, id, when, map, title: change.title };
   const entries: [string, Uint8Array][] = [];
   if (change.after) {
     const { set, unset } = fieldChanges(change.before, change.after);
@@ -123,12 +148,25 @@ async function sealChange(ctx: BridgeContext, change: HistoryChange, when: strin
   return { tableSlot, recordSlot, id: idBytes, entries };
 }
 
+/**
+ * A compact change (a large import, a reset) keeps only the id and revision of its `after`: the
+ * record is read from its table (a later change of it is pushed after this one anyway); one no
+ * longer stored is left to the entry that deleted it.
+ */
+async function fullChange(ctx: BridgeContext, c: HistoryChange): Promise<HistoryChange | null> {
+  if (!c.brief || !c.after || !TABLES.has(c.table) || c.table === CONFLICTS) return c;
+  const after = (await ctx.db.table(c.table).get(c.id)) as Record<string, unknown> | undefined;
+  return after ? { ...c, after, brief: undefined } : null;
+}
+
 /** Seals the entries' changes and applies them in one Yjs transaction; returns the update it made. */
 export async function pushEntries(ctx: BridgeContext, entries: readonly HistoryEntry[]): Promise<Uint8Array | null> {
   const sealed: SealedRecord[] = [];
   for (const e of entries) {
     if (e.deviceId.startsWith(MEMBER_DEVICE)) continue;
-    for (const c of e.changes) {
+    for (const change of e.changes) {
+      const c = await fullChange(ctx, change);
+      if (!c) continue;
       const s = await sealChange(ctx, c, e.at);
       if (s) sealed.push(s);
     }

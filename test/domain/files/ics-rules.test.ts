@@ -56,6 +56,30 @@ describe('one bad line never refuses a file', () => {
   });
 });
 
+describe('one bad line never refuses a file: long lines', () => {
+  it('joins a long line broken without its leading space back to its property, quietly', () => {
+    const r = read(
+      event([
+        'UID:u',
+        'SUMMARY:Talks',
+        'DTSTART:20260610T090000Z',
+        'DESCRIPTION:The first part of a long description that an exporter bro',
+        'ke without the leading space: see https://example.org/x',
+        'DTEND:20260610T100000Z',
+      ]),
+    );
+    expect(r.items.map((i) => [i.record.title, i.record.startsAt, i.record.endsAt, i.record.notes])).toEqual([
+      [
+        'Talks',
+        '2026-06-10T09:00:00.000Z',
+        '2026-06-10T10:00:00.000Z',
+        'The first part of a long description that an exporter broke without the leading space: see https://example.org/x',
+      ],
+    ]);
+    expect(r.skipped).toEqual([]);
+  });
+});
+
 describe('exceptions apply as instants', () => {
   it('EXDATE in UTC and RECURRENCE-ID in another zone, with no VTIMEZONE; one bad EXDATE value drops only itself', () => {
     const r = read(
@@ -196,6 +220,42 @@ describe('which occurrences', () => {
       'it repeats several times a day (BYHOUR, BYMINUTE or BYSECOND); only daily or slower repeats can be imported',
     ]);
     expect(r.notes.join('\n')).toMatch(/from 2025-06-01 to 2028-05-31/);
+  });
+});
+
+describe('which occurrences: the effective frequency', () => {
+  it('FREQ=HOURLY;BYHOUR=9 and FREQ=MINUTELY;BYHOUR=9;BYMINUTE=30 are daily; several times a day is refused whatever FREQ says', () => {
+    const r = read(
+      event(['UID:h1', 'SUMMARY:Hourly at nine', 'DTSTART:20260601T091500Z', 'RRULE:FREQ=HOURLY;BYHOUR=9;COUNT=3']) +
+        event([
+          'UID:h2',
+          'SUMMARY:Minutely',
+          'DTSTART:20260601T093000Z',
+          'RRULE:FREQ=MINUTELY;BYHOUR=9;BYMINUTE=30;BYDAY=MO,TU;COUNT=3',
+        ]) +
+        event(['UID:h4', 'SUMMARY:Half-hourly', 'DTSTART:20260601T090000Z', 'RRULE:FREQ=DAILY;BYMINUTE=0,30']) +
+        event([
+          'UID:h5',
+          'SUMMARY:Mondays twice',
+          'DTSTART:20260601T090000Z',
+          'RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=9,17',
+        ]),
+    );
+    expect(starts(r.items.filter((i) => i.uid === 'h1'))).toEqual([
+      '2026-06-01T09:15:00.000Z',
+      '2026-06-02T09:15:00.000Z',
+      '2026-06-03T09:15:00.000Z',
+    ]);
+    // 1 June 2026 is a Monday.
+    expect(starts(r.items.filter((i) => i.uid === 'h2'))).toEqual([
+      '2026-06-01T09:30:00.000Z',
+      '2026-06-02T09:30:00.000Z',
+      '2026-06-08T09:30:00.000Z',
+    ]);
+    expect(r.skipped.map((s) => `${s.label}: ${s.reason}`)).toEqual([
+      '"Half-hourly" (starts 2026-06-01 09:00): it repeats several times a day (BYHOUR, BYMINUTE or BYSECOND); only daily or slower repeats can be imported',
+      '"Mondays twice" (starts 2026-06-01 09:00): it repeats several times a day (BYHOUR, BYMINUTE or BYSECOND); only daily or slower repeats can be imported',
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exportCalendar, idFromUid, selectCalendarItems, STATUS_TO_ICS, uidOf } from '../../../src/domain/files';
 import { WINDOWS_TO_IANA, windowsZoneToIana } from '../../../src/domain/files/windows-zones';
 import { STATUSES, type Plan, type PlanEvent } from '../../../src/domain/model/model';
-import { restoreCalendar, type Restored } from '../../../src/domain/files/restore';
+import { restoreCalendar, type Restored } from '../../../src/domain/files';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { addDaysToDate, isValidZone } from '../../../src/domain/time/time';
 import { makeEvent } from '../../helpers/factories';

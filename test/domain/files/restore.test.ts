@@ -9,7 +9,7 @@ import {
   IMPORT_LIMITS,
   restoreBackup,
   restoreFile,
-} from '../../../src/domain/files/restore';
+} from '../../../src/domain/files';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const sampleBackup = () =>

@@ -92,9 +92,9 @@ describe('validators name the field at fault', () => {
 });
 
 describe('inert text', () => {
-  it('strips bidirectional overrides and isolates but keeps the words and plain marks', () => {
+  it('strips bidirectional overrides, isolates and direction marks (U+200F too: text shows in the order it is stored)', () => {
     const e = parseEntity('events', makeEvent({ title: 'Evil \u202Egnp.exe\u202C trip \u2067x\u2069 \u200Fok' }));
-    expect(e.title).toBe('Evil gnp.exe trip x \u200Fok');
+    expect(e.title).toBe('Evil gnp.exe trip x ok');
   });
 
   it('keeps HTML and script as literal text (they are rendered as text, never as markup)', () => {

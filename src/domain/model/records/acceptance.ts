@@ -4,8 +4,8 @@
  * src/domain/conflicts/acceptance.ts). The one definition: the database and backups use it.
  */
 import { z } from 'zod';
-import { cleanRecordText } from './clean';
-import { cleanText, instantSchema, stamps } from './fields';
+import { cleanRecordText, cleanText } from './clean';
+import { instantSchema, stamps } from './fields';
 import type { RecordSpec } from './spec';
 
 export const ACCEPTANCE_NOTE_MAX = 1000;

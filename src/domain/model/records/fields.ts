@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { isValidZone } from '../../time';
+import { cleanText } from './clean';
 
 // No code generation: zod's JIT probes `new Function`, which the strict CSP (no unsafe-eval) forbids.
 z.config({ jitless: true });
@@ -53,20 +54,7 @@ export const timeZoneSchema = z
   .min(1, 'is required (an IANA time zone such as Asia/Seoul)')
   .refine(isValidZone, { error: (issue) => `"${String(issue.input)}" is not a known IANA time zone` });
 
-/**
- * Control characters (other than tab and newline) and bidirectional embedding, override and
- * isolate controls (U+202A–U+202E, U+2066–U+2069), which can make text display in another order
- * than it reads. Marks U+200E/U+200F are kept.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const UNSAFE_TEXT_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Text as it may be stored: without control characters and bidi overrides. */
-export function cleanText(s: string): string {
-  return s.replace(UNSAFE_TEXT_CHARS, '');
-}
-
-/** Free text: bounded, and stripped of control characters and bidi overrides (see cleanText). */
+/** Free text: bounded, and cleaned (see cleanText in clean.ts). */
 export const text = (max: number) =>
   z.string({ error: 'must be text' }).max(max, `is too long (${max} characters at most)`).transform(cleanText);
 
@@ -116,11 +104,18 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 export const statusSchema = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` });
 
+/** Topics: each cleaned and trimmed, a topic listed twice kept once (as a calendar's CATEGORIES would). */
 export const topicsSchema = z
   .array(text(80).pipe(z.string().trim().min(1, 'may not be empty')))
-  .max(50, 'has too many entries');
+  .max(50, 'has too many entries')
+  .transform((topics) => [...new Set(topics)]);
 export const sourcesSchema = z.array(sourceSchema).max(50, 'has too many entries');
-export const notesSchema = text(20_000).optional();
+/** Optional free text: cleaned, and left out when empty (an empty note is no note, in every file format). */
+export const optionalText = (max: number) =>
+  text(max)
+    .transform((s) => (s ? s : undefined))
+    .optional();
+export const notesSchema = optionalText(20_000);
 export const participantIdsSchema = <S extends z.ZodType>(ids: S) => z.array(ids).max(200, 'has too many entries');
 
 export type PlanId = Brand<string, 'PlanId'>;

@@ -9,7 +9,7 @@ import {
   sourcesSchema,
   stamps,
   statusSchema,
-  text,
+  optionalText,
   type Brand,
 } from './fields';
 import { participantIdSchema } from './participant';
@@ -32,9 +32,9 @@ export const legSchema = z
     mode: z.enum(LEG_MODES, { error: `must be one of ${LEG_MODES.join(', ')}` }),
     departsAt: instantSchema,
     arrivesAt: instantSchema,
-    carrier: text(120).optional(),
+    carrier: optionalText(120),
     /** Flight or train number. */
-    number: text(40).optional(),
+    number: optionalText(40),
     participantIds: participantIdsSchema(participantIdSchema),
     status: statusSchema,
     optional: z.boolean({ error: 'must be true or false' }),

@@ -1,7 +1,7 @@
 /** A place: a city, airport, station or venue, with its zone and coordinates. */
 import { z } from 'zod';
 import { cleanRecordText } from './clean';
-import { idOf, stamps, text, timeZoneSchema, title, type Brand } from './fields';
+import { idOf, optionalText, stamps, text, timeZoneSchema, title, type Brand } from './fields';
 import type { RecordSpec } from './spec';
 
 export type PlaceId = Brand<string, 'PlaceId'>;
@@ -24,7 +24,7 @@ export const placeSchema = z.object({
     .max(180, 'must be between -180 and 180'),
   timeZone: timeZoneSchema,
   kind: z.enum(PLACE_KINDS, { error: `must be one of ${PLACE_KINDS.join(', ')}` }),
-  codes: z.object({ iata: text(8).optional(), station: text(16).optional() }).optional(),
+  codes: z.object({ iata: optionalText(8), station: optionalText(16) }).optional(),
   /** The city a venue, airport or station belongs to. */
   cityId: placeIdSchema.optional(),
   ...stamps,
