@@ -1,11 +1,11 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { db, seedIfFirstRun } from '../db';
+import { db, describeFailure, seedIfFirstRun } from '../db';
 import { useConflictBadge } from '../features/conflicts/use-conflict-badge';
 import { EditorDialog } from '../features/editor/EditorDialog';
 import { StatusBanners } from '../features/storage/StatusBanners';
 import { useUiStore } from '../store/ui-store';
 import { Header } from './Header';
-import { navigate, useLocation, withParam, type ViewName } from './router';
+import { historyOf, navigate, useLocation, withoutParams, withParam, type ViewName } from './router';
 import { runShortcut } from './run-shortcut';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { Toast } from './Toast';
@@ -20,6 +20,7 @@ const CreateDialogs = lazy(() =>
   import('../features/places/CreateDialogs').then((m) => ({ default: m.CreateDialogs })),
 );
 const OverviewView = lazy(() => import('../features/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
+const HistoryPanel = lazy(() => import('../features/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const PlanningPanel = lazy(() =>
   import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })),
 );
@@ -62,10 +63,12 @@ export function App() {
   const [startupError, setStartupError] = useState<string | null>(null);
   const conflictBadge = useConflictBadge();
   const creating = useUiStore((s) => s.creating);
+  // Times of day are written as text when a view draws; a new clock setting redraws every view.
+  const clock = useUiStore((s) => s.clock);
   useShortcuts((id) => runShortcut(id, view, search));
   useEffect(() => {
     seedIfFirstRun(db).catch((err: unknown) =>
-      setStartupError(`The plan database could not be opened: ${err instanceof Error ? err.message : String(err)}`),
+      setStartupError(`The plan database could not be opened. ${describeFailure(err)}`),
     );
   }, []);
   useEffect(() => {
@@ -84,14 +87,24 @@ export function App() {
         </p>
       )}
       <main id="main" tabIndex={-1}>
-        <View view={view} search={search} />
+        <View key={clock} view={view} search={search} />
       </main>
       {(panel === 'dates' || panel === 'scenarios') && (
         <Suspense fallback={null}>
           <PlanningPanel
+            key={clock}
             tab={panel}
             onTab={(t) => navigate(withParam('panel', t), { replace: true })}
             onClose={() => navigate(withParam('panel', null))}
+          />
+        </Suspense>
+      )}
+      {panel === 'history' && (
+        <Suspense fallback={null}>
+          <HistoryPanel
+            itemKey={search.get('item')}
+            onItem={(key) => navigate(withParam('item', key), { replace: true })}
+            onClose={() => navigate(withoutParams('panel', 'item'))}
           />
         </Suspense>
       )}
@@ -100,7 +113,7 @@ export function App() {
           <CreateDialogs onVisitCreated={(id) => navigate(`/route?visit=${encodeURIComponent(id)}`)} />
         </Suspense>
       )}
-      <EditorDialog />
+      <EditorDialog onShowHistory={(key) => navigate(historyOf(key))} />
       <ShortcutsHelp />
       <Toast />
     </div>

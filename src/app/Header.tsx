@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { ZoneSelect } from '../components/ZoneSelect';
 import { StorageButton } from '../features/storage/StorageButton';
-import { db, resetSamplePlan } from '../db';
+import { db, failureMessage, resetSamplePlan } from '../db';
 import { usePlanName } from '../db/hooks';
 import { IoMenu } from '../features/io/IoMenu';
 import { SearchBox } from '../features/search/SearchBox';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { undoOffer } from '../db/undo-offer';
-import { navigate, VIEWS, withParam, type ViewName } from './router';
+import { historyOf, navigate, VIEWS, withParam, type ViewName } from './router';
+import { ClockSelect } from './ClockSelect';
 import { ShortcutsButton } from './ShortcutsHelp';
 
 const LABELS: Record<ViewName, string> = {
@@ -79,6 +80,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
       </button>
       <div className="controls" id="header-controls">
         <ZoneSelect label="Display time zone" required value={displayZone} onChange={setDisplayZone} />
+        <ClockSelect />
         <label className="check">
           <input type="checkbox" checked={includeOptional} onChange={(e) => setIncludeOptional(e.target.checked)} />
           Include optional legs
@@ -94,6 +96,9 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
         </button>
         <button type="button" onClick={() => navigate(withParam('panel', 'dates'))}>
           Dates &amp; scenarios
+        </button>
+        <button type="button" onClick={() => navigate(historyOf(null))}>
+          History
         </button>
         <IoMenu />
         <button type="button" onClick={() => setConfirmReset(true)}>
@@ -122,7 +127,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
                   const { entry } = await resetSamplePlan(db);
                   present(undoOffer(entry, 'The sample plan was restored.'));
                 } catch (err) {
-                  notify(`Could not reset: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
+                  notify(failureMessage('Could not reset', err));
                 }
               }}
             >

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { describeFailure } from '../db/errors';
 import { useStatusStore } from '../store/status-store';
 import { App } from './App';
 import { startApp } from './startup';
@@ -11,7 +12,7 @@ export function Startup() {
   useEffect(() => {
     startApp().then(
       () => setReady(true),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(describeFailure(err)),
     );
   }, []);
   if (ready) return <App />;

@@ -39,3 +39,19 @@ export function withParam(key: string, value: string | null): string {
   else url.searchParams.set(key, value);
   return url.pathname + url.search;
 }
+
+/** The current path without the query parameters `keys`. */
+export function withoutParams(...keys: string[]): string {
+  const url = new URL(window.location.href);
+  for (const key of keys) url.searchParams.delete(key);
+  return url.pathname + url.search;
+}
+
+/** The current path with the History panel open on one item (`events/busan-summit-2025`), or on every change. */
+export function historyOf(itemKey: string | null): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set('panel', 'history');
+  if (itemKey) url.searchParams.set('item', itemKey);
+  else url.searchParams.delete('item');
+  return url.pathname + url.search;
+}

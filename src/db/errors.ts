@@ -37,15 +37,66 @@ export function isQuotaError(err: unknown): boolean {
   return false;
 }
 
-/** One sentence, for a person, saying why a write failed. Nothing was written in any case. */
-export function describeWriteError(err: unknown): string {
-  if (err instanceof StaleEditError) return err.message;
+/**
+ * Errors whose messages are the app's own, written for a person: a refused record (which field,
+ * why), a stale revision, a refused undo, a refused file. A plain `Error` is the app's too (the
+ * libraries and the browser throw their own kinds: TypeError, DOMException, Dexie's errors).
+ */
+const PLAIN_ERRORS = new Set([
+  'Error',
+  'ValidationError',
+  'UndoRefusedError',
+  'ScenarioMissingError',
+  'VisitNotMovableError',
+]);
+
+/** What to say for the browser's own failures, by name (Dexie's or the DOMException's). */
+const BROWSER_FAILURES: Record<string, string> = {
+  DatabaseClosedError:
+    'The plan database is closed in this tab (Summitry was upgraded in another tab). Nothing was changed. Download a backup of your edit, then reload.',
+  MissingAPIError:
+    'This browser refused access to its storage. Nothing was changed. Download a backup, then try again in a normal (not private) window.',
+  InvalidStateError:
+    'This browser refused access to its storage. Nothing was changed. Download a backup, then try again in a normal (not private) window.',
+  VersionError:
+    'This tab runs an older Summitry than another tab. Nothing was changed. Reload this tab, then try again.',
+  ReadOnlyError: 'The browser allowed only reading the plan just then. Nothing was changed. Try again.',
+  NotReadableError:
+    'The file could not be read (it may have been moved, changed or locked meanwhile). Nothing was changed. Choose it again.',
+  NotFoundError: 'The file is no longer there. Nothing was changed. Choose it again.',
+};
+
+/** The sentence for a failure nobody planned for: never the raw name or a program's message. */
+export const UNEXPECTED_FAILURE =
+  'Something went wrong inside the browser. Nothing was changed. Try again; if it happens again, download a backup and reload the page.';
+
+/**
+ * Any failure as plain sentences for a person: what happened, that nothing was changed, what to
+ * do (issue 19). Import, reset, save, delete, restore, undo and export all report through it, so
+ * no raw error name ("QuotaExceededError", "DatabaseClosedError") or program message ("Cannot
+ * read properties of undefined") reaches the user. Every write is one transaction, so a failed
+ * one has changed nothing.
+ */
+export function describeFailure(err: unknown): string {
   if (isQuotaError(err))
-    return 'The browser has no more room for Summitry’s data (storage quota exceeded). Free some disk space or download a backup, then try again.';
+    return 'The browser has no more room for Summitry’s data (storage quota exceeded). Nothing was changed. Free some disk space or download a backup, then try again.';
   const name = errorName(err);
-  if (name === 'DatabaseClosedError')
-    return 'The plan database is closed in this tab (Summitry was upgraded in another tab). Download a backup of your edit, then reload.';
-  if (name === 'MissingAPIError' || name === 'InvalidStateError') return 'This browser refused access to its storage.';
-  const message = err instanceof Error ? err.message : String(err);
-  return message || 'The browser could not store the change.';
+  if (name && Object.hasOwn(BROWSER_FAILURES, name)) return BROWSER_FAILURES[name]!;
+  if (err instanceof StaleEditError)
+    return `${err.message} Nothing was changed. Open the item again to see it as it is now.`;
+  if (err instanceof Error && PLAIN_ERRORS.has(err.name) && err.message.trim()) return err.message;
+  return UNEXPECTED_FAILURE;
 }
+
+/**
+ * `what` failed ("Could not reset"), then why in plain words, always saying that nothing was
+ * changed: "Could not reset: The browser has no more room … Nothing was changed. Free some …".
+ */
+export function failureMessage(what: string, err: unknown): string {
+  const why = describeFailure(err);
+  const full = /[.!?]$/.test(why) ? why : `${why}.`;
+  return `${what}: ${full}${/nothing was (changed|written)/i.test(full) ? '' : ' Nothing was changed.'}`;
+}
+
+/** One sentence, for a person, saying why a write failed. Nothing was written in any case. */
+export const describeWriteError = describeFailure;

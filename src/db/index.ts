@@ -83,6 +83,6 @@ export function openPlanDatabase(hooks: OpenHooks = {}): Promise<OpenOutcome> {
 export { SummitryDb } from './schema';
 export { loadPlan } from './repositories';
 export { seedIfFirstRun, resetSamplePlan, PLAN_NAME_KEY } from './seed';
-export { StaleEditError, describeWriteError, isQuotaError } from './errors';
+export { StaleEditError, describeFailure, describeWriteError, failureMessage, isQuotaError } from './errors';
 export { makeBackup, recordBackup, backupTimes, LAST_BACKUP_KEY, type UnsavedRecord } from './backup';
 export type { FaultControl } from './faults';

@@ -1,11 +1,12 @@
 /**
- * UI state only: display zone, the shared "Include optional legs" toggle, filters and which item
- * the editor has open. Plan data lives in IndexedDB and is read with live queries, never here.
+ * UI state only: display zone, the 12/24-hour clock, the shared "Include optional legs" toggle,
+ * filters and which item the editor has open. Plan data lives in IndexedDB and is read with live
+ * queries, never here.
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { EventKind, Status } from '../domain/model';
-import { isValidZone } from '../domain/time';
+import { isValidZone, setHour12 } from '../domain/time';
 
 export type EditorTarget =
   | { mode: 'edit'; type: 'event' | 'leg' | 'window'; id: string }
@@ -20,13 +21,18 @@ export interface Filters {
 /** A record made from scratch in its own dialog (New visit, New place). */
 export type CreateTarget = 'visit' | 'place';
 
+/** How times of day are written everywhere: "14:30" or "2:30 PM". */
+export type ClockSetting = '24h' | '12h';
+
 export interface UiState {
   displayZone: string;
+  clock: ClockSetting;
   includeOptional: boolean;
   filters: Filters;
   editor: EditorTarget | null;
   creating: CreateTarget | null;
   setDisplayZone: (zone: string) => void;
+  setClock: (clock: ClockSetting) => void;
   setIncludeOptional: (include: boolean) => void;
   setFilters: (filters: Partial<Filters>) => void;
   openEditor: (target: EditorTarget) => void;
@@ -54,10 +60,14 @@ const memoryStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = (() =
   };
 })();
 
+const isClock = (v: unknown): v is ClockSetting => v === '24h' || v === '12h';
+
 export const EMPTY_FILTERS: Filters = { participantIds: [], kinds: [], statuses: [] };
 
 export const initialUiState = () => ({
   displayZone: browserZone(),
+  // Protocol offices write the 24-hour clock whatever the laptop's locale; 12-hour is one choice away.
+  clock: '24h' as ClockSetting,
   includeOptional: true,
   filters: EMPTY_FILTERS,
   editor: null,
@@ -72,6 +82,10 @@ export const useUiStore = create<UiState>()(
         if (!isValidZone(zone)) throw new RangeError(`"${zone}" is not a known IANA time zone`);
         set({ displayZone: zone });
       },
+      setClock: (clock) => {
+        if (!isClock(clock)) throw new RangeError(`"${String(clock)}" is not a clock setting (24h or 12h)`);
+        set({ clock });
+      },
       setIncludeOptional: (includeOptional) => set({ includeOptional }),
       setFilters: (filters) => set((s) => ({ filters: { ...s.filters, ...filters } })),
       openEditor: (editor) => set({ editor }),
@@ -83,12 +97,18 @@ export const useUiStore = create<UiState>()(
       name: 'summitry-ui',
       version: 1,
       storage: createJSONStorage(() => (typeof localStorage === 'undefined' ? memoryStorage : localStorage)),
-      partialize: (s) => ({ displayZone: s.displayZone, includeOptional: s.includeOptional, filters: s.filters }),
+      partialize: (s) => ({
+        displayZone: s.displayZone,
+        clock: s.clock,
+        includeOptional: s.includeOptional,
+        filters: s.filters,
+      }),
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<UiState>;
         return {
           ...current,
           ...(typeof p.displayZone === 'string' && isValidZone(p.displayZone) ? { displayZone: p.displayZone } : {}),
+          ...(isClock(p.clock) ? { clock: p.clock } : {}),
           ...(typeof p.includeOptional === 'boolean' ? { includeOptional: p.includeOptional } : {}),
           ...(p.filters && typeof p.filters === 'object' ? { filters: { ...EMPTY_FILTERS, ...p.filters } } : {}),
         };
@@ -96,3 +116,7 @@ export const useUiStore = create<UiState>()(
     },
   ),
 );
+
+// Every formatter that writes a time of day (src/domain/time/labels.ts) follows the setting.
+setHour12(useUiStore.getState().clock === '12h');
+useUiStore.subscribe((state) => setHour12(state.clock === '12h'));

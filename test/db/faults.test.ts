@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeWriteError, isQuotaError } from '../../src/db/errors';
+import {
+  describeFailure,
+  describeWriteError,
+  failureMessage,
+  isQuotaError,
+  UNEXPECTED_FAILURE,
+} from '../../src/db/errors';
 import { installFaults } from '../../src/db/faults';
 import { resetSamplePlan, seedIfFirstRun } from '../../src/db/seed';
 import { dumpDb, freshDb } from '../helpers/fresh-db';
@@ -59,5 +65,28 @@ describe('write faults injected through Dexie middleware', () => {
     expect(describeWriteError(new Error('Disk on fire'))).toBe('Disk on fire');
     expect(isQuotaError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(true);
     expect(isQuotaError(new Error('x'))).toBe(false);
+  });
+
+  it('never shows a raw error name or a program’s message; always says nothing was changed (issue 19)', () => {
+    const raw = [
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }),
+      Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' }),
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+      new DOMException('Internal error.', 'UnknownError'),
+      Object.assign(new Error('Key already exists in the object store.'), { name: 'ConstraintError' }),
+      'a thrown string',
+      undefined,
+    ];
+    for (const err of raw) {
+      const text = failureMessage('Could not reset', err);
+      expect(text).not.toMatch(/[A-Za-z]+Error\b|Cannot read|Internal error|Key already|thrown string|undefined/);
+      expect(text).toMatch(/^Could not reset: .*Nothing was changed\. [A-Z]/);
+    }
+    expect(describeFailure(new TypeError('x is not a function'))).toBe(UNEXPECTED_FAILURE);
+    // The app's own sentences are kept, and told that nothing was changed when they do not say so.
+    expect(failureMessage('Not saved', new Error('Event "Busan": endsAt must be after the start'))).toBe(
+      'Not saved: Event "Busan": endsAt must be after the start. Nothing was changed.',
+    );
   });
 });

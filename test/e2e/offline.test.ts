@@ -139,11 +139,42 @@ describe('several tabs', () => {
       .waitFor();
     await alert.getByText(/Saved there now: “Call as tab two has it”/).waitFor();
     expect(await mine.getByLabel('Title', { exact: true }).inputValue()).toBe('Call as tab one has it');
+    // Beside "Discard my edit and show theirs": a backup of the plan as stored, with this edit in it.
+    await alert.getByRole('button', { name: 'Discard my edit and show theirs' }).waitFor();
+    const backup = await readDownload(one, () =>
+      alert.getByRole('button', { name: 'Download a backup with this edit' }).click(),
+    );
+    const file = JSON.parse(backup.text);
+    expect(file.unsaved.map((u: { record: { title: string } }) => u.record.title)).toEqual(['Call as tab one has it']);
+    expect(file.tables.events.some((e: { title: string }) => e.title === 'Call as tab two has it')).toBe(true);
 
     await mine.getByRole('button', { name: 'Save' }).click();
     await mine.waitFor({ state: 'detached' });
     await calendarItem(one, 'Call as tab one has it').waitFor();
     await calendarItem(two, 'Call as tab one has it').waitFor();
+    await context.close();
+  });
+
+  it('a delete from an editor opened before another tab saved is refused, and deletes nothing', async () => {
+    const context = await newContext();
+    const one = (await open(context, CAL)).page;
+    await calendarItem(one, OTHER).waitFor();
+    const two = (await open(context, CAL)).page;
+    await calendarItem(two, OTHER).waitFor();
+
+    await calendarItem(one, OTHER).click();
+    const stale = one.getByRole('dialog');
+    await stale.getByRole('button', { name: 'Delete' }).waitFor();
+    const theirs = await renameInEditor(two, OTHER, 'Banquet as tab two has it');
+    await theirs.getByRole('button', { name: 'Save' }).click();
+    await calendarItem(one, 'Banquet as tab two has it').waitFor();
+
+    await stale.getByRole('button', { name: 'Delete' }).click();
+    await one.getByText(/^Not deleted: This item was changed in another tab or window since you opened it/).waitFor();
+    expect(await stale.isVisible()).toBe(true);
+    await one.reload();
+    await calendarItem(one, 'Banquet as tab two has it').waitFor();
+    await calendarItem(two, 'Banquet as tab two has it').waitFor();
     await context.close();
   });
 

@@ -58,6 +58,10 @@ describe('screens', () => {
     // The month grid is too cramped on a phone: the calendar opens as the list (agenda).
     await page.waitForURL(/view=list/);
     expect(await page.getByRole('button', { name: 'List' }).getAttribute('aria-pressed')).toBe('true');
+    // The plan's name keeps a readable width beside the Menu button (the Find box takes its own row).
+    const name = await page.locator('h1.plan-name').boundingBox();
+    expect(name!.width).toBeGreaterThan(200);
+    expect(name!.height).toBeLessThan(60);
 
     const paths = await viewPaths(page);
     expect(paths.length).toBeGreaterThanOrEqual(3);

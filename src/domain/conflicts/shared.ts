@@ -5,6 +5,7 @@
  * version and per "Include optional legs" setting, however many views are mounted.
  */
 import type { Plan } from '../model';
+import { usesHour12 } from '../time';
 import { analyzeCompiled, compilePlan, type Analysis, type CompiledPlan } from './engine';
 import type { Conflict, FindOptions } from './types';
 
@@ -26,10 +27,12 @@ function entryFor(plan: Plan): Entry {
   return entry;
 }
 
+/** One run per setting, and per clock: explanations, once read, keep the times they were written with. */
 function keyOf(includeOptional: FindOptions['includeOptional']): string {
+  const clock = usesHour12() ? '12h' : '24h';
   return typeof includeOptional === 'boolean'
-    ? String(includeOptional)
-    : `ids:${[...includeOptional].sort().join(',')}`;
+    ? `${clock}:${includeOptional}`
+    : `${clock}:ids:${[...includeOptional].sort().join(',')}`;
 }
 
 /** The plan compiled once per version. */

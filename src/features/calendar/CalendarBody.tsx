@@ -11,7 +11,7 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import './calendar.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { localDateOf, toInstant, toMs, zoneAbbreviation } from '../../domain/time';
+import { localDateOf, toInstant, toMs, toRangeInstant, zoneAbbreviation } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import {
   FC_VIEW_TYPES,
@@ -34,7 +34,11 @@ import { useWeekScroll } from './use-week-scroll';
 import { WindowsInView } from './WindowsInView';
 
 const PLUGINS = [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, interactionPlugin];
-const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+/** Times of day as the clock setting writes them: "14:30" or "2:30 PM". */
+const TIME_FORMATS = {
+  '24h': { hour: '2-digit', minute: '2-digit', hour12: false },
+  '12h': { hour: 'numeric', minute: '2-digit', hour12: true },
+} as const;
 /** Year: taller months, so a day has room for a few thin bars before "+N more". */
 const VIEW_OPTIONS = { multiMonthYear: { aspectRatio: 1.05 } };
 const viewClass = (info: { view: { type: string } }) => `cal-view-${viewFromFcType(info.view.type) ?? 'other'}`;
@@ -70,7 +74,7 @@ function useVisible(displayZone: string, onSearchChange: (next: URLSearchParams)
   const onDatesSet = useCallback(
     (info: DatesSetInfo) => {
       const view = viewFromFcType(info.view.type) ?? 'month';
-      const range = { start: info.start.toISOString(), end: info.end.toISOString() };
+      const range = { start: toRangeInstant(info.start.getTime()), end: toRangeInstant(info.end.getTime()) };
       setVisible((v) =>
         v &&
         v.range.start === range.start &&
@@ -105,6 +109,7 @@ function zoneAbbreviations(visible: Visible | null, displayZone: string, now: ()
 export function CalendarBody(props: CalendarBodyProps) {
   const { initialView, initialDate, place, onSearchChange, now, nextStart, planEmpty, followNext } = props;
   const displayZone = useUiStore((s) => s.displayZone);
+  const timeFormat = TIME_FORMATS[useUiStore((s) => s.clock)];
   const calRef = useRef<CalendarRef>(null);
   const api = useCallback((): CalendarApi | undefined => calRef.current?.getApi(), []);
   const { visible, onDatesSet } = useVisible(displayZone, onSearchChange);
@@ -184,8 +189,8 @@ export function CalendarBody(props: CalendarBodyProps) {
               eventContent={renderEvent}
               backgroundEventContent={renderBand}
               eventDisplay="block"
-              eventTimeFormat={TIME_FORMAT}
-              slotHeaderFormat={TIME_FORMAT}
+              eventTimeFormat={timeFormat}
+              slotHeaderFormat={timeFormat}
               dayMaxEvents={4}
               views={VIEW_OPTIONS}
               eventMaxStack={3}

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { repos } from '../../db';
 import type { Leg, Participant, Place, PlanEvent, PlanWindow, Scenario, Visit } from '../../domain/model';
-import { toInstant, toMs } from '../../domain/time';
+import { toRangeInstant, toMs } from '../../domain/time';
 import type { CalendarViewName } from './calendar-url';
 
 const DAY_MS = 86_400_000;
@@ -39,9 +39,15 @@ export interface ReferenceTables {
   scenarios: Scenario[];
 }
 
-/** `range` widened by `days` on each side. */
+/**
+ * `range` widened by `days` on each side, held inside the plan's years (1900–9999) so that its
+ * ends still compare as text with the stored instants (issue 19: past 9999 they did not).
+ */
 export function widenRange(range: InstantRange, days: number): InstantRange {
-  return { start: toInstant(toMs(range.start) - days * DAY_MS), end: toInstant(toMs(range.end) + days * DAY_MS) };
+  return {
+    start: toRangeInstant(toMs(range.start) - days * DAY_MS),
+    end: toRangeInstant(toMs(range.end) + days * DAY_MS),
+  };
 }
 
 /** True if [start, end) meets `range`. */

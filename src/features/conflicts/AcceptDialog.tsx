@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { failureMessage } from '../../db';
 import { ACCEPTANCE_NOTE_MAX, type ConflictEntry } from '../../domain/conflicts';
 import { RULE_LABELS } from '../../domain/conflicts';
 
@@ -33,7 +34,7 @@ export function AcceptDialog({
     try {
       await onAccept(note);
     } catch (err) {
-      setError(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+      setError(failureMessage('Not saved', err));
       setSaving(false);
     }
   };

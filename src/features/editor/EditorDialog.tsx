@@ -24,14 +24,17 @@ import { useUndoStore } from '../../store/undo-store';
 import { undoOffer } from '../../db/undo-offer';
 import { emptyEventForm, eventToForm, formToEvent, type EventFormValues } from './event-form';
 import { SaveProblem, type SaveFailure } from './SaveProblem';
-import { describeWriteError, StaleEditError } from '../../db';
+import { failureMessage, StaleEditError } from '../../db';
 import './editor.css';
 import { FormActions } from '../../components/FormActions';
 
 const newId = () => `evt-${crypto.randomUUID()}`;
 
-/** The item editor, opened from any view through the store's `editor` target. */
-export function EditorDialog() {
+/**
+ * The item editor, opened from any view through the store's `editor` target. `onShowHistory`
+ * opens the History panel on the item (`events/<id>`).
+ */
+export function EditorDialog({ onShowHistory }: { onShowHistory?: (itemKey: string) => void } = {}) {
   const target = useUiStore((s) => s.editor);
   const close = useUiStore((s) => s.closeEditor);
   const displayZone = useUiStore((s) => s.displayZone);
@@ -139,7 +142,7 @@ export function EditorDialog() {
       }));
     } catch (err) {
       // The editor stays open on the edit; the toast says why nothing was deleted.
-      useUndoStore.getState().notify(`Not deleted: ${describeWriteError(err)}`);
+      useUndoStore.getState().notify(failureMessage('Not deleted', err));
       return;
     }
     close();
@@ -296,6 +299,18 @@ export function EditorDialog() {
           {form.id && (
             <button type="button" className="danger" onClick={onDelete}>
               Delete
+            </button>
+          )}
+          {form.id && onShowHistory && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                close();
+                onShowHistory(`events/${form.id}`);
+              }}
+            >
+              History of this item
             </button>
           )}
         </FormActions>

@@ -18,15 +18,31 @@ async function backupWith(unsaved: Record<string, unknown>) {
   await recordBackup(db, now);
 }
 
+/** Downloads a backup of the plan as stored, with the unsaved edit in its `unsaved` list. */
+function BackupButton({ unsaved }: { unsaved: Record<string, unknown> }) {
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        void backupWith(unsaved).catch((err: unknown) =>
+          useUndoStore.getState().notify(`The backup could not be made: ${describeWriteError(err)}`),
+        )
+      }
+    >
+      Download a backup with this edit
+    </button>
+  );
+}
+
 function describeOther(e: PlanEvent): string {
   const when = e.allDay ? formatLocalDate(e.startsAt, e.timeZone) : formatLocalDateTime(e.startsAt, e.timeZone);
   return `“${e.title}”, ${when} (${e.timeZone}), ${e.status}`;
 }
 
 /**
- * Why the save failed, in plain words, with the way on: a stale revision offers to discard the
- * edit (saving again overwrites the other version); any other failure offers a backup that
- * includes the unsaved edit. Nothing was written in either case.
+ * Why the save failed, in plain words, with the way on: every failure but an invalid form offers
+ * a backup that includes the unsaved edit; a stale revision also offers to discard the edit
+ * (saving again overwrites the other version). Nothing was written in any case.
  */
 export function SaveProblem({ failure, onDiscard }: { failure: SaveFailure; onDiscard: () => void }) {
   const { error } = failure;
@@ -41,6 +57,7 @@ export function SaveProblem({ failure, onDiscard }: { failure: SaveFailure; onDi
         </p>
         {other && <p className="save-problem-other">Saved there now: {describeOther(other)}.</p>}
         <div className="actions">
+          <BackupButton unsaved={failure.unsaved} />
           <button type="button" onClick={onDiscard}>
             {deleted ? 'Discard my edit' : 'Discard my edit and show theirs'}
           </button>
@@ -56,16 +73,7 @@ export function SaveProblem({ failure, onDiscard }: { failure: SaveFailure; onDi
         <>
           <p className="save-problem-other">Nothing was written, and your edit is still here in the form.</p>
           <div className="actions">
-            <button
-              type="button"
-              onClick={() =>
-                void backupWith(failure.unsaved).catch((err: unknown) =>
-                  useUndoStore.getState().notify(`The backup could not be made: ${describeWriteError(err)}`),
-                )
-              }
-            >
-              Download a backup with this edit
-            </button>
+            <BackupButton unsaved={failure.unsaved} />
           </div>
         </>
       )}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { Field } from '../../components/Field';
 import { ZoneSelect } from '../../components/ZoneSelect';
-import { db, repos } from '../../db';
+import { db, failureMessage, repos } from '../../db';
 import { createVisit, shiftVisit } from '../../db/visits';
 import {
   candidateToNewVisit,
@@ -25,8 +25,6 @@ import {
   prefillForVisit,
   type FinderFormValues,
 } from './finder-form';
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The date finder: a form, then ranked candidates with their reasons, each one applicable. */
 export function FindDates({
@@ -121,7 +119,7 @@ export function FindDates({
         useUndoStore.getState().present(undoOffer(entry, `Created the tentative visit "${title}", ${c.label}.`));
       }
     } catch (err) {
-      setActionError(`Not applied: ${message(err)}`);
+      setActionError(failureMessage('Not applied', err));
     } finally {
       setBusy(false);
     }
@@ -143,7 +141,7 @@ export function FindDates({
       });
       onScenarioSaved();
     } catch (err) {
-      setActionError(`Not saved: ${message(err)}`);
+      setActionError(failureMessage('Not saved', err));
     }
   };
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { db, repos } from '../../db';
+import { db, failureMessage, repos } from '../../db';
 import { deleteScenario, promoteScenario } from '../../db/scenarios';
 import { formatDayRange, hostCityOf } from '../../domain/planning';
 import { countOf, type Plan, type Scenario } from '../../domain/model';
@@ -11,8 +11,6 @@ import { daysBetween, visitHostDays, visitItems } from '../../domain/planning';
 import { undoOffer } from '../../db/undo-offer';
 import { useUndoStore } from '../../store/undo-store';
 import { ScenarioCompare } from './ScenarioCompare';
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 interface ItemInfo {
   id: string;
@@ -67,7 +65,7 @@ export function Scenarios({ plan }: { plan: Plan }) {
     try {
       await repos.scenarios.put(next, { label: `Saved the scenario '${next.name}'` });
     } catch (err) {
-      setError(`Not saved: ${message(err)}`);
+      setError(failureMessage('Not saved', err));
     }
   };
 
@@ -84,7 +82,7 @@ export function Scenarios({ plan }: { plan: Plan }) {
       const { entry } = await deleteScenario(db, s.id);
       useUndoStore.getState().present(undoOffer(entry, `Deleted the scenario "${s.name}".`));
     } catch (err) {
-      setError(`Not deleted: ${message(err)}`);
+      setError(failureMessage('Not deleted', err));
     }
   };
 
@@ -100,7 +98,7 @@ export function Scenarios({ plan }: { plan: Plan }) {
       ];
       useUndoStore.getState().present(undoOffer(result.entry, `"${s.name}" is now the plan: ${parts.join(', ')}.`));
     } catch (err) {
-      setError(`Not promoted: ${message(err)}`);
+      setError(failureMessage('Not promoted', err));
     }
   };
 

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { downloadTextFile } from '../../components/download';
-import { db } from '../../db';
+import { db, describeFailure } from '../../db';
 import { listBackups, readBackupData, restoreAutomaticBackup } from '../../db/io';
 import { undoOffer } from '../../db/undo-offer';
 import { APP_VERSION } from '../../domain/model';
@@ -10,8 +10,6 @@ import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { fileBaseName } from './files';
-
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The automatic backups kept before each replace: restore one, or download it. */
 export function AutomaticBackups({ onDone }: { onDone: () => void }) {
@@ -44,7 +42,7 @@ export function AutomaticBackups({ onDone }: { onDone: () => void }) {
                     const result = await restoreAutomaticBackup(db, b.id, {
                       now: new Date().toISOString(),
                       appVersion: APP_VERSION,
-                    }).catch((err: unknown) => ({ ok: false as const, errors: [errorText(err)] }));
+                    }).catch((err: unknown) => ({ ok: false as const, errors: [describeFailure(err)] }));
                     setBusy(false);
                     if (!result.ok) setError(`Could not restore: ${result.errors.join(' ')} Nothing was changed.`);
                     else {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { db, recordBackup } from '../../db';
+import { db, failureMessage, recordBackup } from '../../db';
 import { downloadTextFile } from '../../components/download';
 import { usePlan } from '../../db/hooks';
 import { exportBackup, loadSnapshot } from '../../db/io';
@@ -116,7 +116,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       notify(`Encrypted backup saved: ${base}.encrypted.json. Keep the passphrase safe.`);
       onClose();
     } catch (err) {
-      setError(`The export failed: ${err instanceof Error ? err.message : String(err)}`);
+      setError(failureMessage('The export failed', err));
     } finally {
       setBusy(null);
     }

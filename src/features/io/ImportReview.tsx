@@ -1,6 +1,6 @@
 /** The import dialog's review step: what the file holds, what it will change, how to import. */
 import { useEffect, useState } from 'react';
-import { db } from '../../db';
+import { db, failureMessage } from '../../db';
 import { modeRefusal, previewImport, type ImportMode, type ImportPreview } from '../../db/io';
 import { SUMMARY_TABLES, type MergeCounts, type Restored, type SummaryTable } from '../../domain/files';
 import { countOf, verbOf } from '../../domain/model';
@@ -19,7 +19,6 @@ const TABLE_WORDS: Record<SummaryTable, [one: string, many: string]> = {
 };
 const plural = (n: number, table: SummaryTable) => countOf(n, ...TABLE_WORDS[table]);
 const count = countOf;
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function describeFile(r: Restored, zone: string): string {
   if (r.source === 'calendar') return `Calendar file${r.planName ? ` “${r.planName}”` : ''}`;
@@ -62,7 +61,7 @@ export function Review({
     setPreviewError(null);
     previewImport(db, restored, mode).then(
       (p) => live && setPreview(p),
-      (err: unknown) => live && setPreviewError(errorText(err)),
+      (err: unknown) => live && setPreviewError(failureMessage('The file could not be compared with your plan', err)),
     );
     return () => {
       live = false;

@@ -7,6 +7,7 @@
 import { decryptBackup, detectFileKind, IMPORT_LIMITS, restoreFileSteps, tooLarge } from '../../domain/files';
 import type { KdfPolicy, Restored, RestoreResult } from '../../domain/files';
 import { EMPTY_PLAN, TABLE_NAMES } from '../../domain/model';
+import { describeFailure } from '../../db/errors';
 import { readFileText } from './files';
 import type { ImportReply, ImportRequest } from './import-protocol';
 
@@ -23,8 +24,6 @@ export interface JobOptions {
   /** Key derivation floor for encrypted backups: only tests lower it (see envelope.ts). */
   kdf?: KdfPolicy;
 }
-
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** A job answering requests through `post`; one file at a time. */
 export function createImportJob(post: (reply: ImportReply) => void, options: JobOptions = {}) {
@@ -80,7 +79,7 @@ export function createImportJob(post: (reply: ImportReply) => void, options: Job
       try {
         text = await read(request);
       } catch (err) {
-        return post({ type: 'refused', errors: [`The file could not be read: ${errorText(err)}`] });
+        return post({ type: 'refused', errors: [`The file could not be read. ${describeFailure(err)}`] });
       }
       if (detectFileKind(text) === 'encrypted') {
         encrypted = text;

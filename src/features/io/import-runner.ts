@@ -4,6 +4,7 @@
  * batches back together and calls the dialog's handlers; `cancel` stops the job at once (the
  * worker is terminated) and nothing it sends afterwards arrives. Nothing is written here.
  */
+import { describeFailure, UNEXPECTED_FAILURE } from '../../db/errors';
 import type { Restored } from '../../domain/files';
 import type { Plan, TableName } from '../../domain/model';
 import type { ImportPhase, ImportReply, ImportRequest } from './import-protocol';
@@ -46,7 +47,7 @@ function receiver(on: RunHandlers) {
         return;
       }
       case 'unavailable':
-        return on.refused([`The file could not be read: ${reply.error}`]);
+        return on.refused([`The file could not be read. ${UNEXPECTED_FAILURE}`]);
       case 'restored': {
         const plan = Object.fromEntries(
           Object.keys(reply.restored.plan).map((t) => [t, tables[t as TableName] ?? []]),
@@ -118,14 +119,15 @@ export function startImport(request: OpenRequest, on: RunHandlers, options: { wo
       if (!answered) return handOver();
       worker?.terminate();
       worker = undefined;
-      deliver({ type: 'refused', errors: [`The file could not be read: ${e.message || 'the import stopped'}.`] });
+      // The worker's own message is a program's ("Uncaught TypeError: …"): never shown.
+      deliver({ type: 'refused', errors: [`The import stopped before the file was read. ${UNEXPECTED_FAILURE}`] });
     };
     worker.postMessage({ type: 'load', url: core.CORE_URL });
     ready((r) => worker?.postMessage(r));
   };
 
   void (useWorker ? inWorker() : onMain()).catch((err: unknown) =>
-    deliver({ type: 'refused', errors: [`The file could not be read: ${String(err)}`] }),
+    deliver({ type: 'refused', errors: [`The file could not be read. ${describeFailure(err)}`] }),
   );
 
   return {

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db, repos } from '../../../src/db';
@@ -47,6 +47,7 @@ describe('editor: saves that fail keep the edit', () => {
       'This item was changed in another tab or window; your edit is kept — review and save again, or discard.',
     );
     expect(alert).toHaveTextContent('Saved there now: “Theirs”');
+    expect(within(alert).getByRole('button', { name: 'Download a backup with this edit' })).toBeInTheDocument();
     expect(title).toHaveValue('Mine');
     expect((await repos.events.get('busan-summit-2025'))?.title).toBe('Theirs');
 

@@ -5,7 +5,7 @@
  * all-day items have no hours: neither is checked. At most a warning: a late call is a cost, not
  * an impossibility. O(n).
  */
-import { localWallMs, zoneOffsetMinutes } from '../../time';
+import { clockTime, localWallMs, zoneOffsetMinutes } from '../../time';
 import { cityName, dateTimeAt, describe, duration, label, listNames, personName, spanAt, timeAt } from '../describe';
 import { build, type Built } from '../make';
 import type { Node, PlanIndex } from '../nodes';
@@ -120,7 +120,7 @@ function atNight(ms: number): string {
 }
 
 function nightWords(index: PlanIndex): string {
-  const h = (n: number) => `${String(n).padStart(2, '0')}:00`;
+  const h = (n: number) => clockTime(n % 24, 0);
   return `local night is ${h(index.settings.nightStartHour)}–${h(index.settings.nightEndHour)}`;
 }
 

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { isValidZone } from '../../time';
+import { FIRST_PLAN_YEAR, isValidZone, PLAN_YEARS_TEXT } from '../../time';
 import { cleanText } from './clean';
 
 // No code generation: zod's JIT probes `new Function`, which the strict CSP (no unsafe-eval) forbids.
@@ -28,26 +28,51 @@ export const idOf = <B extends string>() =>
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Already `YYYY-MM-DDTHH:mm:ss.SSSZ` and a real instant (the fast path: imports check thousands). */
-function isNormalInstant(s: string): boolean {
-  const ms = Date.parse(s);
-  return s.length === 24 && Number.isFinite(ms) && new Date(ms).toISOString() === s;
+/** `YYYY-MM-DDTHH:mm:ss.SSSZ`: the separators' places, every other place a digit. */
+const NORMAL_SEPARATORS: Record<number, number> = { 4: 45, 7: 45, 10: 84, 13: 58, 16: 58, 19: 46, 23: 90 };
+
+/**
+ * Already `YYYY-MM-DDTHH:mm:ss.SSSZ` and a real instant (the fast path: imports check tens of
+ * thousands). Plain arithmetic, no Date: the same answer as `new Date(Date.parse(s)).toISOString() === s`
+ * (hours 00–23, days that exist in their month, leap years by the Gregorian rule).
+ */
+export function isNormalInstant(s: string): boolean {
+  if (s.length !== 24) return false;
+  for (let i = 0; i < 24; i++) {
+    const c = s.charCodeAt(i);
+    const separator = NORMAL_SEPARATORS[i];
+    if (separator !== undefined ? c !== separator : c < 48 || c > 57) return false;
+  }
+  const num = (from: number, to: number) => Number(s.slice(from, to));
+  const year = num(0, 4);
+  const month = num(5, 7);
+  const day = num(8, 10);
+  if (month < 1 || month > 12 || day < 1 || num(11, 13) > 23 || num(14, 16) > 59 || num(17, 19) > 59) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
-/** A UTC instant, normalised to `YYYY-MM-DDTHH:mm:ss.SSSZ`. */
+/** True when a `YYYY-…` text (four-digit year, as the patterns ensure) falls in the plan's years. */
+const inPlanYears = (s: string) => Number(s.slice(0, 4)) >= FIRST_PLAN_YEAR;
+const BEFORE_PLAN_YEARS = `is before ${FIRST_PLAN_YEAR} (${PLAN_YEARS_TEXT})`;
+
+/** A UTC instant from 1900 on, normalised to `YYYY-MM-DDTHH:mm:ss.SSSZ`. */
 export const instantSchema = z
   .string({ error: 'must be a UTC date-time' })
   .regex(ISO_INSTANT, 'must be a UTC date-time such as 2025-09-19T12:00:00Z')
   .refine((s) => isNormalInstant(s) || DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date-time')
+  .refine(inPlanYears, BEFORE_PLAN_YEARS)
   .transform((s) =>
     isNormalInstant(s) ? s : DateTime.fromISO(s, { zone: 'utc' }).toISO({ suppressMilliseconds: false })!,
   );
 
-/** A calendar date `YYYY-MM-DD`. */
+/** A calendar date `YYYY-MM-DD` from 1900 on. */
 export const localDateSchema = z
   .string({ error: 'must be a date' })
   .regex(ISO_DATE, 'must be a date such as 2025-10-31')
-  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date');
+  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real date')
+  .refine(inPlanYears, BEFORE_PLAN_YEARS);
 
 export const timeZoneSchema = z
   .string({ error: 'is required (an IANA time zone such as Asia/Seoul)' })
