@@ -50,6 +50,8 @@ interface Scenario {
 
 interface Run {
   total: number;
+  /** File chosen → the review ("What will change:") on screen. */
+  review: number;
   write: number;
   longest: number;
 }
@@ -78,6 +80,7 @@ async function run(s: Scenario): Promise<Run> {
   const t0 = Date.now();
   await dialog.locator('input[type="file"]').setInputFiles(s.path);
   await dialog.getByText('What will change:').waitFor({ timeout: 300_000 });
+  const review = Date.now() - t0;
   await confirm(page, s.mode);
   const done = s.mode === 'replace' ? /Plan replaced/ : new RegExp(`Imported ${s.fileName.replace('.', '\\.')}`);
   await page.getByRole('status').getByText(done).waitFor({ timeout: 300_000 });
@@ -87,7 +90,7 @@ async function run(s: Scenario): Promise<Run> {
     longest: (window as unknown as { __longest: number }).__longest,
   }));
   await context.close();
-  return { total, write, longest };
+  return { total, review, write, longest };
 }
 
 function report(s: Scenario, runs: Run[], targetMs: number): void {
@@ -100,6 +103,7 @@ function report(s: Scenario, runs: Run[], targetMs: number): void {
     `${s.name} mode=${s.mode} records=${s.records} file_kb=${(s.file.length / 1024).toFixed(0)} runs=${runs.length}` +
       ` click_to_done_ms=${median(runs.map((r) => r.total)).toFixed(0)} target_ms=${targetMs}` +
       ` longest_task_ms=${median(runs.map((r) => r.longest)).toFixed(0)} target_longest_task_ms=${LONGEST_TARGET_MS}` +
+      ` review_ms=${median(runs.map((r) => r.review)).toFixed(0)}` +
       ` write_ms=${median(runs.map((r) => r.write)).toFixed(0)}` +
       ` runs_ms=${list((r) => r.total)} runs_longest_ms=${list((r) => r.longest)}`,
   );

@@ -33,5 +33,5 @@ try {
   await server.close();
 }
 console.log(
-  `offline_reload_ms=${median(times).toFixed(0)} runs=${RUNS} min=${Math.min(...times).toFixed(0)} max=${Math.max(...times).toFixed(0)} target=1500`,
+  `offline_reload_ms=${median(times).toFixed(0)} runs=${RUNS} min=${Math.min(...times).toFixed(0)} max=${Math.max(...times).toFixed(0)} target=800`,
 );

@@ -61,7 +61,7 @@ try {
   const firstSync = performance.now() - t0;
   if (records.length !== ITEMS) throw new Error(`expected ${ITEMS} records, read ${records.length}`);
   console.log(
-    `sync_first_10k_ms ${firstSync.toFixed(0)} (received ${(received - t0).toFixed(0)}, decrypted ${(firstSync - (received - t0)).toFixed(0)})`,
+    `sync_first_10k_ms ${firstSync.toFixed(0)} (received ${(received - t0).toFixed(0)}, decrypted ${(firstSync - (received - t0)).toFixed(0)}) target=3000`,
   );
 
   const edits: number[] = [];
@@ -85,8 +85,8 @@ try {
     await seen;
     edits.push(performance.now() - start);
   }
-  console.log(`sync_edit_ms ${median(edits).toFixed(1)} (median of 20)`);
-  console.log(`sync_client_gzip_kb ${(await clientSize()).toFixed(1)} (protocol + Yjs + provider, minified)`);
+  console.log(`sync_edit_ms ${median(edits).toFixed(1)} (median of 20) target=200`);
+  console.log(`sync_client_gzip_kb ${(await clientSize()).toFixed(1)} (protocol + Yjs + provider, minified) target=60`);
   shared.owner.destroy();
   member.destroy();
 } finally {
