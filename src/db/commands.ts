@@ -10,6 +10,7 @@
  */
 import {
   cleanDeep,
+  cleanLine,
   cleanPlanName,
   parseRecord,
   recordTitle,
@@ -284,8 +285,8 @@ async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: 
     id: entryId(stamp.now),
     at: stamp.now,
     deviceId: stamp.device.id,
-    deviceName: stamp.device.name,
-    label: command.label.slice(0, 500) || 'Changed the plan',
+    deviceName: cleanLine(stamp.device.name, 'This browser', 60),
+    label: cleanLine(command.label, 'Changed the plan'),
     kind: command.kind ?? 'edit',
     ...(command.undoes ? { undoes: command.undoes } : {}),
     itemKeys: itemKeysOf(changes, command.compact),

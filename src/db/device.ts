@@ -4,6 +4,8 @@
  * stamps the id on every record it writes (`updatedBy`) and on every history entry. Where there is
  * no localStorage (tests in Node, some private modes) the device lives for the session only.
  */
+import { cleanLine } from '../domain/model';
+
 export interface Device {
   id: string;
   name: string;
@@ -74,14 +76,14 @@ export function thisDevice(): Device {
       // Storage refused: the id lives for this session.
     }
   }
-  if (!name) name = describeUserAgent(typeof navigator === 'undefined' ? '' : navigator.userAgent);
-  current = { id, name };
+  const described = describeUserAgent(typeof navigator === 'undefined' ? '' : navigator.userAgent);
+  current = { id, name: cleanLine(name, described, 60) };
   return current;
 }
 
 /** Rename this device (kept with its id). */
 export function renameDevice(name: string): Device {
-  const clean = name.trim().slice(0, 60) || thisDevice().name;
+  const clean = cleanLine(name, thisDevice().name, 60);
   current = { ...thisDevice(), name: clean };
   try {
     storage()?.setItem(NAME_KEY, clean);

@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 import {
   classifyConflicts,
   sharedAnalysis,
+  sharedNextVersion,
   type Acceptance,
   type Analysis,
   type ConflictEntry,
@@ -26,12 +27,17 @@ class Feed<T> {
   private readonly listeners = new Set<() => void>();
   private subscription: Subscription | undefined;
 
-  constructor(private readonly query: () => Promise<T>) {}
+  constructor(
+    private readonly query: () => Promise<T>,
+    /** Told of each new value after the first, with the one it replaces. */
+    private readonly onNext?: (prev: T, next: T) => void,
+  ) {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     this.subscription ??= liveQuery(this.query).subscribe({
       next: (value) => {
+        if (this.value !== undefined && this.onNext) this.onNext(this.value, value);
         this.value = value;
         this.error = null;
         this.notify();
@@ -73,7 +79,8 @@ function feedsFor(db: SummitryDb): Feeds {
   let f = feeds.get(db);
   if (!f) {
     f = {
-      plan: new Feed(() => loadPlan(db)),
+      // Each version linked to the one before: the shared analysis rechecks only what changed.
+      plan: new Feed(() => loadPlan(db), sharedNextVersion),
       acceptances: new Feed(() => createAcceptances(db).all()),
     };
     feeds.set(db, f);

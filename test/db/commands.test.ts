@@ -12,6 +12,17 @@ const dbs = dbsPerTest();
 const fresh = () => dbs.track(freshDb().db);
 
 describe('runCommand', () => {
+  it('stores the history label and device name as one line of cleaned text (a file name may carry anything)', async () => {
+    const db = fresh();
+    const { entry } = await runCommand(
+      db,
+      { label: "Imported 'hostile\u202Egnp.json\u0007'\r\n", put: { events: [makeEvent({ id: 'h' as never })] } },
+      { clock: () => NOW, device: { id: device.id, name: 'Evil\u202E\u0000 laptop\n' } },
+    );
+    expect(entry).toMatchObject({ label: "Imported 'hostilegnp.json'", deviceName: 'Evil laptop' });
+    expect((await db.history.get(entry!.id))?.label).toBe("Imported 'hostilegnp.json'");
+  });
+
   it('stamps rev, updatedAt and updatedBy, and writes one history entry with before and after', async () => {
     const db = fresh();
     const first = await runCommand(

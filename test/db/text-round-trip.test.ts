@@ -10,7 +10,7 @@ import { applyImport, exportBackup } from '../../src/db/io';
 import { loadPlan } from '../../src/db/repositories';
 import { PLAN_NAME_KEY } from '../../src/db/seed';
 import { exportCalendar, restoreBackup, restoreCalendar } from '../../src/domain/files';
-import { cleanText, TABLE_NAMES, type Plan } from '../../src/domain/model';
+import { cleanLine, cleanText, TABLE_NAMES, type Plan } from '../../src/domain/model';
 import { makeAllDayEvent, makeEvent, makeLeg, makeWindow } from '../helpers/factories';
 import { dbsPerTest, freshDb } from '../helpers/fresh-db';
 
@@ -214,7 +214,8 @@ describe('any text, stored through runCommand, comes back from both exports exac
         expect(plan.scenarios[0]).toMatchObject({ name: title(t.scenario[0]) });
         expect((await db.acceptances.toArray())[0]!.note).toBe(title(t.note));
         expect((await db.meta.get(PLAN_NAME_KEY))?.value).toBe(title(t.planName));
-        expect((await db.history.toArray())[0]!.label).toBe(cleanText(`Stored ${t.note}`));
+        // A label is one line: its line breaks become spaces, its ends trimmed.
+        expect((await db.history.toArray())[0]!.label).toBe(cleanLine(`Stored ${t.note}`, 'Changed the plan'));
       }),
       { numRuns: 25 },
     );

@@ -27,7 +27,9 @@ export {
   type CompiledPlan,
   type EngineStats,
 } from './engine';
-export { sharedAnalysis, sharedCompiled, sharedFinder } from './shared';
+export { recheck, recheckAnalysis, type Checked } from './recheck';
+export { recompilePlan, type PlanDiff, type Recompiled } from './recompile';
+export { sharedAnalysis, sharedCompiled, sharedFinder, sharedNextVersion } from './shared';
 export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make';
 export { nightOverlap } from './rules/local-hours';
 export { isCompatible } from './rules/double-booking';

@@ -120,6 +120,18 @@ export class ConflictRecord implements Conflict {
     return this.#at;
   }
 
+  /** True when one of the items (or visits) behind this conflict is in `parties` (by identity). */
+  involvesAny(parties: ReadonlySet<object>): boolean {
+    for (const p of this.#parties) if (parties.has(p)) return true;
+    return false;
+  }
+
+  /** The visit this conflict is about (a visit outside its window), if any. */
+  get aboutVisit(): string | undefined {
+    for (const p of this.#parties) if (p.type === 'visit') return p.id;
+    return undefined;
+  }
+
   get items(): ItemRef[] {
     if (!this.#items) this.#refs();
     return this.#items!;

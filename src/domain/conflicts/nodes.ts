@@ -318,102 +318,9 @@ export function compilePlan(plan: Plan): CompiledPlan {
     const start = starts0[i]!;
     const end = ends0[i]!;
     order[k] = k;
-    if (kinds[i] === EVENT) {
-      const e = items[i] as PlanEvent;
-      const place = e.placeId ? placeById.get(e.placeId) : undefined;
-      const informational = e.kind === 'note' || e.kind === 'holiday';
-      const zone = place ? place.timeZone : e.timeZone;
-      if (e.optional) optionalCount++;
-      const homes =
-        informational || e.allDay
-          ? NO_HOMES
-          : homesOf(start, end, zone, place !== undefined, e.participantIds, participantById);
-      sorted[k] = node(
-        k,
-        'event',
-        e.id,
-        start,
-        end,
-        e.status,
-        e.optional,
-        e.participantIds,
-        e.allDay,
-        informational,
-        !informational,
-        false,
-        place,
-        undefined,
-        zone,
-        zone,
-        e.visitId,
-        e.windowId,
-        e.windowMarginDays ?? 0,
-        undefined,
-        e.title,
-        e,
-        homes,
-      );
-    } else if (kinds[i] === LEG) {
-      const l = items[i] as Leg;
-      const from = placeById.get(l.fromPlaceId);
-      const to = placeById.get(l.toPlaceId);
-      const zone = from ? from.timeZone : 'UTC';
-      const toZone = to ? to.timeZone : zone;
-      if (l.optional) optionalCount++;
-      sorted[k] = node(
-        k,
-        'leg',
-        l.id,
-        start,
-        end,
-        l.status,
-        l.optional,
-        l.participantIds,
-        false,
-        false,
-        true,
-        false,
-        from,
-        to,
-        zone,
-        toZone,
-        l.visitId,
-        undefined,
-        0,
-        l.mode,
-        '',
-        l,
-        NO_HOMES,
-      );
-    } else {
-      const w = items[i] as PlanWindow;
-      const place = w.placeId ? placeById.get(w.placeId) : undefined;
-      sorted[k] = node(
-        k,
-        'window',
-        w.id,
-        start,
-        end,
-        w.status,
-        false,
-        w.participantIds,
-        true,
-        true,
-        false,
-        w.kind === 'blackout',
-        place,
-        undefined,
-        w.timeZone,
-        w.timeZone,
-        undefined,
-        undefined,
-        0,
-        undefined,
-        w.title,
-        w,
-        NO_HOMES,
-      );
-    }
+    const x = nodeFor(k, kinds[i]!, items[i]!, start, end, placeById, participantById);
+    if (x.optional) optionalCount++;
+    sorted[k] = x;
   }
   const timelines = timelinesOf(sorted, order);
   const blackouts = sorted.filter((x) => x.blackout);
@@ -433,6 +340,112 @@ export function compilePlan(plan: Plan): CompiledPlan {
     visitById,
     windowById,
   };
+}
+
+/** The node of one item in force at position `k`, its instants already parsed (kind: EVENT, LEG or WINDOW). */
+export function nodeFor(
+  k: number,
+  kind: number,
+  item: PlanEvent | Leg | PlanWindow,
+  start: number,
+  end: number,
+  placeById: Map<string, Place>,
+  participantById: Map<string, Participant>,
+): Node {
+  if (kind === EVENT) {
+    const e = item as PlanEvent;
+    const place = e.placeId ? placeById.get(e.placeId) : undefined;
+    const informational = e.kind === 'note' || e.kind === 'holiday';
+    const zone = place ? place.timeZone : e.timeZone;
+    const homes =
+      informational || e.allDay
+        ? NO_HOMES
+        : homesOf(start, end, zone, place !== undefined, e.participantIds, participantById);
+    return node(
+      k,
+      'event',
+      e.id,
+      start,
+      end,
+      e.status,
+      e.optional,
+      e.participantIds,
+      e.allDay,
+      informational,
+      !informational,
+      false,
+      place,
+      undefined,
+      zone,
+      zone,
+      e.visitId,
+      e.windowId,
+      e.windowMarginDays ?? 0,
+      undefined,
+      e.title,
+      e,
+      homes,
+    );
+  } else if (kind === LEG) {
+    const l = item as Leg;
+    const from = placeById.get(l.fromPlaceId);
+    const to = placeById.get(l.toPlaceId);
+    const zone = from ? from.timeZone : 'UTC';
+    const toZone = to ? to.timeZone : zone;
+    return node(
+      k,
+      'leg',
+      l.id,
+      start,
+      end,
+      l.status,
+      l.optional,
+      l.participantIds,
+      false,
+      false,
+      true,
+      false,
+      from,
+      to,
+      zone,
+      toZone,
+      l.visitId,
+      undefined,
+      0,
+      l.mode,
+      '',
+      l,
+      NO_HOMES,
+    );
+  } else {
+    const w = item as PlanWindow;
+    const place = w.placeId ? placeById.get(w.placeId) : undefined;
+    return node(
+      k,
+      'window',
+      w.id,
+      start,
+      end,
+      w.status,
+      false,
+      w.participantIds,
+      true,
+      true,
+      false,
+      w.kind === 'blackout',
+      place,
+      undefined,
+      w.timeZone,
+      w.timeZone,
+      undefined,
+      undefined,
+      0,
+      undefined,
+      w.title,
+      w,
+      NO_HOMES,
+    );
+  }
 }
 
 function boundsOf(nodes: readonly Node[], order: Uint32Array): { starts: Float64Array; ends: Float64Array } {
@@ -500,8 +513,8 @@ export function indexFor(compiled: CompiledPlan, options: IndexOptions): PlanInd
   }
   const inForce = (x: Node) => !x.optional || takesIn(x.id);
   if (overrides.size === 0) {
-    const nodes = compiled.nodes.filter(inForce);
     const order = compiled.order.filter((i) => inForce(compiled.nodes[i]!));
+    const nodes = Array.from(order, (i) => compiled.nodes[i]!);
     const timelines = new Map<string, Node[]>();
     for (const [person, list] of compiled.timelines) {
       const kept = list.filter(inForce);
@@ -516,7 +529,7 @@ export function indexFor(compiled: CompiledPlan, options: IndexOptions): PlanInd
     const o = x.type === 'window' ? undefined : overrides.get(x.id);
     if (o) moves[i] = moved(x, toMs(o.startsAt), toMs(o.endsAt), compiled.participantById);
   }
-  const nodes = moves.filter((x) => inForce(x) && x.end > x.start);
+  const nodes = Array.from(compiled.order, (i) => moves[i]!).filter((x) => inForce(x) && x.end > x.start);
   const positions = new Uint32Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) positions[i] = nodes[i]!.n;
   const sorted = sortByStart(nodes);
@@ -565,9 +578,9 @@ export function sortByKey(keys: Float64Array, tie: (a: number, b: number) => num
   return order;
 }
 
-const EVENT = 0;
-const LEG = 1;
-const WINDOW = 2;
+export const EVENT = 0;
+export const LEG = 1;
+export const WINDOW = 2;
 
 /** Positions sorted by (start, end, kind, id), as `sortByStart`, from the items' parts. */
 function sortItems(

@@ -2,11 +2,15 @@
  * One analysis per plan version, shared by every consumer (header badge, calendar markers, route,
  * conflicts view, what-if). A plan object is one version: the plan feed hands the same object to
  * every view until something changes, so caching by object identity runs the engine once per
- * version and per "Include optional legs" setting, however many views are mounted.
+ * version and per "Include optional legs" setting, however many views are mounted. The feed also
+ * tells which version follows which (`sharedNextVersion`): the next one is then recompiled and
+ * rechecked from the previous one (only what the edit touched), not from scratch.
  */
 import type { Plan } from '../model';
 import { usesHour12 } from '../time';
 import { analyzeCompiled, compilePlan, type Analysis, type CompiledPlan } from './engine';
+import { recheckAnalysis } from './recheck';
+import { recompilePlan, type PlanDiff } from './recompile';
 import type { Conflict, FindOptions } from './types';
 
 type ConflictFinder = (plan: Plan, options: FindOptions) => Conflict[];
@@ -14,6 +18,11 @@ type ConflictFinder = (plan: Plan, options: FindOptions) => Conflict[];
 interface Entry {
   compiled?: CompiledPlan;
   runs: Map<string, Analysis>;
+  /** The previous version's entry, until this one is compiled from it. */
+  from?: Entry;
+  /** What changed since the previous version, and its runs: for rechecks instead of full runs. */
+  diff?: PlanDiff;
+  fromRuns?: Map<string, Analysis>;
 }
 
 const cache = new WeakMap<Plan, Entry>();
@@ -35,10 +44,39 @@ function keyOf(includeOptional: FindOptions['includeOptional']): string {
     : `${clock}:ids:${[...includeOptional].sort().join(',')}`;
 }
 
-/** The plan compiled once per version. */
+/**
+ * `next` is the version of the plan that followed `prev` in the database (the plan feed says so;
+ * every stored record carries its revision, so unchanged records are known as such). Versions
+ * linked this way are compiled and analysed incrementally; any other plan afresh.
+ */
+export function sharedNextVersion(prev: Plan, next: Plan): void {
+  if (prev === next) return;
+  const before = cache.get(prev);
+  if (!before?.compiled) return;
+  const entry = entryFor(next);
+  if (entry.compiled) return;
+  entry.from = before;
+  // Keep at most one version back.
+  before.from = undefined;
+  before.diff = undefined;
+  before.fromRuns = undefined;
+}
+
+/** The plan compiled once per version (from the previous version when linked). */
 export function sharedCompiled(plan: Plan): CompiledPlan {
   const entry = entryFor(plan);
-  entry.compiled ??= compilePlan(plan);
+  if (!entry.compiled) {
+    const from = entry.from;
+    entry.from = undefined;
+    if (from?.compiled) {
+      const { compiled, diff } = recompilePlan(from.compiled, plan);
+      entry.compiled = compiled;
+      if (diff) {
+        entry.diff = diff;
+        entry.fromRuns = from.runs;
+      }
+    } else entry.compiled = compilePlan(plan);
+  }
   return entry.compiled;
 }
 
@@ -48,7 +86,12 @@ export function sharedAnalysis(plan: Plan, includeOptional: FindOptions['include
   const key = keyOf(includeOptional);
   let analysis = entry.runs.get(key);
   if (!analysis) {
-    analysis = analyzeCompiled(sharedCompiled(plan), { includeOptional });
+    const compiled = sharedCompiled(plan);
+    const before = entry.fromRuns?.get(key);
+    analysis =
+      entry.diff && before
+        ? recheckAnalysis(before, compiled, entry.diff, { includeOptional })
+        : analyzeCompiled(compiled, { includeOptional });
     entry.runs.set(key, analysis);
   }
   return analysis;

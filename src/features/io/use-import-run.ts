@@ -4,6 +4,7 @@
  * review or a refusal. `cancel` stops the job and changes nothing; so does closing the dialog.
  */
 import { useCallback, useEffect, useRef } from 'react';
+import { cleanLine } from '../../domain/model';
 import { IMPORT_LIMITS, tooLarge, type Restored } from '../../domain/files';
 import { useUiStore } from '../../store/ui-store';
 import type { WorkingStage } from './import-steps';
@@ -35,7 +36,8 @@ export function useImportRun(setStage: (stage: Stage) => void) {
   const openFile = useCallback(
     (file: File) => {
       stop();
-      const fileName = file.name;
+      // The name as the browser gives it may hold anything (a bidi override turns 'gnp.json' round).
+      const fileName = cleanLine(file.name, 'the file', 200);
       if (file.size > IMPORT_LIMITS.maxFileBytes) {
         setStage({ step: 'refused', fileName, errors: [tooLarge(file.size)] });
         return;

@@ -1,7 +1,15 @@
 /* eslint-disable no-control-regex -- matching control characters is the point */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanDeep, cleanPlanName, cleanText, parseRecord, RECORDS, type RecordTable } from '../../../src/domain/model';
+import {
+  cleanDeep,
+  cleanLine,
+  cleanPlanName,
+  cleanText,
+  parseRecord,
+  RECORDS,
+  type RecordTable,
+} from '../../../src/domain/model';
 import { makeEvent } from '../../helpers/factories';
 
 describe('cleanText: the one text cleaner', () => {
@@ -75,5 +83,27 @@ describe('cleanText: the one text cleaner', () => {
     expect(history.changes[0]!.after).toEqual({ title: 'A\nB' });
     for (const table of Object.keys(RECORDS) as RecordTable[])
       expect(RECORDS[table].normalize({ any: dirty }), table).toMatchObject({ any: 'A\nB' });
+  });
+});
+
+describe('cleanLine: a file name, history label or device name', () => {
+  it.each([
+    ['report\u202Egnp.json', 'reportgnp.json'],
+    ['two\r\nlines\u2028and\ttab\u0007', 'two lines and tab'],
+    ['  \u200B\u202E \n ', 'fallback'],
+    ['x'.repeat(30), 'x'.repeat(20)],
+  ])('cleanLine(%j) is %j', (input, out) => {
+    expect(cleanLine(input, 'fallback', 20)).toBe(out);
+  });
+
+  it('is one line of cleaned text, never empty (any string)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
+        const line = cleanLine(s, 'f');
+        expect(line).toBe(cleanText(line));
+        expect(line).not.toMatch(/\n/);
+        expect(line.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

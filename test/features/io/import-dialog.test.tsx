@@ -58,6 +58,19 @@ describe('Import…', () => {
     expect(await db.events.count()).toBe(before);
   });
 
+  it('shows a file’s name cleaned: a bidi override cannot turn "gnp.json" round', async () => {
+    render(<IoMenu />);
+    const file = new File(['not a plan'], 'hostile\u202Egnp\u0007.json', { type: 'application/json' });
+    await act(async () => {
+      fireEvent.drop(window, { dataTransfer: { files: [file], types: ['Files'] } });
+    });
+    const dialog = await screen.findByRole('dialog', { name: 'Import' });
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('hostilegnp.json cannot be imported. Nothing was changed.');
+    expect(dialog.textContent).not.toContain('\u202E');
+    expect(dialog.textContent).not.toContain('\u0007');
+  });
+
   it('counts in words that agree: "1 item refers to things not in the file"', async () => {
     const plan = buildSamplePlan();
     const [first, ...rest] = plan.events;

@@ -73,3 +73,13 @@ export function cleanRecordText(value: unknown): unknown {
 export function cleanPlanName(name: unknown, fallback = 'Imported plan'): string {
   return (typeof name === 'string' ? cleanText(name).trim().slice(0, 300) : '') || fallback;
 }
+
+/**
+ * One line of text from outside the plan's records — a file's name as the browser gives it, a
+ * history entry's label, a device's name — as it may be shown and stored: cleaned, every line
+ * break a space, trimmed, at most `max` characters, or `fallback` if nothing is left. A file
+ * named `report\u202Egnp.json` is shown as `reportgnp.json`, as it is, never as `reportnosj.png`.
+ */
+export function cleanLine(text: unknown, fallback: string, max = 500): string {
+  return (typeof text === 'string' ? cleanText(text).replace(/\n/g, ' ').trim().slice(0, max).trim() : '') || fallback;
+}

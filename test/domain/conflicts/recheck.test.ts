@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeConflicts,
+  recheck,
+  recompilePlan,
+  compilePlan,
+  sharedAnalysis,
+  sharedCompiled,
+  sharedNextVersion,
+  toPlainConflict,
+  type Analysis,
+  type Checked,
+  type FindOptions,
+} from '../../../src/domain/conflicts';
+import type { Leg, Plan, PlanEvent } from '../../../src/domain/model/model';
+import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
+import { toInstant } from '../../../src/domain/time/time';
+
+const plain = (r: Analysis) => ({ ...r, conflicts: r.conflicts.map(toPlainConflict) });
+const HOUR = 3_600_000;
+const STATUSES = ['confirmed', 'tentative', 'held', 'cancelled', 'postponed', 'proposed'] as const;
+
+type Edit =
+  | { op: 'move'; item: number; leg: boolean; by: number; stretch: number }
+  | { op: 'status'; item: number; leg: boolean; status: number }
+  | { op: 'optional'; item: number; leg: boolean }
+  | { op: 'people'; item: number; leg: boolean; keep: number }
+  | { op: 'remove'; item: number; leg: boolean }
+  | { op: 'copy'; item: number; by: number }
+  | { op: 'reorder' }
+  | { op: 'stamp'; item: number }
+  | { op: 'place'; item: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    op: fc.constant('move' as const),
+    item: fc.nat(),
+    leg: fc.boolean(),
+    by: fc.integer({ min: -72, max: 72 }),
+    stretch: fc.integer({ min: -2, max: 6 }),
+  }),
+  fc.record({ op: fc.constant('status' as const), item: fc.nat(), leg: fc.boolean(), status: fc.nat() }),
+  fc.record({ op: fc.constant('optional' as const), item: fc.nat(), leg: fc.boolean() }),
+  fc.record({ op: fc.constant('people' as const), item: fc.nat(), leg: fc.boolean(), keep: fc.nat() }),
+  fc.record({ op: fc.constant('remove' as const), item: fc.nat(), leg: fc.boolean() }),
+  fc.record({ op: fc.constant('copy' as const), item: fc.nat(), by: fc.integer({ min: -48, max: 48 }) }),
+  fc.record({ op: fc.constant('reorder' as const) }),
+  fc.record({ op: fc.constant('stamp' as const), item: fc.nat() }),
+  fc.record({ op: fc.constant('place' as const), item: fc.nat() }),
+);
+
+const shift = (iso: string, ms: number) => toInstant(Date.parse(iso) + ms);
+let copies = 0;
+let clock = Date.parse('2026-12-01T00:00:00.000Z');
+/** A new revision, as every repository write stamps one. */
+const stamped = <T extends object>(x: T): T => ({ ...x, updatedAt: toInstant(++clock) });
+
+/** The plan after one edit: a new plan object whose unchanged records are the same objects, as the plan feed gives. */
+function apply(plan: Plan, e: Edit): Plan {
+  const list: readonly (PlanEvent | Leg)[] = 'leg' in e && e.leg ? plan.legs : plan.events;
+  const set = (i: number, next: PlanEvent | Leg | undefined): Plan => {
+    const copy = list.slice();
+    if (next) copy[i] = stamped(next);
+    else copy.splice(i, 1);
+    return 'leg' in e && e.leg ? { ...plan, legs: copy as Leg[] } : { ...plan, events: copy as PlanEvent[] };
+  };
+  if (e.op === 'reorder') return { ...plan, events: plan.events.slice().reverse() };
+  if (e.op === 'place') {
+    const places = plan.places.slice();
+    const i = e.item % places.length;
+    places[i] = stamped({ ...places[i]!, name: `${places[i]!.name}′` });
+    return { ...plan, places };
+  }
+  if (list.length === 0) return plan;
+  const i = e.item % list.length;
+  const x = list[i]!;
+  switch (e.op) {
+    case 'move': {
+      if ('departsAt' in x) {
+        const arrives = shift(x.arrivesAt, e.by * HOUR + e.stretch * HOUR);
+        return set(i, { ...x, departsAt: shift(x.departsAt, e.by * HOUR), arrivesAt: arrives });
+      }
+      return set(i, {
+        ...x,
+        startsAt: shift(x.startsAt, e.by * HOUR),
+        endsAt: shift(x.endsAt, (e.by + e.stretch) * HOUR),
+      });
+    }
+    case 'status':
+      return set(i, { ...x, status: STATUSES[e.status % STATUSES.length]! });
+    case 'optional':
+      return set(i, { ...x, optional: !x.optional });
+    case 'people':
+      return set(i, { ...x, participantIds: x.participantIds.filter((_, k) => (e.keep >> k) & 1) });
+    case 'remove':
+      return set(i, undefined);
+    case 'copy': {
+      const ev = plan.events[e.item % plan.events.length]!;
+      const made = {
+        ...ev,
+        id: `${ev.id}-copy${++copies}`,
+        startsAt: shift(ev.startsAt, e.by * HOUR),
+        endsAt: shift(ev.endsAt, e.by * HOUR),
+      };
+      return { ...plan, events: [...plan.events, stamped(made as PlanEvent)] };
+    }
+    case 'stamp': {
+      // A record re-read from the database: a new object, the same fields.
+      const ev = plan.events[e.item % plan.events.length]!;
+      const events = plan.events.slice();
+      events[e.item % plan.events.length] = { ...ev };
+      return { ...plan, events };
+    }
+  }
+}
+
+/** How many edits the property tests made, and how many of them were rechecked incrementally. */
+const steps = { all: 0, incremental: 0 };
+
+function expectRecheckAgrees(start: Plan, edits: Edit[], options: FindOptions): void {
+  let plan = start;
+  let checked: Checked = recheck(undefined, plan, options);
+  for (const e of edits) {
+    plan = apply(plan, e);
+    steps.all++;
+    if (recompilePlan(checked.compiled, plan).diff) steps.incremental++;
+    checked = recheck(checked, plan, options);
+    expect(plain(checked.analysis)).toEqual(plain(analyzeConflicts(plan, options)));
+  }
+}
+
+describe('incremental recheck', () => {
+  it('equals a full run after any sequence of edits to the sample plan (with and without optional items)', () => {
+    const sample = buildSamplePlan();
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.boolean(), (edits, includeOptional) => {
+        expectRecheckAgrees(sample, edits, { includeOptional });
+      }),
+      { numRuns: 50 },
+    );
+    // Most edits took the incremental path (a place edit compiles afresh), so the comparison means something.
+    expect(steps.incremental).toBeGreaterThan(steps.all / 2);
+  }, 120_000);
+
+  it('equals a full run on a crowded plan where one edit makes and clears many conflicts', () => {
+    const sample = buildSamplePlan();
+    // Every event of the sample twice more, a day and two hours apart: many overlaps and double bookings.
+    const crowded: Plan = {
+      ...sample,
+      events: [
+        ...sample.events,
+        ...sample.events.map((e) => ({
+          ...e,
+          id: `${e.id}-b`,
+          startsAt: shift(e.startsAt, 2 * HOUR),
+          endsAt: shift(e.endsAt, 2 * HOUR),
+        })),
+        ...sample.events.map((e) => ({
+          ...e,
+          id: `${e.id}-c`,
+          startsAt: shift(e.startsAt, 24 * HOUR),
+          endsAt: shift(e.endsAt, 24 * HOUR),
+        })),
+      ] as PlanEvent[],
+    };
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        expectRecheckAgrees(crowded, edits, { includeOptional: true });
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it('recompiles only the edited item: every other compiled node is kept', () => {
+    const plan = buildSamplePlan();
+    const before = compilePlan(plan);
+    const i = plan.events.findIndex((e) => e.status !== 'cancelled' && e.status !== 'postponed' && !e.allDay);
+    const events = plan.events.slice();
+    events[i] = {
+      ...events[i]!,
+      updatedAt: '2026-12-01T00:00:00.000Z',
+      startsAt: shift(events[i]!.startsAt, HOUR),
+      endsAt: shift(events[i]!.endsAt, HOUR),
+    };
+    const { compiled, diff } = recompilePlan(before, { ...plan, events });
+    expect(diff).not.toBeNull();
+    expect(diff!.added.map((x) => x.id)).toEqual([events[i]!.id]);
+    expect([...diff!.removed].map((x) => x.id)).toEqual([events[i]!.id]);
+    const kept = compiled.nodes.filter((x) => before.nodes.includes(x));
+    expect(kept.length).toBe(compiled.nodes.length - 1);
+    // A change to a place compiles afresh.
+    const places = plan.places.map((p, k) => (k === 0 ? stamped({ ...p, name: 'Elsewhere' }) : p));
+    expect(recompilePlan(before, { ...plan, places }).diff).toBeNull();
+  });
+
+  it('the shared analysis rechecks a version linked to the one before, and compiles any other plan afresh', () => {
+    const v1 = buildSamplePlan();
+    const first = sharedAnalysis(v1, true);
+    const i = v1.events.findIndex((e) => e.status !== 'cancelled' && e.status !== 'postponed' && !e.allDay);
+    const moved = (plan: Plan, hours: number, stamp: boolean): Plan => {
+      const events = plan.events.slice();
+      const e = events[i]!;
+      const next = { ...e, startsAt: shift(e.startsAt, hours * HOUR), endsAt: shift(e.endsAt, hours * HOUR) };
+      events[i] = stamp ? stamped(next) : next;
+      return { ...plan, events };
+    };
+    // The next version from the database: linked, so recompiled from v1 (every other node kept).
+    const v2 = moved(v1, 30, true);
+    sharedNextVersion(v1, v2);
+    const a2 = sharedAnalysis(v2, true);
+    expect(plain(a2)).toEqual(plain(analyzeConflicts(v2, { includeOptional: true })));
+    const kept = new Set(sharedCompiled(v1).nodes);
+    expect(
+      sharedCompiled(v2)
+        .nodes.filter((x) => !kept.has(x))
+        .map((x) => x.id),
+    ).toEqual([v1.events[i]!.id]);
+    // Pairwise conflicts of other items are the very same records as before (not found again).
+    const pairwise = new Set(['double-booking', 'overlap', 'local-hours', 'blackout']);
+    const untouched = first.conflicts.filter(
+      (c) => pairwise.has(c.rule) && !c.items.some((it) => it.id === v1.events[i]!.id),
+    );
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const c of untouched) expect(a2.conflicts).toContain(c);
+    // A plan not linked (a what-if variant whose record kept its revision but moved) is compiled afresh, correctly.
+    const variant = moved(v2, -30, false);
+    expect(plain(sharedAnalysis(variant, true))).toEqual(plain(analyzeConflicts(variant, { includeOptional: true })));
+    expect(sharedCompiled(variant).nodes.some((x) => kept.has(x))).toBe(false);
+  });
+});
