@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlan, validatePlan } from '../../src/db/repositories';
-import { PLAN_NAME_KEY, resetSamplePlan, seedIfFirstRun } from '../../src/db/seed';
+import { openPlan } from '../../src/db/open-plan';
+import { resetSamplePlan, seedIfFirstRun } from '../../src/db/seed';
 import { buildSamplePlan } from '../../src/domain/sample/sample-plan';
 import { freshDb } from '../helpers/fresh-db';
 
@@ -16,7 +17,9 @@ describe('sample plan seeding', () => {
     await seedIfFirstRun(db);
     const stored = await loadPlan(db);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    expect(stored.events.slice().sort(byId)).toEqual(sample.events.map((e) => ({ ...e, rev: 1 })).sort(byId));
+    expect(stored.events.slice().sort(byId)).toEqual(
+      sample.events.map((e) => ({ ...e, planId: 'plan-1', rev: 1 })).sort(byId),
+    );
     expect(validatePlan(stored)).toEqual(stored);
   });
 
@@ -28,7 +31,7 @@ describe('sample plan seeding', () => {
     const sample = buildSamplePlan();
     expect(plan.events.length).toBe(sample.events.length);
     expect(plan.legs.length).toBe(sample.legs.length);
-    expect((await db.meta.get(PLAN_NAME_KEY))?.value).toBe('US–China summitry 2025–26');
+    expect((await openPlan(db)).name).toBe('US–China summitry 2025–26');
     expect(await seedIfFirstRun(db)).toBe(false);
   });
 
