@@ -19,6 +19,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Share plan" onClose={onClose}>
       <form
+        className="sync-form"
         onSubmit={async (e) => {
           e.preventDefault();
           setBusy(true);
@@ -91,6 +92,7 @@ function JoinDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Join a shared plan" onClose={close}>
       <form
+        className="sync-form"
         onSubmit={async (e) => {
           e.preventDefault();
           setBusy(true);
