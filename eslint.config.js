@@ -22,8 +22,6 @@ const SIZE_DEBT = [
   'src/domain/conflicts/nodes.ts',
   'src/domain/conflicts/rules/timeline.ts',
   'src/features/calendar/calendar-adapter.ts',
-  'src/features/conflicts/ConflictList.tsx',
-  'src/features/conflicts/ConflictsView.tsx',
   'src/features/editor/EditorDialog.tsx',
   'src/features/finder/FindDates.tsx',
   'src/features/finder/ScenarioCompare.tsx',

@@ -82,6 +82,35 @@ describe('conflicts view', () => {
     await context.close();
   });
 
+  it('counts the same open errors and warnings on the link and the tab; info-level overlaps are grouped and folded', async () => {
+    const { page, context, errors } = await openConflicts();
+    const link = page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Conflicts/ });
+    await expect.poll(() => link.getAttribute('aria-label')).toMatch(/^Conflicts (\d+ errors?, )?\d+ warnings?$/);
+    const words = (await link.getAttribute('aria-label'))!.replace(/^Conflicts /, '');
+    const listTab = tab(page, `Conflict list, ${words} to resolve`);
+    await listTab.waitFor();
+    expect(await listTab.locator('.badge').innerText()).toBe(await link.locator('.badge').innerText());
+    const open = page.getByRole('region', { name: /^Open/ });
+    const openCount = Number((await open.getByRole('heading', { level: 3 }).innerText()).match(/\((\d+)\)/)![1]);
+    const linkCount = [...words.matchAll(/(\d+) (?:error|warning)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(openCount).toBe(linkCount);
+    expect(await open.getByRole('heading', { level: 4, name: 'Overlap' }).count()).toBe(0);
+
+    const fold = page.getByRole('button', { name: /^\d+ overlaps, mostly with windows$/ });
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    const folded = page.getByRole('region', { name: /^\d+ overlaps/ });
+    expect(await folded.locator('article.conflict-card').count()).toBe(0);
+    await page.getByText(/Folded below for information: \d+ overlaps, mostly with windows\./).waitFor();
+    await fold.click();
+    await expect.poll(() => fold.getAttribute('aria-expanded')).toBe('true');
+    const overlapCount = Number((await fold.innerText()).match(/(\d+) overlaps/)![1]);
+    await expect.poll(() => folded.getByRole('heading', { level: 4, name: 'Overlap' }).count()).toBe(overlapCount);
+    await fold.click();
+    await expect.poll(() => folded.locator('article.conflict-card').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('remembers an accepted conflict across a reload and reopens it when its item is moved', async () => {
     const { page, context } = await openConflicts();
     const open = page.getByRole('region', { name: /^Open/ });

@@ -1,5 +1,5 @@
 /** Severity order, counts and their wording, shared by the conflict list, the what-if and the nav badge. */
-import { SEVERITIES, type Conflict, type Severity } from './types';
+import { SEVERITIES, type Conflict, type ItemType, type Severity } from './types';
 
 /** Higher is worse: error 2, warning 1, info 0. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -31,4 +31,36 @@ export function worstSeverity(conflicts: readonly Pick<Conflict, 'severity'>[]):
   let worst: Severity | undefined;
   for (const c of conflicts) if (!worst || SEVERITY_RANK[c.severity] > SEVERITY_RANK[worst]) worst = c.severity;
   return worst;
+}
+
+/** Errors and warnings: what a planner must resolve or accept. Info-level conflicts are only for information. */
+export function toResolve(c: Pick<Conflict, 'severity'>): boolean {
+  return c.severity !== 'info';
+}
+
+const TYPE_PLURALS: Record<ItemType, string> = { event: 'events', leg: 'legs', window: 'windows', visit: 'visits' };
+
+/**
+ * Info-level conflicts in one phrase for a folded group: "26 overlaps, mostly with windows" (the
+ * kind of item in more than half of them), "2 overlaps, all with windows", "3 overlaps"; "" for none.
+ */
+export function describeInfoGroup(conflicts: readonly Pick<Conflict, 'rule' | 'items'>[]): string {
+  const n = conflicts.length;
+  if (n === 0) return '';
+  const allOverlaps = conflicts.every((c) => c.rule === 'overlap');
+  const noun = allOverlaps
+    ? n === 1
+      ? 'overlap'
+      : 'overlaps'
+    : n === 1
+      ? 'informational note'
+      : 'informational notes';
+  const withType = new Map<ItemType, number>();
+  for (const c of conflicts)
+    for (const type of new Set(c.items.map((i) => i.type))) withType.set(type, (withType.get(type) ?? 0) + 1);
+  let top: [ItemType, number] | undefined;
+  for (const entry of withType) if (!top || entry[1] > top[1]) top = entry;
+  const phrase = `${n} ${noun}`;
+  if (!top || n === 1 || top[1] * 2 <= n) return phrase;
+  return `${phrase}, ${top[1] === n ? 'all' : 'mostly'} with ${TYPE_PLURALS[top[0]]}`;
 }

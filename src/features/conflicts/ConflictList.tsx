@@ -1,25 +1,14 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ConflictEntry } from '../../domain/conflicts';
-import { conflictsToCsv } from '../../domain/conflicts';
-import { filterConflictsBy, SORT_KEYS, sortConflictsBy, type SortKey } from '../../domain/conflicts';
-import { countBySeverity, describeCounts, SEVERITY_LABELS } from '../../domain/conflicts';
-import { RULE_LABELS, RULES, SEVERITIES, type ItemRef, type RuleId } from '../../domain/conflicts';
-import { ChoiceChecks } from '../../components/ChoiceChecks';
+import { conflictsToCsv, countBySeverity, describeCounts, describeInfoGroup, toResolve } from '../../domain/conflicts';
+import type { ItemRef } from '../../domain/conflicts';
 import { ShowMore, useFocusRow, useShowMore } from '../../components/ShowMore';
 import { downloadTextFile } from '../../components/download';
 import type { Participant } from '../../domain/model';
-import { localDaysToInstants, localDateOf } from '../../domain/time';
-import { useConflictsViewStore } from '../../store/conflicts-view-store';
+import { localDateOf } from '../../domain/time';
 import { ConflictCard, type ConflictCardProps } from './ConflictCard';
-
-const SORT_LABELS: Record<SortKey, string> = {
-  date: 'Date',
-  severity: 'Severity (worst first)',
-  rule: 'Rule',
-  margin: 'Margin',
-};
-
-const conflictOf = (entry: ConflictEntry) => entry.conflict;
+import { ConflictToolbar } from './ConflictToolbar';
+import { useShownConflicts } from './use-shown-conflicts';
 
 export interface ConflictListProps {
   entries: ConflictEntry[];
@@ -35,13 +24,14 @@ export interface ConflictListProps {
 }
 
 type CardAction = Pick<ConflictCardProps, 'onAccept' | 'onReopen'>;
+type DrawCard = (entry: ConflictEntry, action: CardAction, index: number, total: number) => React.ReactNode;
 
 interface CardsProps {
   entries: ConflictEntry[];
   revealId?: string | null;
   /** Draw them all (for printing). */
   all?: boolean;
-  card: (entry: ConflictEntry, action: CardAction, index: number, total: number) => React.ReactNode;
+  card: DrawCard;
   action: CardAction;
 }
 
@@ -61,7 +51,57 @@ function Cards({ entries, revealId, all, card, action }: CardsProps) {
   );
 }
 
-/** The conflict list: filters, sort, export and print; open conflicts first, accepted ones apart. */
+interface InfoGroupProps {
+  entries: ConflictEntry[];
+  revealId?: string | null;
+  printing: boolean;
+  card: DrawCard;
+  onAccept: (entry: ConflictEntry) => void;
+}
+
+/**
+ * Open info-level conflicts (overlaps of items that share time), folded under one line such as
+ * "26 overlaps, mostly with windows"; its button unfolds them. Unfolds by itself for printing and
+ * when one of them is jumped to from the timeline.
+ */
+function InfoGroup({ entries, revealId, printing, card, onAccept }: InfoGroupProps) {
+  const ids = useId();
+  const [unfolded, setUnfolded] = useState(false);
+  const [revealed, setRevealed] = useState<string | null | undefined>(null);
+  if (revealId !== revealed) {
+    setRevealed(revealId);
+    if (revealId && entries.some((e) => e.conflict.id === revealId)) setUnfolded(true);
+  }
+  const phrase = describeInfoGroup(entries.map((e) => e.conflict));
+  const shown = unfolded || printing;
+  return (
+    <section aria-labelledby={`${ids}-head`} className="conflict-group info-group">
+      <h3 id={`${ids}-head`}>
+        <button
+          type="button"
+          className="fold-button"
+          aria-expanded={shown}
+          aria-controls={`${ids}-cards`}
+          onClick={() => setUnfolded(!unfolded)}
+        >
+          <span aria-hidden="true" className="fold-mark">
+            {shown ? '▾' : '▸'}
+          </span>{' '}
+          {phrase}
+        </button>
+      </h3>
+      <p className="group-note">
+        For information: items that share time, with nothing to resolve.
+        {shown ? '' : ' Folded; the button above shows them.'}
+      </p>
+      <div id={`${ids}-cards`} hidden={!shown}>
+        {shown && <Cards entries={entries} revealId={revealId} all={printing} card={card} action={{ onAccept }} />}
+      </div>
+    </section>
+  );
+}
+
+/** The conflict list: filters, sort, export and print; errors and warnings first, info folded, accepted ones apart. */
 export function ConflictList({
   entries,
   participants,
@@ -73,12 +113,6 @@ export function ConflictList({
   onShowOnTimeline,
   revealId,
 }: ConflictListProps) {
-  const filter = useConflictsViewStore((s) => s.filter);
-  const setFilter = useConflictsViewStore((s) => s.setFilter);
-  const clearFilter = useConflictsViewStore((s) => s.clearFilter);
-  const sortKey = useConflictsViewStore((s) => s.sortKey);
-  const sortDirection = useConflictsViewStore((s) => s.sortDirection);
-  const setSort = useConflictsViewStore((s) => s.setSort);
   const ids = useId();
   // Print draws every card first (the list on screen is drawn a page at a time).
   const [printing, setPrinting] = useState(false);
@@ -90,42 +124,11 @@ export function ConflictList({
 
   const nameOf = useMemo(() => new Map(participants.map((p) => [p.id as string, p.name])), [participants]);
   const participantName = (id: string) => nameOf.get(id) ?? id;
-
-  const { rangeError, shown } = useMemo(() => {
-    let from: string | undefined;
-    let to: string | undefined;
-    let rangeError: string | null = null;
-    try {
-      if (filter.fromDate) from = localDaysToInstants(filter.fromDate, filter.fromDate, displayZone).startsAt;
-      if (filter.toDate) to = localDaysToInstants(filter.toDate, filter.toDate, displayZone).endsAt;
-      if (from && to && to <= from) rangeError = 'The “to” date must be on or after the “from” date.';
-    } catch {
-      rangeError = 'Enter the dates as day, month and year.';
-    }
-    const filtered = filterConflictsBy(
-      entries,
-      {
-        severities: filter.severities,
-        rules: filter.rules,
-        participantIds: filter.participantIds,
-        from: rangeError ? undefined : from,
-        to: rangeError ? undefined : to,
-      },
-      conflictOf,
-    );
-    return { rangeError, shown: sortConflictsBy(filtered, sortKey, sortDirection, conflictOf) };
-  }, [entries, filter, displayZone, sortKey, sortDirection]);
-
-  const open = shown.filter((e) => e.state !== 'accepted');
-  const accepted = shown.filter((e) => e.state === 'accepted');
-  const totalOpen = entries.filter((e) => e.state !== 'accepted').length;
-  const filtering =
-    filter.severities.length + filter.rules.length + filter.participantIds.length > 0 ||
-    !!filter.fromDate ||
-    !!filter.toDate;
+  const { rangeError, filtering, shown, toResolve: open, info, accepted } = useShownConflicts(entries, displayZone);
+  const totalOpen = entries.filter((e) => e.state !== 'accepted' && toResolve(e.conflict)).length;
 
   /** One card: open ones offer Accept…, accepted ones Reopen. */
-  const card = (entry: ConflictEntry, action: CardAction, index: number, total: number) => (
+  const card: DrawCard = (entry, action, index, total) => (
     <li key={entry.conflict.id} data-row={index} aria-posinset={index + 1} aria-setsize={total}>
       <ConflictCard
         entry={entry}
@@ -143,109 +146,32 @@ export function ConflictList({
     // A byte-order mark so spreadsheets read the file as UTF-8 (en dashes, names in any script).
     downloadTextFile(
       `summitry-conflicts-${today}.csv`,
-      `\uFEFF${conflictsToCsv([...open, ...accepted], { participants }, displayZone)}`,
+      `\uFEFF${conflictsToCsv([...open, ...info, ...accepted], { participants }, displayZone)}`,
       'text/csv;charset=utf-8',
     );
   };
 
+  const resolveText =
+    totalOpen === 0
+      ? 'Nothing to resolve.'
+      : `${describeCounts(countBySeverity(open.map((e) => e.conflict))) || 'None'} to resolve${filtering ? ` shown (of ${totalOpen})` : ''}, as counted on the Conflicts link.`;
   return (
     <div className="conflict-list-panel">
-      <form className="conflict-toolbar" aria-label="Filter and sort conflicts" onSubmit={(e) => e.preventDefault()}>
-        <ChoiceChecks
-          className="severity-filter"
-          legend="Severity"
-          choices={SEVERITIES}
-          describe={(s) => SEVERITY_LABELS[s]}
-          value={filter.severities}
-          onChange={(severities) => setFilter({ severities })}
-        />
-        <span className="field">
-          <label htmlFor={`${ids}-rule`}>Rule</label>
-          <select
-            id={`${ids}-rule`}
-            value={filter.rules[0] ?? ''}
-            onChange={(e) => setFilter({ rules: e.target.value ? [e.target.value as RuleId] : [] })}
-          >
-            <option value="">All rules</option>
-            {RULES.map((r) => (
-              <option key={r} value={r}>
-                {RULE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="field">
-          <label htmlFor={`${ids}-who`}>Participant</label>
-          <select
-            id={`${ids}-who`}
-            value={filter.participantIds[0] ?? ''}
-            onChange={(e) => setFilter({ participantIds: e.target.value ? [e.target.value] : [] })}
-          >
-            <option value="">Everyone</option>
-            {participants.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="field">
-          <label htmlFor={`${ids}-from`}>From</label>
-          <input
-            id={`${ids}-from`}
-            type="date"
-            value={filter.fromDate}
-            onChange={(e) => setFilter({ fromDate: e.target.value })}
-          />
-        </span>
-        <span className="field">
-          <label htmlFor={`${ids}-to`}>To</label>
-          <input
-            id={`${ids}-to`}
-            type="date"
-            value={filter.toDate}
-            onChange={(e) => setFilter({ toDate: e.target.value })}
-          />
-        </span>
-        <span className="field">
-          <label htmlFor={`${ids}-sort`}>Sort by</label>
-          <select id={`${ids}-sort`} value={sortKey} onChange={(e) => setSort(e.target.value as SortKey, 'asc')}>
-            {SORT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {SORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </span>
-        <button
-          type="button"
-          onClick={() => setSort(sortKey, sortDirection === 'asc' ? 'desc' : 'asc')}
-          aria-label={`Order: ${sortDirection === 'asc' ? 'ascending' : 'descending'}; reverse it`}
-        >
-          {sortDirection === 'asc' ? '↑ Ascending' : '↓ Descending'}
-        </button>
-        {filtering && (
-          <button type="button" onClick={clearFilter}>
-            Clear filters
-          </button>
-        )}
-        <span className="spacer" />
-        <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
-          Export CSV
-        </button>
-        <button type="button" onClick={() => setPrinting(true)}>
-          Print
-        </button>
-      </form>
+      <ConflictToolbar
+        participants={participants}
+        filtering={filtering}
+        canExport={shown.length > 0}
+        onExport={exportCsv}
+        onPrint={() => setPrinting(true)}
+      />
       {rangeError && (
         <p role="alert" className="field-error">
           {rangeError}
         </p>
       )}
       <p className="list-summary" role="status">
-        {totalOpen === 0
-          ? 'No open conflicts.'
-          : `${describeCounts(countBySeverity(open.map((e) => e.conflict))) || 'None'} open${filtering ? ` shown (of ${totalOpen})` : ''}.`}{' '}
+        {resolveText}
+        {info.length > 0 && ` Folded below for information: ${describeInfoGroup(info.map((e) => e.conflict))}.`}{' '}
         {includeOptional
           ? 'Optional items are included.'
           : 'Optional items are left out (see “Include optional legs” above).'}
@@ -254,11 +180,15 @@ export function ConflictList({
       <section aria-labelledby={`${ids}-open`} className="conflict-group">
         <h3 id={`${ids}-open`}>Open ({open.length})</h3>
         {open.length === 0 ? (
-          <p className="empty">{filtering ? 'No open conflict matches the filters.' : 'Nothing to resolve.'}</p>
+          <p className="empty">{filtering ? 'No open error or warning matches the filters.' : 'Nothing to resolve.'}</p>
         ) : (
           <Cards entries={open} revealId={revealId} all={printing} card={card} action={{ onAccept }} />
         )}
       </section>
+
+      {info.length > 0 && (
+        <InfoGroup entries={info} revealId={revealId} printing={printing} card={card} onAccept={onAccept} />
+      )}
 
       <section aria-labelledby={`${ids}-accepted`} className="conflict-group accepted-group">
         <h3 id={`${ids}-accepted`}>Accepted ({accepted.length})</h3>

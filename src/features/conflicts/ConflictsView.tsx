@@ -1,13 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { usePlan } from '../../db/hooks';
 import { itemsFingerprint, type ConflictEntry } from '../../domain/conflicts';
 import type { Conflict, ItemRef } from '../../domain/conflicts';
-import { useConflictsViewStore, CONFLICT_PANELS, type ConflictPanel } from '../../store/conflicts-view-store';
+import { useConflictsViewStore } from '../../store/conflicts-view-store';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
 import { undoOffer } from '../../db/undo-offer';
 import { AcceptDialog } from './AcceptDialog';
 import { ConflictList } from './ConflictList';
+import { ConflictTabs } from './ConflictTabs';
 import { conflictDomId } from './dom-id';
 import { acceptanceRepository, useConflictEntries } from './data';
 import { ItemDetailsDialog } from './ItemDetailsDialog';
@@ -15,13 +16,6 @@ import { OverlapTimeline } from './OverlapTimeline';
 import { RangeCheckPanel } from './RangeCheckPanel';
 import { WhatIfPanel } from './WhatIfPanel';
 import './conflicts.css';
-
-const PANEL_LABELS: Record<ConflictPanel, string> = {
-  list: 'Conflict list',
-  'what-if': 'What if',
-  timeline: 'Overlap timeline',
-  check: 'Check dates',
-};
 
 /** The Conflicts view: the engine's conflicts explained, what-if, an overlap timeline and a date-range check. */
 export function ConflictsView() {
@@ -35,7 +29,6 @@ export function ConflictsView() {
   const [details, setDetails] = useState<ItemRef | null>(null);
   const [accepting, setAccepting] = useState<ConflictEntry | null>(null);
   const [revealId, setRevealId] = useState<string | null>(null);
-  const tabs = useRef(new Map<ConflictPanel, HTMLButtonElement>());
 
   if (!plan || !entries) return <p aria-busy="true">Loading the plan…</p>;
 
@@ -71,53 +64,13 @@ export function ConflictsView() {
     });
   };
 
-  const onTabKey = (e: React.KeyboardEvent, current: ConflictPanel) => {
-    const i = CONFLICT_PANELS.indexOf(current);
-    const next =
-      e.key === 'ArrowRight'
-        ? CONFLICT_PANELS[(i + 1) % CONFLICT_PANELS.length]
-        : e.key === 'ArrowLeft'
-          ? CONFLICT_PANELS[(i - 1 + CONFLICT_PANELS.length) % CONFLICT_PANELS.length]
-          : e.key === 'Home'
-            ? CONFLICT_PANELS[0]
-            : e.key === 'End'
-              ? CONFLICT_PANELS[CONFLICT_PANELS.length - 1]
-              : undefined;
-    if (!next) return;
-    e.preventDefault();
-    setPanel(next);
-    tabs.current.get(next)?.focus();
-  };
-
-  const open = entries.filter((e) => e.state !== 'accepted').length;
-
   return (
     <section className="conflicts-view" aria-labelledby="conflicts-heading">
       <h2 id="conflicts-heading">Conflicts</h2>
       <p className="intro">
         What clashes in the plan, and why, with local times at each place. Dates in {displayZone.replace(/_/g, ' ')}.
       </p>
-      <div role="tablist" aria-label="Conflict tools" className="conflict-tabs">
-        {CONFLICT_PANELS.map((p) => (
-          <button
-            key={p}
-            ref={(el) => {
-              if (el) tabs.current.set(p, el);
-            }}
-            type="button"
-            role="tab"
-            id={`conflicts-tab-${p}`}
-            aria-selected={panel === p}
-            aria-controls={`conflicts-panel-${p}`}
-            tabIndex={panel === p ? 0 : -1}
-            onClick={() => setPanel(p)}
-            onKeyDown={(e) => onTabKey(e, p)}
-          >
-            {PANEL_LABELS[p]}
-            {p === 'list' && ` (${open} open)`}
-          </button>
-        ))}
-      </div>
+      <ConflictTabs entries={entries} />
       <div
         role="tabpanel"
         id={`conflicts-panel-${panel}`}

@@ -1,8 +1,10 @@
 /**
- * The count of open errors and warnings for the Conflicts link in the navigation. Imported by the
- * app shell (not lazy), so it stays small: the engine, the plan and the acceptances, nothing else.
+ * The count of open errors and warnings for the Conflicts link in the navigation and the
+ * Conflicts view's "Conflict list" tab (both count the same: what is left to resolve; info-level
+ * overlaps are not counted). Imported by the app shell (not lazy), so it stays small: the engine,
+ * the plan and the acceptances, nothing else.
  */
-import { countBySeverity, describeCounts } from '../../domain/conflicts';
+import { countBySeverity, describeCounts, toResolve, type ConflictEntry } from '../../domain/conflicts';
 import { useUiStore } from '../../store/ui-store';
 import { useConflictEntries } from './data';
 
@@ -13,15 +15,21 @@ export interface NavBadge {
   label: string;
 }
 
-/** Open (and reopened) errors and warnings, or undefined while loading or when there are none. */
-export function useConflictBadge(): NavBadge | undefined {
-  const includeOptional = useUiStore((s) => s.includeOptional);
-  const entries = useConflictEntries(includeOptional);
-  if (!entries) return undefined;
-  const counts = countBySeverity(entries.filter((e) => e.state !== 'accepted').map((e) => e.conflict));
+/** Open (and reopened) errors and warnings among `entries`, or undefined when there are none. */
+export function conflictBadge(entries: readonly ConflictEntry[]): NavBadge | undefined {
+  const counts = countBySeverity(
+    entries.filter((e) => e.state !== 'accepted' && toResolve(e.conflict)).map((e) => e.conflict),
+  );
   if (counts.error === 0 && counts.warning === 0) return undefined;
   const text = [counts.error ? `${counts.error}✕` : '', counts.warning ? `${counts.warning}▲` : '']
     .filter(Boolean)
     .join(' ');
   return { text, label: describeCounts({ error: counts.error, warning: counts.warning }).replace(' and ', ', ') };
+}
+
+/** The navigation's badge, or undefined while loading or when there is nothing to resolve. */
+export function useConflictBadge(): NavBadge | undefined {
+  const includeOptional = useUiStore((s) => s.includeOptional);
+  const entries = useConflictEntries(includeOptional);
+  return entries ? conflictBadge(entries) : undefined;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { filterConflicts, sortConflicts } from '../../../src/domain/conflicts/query';
-import { countBySeverity, describeCounts, worstSeverity } from '../../../src/domain/conflicts/severity';
+import {
+  countBySeverity,
+  describeCounts,
+  describeInfoGroup,
+  toResolve,
+  worstSeverity,
+} from '../../../src/domain/conflicts/severity';
 import { makeConflict } from '../../helpers/conflict-factory';
 
 const ev = (id: string) => ({ type: 'event' as const, id, title: id.toUpperCase() });
@@ -77,5 +83,37 @@ describe('severity counts', () => {
     expect(describeCounts({})).toBe('');
     expect(worstSeverity(list)).toBe('error');
     expect(worstSeverity([])).toBeUndefined();
+  });
+});
+
+describe('the info group', () => {
+  const win = (id: string) => ({ type: 'window' as const, id, title: id });
+  const leg = (id: string) => ({ type: 'leg' as const, id, title: id });
+  const overlap = (items: ReturnType<typeof ev | typeof win | typeof leg>[]) =>
+    makeConflict({ rule: 'overlap', severity: 'info', items });
+
+  it('names the count and the kind of item in most of them', () => {
+    const group = [
+      overlap([ev('a'), win('w1')]),
+      overlap([leg('l'), win('w2')]),
+      overlap([win('w1'), win('w2')]),
+      overlap([ev('a'), ev('b')]),
+    ];
+    expect(describeInfoGroup(group)).toBe('4 overlaps, mostly with windows');
+    expect(describeInfoGroup(group.slice(0, 3))).toBe('3 overlaps, all with windows');
+    // Half is not most: no kind named.
+    expect(describeInfoGroup([overlap([ev('a'), win('w')]), overlap([leg('l'), leg('m')])])).toBe('2 overlaps');
+    expect(describeInfoGroup([overlap([ev('a'), ev('b')])])).toBe('1 overlap');
+    expect(describeInfoGroup([])).toBe('');
+    expect(describeInfoGroup([makeConflict({ rule: 'local-hours', severity: 'info' }), ...group])).toBe(
+      '5 informational notes, mostly with events',
+    );
+  });
+
+  it('counts errors and warnings as what to resolve, never info', () => {
+    expect(list.filter(toResolve).map((c) => c.severity)).toEqual(
+      list.map((c) => c.severity).filter((s) => s !== 'info'),
+    );
+    expect(list.filter(toResolve)).toHaveLength(3);
   });
 });

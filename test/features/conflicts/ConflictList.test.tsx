@@ -88,6 +88,7 @@ function renderList(overrides: Partial<Parameters<typeof ConflictList>[0]> = {})
 }
 
 const openSection = () => screen.getByRole('region', { name: /^Open/ });
+const infoSection = () => screen.getByRole('region', { name: /informational note|overlap/ });
 const acceptedSection = () => screen.getByRole('region', { name: /^Accepted/ });
 
 beforeEach(() => useConflictsViewStore.setState(initialConflictsViewState()));
@@ -102,15 +103,20 @@ describe('ConflictList', () => {
     expect(within(card).getByText('short by 2 h 5 min')).toBeInTheDocument();
     expect(within(card).getByText('Donald J. Trump')).toBeInTheDocument();
     expect(within(card).getByText('only with Shanghai programme (with the rail leg)')).toBeInTheDocument();
-    expect(screen.getByText(/1 error and 1 info open/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^1 error to resolve, as counted on the Conflicts link\. Folded below for information: 1 informational note\./,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('lists accepted conflicts apart with their note; a reopened one is open again with the reason', () => {
     renderList();
-    expect(screen.getByRole('heading', { name: 'Open (2)' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Open (1)' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '1 informational note', expanded: false }));
     const accepted = within(acceptedSection()).getByRole('article', { name: 'On a blackout date' });
     expect(within(accepted).getByText('Held on the eve; agreed with Beijing.')).toBeInTheDocument();
-    const reopened = within(openSection()).getByRole('article', { name: 'At night locally' });
+    const reopened = within(infoSection()).getByRole('article', { name: 'At night locally' });
     expect(within(reopened).getByText('reopened')).toBeInTheDocument();
     expect(within(reopened).getByText(/Reopened because “Item A” changed since/)).toBeInTheDocument();
   });
@@ -142,9 +148,11 @@ describe('ConflictList', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await user.selectOptions(screen.getByLabelText('Participant'), 'xi');
     expect(screen.queryByRole('article', { name: 'Too little time to travel' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '1 informational note' }));
     expect(screen.getByRole('article', { name: 'At night locally' })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Rule'), 'blackout');
-    expect(within(openSection()).getByText('No open conflict matches the filters.')).toBeInTheDocument();
+    expect(within(openSection()).getByText('No open error or warning matches the filters.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /informational note/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-01-01' } });
     expect(screen.queryByRole('article', { name: 'Too little time to travel' })).not.toBeInTheDocument();
@@ -155,8 +163,9 @@ describe('ConflictList', () => {
 
   it('sorts worst first at first, then by the key chosen, and reverses', async () => {
     const user = userEvent.setup();
-    const late = makeConflict({ rule: 'window', severity: 'warning', at: '2026-01-01T00:00:00.000Z' });
-    renderList({ entries: [...entries, { conflict: late, state: 'open', changedItems: [] }] });
+    const late = makeConflict({ rule: 'window', severity: 'error', at: '2026-01-01T00:00:00.000Z' });
+    const lateNight = { ...entries[2]!, conflict: { ...night, severity: 'warning' as const } };
+    renderList({ entries: [entries[0]!, entries[1]!, lateNight, { conflict: late, state: 'open', changedItems: [] }] });
     const order = () =>
       within(openSection())
         .getAllByRole('heading', { level: 4 })
@@ -247,5 +256,58 @@ describe('ConflictList', () => {
     const drawn = openSection().querySelectorAll('li[aria-posinset]');
     expect(drawn.length).toBeLessThan(120);
     expect(drawn[drawn.length - 1]).toHaveTextContent('Meeting 110');
+  });
+
+  describe('info-level overlaps', () => {
+    const win = (id: string) => ({ type: 'window' as const, id, title: `Window ${id}` });
+    const ev = (id: string) => ({ type: 'event' as const, id, title: `Event ${id}` });
+    const leg = (id: string) => ({ type: 'leg' as const, id, title: `Leg ${id}` });
+    const overlaps: ConflictEntry[] = [
+      [win('c'), win('a')],
+      [leg('2'), win('b')],
+      [ev('3'), ev('4')],
+    ].map((items, i) => ({
+      conflict: makeConflict({
+        rule: 'overlap',
+        severity: 'info',
+        items,
+        at: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+      }),
+      state: 'open',
+      changedItems: [],
+    }));
+
+    it('are grouped under one line, folded, and unfolded by a button that says so', async () => {
+      const user = userEvent.setup();
+      renderList({ entries: [entries[0]!, ...overlaps] });
+      expect(screen.getByRole('heading', { name: 'Open (1)' })).toBeInTheDocument();
+      const fold = screen.getByRole('button', { name: '3 overlaps, mostly with windows' });
+      expect(fold).toHaveAttribute('aria-expanded', 'false');
+      expect(document.getElementById(fold.getAttribute('aria-controls')!)).not.toBeVisible();
+      expect(screen.queryByText('Event 3')).not.toBeInTheDocument();
+      expect(screen.getByText(/Folded below for information: 3 overlaps, mostly with windows\./)).toBeInTheDocument();
+
+      await user.click(fold);
+      expect(fold).toHaveAttribute('aria-expanded', 'true');
+      const group = screen.getByRole('region', { name: '3 overlaps, mostly with windows' });
+      expect(within(group).getAllByRole('article')).toHaveLength(3);
+      expect(within(openSection()).getAllByRole('article')).toHaveLength(1);
+
+      await user.click(fold);
+      expect(fold).toHaveAttribute('aria-expanded', 'false');
+      expect(within(group).queryAllByRole('article')).toHaveLength(0);
+    });
+
+    it('unfold by themselves when one of them is jumped to from the timeline', () => {
+      renderList({ entries: [entries[0]!, ...overlaps], revealId: overlaps[2]!.conflict.id });
+      expect(screen.getByRole('button', { name: /^3 overlaps/ })).toHaveAttribute('aria-expanded', 'true');
+      expect(screen.getByRole('region', { name: /^3 overlaps/ })).toHaveTextContent('Event 4');
+    });
+
+    it('are left out when there are none, and with them the group', () => {
+      renderList({ entries: [entries[0]!] });
+      expect(screen.queryByRole('button', { name: /overlap/ })).not.toBeInTheDocument();
+      expect(screen.getByText(/^1 error to resolve, as counted on the Conflicts link\. Optional/)).toBeInTheDocument();
+    });
   });
 });

@@ -2,7 +2,7 @@
  * One data layer for the views: with the header badge, the calendar's markers, the route and the
  * conflicts view mounted together, the engine runs once for the plan and once after an edit.
  */
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, repos, resetSamplePlan } from '../../../src/db';
 import { usePlan } from '../../../src/db/hooks';
@@ -61,6 +61,8 @@ describe('the shared analysis', () => {
       await waitFor(() => expect(screen.getByText(/calendar markers: [1-9]/)).toBeInTheDocument());
       expect(screen.getByText(/^badge: /).textContent).toMatch(/badge: \d+ (error|warning)/);
       expect(engineStats().runs - before).toBe(1);
+      // The Busan meeting's overlaps are info-level, folded at first: unfold them to see it renamed there.
+      fireEvent.click(screen.getByRole('button', { name: /\d+ overlaps, mostly with/, expanded: false }));
 
       const afterLoad = engineStats().runs;
       const busan = await repos.events.get('busan-summit-2025');
