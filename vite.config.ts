@@ -4,6 +4,16 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import { gazetteerPlugin } from './scripts/gazetteer/build.mjs';
 
 /**
+ * Sync servers a shared plan may connect to: a sync server on this machine (`npm run server`, any
+ * port) and the servers named at build time in SUMMITRY_SYNC_SERVERS (space-separated origins,
+ * e.g. `wss://sync.example.org`). The app connects only for a plan its owner shared; an unshared
+ * plan sends nothing anywhere.
+ */
+const SYNC_SERVERS = ['ws://127.0.0.1:*', 'ws://localhost:*', ...(process.env.SUMMITRY_SYNC_SERVERS ?? '').split(/\s+/)]
+  .filter((s) => /^wss?:\/\/[\w.\-[\]:*]+$/.test(s))
+  .join(' ');
+
+/**
  * The Content-Security-Policy. It goes into the built index.html as a meta tag and is sent as a
  * header by `vite preview`. The dev server runs without it (its React refresh preamble is inline).
  */
@@ -13,7 +23,7 @@ export const CSP = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  `connect-src 'self' ${SYNC_SERVERS}`,
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

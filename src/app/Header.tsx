@@ -6,6 +6,7 @@ import { db, failureMessage, resetSamplePlan } from '../db';
 import { usePlanName } from '../db/hooks';
 import { IoMenu } from '../features/io/IoMenu';
 import { SearchBox } from '../features/search/SearchBox';
+import { SyncControl } from '../features/sync/SyncControl';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { undoOffer } from '../db/undo-offer';
@@ -69,6 +70,9 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
         </ul>
       </nav>
       <SearchBox navigate={navigate} />
+      <div className="sync-control">
+        <SyncControl />
+      </div>
       <button
         type="button"
         className="menu-button"

@@ -5,7 +5,7 @@
  * A local change's Yjs update and the cursor that marks it sent are written in one transaction,
  * so a tab closed at any moment either has both or neither (then the change is pushed again).
  */
-import Dexie, { type DexieOptions, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table, liveQuery } from 'dexie';
 
 export const SYNC_DB_NAME = 'summitry-sync';
 
@@ -88,4 +88,13 @@ export class SyncStore extends Dexie {
   setState(planId: string, name: string, value: unknown): Promise<string> {
     return this.state.put({ key: `${planId}/${name}`, value });
   }
+}
+
+/**
+ * Calls `listener` after each new History entry of `db` (every command writes one): the sync
+ * client's cue to push the outbox. Returns the function that stops watching.
+ */
+export function watchHistory(db: Dexie & { history: Table<{ at: string }> }, listener: () => void): () => void {
+  const sub = liveQuery(() => db.history.orderBy('at').last()).subscribe({ next: listener, error: () => {} });
+  return () => sub.unsubscribe();
 }
