@@ -9,17 +9,32 @@ import { historyOf, navigate, useLocation, withoutParams, withParam, type ViewNa
 import { runShortcut } from './run-shortcut';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { Toast } from './Toast';
+import { takeBootSeed } from './startup';
 import { useShortcuts } from './use-shortcuts';
 
-const CalendarView = lazy(() => import('../features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
-const RouteView = lazy(() => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })));
-const ConflictsView = lazy(() =>
-  import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })),
-);
+/** Each view's code, fetched on demand (and the opening one at boot, see `preloadView`). */
+const viewCode = {
+  overview: () => import('../features/overview/OverviewView').then((m) => ({ default: m.OverviewView })),
+  calendar: () => import('../features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })),
+  route: () => import('../features/route/RouteView').then((m) => ({ default: m.RouteView })),
+  conflicts: () => import('../features/conflicts/ConflictsView').then((m) => ({ default: m.ConflictsView })),
+};
+
+/**
+ * Start fetching the opening view's code while the database opens: left to `lazy`, its chunk
+ * would be asked for only once the app has rendered. A failure here is left to `lazy` to report.
+ */
+export function preloadView(view: ViewName): void {
+  viewCode[view]().catch(() => undefined);
+}
+
+const CalendarView = lazy(viewCode.calendar);
+const RouteView = lazy(viewCode.route);
+const ConflictsView = lazy(viewCode.conflicts);
 const CreateDialogs = lazy(() =>
   import('../features/places/CreateDialogs').then((m) => ({ default: m.CreateDialogs })),
 );
-const OverviewView = lazy(() => import('../features/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
+const OverviewView = lazy(viewCode.overview);
 const HistoryPanel = lazy(() => import('../features/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const PlanningPanel = lazy(() =>
   import('../features/finder/PlanningPanel').then((m) => ({ default: m.PlanningPanel })),
@@ -67,7 +82,7 @@ export function App() {
   const clock = useUiStore((s) => s.clock);
   useShortcuts((id) => runShortcut(id, view, search));
   useEffect(() => {
-    seedIfFirstRun(db).catch((err: unknown) =>
+    (takeBootSeed() ?? seedIfFirstRun(db)).catch((err: unknown) =>
       setStartupError(`The plan database could not be opened. ${describeFailure(err)}`),
     );
   }, []);

@@ -15,13 +15,17 @@ function subscribe(onChange: () => void) {
 
 const snapshot = () => window.location.pathname + window.location.search;
 
+/** The view a path shows (`/conflicts?x=1` → conflicts; anything unknown → overview). */
+export function viewOf(pathname: string): ViewName {
+  const segment = pathname.replace(/^\/+/, '').split('/')[0] ?? '';
+  return (VIEWS as readonly string[]).includes(segment) ? (segment as ViewName) : 'overview';
+}
+
 /** The current path and search, re-rendering on navigation. */
 export function useLocation(): { view: ViewName; search: URLSearchParams } {
   const href = useSyncExternalStore(subscribe, snapshot, snapshot);
   const url = new URL(href, 'http://local');
-  const segment = url.pathname.replace(/^\/+/, '').split('/')[0] ?? '';
-  const view = (VIEWS as readonly string[]).includes(segment) ? (segment as ViewName) : 'overview';
-  return { view, search: url.searchParams };
+  return { view: viewOf(url.pathname), search: url.searchParams };
 }
 
 /** Go to a path (push or replace), notifying `useLocation`. */

@@ -5,7 +5,7 @@
  * address installs the write-fault hook for browser tests as `window.__summitryFaults`; the
  * production build contains none of it (FAULTS_BUILD is the constant false there).
  */
-import { FAULTS_BUILD, openPlanDatabase, type FaultControl } from '../db';
+import { db, FAULTS_BUILD, openPlanDatabase, seedIfFirstRun, type FaultControl } from '../db';
 import { requestPersistence } from '../features/storage/storage-api';
 import { useStatusStore } from '../store/status-store';
 
@@ -15,6 +15,18 @@ declare global {
   }
 }
 
+let bootSeed: Promise<boolean> | undefined;
+
+/**
+ * The first-run seed `startApp` began as soon as the database opened (once; later calls get
+ * undefined). The app awaits it to report a failure, and seeds itself when there is none.
+ */
+export function takeBootSeed(): Promise<boolean> | undefined {
+  const seed = bootSeed;
+  bootSeed = undefined;
+  return seed;
+}
+
 export async function startApp(): Promise<void> {
   const status = useStatusStore.getState();
   const outcome = await openPlanDatabase({
@@ -22,6 +34,9 @@ export async function startApp(): Promise<void> {
     onVersionChange: () => status.setDbNotice('closed'),
     faults: FAULTS_BUILD && new URLSearchParams(window.location.search).get('faults') === '1',
   });
+  // The sample plan is written while the app renders and its first view's code arrives.
+  bootSeed = seedIfFirstRun(db);
+  bootSeed.catch(() => undefined);
   if (useStatusStore.getState().dbNotice === 'blocked') status.setDbNotice(null);
   status.setStorage(outcome.mode, outcome.problem ?? null);
   if (FAULTS_BUILD && outcome.faults) window.__summitryFaults = outcome.faults;

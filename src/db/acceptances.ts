@@ -5,6 +5,7 @@
 import { parseRecord, type Acceptance } from '../domain/model';
 import { systemClock, type Clock } from './clock';
 import { runCommand } from './commands';
+import { inPlan, openPlanId } from './open-plan';
 import type { SummitryDb } from './schema';
 
 export function createAcceptances(db: SummitryDb, clock: Clock = systemClock) {
@@ -30,7 +31,12 @@ export function createAcceptances(db: SummitryDb, clock: Clock = systemClock) {
       return (await runCommand(db, { label: 'Reopened a conflict', remove: { acceptances: [id] } }, { clock })).entry;
     },
     get: (id: string) => db.acceptances.get(id),
-    all: () => db.acceptances.orderBy('acceptedAt').toArray(),
+    /** The open plan's acceptances, oldest first. */
+    all: () =>
+      db.transaction('r', [db.acceptances, db.meta, db.plans], async () => {
+        const mine = inPlan(await openPlanId(db));
+        return db.acceptances.orderBy('acceptedAt').filter(mine).toArray();
+      }),
   };
 }
 

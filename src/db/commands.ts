@@ -19,12 +19,14 @@ import {
   type HistoryChange,
   type HistoryEntry,
   type HistoryKind,
+  type PlanId,
   type RecordOf,
   type Tombstone,
   type WritableTable,
 } from '../domain/model';
 import { thisDevice, type Device } from './device';
 import { StaleEditError } from './errors';
+import { isPlanScoped, openPlanId } from './open-plan';
 import { systemClock, type Clock } from './clock';
 import type { MetaRow, SummitryDb } from './schema';
 
@@ -44,6 +46,8 @@ export interface Command {
   expect?: Readonly<Record<string, number>>;
   /** `meta` values to set (the plan's name, the seed marker); `undefined` removes the key. */
   meta?: Readonly<Record<string, unknown>>;
+  /** The plan the history entry belongs to (default: the open plan). */
+  planId?: string;
   /**
    * Every record was already validated through the same registry schemas (an import: the restore
    * path ran them on every record; a reset: the sample plan was validated), so they are not
@@ -81,7 +85,7 @@ export interface CommandResult {
 
 /** The tables every command's transaction spans. */
 export function commandTables(db: SummitryDb) {
-  return [...WRITABLE_TABLES.map((t) => db.table(t)), db.meta, db.history, db.tombstones];
+  return [...WRITABLE_TABLES.map((t) => db.table(t)), db.meta, db.plans, db.history, db.tombstones];
 }
 
 type Parsed = { [T in WritableTable]?: { id: string; rev?: number }[] };
@@ -128,6 +132,15 @@ interface Stamp {
   now: string;
   device: Device;
   progress: { written: number; total: number; onProgress?: RunOptions['onProgress']; chunkSize: number };
+  /** The open plan: a record written without `planId` (and not stored yet) goes into it. */
+  planId?: string;
+}
+
+/** The plan a written record belongs to: its own `planId`, else the stored one's, else the open plan. */
+function planIdFor(table: WritableTable, row: Row, stored: Row | undefined, stamp: Stamp): { planId?: PlanId } {
+  if (!isPlanScoped(table)) return {};
+  const planId = (row.planId ?? stored?.planId ?? stamp.planId) as PlanId | undefined;
+  return planId ? { planId } : {};
 }
 
 /** Above this many ids, what is stored is found by a key scan first (far cheaper than thousands of misses). */
@@ -184,6 +197,7 @@ async function writeTable(
     const own = r as { updatedAt?: string; updatedBy?: string };
     const record = {
       ...r,
+      ...planIdFor(table, r as Row, stored[i], stamp),
       updatedAt: (command.keepUpdatedAt && own.updatedAt) || stamp.now,
       updatedBy: (command.keepUpdatedAt && own.updatedBy) || stamp.device.id,
       rev,
@@ -208,6 +222,7 @@ async function writeTable(
       recordId: id,
       deletedAt: stamp.now,
       record: before,
+      ...planIdFor(table, before, before, stamp),
       rev: (before.rev ?? 0) + 1,
       updatedAt: stamp.now,
       updatedBy: stamp.device.id,
@@ -273,6 +288,7 @@ function historyEntry(command: Command, entry: HistoryEntry): HistoryEntry {
 async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: Stamp): Promise<CommandResult> {
   const changes: HistoryChange[] = [];
   const stored: CommandResult['stored'] = {};
+  stamp.planId = await openPlanId(db);
   stamp.progress.total = WRITABLE_TABLES.reduce((n, t) => n + (parsed[t]?.length ?? 0), 0);
   for (const table of WRITABLE_TABLES) {
     const rows = parsed[table] ?? [];
@@ -283,6 +299,7 @@ async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: 
   if (changes.length === 0) return { entry: undefined, stored };
   const entry = historyEntry(command, {
     id: entryId(stamp.now),
+    ...((command.planId ?? stamp.planId) ? { planId: (command.planId ?? stamp.planId) as PlanId } : {}),
     at: stamp.now,
     deviceId: stamp.device.id,
     deviceName: cleanLine(stamp.device.name, 'This browser', 60),

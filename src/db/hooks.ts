@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Plan } from '../domain/model';
 import { db as defaultDb } from './index';
 import { usePlanFeed } from './plan-feed';
-import { PLAN_NAME_KEY } from './seed';
+import { openPlan } from './open-plan';
 
 /**
  * The whole plan, or `undefined` while loading. Re-runs on any change, in this tab or another.
@@ -13,11 +13,7 @@ export function usePlan(db = defaultDb): Plan | undefined {
   return usePlanFeed(db);
 }
 
-/** The plan's name, `null` while loading. */
+/** The open plan's name, `null` while loading. */
 export function usePlanName(db = defaultDb): string | null {
-  return useLiveQuery(
-    async () => ((await db.meta.get(PLAN_NAME_KEY))?.value as string | undefined) ?? 'Untitled plan',
-    [db],
-    null,
-  );
+  return useLiveQuery(async () => (await openPlan(db)).name, [db], null);
 }

@@ -5,14 +5,15 @@
  * inside a transaction, and no BulkError is caught there.
  */
 import { buildBackup, encodeBackup, type Acceptance, type BackupScope } from '../domain/files';
-import { TABLE_NAMES, type EntityOf, type TableName } from '../domain/model';
+import { TABLE_NAMES, type EntityOf, type PlanId, type TableName } from '../domain/model';
 import { decideAcceptance, decideRecord, countAction, emptySummary, type MergeSummary } from '../domain/files';
 import type { Plan } from '../domain/model';
 import { findDanglingReferences, restoreBackup, type Restored } from '../domain/files';
 import type { HistoryEntry } from '../domain/model';
 import { commandTables, runCommand, type Command } from './commands';
 import type { BackupRow, SummitryDb } from './schema';
-import { PLAN_NAME_KEY } from './seed';
+import { intoOpenPlan } from './import-into-plan';
+import { inPlan, openPlanId, planName as nameOfPlan } from './open-plan';
 
 export type ImportMode = 'replace' | 'merge';
 
@@ -29,25 +30,28 @@ const planTables = (db: SummitryDb) => TABLE_NAMES.map((n) => db.table(n));
 
 async function readSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
   // All reads are requested at once: one wait for IndexedDB instead of one per table.
-  const [tables, accepted, nameRow] = await Promise.all([
+  const planId = await openPlanId(db);
+  const mine = inPlan(planId);
+  const [tables, accepted, planName] = await Promise.all([
     Promise.all(TABLE_NAMES.map((name) => db.table(name).toArray())),
     db.acceptances.toArray(),
-    db.meta.get(PLAN_NAME_KEY),
+    nameOfPlan(db, planId),
   ]);
-  const plan = Object.fromEntries(TABLE_NAMES.map((name, i) => [name, tables[i]!])) as unknown as Plan;
-  const acceptances = accepted.map((a) => ({
+  const plan = Object.fromEntries(
+    TABLE_NAMES.map((name, i) => [name, (tables[i] as { planId?: string }[]).filter(mine)]),
+  ) as unknown as Plan;
+  const acceptances = accepted.filter(mine).map((a) => ({
     id: a.id,
     note: a.note,
     acceptedAt: a.acceptedAt,
     itemsFingerprint: a.itemsFingerprint,
   }));
-  const planName = (nameRow?.value as string | undefined) ?? 'Untitled plan';
   return { plan, planName, acceptances };
 }
 
 /** The whole plan, its name and accepted conflicts, read in one transaction. */
 export function loadSnapshot(db: SummitryDb): Promise<PlanSnapshot> {
-  return db.transaction('r', [...planTables(db), db.acceptances, db.meta], () => readSnapshot(db));
+  return db.transaction('r', [...planTables(db), db.acceptances, db.meta, db.plans], () => readSnapshot(db));
 }
 
 /** A JSON backup of the plan (or one visit of it), as text. */
@@ -147,19 +151,22 @@ function replaceSummary(restored: Restored): MergeSummary {
 }
 
 /** What an import would do, without writing anything. */
-export async function previewImport(db: SummitryDb, restored: Restored, mode: ImportMode): Promise<ImportPreview> {
-  const refusal = modeRefusal(restored, mode);
+export async function previewImport(db: SummitryDb, original: Restored, mode: ImportMode): Promise<ImportPreview> {
+  const refusal = modeRefusal(original, mode);
   if (refusal) throw new Error(refusal);
-  return db.transaction('r', [...planTables(db), db.acceptances], async () => {
+  return db.transaction('r', [...planTables(db), db.acceptances, db.meta, db.plans], async () => {
+    const open = await intoOpenPlan(db, original);
+    const restored = open.restored;
+    const mine = inPlan(open.planId);
     let replacedCount = 0;
     const known: Partial<Record<TableName, string[]>> = {};
     let summary: MergeSummary;
     if (mode === 'replace') {
-      for (const name of TABLE_NAMES) replacedCount += await db.table(name).count();
+      for (const name of TABLE_NAMES) replacedCount += await db.table(name).filter(mine).count();
       summary = replaceSummary(restored);
     } else {
       for (const name of ['places', 'participants', 'visits', 'windows'] as const)
-        known[name] = (await db.table(name).toCollection().primaryKeys()) as string[];
+        known[name] = ((await db.table(name).filter(mine).toArray()) as { id: string }[]).map((r) => r.id);
       summary = (await decideMerge(db, restored)).summary;
     }
     return { mode, summary, replacedCount, dangling: findDanglingReferences(restored.plan, known) };
@@ -225,6 +232,12 @@ function importCommand(
   };
 }
 
+/** The open plan's `plans` row with the file's name (made if the database has none yet). */
+async function renamedPlanRow(db: SummitryDb, planId: PlanId, name: string | undefined, now: string) {
+  const row = (await db.plans.get(planId)) ?? { id: planId, name: '', createdAt: now };
+  return [{ ...row, name: (name ?? '').trim().slice(0, 300) || 'Imported plan' }];
+}
+
 /** For a replace: the ids in the plan now that the file does not hold (they are deleted). */
 function leftOut(snapshot: PlanSnapshot, restored: Restored): Partial<Record<TableName | 'acceptances', string[]>> {
   const out: Partial<Record<TableName | 'acceptances', string[]>> = {};
@@ -248,26 +261,30 @@ function leftOut(snapshot: PlanSnapshot, restored: Restored): Partial<Record<Tab
  */
 export async function applyImport(
   db: SummitryDb,
-  restored: Restored,
+  original: Restored,
   mode: ImportMode,
   options: ApplyOptions,
 ): Promise<ImportResult> {
-  const refusal = modeRefusal(restored, mode);
+  const refusal = modeRefusal(original, mode);
   if (refusal) throw new Error(refusal);
   const run = { clock: () => options.now, onProgress: options.onProgress, chunkSize: options.chunkSize };
   return db.transaction('rw', [...commandTables(db), db.backups], async () => {
+    // The file goes into the open plan (only): ids another plan uses are renamed first.
+    const { restored, planId } = await intoOpenPlan(db, original);
     if (mode === 'replace') {
       const snapshot = await readSnapshot(db);
       const backupId = await saveAutomaticBackup(db, snapshot, options);
       const summary = replaceSummary(restored);
+      const base = importCommand(
+        restored.plan,
+        restored.acceptances,
+        options.label ?? importLabel(mode, summary, options.fileName),
+      );
       const command: Command = {
-        ...importCommand(
-          restored.plan,
-          restored.acceptances,
-          options.label ?? importLabel(mode, summary, options.fileName),
-        ),
+        ...base,
+        // The open plan takes the file's name (its `plans` row, so Undo brings the old name back).
+        put: { ...base.put, plans: await renamedPlanRow(db, planId, restored.planName, options.now) },
         remove: leftOut(snapshot, restored),
-        meta: { [PLAN_NAME_KEY]: restored.planName ?? 'Imported plan' },
       };
       const { entry } = await runCommand(db, command, run);
       return { mode, summary, backupId, entry };

@@ -9,6 +9,7 @@ import type { Plan } from '../domain/model';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { runCommand } from './commands';
+import { inPlan, openPlanId, rowsOfPlan } from './open-plan';
 import type { SummitryDb } from './schema';
 
 export { systemClock, type Clock } from './clock';
@@ -59,7 +60,7 @@ function makeRepository<T extends TableName>(db: SummitryDb, table: T, clock: Cl
   return {
     table,
     get: (id) => t().get(id) as Promise<EntityOf<T> | undefined>,
-    all: () => t().toArray() as Promise<EntityOf<T>[]>,
+    all: async () => rowsOfPlan<EntityOf<T>>(db, table, await openPlanId(db)),
     async put(value, options = {}) {
       const id = (value as { id?: unknown } | null)?.id;
       const { stored } = await runCommand(
@@ -94,7 +95,10 @@ function makeRepository<T extends TableName>(db: SummitryDb, table: T, clock: Cl
         { clock },
       );
     },
-    count: () => t().count(),
+    count: async () => {
+      const mine = inPlan(await openPlanId(db));
+      return t().filter(mine).count();
+    },
   };
 }
 
@@ -111,50 +115,62 @@ export function createRepositories(db: SummitryDb, clock: Clock = systemClock) {
     scenarios: makeRepository(db, 'scenarios', clock),
     events: {
       ...events,
-      inRange: (start: string, end: string) =>
-        db.events
+      inRange: async (start: string, end: string) => {
+        const mine = inPlan(await openPlanId(db));
+        return db.events
           .where('endsAt')
           .above(start)
-          .and((e) => e.startsAt < end)
-          .toArray(),
-      firstStartingFrom: (instant: string) => db.events.where('startsAt').aboveOrEqual(instant).first(),
+          .and((e) => e.startsAt < end && mine(e))
+          .toArray();
+      },
+      firstStartingFrom: async (instant: string) => {
+        const mine = inPlan(await openPlanId(db));
+        return db.events.where('startsAt').aboveOrEqual(instant).and(mine).first();
+      },
     } satisfies TimedRepository<'events'>,
     windows: {
       ...windows,
-      inRange: (start: string, end: string) =>
-        db.windows
+      inRange: async (start: string, end: string) => {
+        const mine = inPlan(await openPlanId(db));
+        return db.windows
           .where('endsAt')
           .above(start)
-          .and((w) => w.startsAt < end)
-          .toArray(),
-      firstStartingFrom: (instant: string) => db.windows.where('startsAt').aboveOrEqual(instant).first(),
+          .and((w) => w.startsAt < end && mine(w))
+          .toArray();
+      },
+      firstStartingFrom: async (instant: string) => {
+        const mine = inPlan(await openPlanId(db));
+        return db.windows.where('startsAt').aboveOrEqual(instant).and(mine).first();
+      },
     } satisfies TimedRepository<'windows'>,
     legs: {
       ...legs,
-      inRange: (start: string, end: string) =>
-        db.legs
+      inRange: async (start: string, end: string) => {
+        const mine = inPlan(await openPlanId(db));
+        return db.legs
           .where('arrivesAt')
           .above(start)
-          .and((l) => l.departsAt < end)
-          .toArray(),
+          .and((l) => l.departsAt < end && mine(l))
+          .toArray();
+      },
       forVisit: (visitId: string) => db.legs.where('visitId').equals(visitId).sortBy('departsAt'),
-      firstDepartingFrom: (instant: string) => db.legs.where('departsAt').aboveOrEqual(instant).first(),
+      firstDepartingFrom: async (instant: string) => {
+        const mine = inPlan(await openPlanId(db));
+        return db.legs.where('departsAt').aboveOrEqual(instant).and(mine).first();
+      },
     } satisfies LegRepository,
   };
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
 
-/** The whole plan as plain arrays, read in one transaction. */
+/** The open plan as plain arrays, read in one transaction. */
 export async function loadPlan(db: SummitryDb): Promise<Plan> {
-  return db.transaction(
-    'r',
-    TABLE_NAMES.map((n) => db.table(n)),
-    async () => {
-      const entries = await Promise.all(TABLE_NAMES.map(async (n) => [n, await db.table(n).toArray()] as const));
-      return Object.fromEntries(entries) as unknown as Plan;
-    },
-  );
+  return db.transaction('r', [...TABLE_NAMES.map((n) => db.table(n)), db.meta, db.plans], async () => {
+    const planId = await openPlanId(db);
+    const entries = await Promise.all(TABLE_NAMES.map(async (n) => [n, await rowsOfPlan(db, n, planId)] as const));
+    return Object.fromEntries(entries) as unknown as Plan;
+  });
 }
 
 /** Validate a whole plan; throws the first record's `ValidationError`. */

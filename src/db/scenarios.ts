@@ -6,6 +6,8 @@
 import { promotionChanges, type Promotion } from '../domain/planning';
 import type { Clock } from './clock';
 import { runCommand, type CommandResult, type RunOptions } from './commands';
+import { planOf, rowsOfPlan } from './open-plan';
+import type { Leg, PlanEvent } from '../domain/model';
 import type { SummitryDb } from './schema';
 
 export class ScenarioMissingError extends Error {
@@ -29,7 +31,12 @@ export async function promoteScenario(
     async () => {
       const scenario = await db.scenarios.get(scenarioId);
       if (!scenario) throw new ScenarioMissingError('The scenario is no longer in the plan.');
-      const [events, legs] = await Promise.all([db.events.toArray(), db.legs.toArray()]);
+      // Only the scenario's own plan: records of other plans are never touched.
+      const planId = planOf(scenario);
+      const [events, legs] = await Promise.all([
+        rowsOfPlan<PlanEvent>(db, 'events', planId),
+        rowsOfPlan<Leg>(db, 'legs', planId),
+      ]);
       promotion = promotionChanges(
         { places: [], participants: [], visits: [], windows: [], scenarios: [], events, legs },
         scenario,

@@ -11,6 +11,7 @@ import type {
   Participant,
   Place,
   PlanEvent,
+  PlanRecord,
   PlanWindow,
   Scenario,
   Tombstone,
@@ -111,7 +112,61 @@ const V4: SchemaVersion = {
   },
 };
 
-export const VERSIONS: readonly SchemaVersion[] = [V1, V2, V3, V4];
+/** The first plan's id: the plan an upgraded database's records go into, and the first run's. */
+export const DEFAULT_PLAN_ID = 'plan-1';
+/** The `meta` key holding the open plan's id (remembered across reloads). */
+export const OPEN_PLAN_KEY = 'openPlanId';
+/** The `meta` key of the plan's name before version 5 (the upgrade names the first plan after it). */
+const LEGACY_PLAN_NAME_KEY = 'planName';
+/** The tables whose rows belong to one plan (`planId`) from version 5 on. */
+export const PLAN_SCOPED_TABLES = [...REVISIONED_V2, 'acceptances', 'history', 'tombstones'] as const;
+
+/**
+ * Version 5: several plans. A `plans` table (id, name, createdAt, …) and `planId` on every
+ * record of the plan's tables, acceptances, history entries and tombstones, indexed. The upgrade
+ * makes one plan named after the plan's name (meta `planName`), puts every existing row into it
+ * unchanged otherwise, and opens it.
+ */
+const V5: SchemaVersion = {
+  version: 5,
+  stores: {
+    plans: 'id, createdAt',
+    places: 'id, name, cityId, planId',
+    participants: 'id, planId',
+    events: 'id, startsAt, endsAt, visitId, planId',
+    visits: 'id, status, guestId, planId',
+    legs: 'id, departsAt, arrivesAt, visitId, planId',
+    windows: 'id, startsAt, endsAt, kind, planId',
+    scenarios: 'id, planId',
+    acceptances: 'id, acceptedAt, planId',
+    history: 'id, at, *itemKeys, planId',
+    tombstones: 'id, deletedAt, planId',
+  },
+  upgrade: async (tx) => {
+    const named = (await tx.table('meta').get(LEGACY_PLAN_NAME_KEY)) as MetaRow | undefined;
+    const seeded = (await tx.table('meta').get('seededAt')) as MetaRow | undefined;
+    const now = new Date().toISOString();
+    const name = typeof named?.value === 'string' && named.value.trim() ? named.value.trim().slice(0, 300) : '';
+    await tx.table('plans').put({
+      id: DEFAULT_PLAN_ID,
+      name: name || 'Untitled plan',
+      createdAt: typeof seeded?.value === 'string' ? seeded.value : now,
+      rev: 1,
+      updatedAt: now,
+    });
+    for (const table of PLAN_SCOPED_TABLES) {
+      await tx
+        .table(table)
+        .toCollection()
+        .modify((row: { planId?: unknown }) => {
+          if (typeof row.planId !== 'string') row.planId = DEFAULT_PLAN_ID;
+        });
+    }
+    await tx.table('meta').put({ key: OPEN_PLAN_KEY, value: DEFAULT_PLAN_ID });
+  },
+};
+
+export const VERSIONS: readonly SchemaVersion[] = [V1, V2, V3, V4, V5];
 export const CURRENT_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
 
 export class SummitryDb extends Dexie {
@@ -127,6 +182,7 @@ export class SummitryDb extends Dexie {
   meta!: Table<MetaRow, string>;
   history!: Table<HistoryEntry, string>;
   tombstones!: Table<Tombstone, string>;
+  plans!: Table<PlanRecord, string>;
 
   /** `options` can hand Dexie another IndexedDB implementation (the in-memory fallback). */
   constructor(name: string = DB_NAME, upTo: number = CURRENT_VERSION, options?: DexieOptions) {

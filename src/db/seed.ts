@@ -1,25 +1,47 @@
 /**
  * First-run seeding. The sample plan is written once, marked in `meta`, and never again by
- * itself: items the user deletes stay deleted. `resetSamplePlan` replaces the whole plan with a
- * fresh sample after the user has confirmed.
+ * itself: items the user deletes stay deleted. `resetSamplePlan` replaces the open plan (and
+ * nothing else) with a fresh sample after the user has confirmed.
  */
-import { TABLE_NAMES, type TableName } from '../domain/model';
+import { freshIdMap, remapPlan, TABLE_NAMES, type Plan, type PlanId, type TableName } from '../domain/model';
 import { buildSamplePlan, SAMPLE_PLAN_NAME } from '../domain/sample';
 import { runCommand, type CommandResult } from './commands';
+import { inPlan, OPEN_PLAN_KEY, openPlanId, rowsOfPlan } from './open-plan';
 import { validatePlan } from './repositories';
 import type { SummitryDb } from './schema';
 
 export const SEEDED_KEY = 'seededAt';
+/** The plan's name before schema version 5 (now each plan's name is its `plans` row). */
 export const PLAN_NAME_KEY = 'planName';
 
-/** Seed the sample plan if this database has never been seeded. Returns true if it seeded. */
+/** Inside a rw transaction: name plan `planId` (its `plans` row, made if missing). */
+async function namePlan(db: SummitryDb, planId: string, name: string, now: string): Promise<void> {
+  const row = await db.plans.get(planId);
+  await db.plans.put({
+    ...(row ?? { id: planId as PlanId, createdAt: now }),
+    sample: true,
+    name,
+    rev: (row?.rev ?? 0) + 1,
+    updatedAt: now,
+  });
+}
+
+/**
+ * Seed the sample plan if this database has never been seeded. Returns true if it seeded. A
+ * seeded database is told by one read, before the sample is built (every later start). The
+ * sample is written as built: it is valid as it stands (test/db/seed.test.ts checks that
+ * validation leaves it unchanged), and validating it here cost the first start ≈ 50 ms.
+ */
 export async function seedIfFirstRun(db: SummitryDb, now: string = new Date().toISOString()): Promise<boolean> {
-  const plan = validatePlan(buildSamplePlan());
-  return db.transaction('rw', [...TABLE_NAMES.map((n) => db.table(n)), db.meta], async () => {
+  if (await db.meta.get(SEEDED_KEY)) return false;
+  const plan = buildSamplePlan();
+  return db.transaction('rw', [...TABLE_NAMES.map((n) => db.table(n)), db.meta, db.plans], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
-    for (const name of TABLE_NAMES) await db.table(name).bulkPut(plan[name].map((r) => ({ ...r, rev: 1 })));
+    const planId = await openPlanId(db);
+    for (const name of TABLE_NAMES) await db.table(name).bulkPut(plan[name].map((r) => ({ ...r, planId, rev: 1 })));
     await db.meta.put({ key: SEEDED_KEY, value: now });
-    await db.meta.put({ key: PLAN_NAME_KEY, value: SAMPLE_PLAN_NAME });
+    await db.meta.put({ key: OPEN_PLAN_KEY, value: planId });
+    await namePlan(db, planId, SAMPLE_PLAN_NAME, now);
     return true;
   });
 }
@@ -28,31 +50,48 @@ export async function seedIfFirstRun(db: SummitryDb, now: string = new Date().to
 export const RESET_LABEL = 'Reset to the sample plan';
 
 /**
- * Replace everything in the plan with a fresh copy of the sample plan, as one command: the
+ * Inside a transaction: the sample plan for plan `planId`, under new ids when another plan
+ * already uses its ids (ids are unique across plans), so a second copy never overwrites the first.
+ */
+export async function samplePlanFor(db: SummitryDb, planId: string, plan: Plan): Promise<Plan> {
+  const mine = inPlan(planId);
+  for (const name of TABLE_NAMES) {
+    const stored = (await db.table(name).bulkGet(plan[name].map((r) => r.id))) as ({ planId?: string } | undefined)[];
+    if (stored.some((r) => r && !mine(r))) return validatePlan(remapPlan(plan, freshIdMap(plan)));
+  }
+  return plan;
+}
+
+/**
+ * Replace everything in the open plan (and nothing in any other) with a fresh copy of the sample plan, as one command: the
  * sample's records written (revisions moving on past the replaced rows, so an editor open on one
  * sees its edit as stale), every other record deleted (tombstoned), one History entry whose Undo
  * returns the plan exactly to before. Accepted conflicts are kept.
  */
 export function resetSamplePlan(db: SummitryDb, now: string = new Date().toISOString()): Promise<CommandResult> {
-  const plan = validatePlan(buildSamplePlan());
+  const sample = validatePlan(buildSamplePlan());
   return runCommand(
     db,
     async () => {
-      const keys = await Promise.all(TABLE_NAMES.map((n) => db.table(n).toCollection().primaryKeys()));
-      const put: Partial<Record<TableName, unknown[]>> = {};
+      const planId = await openPlanId(db);
+      const plan = await samplePlanFor(db, planId, sample);
+      const rows = await Promise.all(TABLE_NAMES.map((n) => rowsOfPlan<{ id: string }>(db, n, planId)));
+      const put: Partial<Record<TableName | 'plans', unknown[]>> = {};
       const remove: Partial<Record<TableName, string[]>> = {};
       TABLE_NAMES.forEach((name, i) => {
         const keep = new Set<string>(plan[name].map((r) => r.id));
-        put[name] = plan[name];
-        remove[name] = (keys[i] as string[]).filter((id) => !keep.has(id));
+        put[name] = plan[name].map((r) => ({ ...r, planId }));
+        remove[name] = rows[i]!.map((r) => r.id).filter((id) => !keep.has(id));
       });
+      const row = (await db.plans.get(planId)) ?? { id: planId, createdAt: now };
+      put.plans = [{ ...row, name: SAMPLE_PLAN_NAME, sample: true }];
       return {
         label: RESET_LABEL,
         kind: 'reset',
         put,
         remove,
         validated: true,
-        meta: { [SEEDED_KEY]: now, [PLAN_NAME_KEY]: SAMPLE_PLAN_NAME },
+        meta: { [SEEDED_KEY]: now },
       };
     },
     { clock: () => now },

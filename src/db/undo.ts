@@ -115,7 +115,12 @@ export function undoEntry(db: SummitryDb, entryId: string, options: RunOptions =
         if (!(await unchangedSince(db, change, now))) await refuseChanged(db, entry, change);
         if (now && change.table !== 'meta') revs[`${change.table}/${change.id}`] = (now.rev as number | undefined) ?? 0;
       }
-      return { ...inverseOf(entry.changes, `Undid: ${entry.label}`, revs), kind: 'undo', undoes: entry.id };
+      return {
+        ...inverseOf(entry.changes, `Undid: ${entry.label}`, revs),
+        kind: 'undo',
+        undoes: entry.id,
+        ...(entry.planId ? { planId: entry.planId } : {}),
+      };
     },
     options,
   );
@@ -140,7 +145,12 @@ export function restoreDeleted(db: SummitryDb, entryId: string, options: RunOpti
           throw new UndoRefusedError(`${quoted(change.title)} is already in the plan. Nothing was changed.`);
       const label =
         deleted.length === 1 ? `Restored ${quoted(deleted[0]!.title)}` : `Restored ${deleted.length} deleted items`;
-      return { ...inverseOf(deleted, label), kind: 'undo' as const, undoes: entry.id };
+      return {
+        ...inverseOf(deleted, label),
+        kind: 'undo' as const,
+        undoes: entry.id,
+        ...(entry.planId ? { planId: entry.planId } : {}),
+      };
     },
     options,
   );

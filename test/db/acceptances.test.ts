@@ -31,6 +31,7 @@ describe('acceptances repository', () => {
       note: 'The motorcade will wait.',
       acceptedAt: '2026-11-28T12:00:00.000Z',
       itemsFingerprint: '[]',
+      planId: 'plan-1',
       rev: 1,
       updatedAt: '2026-11-28T12:00:00.000Z',
       updatedBy: expect.stringMatching(/^dev-/),

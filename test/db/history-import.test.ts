@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLAN_ID, openPlan } from '../../src/db/open-plan';
 import { runCommand } from '../../src/db/commands';
 import { applyImport } from '../../src/db/io';
 import { RESET_LABEL, resetSamplePlan } from '../../src/db/seed';
@@ -68,7 +69,7 @@ describe('an import is one History entry', () => {
     expect(result.entry).toMatchObject({ kind: 'import', label: "Replaced the plan with 'x.json': 2 items" });
     expect(await db.events.count()).toBe(2);
     expect(await db.tombstones.count()).toBeGreaterThanOrEqual(count);
-    expect((await db.meta.get('planName'))?.value).toBe('Two');
+    expect((await openPlan(db)).name).toBe('Two');
     expect(result.backupId).toBeDefined();
 
     await undoEntry(db, result.entry!.id, opts);
@@ -127,13 +128,14 @@ describe('a reset is one History entry', () => {
     const db = await seeded();
     await runCommand(db, { label: 'Added mine', put: { events: [makeEvent({ id: 'mine' as never })] } }, opts);
     await runCommand(db, { label: 'Deleted', remove: { events: ['busan-summit-2025'] } }, opts);
-    await runCommand(db, { label: 'Renamed', meta: { planName: 'Mine' } }, opts);
+    const plan = (await db.plans.get(DEFAULT_PLAN_ID))!;
+    await runCommand(db, { label: 'Renamed', put: { plans: [{ ...plan, name: 'Mine' }] } }, opts);
     const before = await planDump(db);
     const { entry } = await resetSamplePlan(db, LATER);
     expect(entry).toMatchObject({ kind: 'reset', label: RESET_LABEL });
     expect(await db.events.get('mine')).toBeUndefined();
     expect(await db.events.get('busan-summit-2025')).toBeDefined();
-    expect((await db.meta.get('planName'))?.value).toBe('US–China summitry 2025–26');
+    expect((await openPlan(db)).name).toBe('US–China summitry 2025–26');
 
     await undoEntry(db, entry!.id, opts);
     expect(await planDump(db)).toEqual(before);

@@ -10,6 +10,7 @@ import {
 } from '../../src/db/io';
 import type { SummitryDb } from '../../src/db/schema';
 import { loadPlan } from '../../src/db/repositories';
+import { openPlan } from '../../src/db/open-plan';
 import { seedIfFirstRun } from '../../src/db/seed';
 import { buildBackup, encodeBackup } from '../../src/domain/files/backup';
 import { exportCalendar } from '../../src/domain/files';
@@ -129,7 +130,7 @@ describe('older backups and revisions', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.restored.formatVersion).toBe(1);
-    expect(result.restored.plan.places).toEqual(plan.places.map(({ rev: _rev, ...p }) => p));
+    expect(result.restored.plan.places).toEqual(plan.places.map(({ rev: _rev, planId: _planId, ...p }) => p));
     expect(result.restored.plan.events.find((e) => e.id === 'busan-summit-2025')!.title).toBe(
       'Busan (typed, not saved)',
     );
@@ -167,7 +168,7 @@ describe('replace', () => {
     const result = await applyImport(db, backupOf(manyEvents(3), 'Three events'), 'replace', APPLY);
     expect(await db.events.count()).toBe(3);
     expect(await db.places.count()).toBe(0);
-    expect((await db.meta.get('planName'))?.value).toBe('Three events');
+    expect((await openPlan(db)).name).toBe('Three events');
     const backups = await listBackups(db);
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatchObject({

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/db/repositories';
-import { PLAN_NAME_KEY, resetSamplePlan, seedIfFirstRun } from '../../src/db/seed';
+import { loadPlan, validatePlan } from '../../src/db/repositories';
+import { openPlan } from '../../src/db/open-plan';
+import { resetSamplePlan, seedIfFirstRun } from '../../src/db/seed';
 import { buildSamplePlan } from '../../src/domain/sample/sample-plan';
 import { freshDb } from '../helpers/fresh-db';
 
@@ -8,6 +9,20 @@ const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
 describe('sample plan seeding', () => {
+  it('writes the sample as built, which validation leaves unchanged', async () => {
+    const sample = buildSamplePlan();
+    expect(validatePlan(sample)).toEqual(sample);
+    const { db } = freshDb();
+    opened.push(db);
+    await seedIfFirstRun(db);
+    const stored = await loadPlan(db);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(stored.events.slice().sort(byId)).toEqual(
+      sample.events.map((e) => ({ ...e, planId: 'plan-1', rev: 1 })).sort(byId),
+    );
+    expect(validatePlan(stored)).toEqual(stored);
+  });
+
   it('seeds the sample plan on first run only', async () => {
     const { db } = freshDb();
     opened.push(db);
@@ -16,7 +31,7 @@ describe('sample plan seeding', () => {
     const sample = buildSamplePlan();
     expect(plan.events.length).toBe(sample.events.length);
     expect(plan.legs.length).toBe(sample.legs.length);
-    expect((await db.meta.get(PLAN_NAME_KEY))?.value).toBe('US–China summitry 2025–26');
+    expect((await openPlan(db)).name).toBe('US–China summitry 2025–26');
     expect(await seedIfFirstRun(db)).toBe(false);
   });
 

@@ -48,11 +48,15 @@ export function stableStringify(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
-/** Content equality ignores `updatedAt` and the database's own `rev`. */
+/** A record without the database's stamps (`planId`, `updatedAt`, `rev`, `updatedBy`). */
+function content(r: Record<string, unknown>): Record<string, unknown> {
+  const { planId: _p, updatedAt: _u, rev: _r, updatedBy: _b, ...rest } = r;
+  return rest;
+}
+
+/** Content equality ignores the stamps: which plan holds it, `updatedAt`, `rev` and `updatedBy`. */
 function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const { updatedAt: _a, rev: _ra, ...ra } = a;
-  const { updatedAt: _b, rev: _rb, ...rb } = b;
-  return stableStringify(ra) === stableStringify(rb);
+  return stableStringify(content(a)) === stableStringify(content(b));
 }
 
 export interface MergeDecision<T> {
@@ -94,6 +98,6 @@ export function decideRecord<T extends TableName>(
 /** Accepted conflicts merge the same way, `acceptedAt` standing for the last edit. */
 export function decideAcceptance(existing: Acceptance | undefined, incoming: Acceptance): MergeDecision<Acceptance> {
   if (!existing) return { action: 'add', record: incoming };
-  if (stableStringify(existing) === stableStringify(incoming)) return { action: 'unchanged' };
+  if (sameContent(existing, incoming)) return { action: 'unchanged' };
   return incoming.acceptedAt > existing.acceptedAt ? { action: 'update', record: incoming } : { action: 'keep' };
 }

@@ -5,3 +5,4 @@ export * from './model';
 export * from './plan-items';
 export * from './validate';
 export * from './words';
+export * from './plan-copy';

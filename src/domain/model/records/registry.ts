@@ -55,8 +55,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'scenarios',
 ];
 
-/** The tables a command writes: the plan's and the accepted conflicts. */
-export const WRITABLE_TABLES = [...TABLE_NAMES, 'acceptances'] as const;
+/** The tables a command writes: the plan's, the accepted conflicts and the plans themselves. */
+export const WRITABLE_TABLES = [...TABLE_NAMES, 'acceptances', 'plans'] as const;
 export type WritableTable = (typeof WRITABLE_TABLES)[number];
 
 /** Normalise and validate one record of any stored type. */

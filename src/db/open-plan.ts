@@ -1,0 +1,66 @@
+/**
+ * Which plan is open. Its id is a `meta` row, so every tab and every live query follows a switch
+ * and it survives a reload. Every read of the plan's tables goes through `openPlanId` and keeps
+ * only that plan's records; a record without `planId` (written before version 5 by a test or an
+ * old file) belongs to the first plan, `DEFAULT_PLAN_ID`.
+ */
+import type { PlanId, PlanRecord } from '../domain/model';
+import { DEFAULT_PLAN_ID, OPEN_PLAN_KEY, PLAN_SCOPED_TABLES, type SummitryDb } from './schema';
+
+export { DEFAULT_PLAN_ID, OPEN_PLAN_KEY, PLAN_SCOPED_TABLES };
+
+/** The name a plan has when nothing names it. */
+export const UNTITLED_PLAN = 'Untitled plan';
+
+/** The plans, oldest first. */
+export function listPlans(db: SummitryDb): Promise<PlanRecord[]> {
+  return db.plans.orderBy('createdAt').toArray();
+}
+
+/**
+ * The open plan's id (inside a transaction, `meta` and `plans` must be in its scope): the one
+ * `meta` names if that plan exists, else the oldest plan, else `DEFAULT_PLAN_ID`.
+ */
+export async function openPlanId(db: SummitryDb): Promise<PlanId> {
+  const row = await db.meta.get(OPEN_PLAN_KEY);
+  const named = typeof row?.value === 'string' ? row.value : undefined;
+  if (named && (await db.plans.get(named))) return named as PlanId;
+  const first = await db.plans.orderBy('createdAt').first();
+  return (first?.id ?? named ?? DEFAULT_PLAN_ID) as PlanId;
+}
+
+/** The plan a record belongs to. */
+export function planOf(record: { planId?: unknown }): string {
+  return typeof record.planId === 'string' ? record.planId : DEFAULT_PLAN_ID;
+}
+
+/** True when the record belongs to plan `planId`. */
+export const inPlan =
+  (planId: string) =>
+  (record: { planId?: unknown }): boolean =>
+    planOf(record) === planId;
+
+/** True for the tables whose records belong to a plan. */
+export function isPlanScoped(table: string): boolean {
+  return (PLAN_SCOPED_TABLES as readonly string[]).includes(table);
+}
+
+/** The records of `table` that belong to plan `planId`. */
+export async function rowsOfPlan<T>(db: SummitryDb, table: string, planId: string): Promise<T[]> {
+  const all = (await db.table(table).toArray()) as (T & { planId?: unknown })[];
+  return all.filter(inPlan(planId));
+}
+
+/** A plan's name (its `plans` row; a database without one still has its old `meta` name). */
+export async function planName(db: SummitryDb, planId: string): Promise<string> {
+  const row = await db.plans.get(planId);
+  if (row) return row.name;
+  const legacy = await db.meta.get('planName');
+  return typeof legacy?.value === 'string' && legacy.value ? legacy.value : UNTITLED_PLAN;
+}
+
+/** The open plan and its name. */
+export async function openPlan(db: SummitryDb): Promise<{ id: PlanId; name: string }> {
+  const id = await openPlanId(db);
+  return { id, name: await planName(db, id) };
+}
