@@ -209,7 +209,8 @@ class SyncRuntime {
     if (this.config.role !== 'owner' || !m || !this.session.keyring)
       throw new Error('Only the plan’s owner can invite, once connected to the server.');
     const { signed, invitation } = await addInvite(this.keys, m, this.session.keyring, role, new Date());
-    await verifyMembership(signed, this.config.planId);
+    // Kept at once: a second invitation made before the server's echo builds on this one.
+    this.session.membership = await verifyMembership(signed, this.config.planId);
     this.session.publishMembership(signed);
     return inviteLink(origin, encodeInvitation(invitation), this.config.url);
   }
@@ -227,6 +228,7 @@ class SyncRuntime {
       memberId,
       new Date(),
     );
+    this.session.membership = await verifyMembership(signed, this.config.planId);
     this.session.publishMembership(signed);
     await this.session.useKeyring(keyring);
   }

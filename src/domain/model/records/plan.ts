@@ -1,6 +1,6 @@
 /**
- * A plan: a named set of records (the `plans` table). Each plan's records live in its own
- * database and carry its id as `planId`; `sample` marks a plan made from the sample plan.
+ * A plan: a named set of records (the `plans` table). Each plan's records live in the same
+ * tables and carry its id as `planId`; `sample` marks a plan made from the sample plan.
  * A deleted plan keeps its row with `deletedAt` (a tombstone) so the deletion can be undone.
  */
 import { z } from 'zod';
