@@ -156,6 +156,11 @@ describe('hostile text in every field (issue 19 item 10)', () => {
 
     // Conflicts: the accepted note shown cleaned; the CSV guards every formula.
     await visit(page, '/conflicts');
+    // The overlaps for information are folded: unfold them, so their cards (and the note of the
+    // accepted overlap, changed since it was accepted) are in the page to inspect.
+    const fold = page.locator('main .info-group .fold-button');
+    await fold.click();
+    await page.locator('main .info-group .fold-button[aria-expanded="true"]').waitFor();
     await page
       .locator('main q')
       .filter({ hasText: /^=cmd\|' \/C calc'!A0 H\d+ / })
