@@ -70,6 +70,13 @@ describe('screens', () => {
       expect({ path, overflow: await horizontalOverflow(page) }).toEqual({ path, overflow: 0 });
       expect({ path, off: await controlsOffScreen(page) }).toEqual({ path, off: [] });
     }
+    // The overview's list of what comes next fits: no status badge is cut off inside its panel.
+    await goTo(page, '/overview');
+    await page.locator('.overview-items li').first().waitFor();
+    const cut = await page
+      .locator('.overview-panel:has(.overview-items)')
+      .evaluateAll((panels) => panels.map((p) => p.scrollWidth - p.clientWidth).filter((d) => d > 1));
+    expect(cut).toEqual([]);
     // The header's controls are folded away until the Menu button opens them.
     const menu = page.getByRole('button', { name: 'Menu' });
     await expect.poll(() => page.getByRole('button', { name: 'New item' }).isVisible()).toBe(false);
