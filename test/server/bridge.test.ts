@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto'; // before any module that opens the app's database
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runCommand } from '../../src/db/commands';
 import { makeEvent } from '../helpers/factories';
