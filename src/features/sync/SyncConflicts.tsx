@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { ConflictRow, ConflictSide } from '../../db/sync-store';
 import { currentRuntime } from './runtime';
 import { useSyncUi } from './sync-state';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { failureMessage } from '../../db';
 
 function shown(c: ConflictRow, side: ConflictSide): string {
   if (c.kind === 'delete') return side === c.kept ? 'Deleted' : 'Edited';
@@ -27,7 +26,7 @@ export function SyncConflicts() {
     try {
       await currentRuntime()!.resolve(c, side);
     } catch (err) {
-      setError(`${message(err)} Nothing was changed.`);
+      setError(failureMessage('Could not keep that value', err));
     }
   };
   const conflicts = snapshot?.conflicts ?? [];

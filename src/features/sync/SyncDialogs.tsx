@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { describeFailure, failureMessage } from '../../db';
 import { currentRuntime, joinPlan, readInvitation, sharePlan } from './runtime';
 import { SyncConflicts } from './SyncConflicts';
 import { type SyncDialog, joinFromHash, statusText, useSyncUi } from './sync-state';
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const DEFAULT_SERVER = 'ws://127.0.0.1:4455';
 /** Drops the invitation from the address (it holds the invitation's keys). */
 const dropHash = () => {
@@ -28,7 +28,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             await sharePlan(url, name);
             useSyncUi.getState().setDialog('panel');
           } catch (err) {
-            setError(message(err));
+            setError(describeFailure(err));
           } finally {
             setBusy(false);
           }
@@ -81,7 +81,7 @@ function JoinDialog({ onClose }: { onClose: () => void }) {
       },
       (err: unknown) => {
         setRole(null);
-        if (code) setError(message(err));
+        if (code) setError(describeFailure(err));
       },
     );
   }, [code]);
@@ -101,7 +101,7 @@ function JoinDialog({ onClose }: { onClose: () => void }) {
             dropHash();
             useSyncUi.getState().setDialog('panel');
           } catch (err) {
-            setError(`${message(err)} Nothing was changed.`);
+            setError(failureMessage('Could not join the plan', err));
           } finally {
             setBusy(false);
           }
@@ -154,7 +154,7 @@ function Members() {
     try {
       await f();
     } catch (err) {
-      setError(message(err));
+      setError(describeFailure(err));
     }
   };
   const invite = (role: 'editor' | 'viewer') =>
