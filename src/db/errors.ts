@@ -46,6 +46,7 @@ const PLAIN_ERRORS = new Set([
   'Error',
   'ValidationError',
   'UndoRefusedError',
+  'PlanRefusedError',
   'ScenarioMissingError',
   'VisitNotMovableError',
 ]);

@@ -5,6 +5,7 @@
  */
 import { tombstoneKey, type HistoryChange, type HistoryEntry } from '../domain/model';
 import { COMPACT_KEY } from './commands';
+import { inPlan, openPlanId } from './open-plan';
 import type { SummitryDb } from './schema';
 
 export interface HistoryQuery {
@@ -48,10 +49,11 @@ async function itemEntries(db: SummitryDb, itemKey: string): Promise<HistoryEntr
   return [...own, ...wrote].sort(newestFirst);
 }
 
-/** A page of History, newest first. */
+/** A page of the open plan's History, newest first. */
 export async function readHistory(db: SummitryDb, query: HistoryQuery): Promise<HistoryPage> {
   const match = query.text?.trim() ? titleMatcher(query.text) : undefined;
-  const keep = (e: HistoryEntry) => !match || e.changes.some((c) => match(c.title));
+  const mine = inPlan(await openPlanId(db));
+  const keep = (e: HistoryEntry) => mine(e) && (!match || e.changes.some((c) => match(c.title)));
   if (query.itemKey) {
     const all = (await itemEntries(db, query.itemKey)).filter(keep);
     return { entries: all.slice(0, query.limit), more: all.length > query.limit };
@@ -65,9 +67,12 @@ export async function readHistory(db: SummitryDb, query: HistoryQuery): Promise<
   return { entries: rows.slice(0, query.limit), more: rows.length > query.limit };
 }
 
-/** How many entries History holds. */
-export function countHistory(db: SummitryDb): Promise<number> {
-  return db.history.count();
+/** How many entries the open plan's History holds. */
+export async function countHistory(db: SummitryDb): Promise<number> {
+  return db.history
+    .where('planId')
+    .equals(await openPlanId(db))
+    .count();
 }
 
 /**

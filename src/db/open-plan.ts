@@ -12,21 +12,26 @@ export { DEFAULT_PLAN_ID, OPEN_PLAN_KEY, PLAN_SCOPED_TABLES };
 /** The name a plan has when nothing names it. */
 export const UNTITLED_PLAN = 'Untitled plan';
 
-/** The plans, oldest first. */
-export function listPlans(db: SummitryDb): Promise<PlanRecord[]> {
-  return db.plans.orderBy('createdAt').toArray();
+/** The plans not deleted, oldest first. */
+export async function listPlans(db: SummitryDb): Promise<PlanRecord[]> {
+  return (await db.plans.orderBy('createdAt').toArray()).filter((p) => !p.deletedAt);
 }
 
 /**
  * The open plan's id (inside a transaction, `meta` and `plans` must be in its scope): the one
- * `meta` names if that plan exists, else the oldest plan, else `DEFAULT_PLAN_ID`.
+ * `meta` names if that plan exists and is not deleted, else the oldest plan not deleted, else
+ * `DEFAULT_PLAN_ID`.
  */
 export async function openPlanId(db: SummitryDb): Promise<PlanId> {
   const row = await db.meta.get(OPEN_PLAN_KEY);
   const named = typeof row?.value === 'string' ? row.value : undefined;
-  if (named && (await db.plans.get(named))) return named as PlanId;
-  const first = await db.plans.orderBy('createdAt').first();
-  return (first?.id ?? named ?? DEFAULT_PLAN_ID) as PlanId;
+  const plan = named ? await db.plans.get(named) : undefined;
+  if (plan && !plan.deletedAt) return plan.id;
+  const first = await db.plans
+    .orderBy('createdAt')
+    .filter((p) => !p.deletedAt)
+    .first();
+  return (first?.id ?? (plan ? undefined : named) ?? DEFAULT_PLAN_ID) as PlanId;
 }
 
 /** The plan a record belongs to. */

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/db/commands';
 import { applyImport } from '../../src/db/io';
-import type { SummitryDb } from '../../src/db/schema';
+import { listPlans, OPEN_PLAN_KEY, openPlanId } from '../../src/db/open-plan';
+import { createPlan, deletePlan, duplicatePlan, renamePlan } from '../../src/db/plans';
+import type { MetaRow, SummitryDb } from '../../src/db/schema';
 import { resetSamplePlan } from '../../src/db/seed';
 import { undoEntry } from '../../src/db/undo';
 import { buildBackup, encodeBackup, restoreBackup } from '../../src/domain/files';
@@ -29,7 +31,11 @@ type Step =
   | { kind: 'add'; n: number }
   | { kind: 'delete'; pick: number }
   | { kind: 'import'; mode: 'merge' | 'replace'; n: number; pick: number }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  | { kind: 'newPlan'; name: string }
+  | { kind: 'duplicate' }
+  | { kind: 'renamePlan'; name: string }
+  | { kind: 'deletePlan'; pick: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('save' as const), pick: fc.nat(), title: fc.string({ minLength: 1, maxLength: 20 }) }),
@@ -43,6 +49,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     pick: fc.nat(),
   }),
   fc.record({ kind: fc.constant('reset' as const) }),
+  fc.record({ kind: fc.constant('newPlan' as const), name: fc.string({ minLength: 1, maxLength: 12 }) }),
+  fc.record({ kind: fc.constant('duplicate' as const) }),
+  fc.record({ kind: fc.constant('renamePlan' as const), name: fc.string({ minLength: 1, maxLength: 12 }) }),
+  fc.record({ kind: fc.constant('deletePlan' as const), pick: fc.nat() }),
 );
 
 const shift = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
@@ -102,13 +112,31 @@ async function apply(db: SummitryDb, s: Step): Promise<string | undefined> {
     }
     case 'reset':
       return (await resetSamplePlan(db, NOW)).entry?.id;
+    case 'newPlan':
+      return (await createPlan(db, s.name, opts)).entry?.id;
+    case 'duplicate':
+      return (await duplicatePlan(db, await openPlanId(db), undefined, opts)).entry?.id;
+    case 'renamePlan': {
+      if (!s.name.trim()) return undefined;
+      return (await renamePlan(db, await openPlanId(db), s.name, opts)).entry?.id;
+    }
+    case 'deletePlan': {
+      const plans = await listPlans(db);
+      if (plans.length < 2) return undefined;
+      return (await deletePlan(db, plans[s.pick % plans.length]!.id, opts)).entry?.id;
+    }
   }
 }
 
-/** The plan without the automatic backups (a replace keeps one; Undo does not take it away). */
+/**
+ * The plan without the automatic backups (a replace keeps one; Undo does not take it away) and
+ * with the plan that opens instead of the open-plan marker: switching plans is not a change to
+ * any plan, so Undo leaves the marker; the plan it names (or the oldest, if it names one gone)
+ * must be the one open at the start.
+ */
 async function plan(db: SummitryDb) {
-  const { backups: _backups, ...rest } = await planDump(db);
-  return rest;
+  const { backups: _backups, meta, ...rest } = await planDump(db);
+  return { ...rest, meta: meta!.filter((m) => (m as MetaRow).key !== OPEN_PLAN_KEY), open: await openPlanId(db) };
 }
 
 describe('undo', () => {

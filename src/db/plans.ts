@@ -1,0 +1,236 @@
+/**
+ * The plans themselves: create an empty one, duplicate one, rename, delete (a tombstone on the
+ * `plans` row: its records stay, hidden, so Undo or Restore brings the plan back whole), and
+ * open the sample plan as one plan among others. Each is one command through the write path,
+ * with its History entry and Undo. Switching plans is not a change to any plan: it only moves the
+ * open-plan marker in `meta`, which every live query follows.
+ */
+import {
+  cleanPlanName,
+  freshIdMap,
+  idSuffix,
+  remapAcceptances,
+  remapFingerprint,
+  remapPlan,
+  TABLE_NAMES,
+  type Acceptance,
+  type Plan,
+  type PlanId,
+  type PlanRecord,
+  type TableName,
+} from '../domain/model';
+import { buildSamplePlan, SAMPLE_PLAN_NAME } from '../domain/sample';
+import { systemClock, type Clock } from './clock';
+import { runCommand, type CommandResult } from './commands';
+import { listPlans, OPEN_PLAN_KEY, openPlanId, rowsOfPlan } from './open-plan';
+import { validatePlan } from './repositories';
+import type { SummitryDb } from './schema';
+import { samplePlanFor } from './seed';
+
+/** A plan change that cannot be made; the message says why, for a person. */
+export class PlanRefusedError extends Error {
+  override readonly name = 'PlanRefusedError';
+}
+
+export const NEW_PLAN_NAME = 'New plan';
+
+const quoted = (name: string) => `'${name}'`;
+
+/** A new plan id: `plan-` and 16 random letters and digits. */
+export function newPlanId(): PlanId {
+  return `plan-${idSuffix()}${idSuffix()}` as PlanId;
+}
+
+/** The deleted plans, most recently deleted first (each can be restored). */
+export async function deletedPlans(db: SummitryDb): Promise<PlanRecord[]> {
+  const all = await db.plans.toArray();
+  return all.filter((p) => p.deletedAt).sort((a, b) => (a.deletedAt! < b.deletedAt! ? 1 : -1));
+}
+
+async function livePlanOrRefuse(db: SummitryDb, id: string): Promise<PlanRecord> {
+  const row = await db.plans.get(id);
+  if (!row || row.deletedAt) throw new PlanRefusedError('That plan is no longer here (it was deleted). Nothing was changed.');
+  return row;
+}
+
+/** Open plan `id` (every view follows). Refused for a plan that does not exist or was deleted. */
+export async function switchPlan(db: SummitryDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.plans, db.meta], async () => {
+    await livePlanOrRefuse(db, id);
+    await db.meta.put({ key: OPEN_PLAN_KEY, value: id });
+  });
+}
+
+export interface PlanResult extends CommandResult {
+  planId: PlanId;
+}
+
+interface CreateOptions {
+  clock?: Clock;
+  /** Open the new plan once it is made (default true). */
+  open?: boolean;
+}
+
+/** The records and acceptances of a new plan, written as one command. */
+async function writeNewPlan(
+  db: SummitryDb,
+  label: (name: string) => string,
+  name: string,
+  content: (planId: PlanId, now: string) => Promise<{ plan?: Plan; acceptances?: Acceptance[]; sample?: boolean }>,
+  options: CreateOptions,
+): Promise<PlanResult> {
+  const now = (options.clock ?? systemClock)();
+  const planId = newPlanId();
+  const clean = cleanPlanName(name, NEW_PLAN_NAME);
+  const result = await runCommand(
+    db,
+    async () => {
+      const { plan, acceptances, sample } = await content(planId, now);
+      const put: Partial<Record<TableName | 'plans' | 'acceptances', unknown[]>> = {
+        plans: [{ id: planId, name: clean, createdAt: now, ...(sample ? { sample: true } : {}) }],
+      };
+      if (plan) for (const t of TABLE_NAMES) put[t] = plan[t].map((r) => ({ ...r, planId }));
+      if (acceptances?.length) put.acceptances = acceptances.map((a) => ({ ...a, planId }));
+      return { label: label(clean), put, planId, compact: true, validated: Boolean(plan) };
+    },
+    { clock: () => now },
+  );
+  if (options.open !== false) await switchPlan(db, planId);
+  return { ...result, planId };
+}
+
+/** A new, empty plan named `name` (opened). */
+export function createPlan(db: SummitryDb, name: string, options: CreateOptions = {}): Promise<PlanResult> {
+  return writeNewPlan(db, (n) => `Created plan ${quoted(n)}`, name, async () => ({}), options);
+}
+
+/** Every record of plan `planId` as stored, and its accepted conflicts (inside a transaction). */
+async function planContents(db: SummitryDb, planId: string): Promise<{ plan: Plan; acceptances: Acceptance[] }> {
+  const rows = await Promise.all(TABLE_NAMES.map((t) => rowsOfPlan<Record<string, unknown>>(db, t, planId)));
+  const plan = Object.fromEntries(TABLE_NAMES.map((t, i) => [t, rows[i]])) as unknown as Plan;
+  return { plan, acceptances: await rowsOfPlan<Acceptance>(db, 'acceptances', planId) };
+}
+
+/** A record without the write path's stamps, so that its copy starts at revision 1. */
+function unstamped<R extends object>(record: R): R {
+  const { rev: _rev, updatedAt: _at, updatedBy: _by, planId: _plan, ...rest } = record as Record<string, unknown>;
+  return rest as R;
+}
+
+/**
+ * A copy of plan `id` under new record ids (references follow), named `name` (default
+ * "<name> (copy)"), opened. Accepted conflicts stay accepted in the copy; reopened ones stay reopened.
+ */
+export async function duplicatePlan(
+  db: SummitryDb,
+  id: string,
+  name?: string,
+  options: CreateOptions = {},
+): Promise<PlanResult> {
+  const source = await livePlanOrRefuse(db, id);
+  return writeNewPlan(
+    db,
+    (n) => `Duplicated plan ${quoted(source.name)} as ${quoted(n)}`,
+    name ?? `${source.name} (copy)`,
+    async (_planId, now) => {
+      const { plan, acceptances } = await planContents(db, id);
+      const map = freshIdMap(plan);
+      const bare = Object.fromEntries(TABLE_NAMES.map((t) => [t, plan[t].map(unstamped)])) as unknown as Plan;
+      // Each copied record is written at revision 1 at `now`: an accepted conflict whose items
+      // were at their current revision is accepted in the copy too.
+      const copied = `${now}#1`;
+      const remapped = remapAcceptances(acceptances.map(unstamped), map).map((a) => ({
+        ...a,
+        itemsFingerprint: remapFingerprint(a.itemsFingerprint, map, plan, copied),
+      }));
+      return { plan: validatePlan(remapPlan(bare, map)), acceptances: remapped };
+    },
+    options,
+  );
+}
+
+/** The sample plan as a new plan of its own (opened), beside the others. */
+export function openSampleAsPlan(db: SummitryDb, options: CreateOptions = {}): Promise<PlanResult> {
+  const sample = validatePlan(buildSamplePlan());
+  return writeNewPlan(
+    db,
+    (n) => `Opened the sample plan as ${quoted(n)}`,
+    SAMPLE_PLAN_NAME,
+    async (planId) => ({ plan: await samplePlanFor(db, planId, sample), sample: true }),
+    options,
+  );
+}
+
+/** Rename plan `id`. A name left empty is refused. */
+export function renamePlan(db: SummitryDb, id: string, name: string, options: { clock?: Clock } = {}) {
+  const clean = cleanPlanName(name, '');
+  return runCommand(
+    db,
+    async () => {
+      const row = await livePlanOrRefuse(db, id);
+      if (!clean) throw new PlanRefusedError('A plan needs a name. Nothing was changed.');
+      return {
+        label: `Renamed plan ${quoted(row.name)} to ${quoted(clean)}`,
+        put: { plans: [{ ...row, name: clean }] },
+        expect: { [`plans/${id}`]: row.rev ?? 0 },
+        planId: id,
+      };
+    },
+    options,
+  );
+}
+
+/**
+ * Delete plan `id`: its row gets `deletedAt` and its records stay, hidden, so Undo (or Restore in
+ * the plan list) brings everything back. The last plan is never deleted. If it was open, the
+ * oldest other plan opens.
+ */
+export async function deletePlan(db: SummitryDb, id: string, options: { clock?: Clock } = {}): Promise<CommandResult> {
+  const now = (options.clock ?? systemClock)();
+  const result = await runCommand(
+    db,
+    async () => {
+      const row = await livePlanOrRefuse(db, id);
+      const others = (await listPlans(db)).filter((p) => p.id !== id);
+      if (others.length === 0)
+        throw new PlanRefusedError(
+          'This is the only plan, so it cannot be deleted. Create another plan first. Nothing was changed.',
+        );
+      return {
+        label: `Deleted plan ${quoted(row.name)}`,
+        put: { plans: [{ ...row, deletedAt: now }] },
+        expect: { [`plans/${id}`]: row.rev ?? 0 },
+        planId: id,
+      };
+    },
+    { clock: () => now },
+  );
+  await db.transaction('rw', [db.plans, db.meta], async () => {
+    if ((await openPlanId(db)) !== id) return;
+    const next = (await listPlans(db))[0];
+    if (next) await db.meta.put({ key: OPEN_PLAN_KEY, value: next.id });
+  });
+  return result;
+}
+
+/** Bring a deleted plan back with everything it held (and open it). */
+export async function restorePlan(db: SummitryDb, id: string, options: { clock?: Clock } = {}): Promise<CommandResult> {
+  const result = await runCommand(
+    db,
+    async () => {
+      const row = await db.plans.get(id);
+      if (!row) throw new PlanRefusedError('That plan is no longer here. Nothing was changed.');
+      if (!row.deletedAt) throw new PlanRefusedError(`${quoted(row.name)} is not deleted. Nothing was changed.`);
+      const { deletedAt: _gone, ...rest } = row;
+      return {
+        label: `Restored plan ${quoted(row.name)}`,
+        put: { plans: [rest] },
+        expect: { [`plans/${id}`]: row.rev ?? 0 },
+        planId: id,
+      };
+    },
+    options,
+  );
+  await switchPlan(db, id);
+  return result;
+}
