@@ -7,6 +7,7 @@ import { usePlanName } from '../db/hooks';
 import { IoMenu } from '../features/io/IoMenu';
 import { SearchBox } from '../features/search/SearchBox';
 import { SyncControl } from '../features/sync/SyncControl';
+import { PlansButton } from '../features/plans/PlansDialog';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { undoOffer } from '../db/undo-offer';
@@ -24,8 +25,21 @@ const LABELS: Record<ViewName, string> = {
 /** A badge on a navigation link: plain text, or short text with its meaning in words for the link's accessible name. */
 export type NavBadge = string | { text: string; label: string };
 
-export function Header({ view, badges }: { view: ViewName; badges?: Partial<Record<ViewName, NavBadge>> }) {
+/** The app's name, the open plan's name and the Plans button (the plan switcher). */
+function Brand() {
   const planName = usePlanName();
+  return (
+    <div className="brand">
+      <span className="app-name">Summitry</span>
+      <div className="plan-title">
+        <h1 className="plan-name">{planName ?? ' '}</h1>
+        <PlansButton onSwitched={() => navigate(window.location.pathname)} />
+      </div>
+    </div>
+  );
+}
+
+export function Header({ view, badges }: { view: ViewName; badges?: Partial<Record<ViewName, NavBadge>> }) {
   const displayZone = useUiStore((s) => s.displayZone);
   const setDisplayZone = useUiStore((s) => s.setDisplayZone);
   const includeOptional = useUiStore((s) => s.includeOptional);
@@ -39,10 +53,7 @@ export function Header({ view, badges }: { view: ViewName; badges?: Partial<Reco
 
   return (
     <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
-      <div className="brand">
-        <span className="app-name">Summitry</span>
-        <h1 className="plan-name">{planName ?? ' '}</h1>
-      </div>
+      <Brand />
       <nav aria-label="Views">
         <ul>
           {VIEWS.map((v) => {

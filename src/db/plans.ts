@@ -49,7 +49,8 @@ export async function deletedPlans(db: SummitryDb): Promise<PlanRecord[]> {
 
 async function livePlanOrRefuse(db: SummitryDb, id: string): Promise<PlanRecord> {
   const row = await db.plans.get(id);
-  if (!row || row.deletedAt) throw new PlanRefusedError('That plan is no longer here (it was deleted). Nothing was changed.');
+  if (!row || row.deletedAt)
+    throw new PlanRefusedError('That plan is no longer here (it was deleted). Nothing was changed.');
   return row;
 }
 
@@ -101,7 +102,13 @@ async function writeNewPlan(
 
 /** A new, empty plan named `name` (opened). */
 export function createPlan(db: SummitryDb, name: string, options: CreateOptions = {}): Promise<PlanResult> {
-  return writeNewPlan(db, (n) => `Created plan ${quoted(n)}`, name, async () => ({}), options);
+  return writeNewPlan(
+    db,
+    (n) => `Created plan ${quoted(n)}`,
+    name,
+    async () => ({}),
+    options,
+  );
 }
 
 /** Every record of plan `planId` as stored, and its accepted conflicts (inside a transaction). */

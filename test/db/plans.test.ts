@@ -38,7 +38,9 @@ function referencesResolve(plan: Plan): boolean {
   return (
     plan.events.every((e) => (!e.placeId || places.has(e.placeId)) && (!e.visitId || visits.has(e.visitId))) &&
     plan.events.every((e) => (e.participantIds ?? []).every((p) => people.has(p))) &&
-    plan.legs.every((l) => places.has(l.fromPlaceId) && places.has(l.toPlaceId) && (!l.visitId || visits.has(l.visitId)))
+    plan.legs.every(
+      (l) => places.has(l.fromPlaceId) && places.has(l.toPlaceId) && (!l.visitId || visits.has(l.visitId)),
+    )
   );
 }
 

@@ -4,9 +4,9 @@
  * plan keys in the sync database, publishes the status the header shows, and does what the
  * Share plan… dialog and the sync panel ask: share, join, invite, remove, keep a conflict side.
  */
-import { WRITABLE_TABLES } from '../../domain/model';
 import { db } from '../../db';
-import { runCommand } from '../../db/commands';
+import { openPlanId } from '../../db/open-plan';
+import { createPlan as createLocalPlan } from '../../db/plans';
 import { SyncBridge } from '../../sync/client';
 import { type ConflictRow, type QuarantineRow, watchHistory } from '../../db/sync-store';
 import {
@@ -70,7 +70,12 @@ class SyncRuntime {
     readonly session: SyncSession,
   ) {}
 
-  static async start(config: ShareConfig): Promise<SyncRuntime> {
+  static async start(shared: ShareConfig): Promise<SyncRuntime> {
+    let config = shared;
+    if (!config.localPlanId) {
+      config = { ...config, localPlanId: await openPlanId(db) };
+      await saveShare(config);
+    }
     const keys = await deserializeKeys(config.keys);
     const invite = config.invite ? await deserializeKeys(config.invite) : undefined;
     const store = syncStore();
@@ -78,6 +83,7 @@ class SyncRuntime {
       db,
       store,
       planId: config.planId,
+      localPlanId: config.localPlanId,
       me: { id: config.memberId, name: config.name },
       nameOf: (id) => runtime?.nameOf(id) ?? 'A member',
     });
@@ -244,6 +250,9 @@ export function currentRuntime(): SyncRuntime | null {
   return runtime;
 }
 
+/** The name a joined plan has here until its member renames it (plan names do not travel). */
+export const SHARED_PLAN_NAME = 'Shared plan';
+
 /** Starts the sync client for the shared plan (once). */
 export async function startSync(config: ShareConfig): Promise<SyncRuntime> {
   runtime ??= await SyncRuntime.start(config);
@@ -265,6 +274,7 @@ export async function sharePlan(url: string, name: string): Promise<void> {
     keys: await serializeKeys(keys),
     keyring: keyringText(plan.keyring),
     membership: plan.signed,
+    localPlanId: await openPlanId(db),
   };
   await saveShare(config);
   const rt = await startSync(config);
@@ -277,16 +287,14 @@ export async function readInvitation(code: string) {
 }
 
 /**
- * Joins a shared plan by an invitation: this browser's plan is replaced by the shared one (the
- * removal is one History entry, so nothing is lost), then the plan's records arrive.
+ * Joins a shared plan by an invitation: the shared plan becomes a new plan of its own in this
+ * browser (opened; the plans already here stay as they are), then its records arrive.
  */
 export async function joinPlan(code: string, url: string, name: string): Promise<void> {
   const server = checkServerUrl(url);
   const { invitation, keys: inviteKeys } = await decodeInvitation(code);
   const keys = await generateMemberKeys();
-  const remove: Record<string, string[]> = {};
-  for (const t of WRITABLE_TABLES) remove[t] = (await db.table(t).toCollection().primaryKeys()).map(String);
-  await runCommand(db, { label: 'Cleared to join a shared plan', remove });
+  const { planId: localPlanId } = await createLocalPlan(db, SHARED_PLAN_NAME);
   const config: ShareConfig = {
     url: server,
     planId: invitation.planId,
@@ -296,6 +304,7 @@ export async function joinPlan(code: string, url: string, name: string): Promise
     keys: await serializeKeys(keys),
     invite: invitation.keys,
     claim: await makeClaim(invitation.planId, inviteKeys, keys, '', new Date()),
+    localPlanId,
   };
   await saveShare(config);
   await startSync(config);

@@ -23,6 +23,11 @@ export interface ShareConfig {
   claim?: { body: string; inviteSig: string; memberSig: string };
   /** The owner's first membership list, published when connecting. */
   membership?: { body: string; sig: string };
+  /**
+   * The local plan that is shared (its records carry this `planId`); only its changes are sent.
+   * A share made before there were several plans has none: the plan open when sync starts.
+   */
+  localPlanId?: string;
 }
 
 export interface MemberView {

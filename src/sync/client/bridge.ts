@@ -196,6 +196,7 @@ export class SyncBridge {
       const { changes, cursor } = await db.transaction('r', [...tables, db.history], async () => {
         const changes: HistoryChange[] = [];
         for (const table of WRITABLE_TABLES) {
+          if (table === 'plans') continue;
           const rows = (await db.table(table).toArray()) as Record<string, unknown>[];
           for (const after of rows)
             if (localPlanId === undefined || after.planId === localPlanId)

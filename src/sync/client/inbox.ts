@@ -15,7 +15,8 @@ import { type BridgeContext, CONFLICTS, MEMBER_DEVICE, fieldKey } from './contex
 import { deleteConflict, fieldConflict } from './conflict-rows';
 import { DELETED, type FieldMeta, type OpenField, hasSeen, sameShared } from './fields';
 
-const TABLES = new Set<string>(WRITABLE_TABLES);
+/** The plan's own tables; a `plans` row (each member's own name for the plan) never travels. */
+const TABLES = new Set<string>(WRITABLE_TABLES.filter((t) => t !== 'plans'));
 
 type Row = Record<string, unknown> & { id: string };
 

@@ -16,7 +16,8 @@ import type { OutboxCursor } from '../../db/sync-store';
 
 /** Entries this far before the cursor are looked at again (a clock set back a little loses nothing). */
 const WINDOW_MS = 10 * 60_000;
-const TABLES = new Set<string>([...WRITABLE_TABLES, CONFLICTS]);
+/** The plan's own tables; a `plans` row (each member's own name for the plan, its deletion) never travels. */
+const TABLES = new Set<string>([...WRITABLE_TABLES.filter((t) => t !== 'plans'), CONFLICTS]);
 
 function minus(at: string, ms: number): string {
   const t = Date.parse(at);
