@@ -11,7 +11,7 @@ import { PlansButton } from '../features/plans/PlansDialog';
 import { useUiStore } from '../store/ui-store';
 import { useUndoStore } from '../store/undo-store';
 import { undoOffer } from '../db/undo-offer';
-import { historyOf, navigate, VIEWS, withParam, type ViewName } from './router';
+import { historyOf, navigate, VIEWS, withoutParams, withParam, type ViewName } from './router';
 import { ClockSelect } from './ClockSelect';
 import { ShortcutsButton } from './ShortcutsHelp';
 
@@ -33,7 +33,8 @@ function Brand() {
       <span className="app-name">Summitry</span>
       <div className="plan-title">
         <h1 className="plan-name">{planName ?? ' '}</h1>
-        <PlansButton onSwitched={() => navigate(window.location.pathname)} />
+        {/* Another plan: the same view and dates, without the panel, item or visit of the plan left. */}
+        <PlansButton onSwitched={() => navigate(withoutParams('panel', 'item', 'visit'))} />
       </div>
     </div>
   );

@@ -72,6 +72,13 @@ interface CreateOptions {
   open?: boolean;
 }
 
+/** `name`, or `name (2)`, `name (3)`… when a plan not deleted has it already. */
+export function unusedName(name: string, taken: readonly string[]): string {
+  const names = new Set(taken);
+  if (!names.has(name)) return name;
+  for (let n = 2; ; n++) if (!names.has(`${name} (${n})`)) return `${name} (${n})`;
+}
+
 /** The records and acceptances of a new plan, written as one command. */
 async function writeNewPlan(
   db: SummitryDb,
@@ -82,10 +89,14 @@ async function writeNewPlan(
 ): Promise<PlanResult> {
   const now = (options.clock ?? systemClock)();
   const planId = newPlanId();
-  const clean = cleanPlanName(name, NEW_PLAN_NAME);
+  const wanted = cleanPlanName(name, NEW_PLAN_NAME);
   const result = await runCommand(
     db,
     async () => {
+      const clean = unusedName(
+        wanted,
+        (await listPlans(db)).map((p) => p.name),
+      );
       const { plan, acceptances, sample } = await content(planId, now);
       const put: Partial<Record<TableName | 'plans' | 'acceptances', unknown[]>> = {
         plans: [{ id: planId, name: clean, createdAt: now, ...(sample ? { sample: true } : {}) }],

@@ -150,13 +150,17 @@ describe('plans', () => {
     const db = await dbs.seeded(NOW);
     const first = await loadPlan(db);
     const { planId, entry } = await openSampleAsPlan(db, { clock });
-    expect(await openPlan(db)).toEqual({ id: planId, name: SAMPLE_PLAN_NAME });
+    expect(await openPlan(db)).toEqual({ id: planId, name: `${SAMPLE_PLAN_NAME} (2)` });
     const second = await loadPlan(db);
     expect(count(second)).toBe(count(first));
     expect([...ids(second)].filter((id) => ids(first).has(id))).toEqual([]);
     expect(referencesResolve(second)).toBe(true);
+    expect((await openSampleAsPlan(db, { clock })).entry!.label).toBe(
+      `Opened the sample plan as '${SAMPLE_PLAN_NAME} (3)'`,
+    );
+    await switchPlan(db, planId);
     await undoEntry(db, entry!.id);
-    expect((await listPlans(db)).length).toBe(1);
+    expect((await listPlans(db)).length).toBe(2);
     expect(await loadPlan(db)).toEqual(first);
   });
 });

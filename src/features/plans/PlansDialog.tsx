@@ -105,7 +105,7 @@ function PlanItem({ row, act, busy, only }: { row: PlanRow; act: Act; busy: bool
         <span className="plan-item-name">{plan.name}</span>
         {row.open && <span className="plan-open-pill">Open now</span>}
         <span className="plan-item-meta">
-          {countOf(row.items, 'item')} · made {plan.createdAt.slice(0, 10)}
+          {countOf(row.visits, 'visit')} · {countOf(row.items, 'item')} · made {plan.createdAt.slice(0, 10)}
         </span>
       </div>
       {mode === 'rename' && <RenameForm row={row} act={act} done={() => setMode('view')} />}

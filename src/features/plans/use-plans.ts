@@ -7,8 +7,9 @@ import type { PlanRecord } from '../../domain/model';
 
 export interface PlanRow {
   plan: PlanRecord;
-  /** Events, legs, windows and visits in the plan. */
+  /** Events and legs in the plan (the overview's "items"). */
   items: number;
+  visits: number;
   open: boolean;
 }
 
@@ -17,17 +18,17 @@ export interface PlansList {
   deleted: PlanRecord[];
 }
 
-const ITEM_TABLES = ['events', 'legs', 'windows', 'visits'] as const;
+const countIn = (table: string, planId: string) => db.table(table).where('planId').equals(planId).count();
 
-async function itemCount(planId: string): Promise<number> {
-  const counts = await Promise.all(ITEM_TABLES.map((t) => db.table(t).where('planId').equals(planId).count()));
-  return counts.reduce((a, b) => a + b, 0);
+async function itemCount(planId: string): Promise<{ items: number; visits: number }> {
+  const [events, legs, visits] = await Promise.all(['events', 'legs', 'visits'].map((t) => countIn(t, planId)));
+  return { items: events! + legs!, visits: visits! };
 }
 
 async function readPlans(): Promise<PlansList> {
   const [plans, deleted, openId] = await Promise.all([listPlans(db), deletedPlans(db), openPlanId(db)]);
   const counts = await Promise.all(plans.map((p) => itemCount(p.id)));
-  return { live: plans.map((plan, i) => ({ plan, items: counts[i]!, open: plan.id === openId })), deleted };
+  return { live: plans.map((plan, i) => ({ plan, ...counts[i]!, open: plan.id === openId })), deleted };
 }
 
 /** Every plan with its item count, and the deleted ones; `undefined` while loading. */
