@@ -285,6 +285,22 @@ function historyEntry(command: Command, entry: HistoryEntry): HistoryEntry {
   return command.validated ? entry : parseRecord('history', entry);
 }
 
+/**
+ * The plan whose records a change wrote, when they all belong to one: the entry belongs there
+ * even if another plan is open (a shared plan's records arriving, say), so that plan's History
+ * and its sync outbox see it.
+ */
+function planOfChanges(changes: readonly HistoryChange[]): string | undefined {
+  let found: string | undefined;
+  for (const c of changes) {
+    const planId = (c.after ?? c.before)?.planId;
+    if (typeof planId !== 'string') continue;
+    if (found !== undefined && found !== planId) return undefined;
+    found = planId;
+  }
+  return found;
+}
+
 async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: Stamp): Promise<CommandResult> {
   const changes: HistoryChange[] = [];
   const stored: CommandResult['stored'] = {};
@@ -297,9 +313,10 @@ async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: 
   }
   if (command.meta) await writeMeta(db, command.meta, changes);
   if (changes.length === 0) return { entry: undefined, stored };
+  const planId = command.planId ?? planOfChanges(changes) ?? stamp.planId;
   const entry = historyEntry(command, {
     id: entryId(stamp.now),
-    ...((command.planId ?? stamp.planId) ? { planId: (command.planId ?? stamp.planId) as PlanId } : {}),
+    ...(planId ? { planId: planId as PlanId } : {}),
     at: stamp.now,
     deviceId: stamp.device.id,
     deviceName: cleanLine(stamp.device.name, 'This browser', 60),

@@ -33,7 +33,14 @@ export interface Client {
   session: SyncSession;
   keys: MemberKeys;
   memberId: string;
-  connect: (extra?: { membership?: Signed; claim?: Claim; keyring?: Keyring; invite?: MemberKeys }) => Promise<void>;
+  connect: (extra?: {
+    membership?: Signed;
+    claim?: Claim;
+    keyring?: Keyring;
+    invite?: MemberKeys;
+    /** The local plan that is shared (default: the database's only plan). */
+    localPlanId?: string;
+  }) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -55,14 +62,23 @@ export async function client(url: string, planId: string, name: string, keys: Me
   let extras: Parameters<Client['connect']>[0] = {};
   c.connect = async (extra) => {
     extras = { ...extras, ...extra };
+    const { localPlanId, ...sessionExtras } = extras;
     c.bridge = await SyncBridge.open({
       db: c.db,
       store: c.store,
       planId,
+      ...(localPlanId ? { localPlanId } : {}),
       me: { id: memberId, name },
       nameOf: (m) => names.get(m) ?? 'Someone',
     });
-    c.session = new SyncSession({ url, planId, keys, doc: c.bridge.doc, WebSocketPolyfill: WebSocket, ...extras });
+    c.session = new SyncSession({
+      url,
+      planId,
+      keys,
+      doc: c.bridge.doc,
+      WebSocketPolyfill: WebSocket,
+      ...sessionExtras,
+    });
     await c.bridge.setCipher(await c.session.ready());
   };
   c.close = async () => {
@@ -73,11 +89,11 @@ export async function client(url: string, planId: string, name: string, keys: Me
   return c;
 }
 
-export async function ownerClient(url: string) {
+export async function ownerClient(url: string, localPlanId?: string) {
   const keys = await newKeys();
   const plan = await createPlan(keys, '', new Date());
   const owner = await client(url, plan.planId, 'Ana', keys);
-  await owner.connect({ membership: plan.signed, keyring: plan.keyring });
+  await owner.connect({ membership: plan.signed, keyring: plan.keyring, ...(localPlanId ? { localPlanId } : {}) });
   await until(owner.session, () => owner.session.membership?.version === 1);
   return { owner, planId: plan.planId, keyring: plan.keyring };
 }
@@ -89,6 +105,7 @@ export async function joinAs(
   keyring: Keyring,
   role: 'editor' | 'viewer',
   name: string,
+  localPlanId?: string,
 ): Promise<Client> {
   const m = owner.session.membership!;
   const { signed, invitation } = await addInvite(owner.keys, m, keyring, role, new Date());
@@ -98,7 +115,11 @@ export async function joinAs(
   const { invitation: inv, keys: inviteKeys } = await decodeInvitation(encodeInvitation(invitation));
   const keys = await newKeys();
   const member = await client(url, inv.planId, name, keys);
-  await member.connect({ claim: await makeClaim(inv.planId, inviteKeys, keys, name, new Date()), invite: inviteKeys });
+  await member.connect({
+    claim: await makeClaim(inv.planId, inviteKeys, keys, name, new Date()),
+    invite: inviteKeys,
+    ...(localPlanId ? { localPlanId } : {}),
+  });
   return member;
 }
 
