@@ -109,8 +109,8 @@ function JoinDialog({ onClose }: { onClose: () => void }) {
       >
         {role && <p>This invitation makes you {role === 'editor' ? 'an editor' : 'a viewer'} of a shared plan.</p>}
         <p>
-          The shared plan opens as a new plan named “Shared plan” (rename it under Plans). The plans this browser
-          holds now stay as they are.
+          The shared plan opens as a new plan named “Shared plan” (rename it under Plans). The plans this browser holds
+          now stay as they are.
         </p>
         <label>
           Invitation link or code

@@ -29,7 +29,15 @@ import {
   toB64u,
   verifyMembership,
 } from '../../sync/protocol';
-import { type MemberView, type ShareConfig, inviteLink, saveShare, syncStore, useSyncUi } from './sync-state';
+import {
+  type MemberView,
+  type ShareConfig,
+  inviteLink,
+  memberName,
+  saveShare,
+  syncStore,
+  useSyncUi,
+} from './sync-state';
 
 /** A root map of the document: member id → their display name, sealed under the plan key. */
 const NAMES = '~names';
@@ -113,7 +121,7 @@ class SyncRuntime {
     const r = this.session.roster.find((x) => x.id === id);
     return (
       this.names.get(id) ||
-      r?.label ||
+      (r?.label ? memberName(r.label) : '') ||
       (r ? `${r.role[0]!.toUpperCase()}${r.role.slice(1)} ${id.slice(0, 6)}` : 'A member')
     );
   }
@@ -155,7 +163,7 @@ class SyncRuntime {
     for (const [id, sealed] of this.bridge.doc.getMap<Uint8Array>(NAMES)) {
       try {
         const name = await this.cipher.open(`${NAMES}/${id}`, sealed);
-        if (typeof name === 'string') this.names.set(id, name.slice(0, 80));
+        if (typeof name === 'string') this.names.set(id, memberName(name));
       } catch {
         /* a name sealed under a key this member does not hold: keep the fallback */
       }
@@ -262,7 +270,7 @@ export async function startSync(config: ShareConfig): Promise<SyncRuntime> {
 /** Shares this browser's plan: makes the keys and the plan on the server, then sends every record. */
 export async function sharePlan(url: string, name: string): Promise<void> {
   const server = checkServerUrl(url);
-  const who = name.trim() || 'Owner';
+  const who = memberName(name, 'Owner');
   const keys = await generateMemberKeys();
   const plan = await createPlan(keys, '', new Date());
   const config: ShareConfig = {
@@ -299,7 +307,7 @@ export async function joinPlan(code: string, url: string, name: string): Promise
     url: server,
     planId: invitation.planId,
     role: invitation.role,
-    name: name.trim() || 'Member',
+    name: memberName(name, 'Member'),
     memberId: await memberIdOf(keys.signPub),
     keys: await serializeKeys(keys),
     invite: invitation.keys,

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { SyncStore, type ConflictRow, type QuarantineRow } from '../../db/sync-store';
 import type { Role, SerializedKeys, SyncStatus } from '../../sync/protocol';
+import { cleanLine } from '../../domain/model';
 
 /** This browser's membership of its shared plan: kept in the sync database (`app/share`). */
 export interface ShareConfig {
@@ -87,6 +88,15 @@ export async function saveShare(config: ShareConfig): Promise<void> {
 }
 
 /** The part of a `#join=…&server=…` link after `#`, or null when the address holds no invitation. */
+/**
+ * A member's name as shown (members list, presence, History): it comes from another member's
+ * browser, so it is cleaned like every text (no bidi overrides or control characters), one line,
+ * at most 80 characters; nothing left gives `fallback`.
+ */
+export function memberName(raw: unknown, fallback = 'A member'): string {
+  return cleanLine(raw, fallback, 80);
+}
+
 export function joinFromHash(hash: string): { code: string; server: string } | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const code = params.get('join');

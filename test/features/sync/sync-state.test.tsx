@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type SyncSnapshot, inviteLink, joinFromHash, statusText } from '../../../src/features/sync/sync-state';
+import {
+  type SyncSnapshot,
+  inviteLink,
+  joinFromHash,
+  memberName,
+  statusText,
+} from '../../../src/features/sync/sync-state';
 
 const snap = (status: SyncSnapshot['status'], pending = 0): SyncSnapshot => ({
   status,
@@ -32,5 +38,15 @@ describe('invitation links', () => {
     expect(joinFromHash('')).toBeNull();
     expect(joinFromHash('#panel=history')).toBeNull();
     expect(joinFromHash('#join=')).toBeNull();
+  });
+});
+
+describe('member names from other browsers', () => {
+  it('are cleaned like every text: no bidi overrides, controls or line breaks, at most 80 characters', () => {
+    expect(memberName('Ana\u202E lanoiténiM')).toBe('Ana lanoiténiM');
+    expect(memberName('Bo\r\nevil\u0007')).toBe('Bo evil');
+    expect(memberName('x'.repeat(200))).toHaveLength(80);
+    expect(memberName('\u200B \u202E', 'Member')).toBe('Member');
+    expect(memberName(42)).toBe('A member');
   });
 });
