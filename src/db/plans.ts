@@ -167,6 +167,50 @@ export async function duplicatePlan(
   );
 }
 
+/**
+ * Give every record of plan `id` a new id of its own (references, accepted conflicts and scenario
+ * items following), as one command. Record ids are unique across the plans of a browser, and a
+ * plan made from the sample has the sample's ids, which every other browser's sample plan has
+ * too: a plan gets ids of its own before it is shared, so that a member who joins keeps their
+ * own plans beside it untouched.
+ */
+export function giveOwnIds(db: SummitryDb, id: string, options: { clock?: Clock } = {}): Promise<CommandResult> {
+  const now = (options.clock ?? systemClock)();
+  return runCommand(
+    db,
+    async () => {
+      const row = await livePlanOrRefuse(db, id);
+      const { plan, acceptances } = await planContents(db, id);
+      const map = freshIdMap(plan);
+      const bare = Object.fromEntries(TABLE_NAMES.map((t) => [t, plan[t].map(unstamped)])) as unknown as Plan;
+      const remapped = validatePlan(remapPlan(bare, map));
+      const put: Partial<Record<TableName | 'acceptances', unknown[]>> = {};
+      const remove: Partial<Record<TableName | 'acceptances', string[]>> = {};
+      for (const t of TABLE_NAMES) {
+        put[t] = remapped[t].map((r) => ({ ...r, planId: id }));
+        remove[t] = plan[t].map((r) => r.id);
+      }
+      const moved = remapAcceptances(acceptances.map(unstamped), map).map((a) => ({
+        ...a,
+        planId: id,
+        itemsFingerprint: remapFingerprint(a.itemsFingerprint, map, plan, `${now}#1`),
+      }));
+      const kept = new Set(moved.map((a) => a.id));
+      put.acceptances = moved;
+      remove.acceptances = acceptances.map((a) => a.id).filter((a) => !kept.has(a));
+      return {
+        label: `Gave the items of ${quoted(row.name)} ids of their own, to share it`,
+        put,
+        remove,
+        planId: id,
+        compact: true,
+        validated: true,
+      };
+    },
+    { clock: () => now },
+  );
+}
+
 /** The sample plan as a new plan of its own (opened), beside the others. */
 export function openSampleAsPlan(db: SummitryDb, options: CreateOptions = {}): Promise<PlanResult> {
   const sample = validatePlan(buildSamplePlan());

@@ -8,6 +8,7 @@ import {
   deletedPlans,
   deletePlan,
   duplicatePlan,
+  giveOwnIds,
   openSampleAsPlan,
   PlanRefusedError,
   renamePlan,
@@ -26,7 +27,14 @@ import { makeEvent } from '../helpers/factories';
 const NOW = '2026-11-28T12:00:00.000Z';
 const dbs = dbsPerTest();
 const clock = () => NOW;
+/** A plan made after the seeded one (plans list oldest first). */
+const later = () => '2026-11-29T12:00:00.000Z';
 
+/** The plan without the write stamps (an undo writes records back under new revisions). */
+const unstamped = (plan: Plan) =>
+  TABLE_NAMES.map((t) =>
+    plan[t].map(({ rev: _r, updatedAt: _u, updatedBy: _b, ...rest }: Record<string, unknown>) => rest),
+  );
 const count = (plan: Plan) => TABLE_NAMES.reduce((n, t) => n + plan[t].length, 0);
 const ids = (plan: Plan) => new Set(TABLE_NAMES.flatMap((t) => plan[t].map((r) => r.id)));
 
@@ -61,7 +69,7 @@ describe('plans', () => {
     const db = await dbs.seeded(NOW);
     const sampleId = await openPlanId(db);
     const sample = await loadPlan(db);
-    const { planId } = await createPlan(db, '  Xi return visit \u202E2026 ', { clock });
+    const { planId } = await createPlan(db, '  Xi return visit \u202E2026 ', { clock: later });
     expect(await openPlan(db)).toEqual({ id: planId, name: 'Xi return visit 2026' });
     expect(count(await loadPlan(db))).toBe(0);
     expect((await readHistory(db, { limit: 10 })).entries.map((e) => e.label)).toEqual([
@@ -88,7 +96,7 @@ describe('plans', () => {
       note: 'Known and fine',
       itemsFingerprint: itemsFingerprint(conflict.items, original),
     });
-    const { planId } = await duplicatePlan(db, originalId, undefined, { clock });
+    const { planId } = await duplicatePlan(db, originalId, undefined, { clock: later });
     expect((await openPlan(db)).name).toBe(`${SAMPLE_PLAN_NAME} (copy)`);
     const copy = await loadPlan(db);
     expect(count(copy)).toBe(count(original));
@@ -124,7 +132,7 @@ describe('plans', () => {
     const sampleId = await openPlanId(db);
     const sample = await loadPlan(db);
     await refused(() => deletePlan(db, sampleId), db, /only plan/);
-    const { planId: other } = await createPlan(db, 'Other', { clock, open: false });
+    const { planId: other } = await createPlan(db, 'Other', { clock: later, open: false });
     expect(await openPlanId(db)).toBe(sampleId);
     const { entry } = await deletePlan(db, sampleId, { clock });
     expect(entry!.label).toBe(`Deleted plan '${SAMPLE_PLAN_NAME}'`);
@@ -149,18 +157,40 @@ describe('plans', () => {
   it('opens the sample plan as a further plan, under its own ids, and Undo of the creation takes it away', async () => {
     const db = await dbs.seeded(NOW);
     const first = await loadPlan(db);
-    const { planId, entry } = await openSampleAsPlan(db, { clock });
+    const { planId, entry } = await openSampleAsPlan(db, { clock: () => '2026-11-29T00:00:00.000Z' });
     expect(await openPlan(db)).toEqual({ id: planId, name: `${SAMPLE_PLAN_NAME} (2)` });
     const second = await loadPlan(db);
     expect(count(second)).toBe(count(first));
     expect([...ids(second)].filter((id) => ids(first).has(id))).toEqual([]);
     expect(referencesResolve(second)).toBe(true);
-    expect((await openSampleAsPlan(db, { clock })).entry!.label).toBe(
+    expect((await openSampleAsPlan(db, { clock: () => '2026-11-30T00:00:00.000Z' })).entry!.label).toBe(
       `Opened the sample plan as '${SAMPLE_PLAN_NAME} (3)'`,
     );
     await switchPlan(db, planId);
     await undoEntry(db, entry!.id);
     expect((await listPlans(db)).length).toBe(2);
     expect(await loadPlan(db)).toEqual(first);
+  });
+
+  it('gives a plan ids of its own before sharing: the same plan, accepted conflicts kept, undoable', async () => {
+    const db = await dbs.seeded(NOW);
+    const id = await openPlanId(db);
+    const before = await loadPlan(db);
+    const conflict = analyzeConflicts(before, { includeOptional: true }).conflicts[0]!;
+    await createAcceptances(db, clock).accept({
+      id: conflict.id,
+      note: 'Known',
+      itemsFingerprint: itemsFingerprint(conflict.items, before),
+    });
+    const { entry } = await giveOwnIds(db, id, { clock });
+    const after = await loadPlan(db);
+    expect(count(after)).toBe(count(before));
+    expect([...ids(after)].filter((x) => ids(before).has(x))).toEqual([]);
+    expect(referencesResolve(after)).toBe(true);
+    const acceptances = await createAcceptances(db, clock).all();
+    const entries = classifyConflicts(analyzeConflicts(after, { includeOptional: true }).conflicts, acceptances, after);
+    expect(entries.filter((e) => e.state === 'accepted')).toHaveLength(1);
+    await undoEntry(db, entry!.id);
+    expect(unstamped(await loadPlan(db))).toEqual(unstamped(before));
   });
 });

@@ -6,7 +6,7 @@
  */
 import { db } from '../../db';
 import { openPlanId } from '../../db/open-plan';
-import { createPlan as createLocalPlan } from '../../db/plans';
+import { createPlan as createLocalPlan, giveOwnIds } from '../../db/plans';
 import { SyncBridge } from '../../sync/client';
 import { type ConflictRow, type QuarantineRow, watchHistory } from '../../db/sync-store';
 import {
@@ -273,6 +273,9 @@ export async function sharePlan(url: string, name: string): Promise<void> {
   const who = memberName(name, 'Owner');
   const keys = await generateMemberKeys();
   const plan = await createPlan(keys, '', new Date());
+  // Ids of its own first: a member's browser may hold the same ids in its own sample plan.
+  const localPlanId = await openPlanId(db);
+  await giveOwnIds(db, localPlanId);
   const config: ShareConfig = {
     url: server,
     planId: plan.planId,
@@ -282,7 +285,7 @@ export async function sharePlan(url: string, name: string): Promise<void> {
     keys: await serializeKeys(keys),
     keyring: keyringText(plan.keyring),
     membership: plan.signed,
-    localPlanId: await openPlanId(db),
+    localPlanId,
   };
   await saveShare(config);
   const rt = await startSync(config);
