@@ -84,6 +84,15 @@ describe('a shared plan', () => {
     await o.getByRole('dialog', { name: 'Shared plan' }).getByRole('button', { name: 'Close' }).click();
 
     const editor = await join(editorLink, 'Bo');
+    // Joining made a plan of its own: the editor's own sample plan is still there beside it.
+    await editor.page.getByRole('button', { name: 'Plans', exact: true }).click();
+    const plans = editor.page.getByRole('dialog', { name: 'Plans' });
+    await plans.locator('.plan-item-name', { hasText: 'Shared plan' }).waitFor();
+    expect(await plans.locator('.plan-item-name').allTextContents()).toEqual([
+      'US–China summitry 2025–26',
+      'Shared plan',
+    ]);
+    await plans.getByRole('button', { name: 'Close' }).click();
     await rename(editor.page, OTHER, 'Banquet, edited by Bo');
     await calendarItem(o, 'Banquet, edited by Bo').waitFor();
     await rename(o, 'Banquet, edited by Bo', 'Banquet, edited by Ana');
