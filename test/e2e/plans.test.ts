@@ -45,7 +45,9 @@ describe('plan switcher', () => {
     await plansDialog(page).getByRole('button', { name: 'New empty plan' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Madrid follow-up');
     await planItem(page, 'Madrid follow-up').getByText('Open now').waitFor();
-    expect(await planItem(page, 'Madrid follow-up').locator('.plan-item-meta').textContent()).toMatch(/^0 visits · 0 items · made /);
+    expect(await planItem(page, 'Madrid follow-up').locator('.plan-item-meta').textContent()).toMatch(
+      /^0 visits · 0 items · made /,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await plansDialog(page).getByRole('button', { name: 'Close' }).click();
     await page.goto(new URL('/calendar?view=list&date=2025-10-30', page.url()).toString());
