@@ -4,3 +4,4 @@ export * from './plan-years';
 export * from './labels';
 export * from './zones';
 export * from './local-parts';
+export * from './clock-entry';

@@ -3,6 +3,7 @@
  * clock setting, used by every formatter that shows a time of day.
  */
 import type { DateTime } from 'luxon';
+import { clockTimeOn } from './clock-entry';
 import { inZone } from './time';
 import { canonicalZone, zoneCity, zoneCountries } from './zones';
 
@@ -20,9 +21,7 @@ export function usesHour12(): boolean {
 
 /** "09:00" / "21:30", or "9:00 AM" / "9:30 PM" on the 12-hour clock. */
 export function clockTime(hour: number, minute: number): string {
-  const mm = minute < 10 ? `0${minute}` : String(minute);
-  if (!hour12) return `${hour < 10 ? `0${hour}` : hour}:${mm}`;
-  return `${hour % 12 === 0 ? 12 : hour % 12}:${mm} ${hour < 12 ? 'AM' : 'PM'}`;
+  return clockTimeOn(hour, minute, hour12);
 }
 
 const clockOf = (dt: DateTime) => clockTime(dt.hour, dt.minute);
