@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { DateTimeField, refuseBadTimes } from '../../components/DateTimeField';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { ItemMissing } from '../../components/ItemMissing';
@@ -94,6 +95,7 @@ export function EditorDialog({ onShowHistory }: { onShowHistory?: (itemKey: stri
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
+    if (refuseBadTimes(ev.currentTarget as HTMLFormElement)) return;
     const result = formToEvent(form, newId);
     if (!result.ok) {
       setErrors(result.errors);
@@ -201,30 +203,23 @@ export function EditorDialog({ onShowHistory }: { onShowHistory?: (itemKey: stri
           </label>
         </div>
         <div className="row">
-          <Field label={form.allDay ? 'First day' : 'Start (local time in the zone below)'} error={errors.start}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={!!errors.start}
-                type={form.allDay ? 'date' : 'datetime-local'}
+          {form.allDay ? (
+            <>
+              <DayField label="First day" error={errors.start} value={form.start} onChange={(v) => set('start', v)} />
+              <DayField label="Last day" error={errors.end} value={form.end} onChange={(v) => set('end', v)} />
+            </>
+          ) : (
+            <>
+              <DateTimeField
+                label="Start (local time in the zone below)"
+                name="Start"
+                error={errors.start}
                 value={form.start}
-                onChange={(e) => set('start', e.target.value)}
+                onChange={(v) => set('start', v)}
               />
-            )}
-          </Field>
-          <Field label={form.allDay ? 'Last day' : 'End'} error={errors.end}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={!!errors.end}
-                type={form.allDay ? 'date' : 'datetime-local'}
-                value={form.end}
-                onChange={(e) => set('end', e.target.value)}
-              />
-            )}
-          </Field>
+              <DateTimeField label="End" error={errors.end} value={form.end} onChange={(v) => set('end', v)} />
+            </>
+          )}
         </div>
         <div className="row editor-move" role="group" aria-label="Move start and end together">
           <span>Move:</span>
@@ -378,4 +373,32 @@ function describeWhen(form: EventFormValues, place: Place | undefined, displayZo
   } catch {
     return null;
   }
+}
+
+/** One local date of an all-day item. */
+function DayField({
+  label,
+  error,
+  value,
+  onChange,
+}: {
+  label: string;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={!!error}
+          type="date"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
 }

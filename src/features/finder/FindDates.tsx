@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ChoiceChecks } from '../../components/ChoiceChecks';
+import { refuseBadTimes, TimeField } from '../../components/DateTimeField';
 import { Field } from '../../components/Field';
 import { ZoneSelect } from '../../components/ZoneSelect';
 import { db, failureMessage, repos } from '../../db';
@@ -90,6 +91,7 @@ export function FindDates({
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
+    if (refuseBadTimes(e.currentTarget as HTMLFormElement)) return;
     setActionError(null);
     setSubmitted({ request: formToRequest(form, includeOptional), form });
   };
@@ -231,29 +233,14 @@ export function FindDates({
           </Field>
         </div>
         <div className="row">
-          <Field label="Each day from">
-            {(id) => (
-              <input
-                id={id}
-                aria-describedby={moving ? 'finder-moving-note' : undefined}
-                type="time"
-                disabled={!!moving}
-                value={form.dayStart}
-                onChange={(e) => set('dayStart', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="until">
-            {(id) => (
-              <input
-                id={id}
-                type="time"
-                disabled={!!moving}
-                value={form.dayEnd}
-                onChange={(e) => set('dayEnd', e.target.value)}
-              />
-            )}
-          </Field>
+          <TimeField
+            label="Each day from"
+            describedBy={moving ? 'finder-moving-note' : undefined}
+            disabled={!!moving}
+            value={form.dayStart}
+            onChange={(v) => set('dayStart', v)}
+          />
+          <TimeField label="until" disabled={!!moving} value={form.dayEnd} onChange={(v) => set('dayEnd', v)} />
           <Field label="Days clear of others">
             {(id) => (
               <input

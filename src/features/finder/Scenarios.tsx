@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { DateTimeField, refuseBadTimes } from '../../components/DateTimeField';
 import { Field } from '../../components/Field';
 import { db, failureMessage, repos } from '../../db';
 import { deleteScenario, promoteScenario } from '../../db/scenarios';
@@ -385,7 +386,7 @@ function SetItemDates({ items, onOverride }: { items: ItemInfo[]; onOverride: (o
       className="row set-item"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!item) return;
+        if (!item || refuseBadTimes(e.currentTarget)) return;
         try {
           const startsAt = localToInstant(start, item.startZone);
           const endsAt = localToInstant(end, item.endZone);
@@ -411,22 +412,20 @@ function SetItemDates({ items, onOverride }: { items: ItemInfo[]; onOverride: (o
           </select>
         )}
       </Field>
-      <Field label={`Start${item ? ` (${item.startZone})` : ''}`}>
-        {(id) => (
-          <input
-            id={id}
-            type="datetime-local"
-            disabled={!item}
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={`End${item ? ` (${item.endZone})` : ''}`}>
-        {(id) => (
-          <input id={id} type="datetime-local" disabled={!item} value={end} onChange={(e) => setEnd(e.target.value)} />
-        )}
-      </Field>
+      <DateTimeField
+        label={`Start${item ? ` (${item.startZone})` : ''}`}
+        name="Start"
+        disabled={!item}
+        value={start}
+        onChange={setStart}
+      />
+      <DateTimeField
+        label={`End${item ? ` (${item.endZone})` : ''}`}
+        name="End"
+        disabled={!item}
+        value={end}
+        onChange={setEnd}
+      />
       <button type="submit" disabled={!item}>
         Set these dates
       </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { DateTimeField, refuseBadTimes } from '../../components/DateTimeField';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { LEG_MODES, MODE_LABELS, STATUSES, type Leg, type Place } from '../../domain/model';
@@ -30,6 +31,7 @@ export function LegDialog({
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
+    if (refuseBadTimes(ev.currentTarget as HTMLFormElement)) return;
     const result = formToLeg(form, places, () => `leg-${crypto.randomUUID()}`, existing);
     if (!result.ok) {
       setErrors(result.errors);
@@ -73,30 +75,20 @@ export function LegDialog({
           </Field>
         </div>
         <div className="row">
-          <Field label="Departs" error={errors.departs} hint={zoneHint(places, form.fromPlaceId)}>
-            {(id, d) => (
-              <input
-                id={id}
-                type="datetime-local"
-                aria-describedby={d}
-                aria-invalid={!!errors.departs}
-                value={form.departs}
-                onChange={(e) => set('departs', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Arrives" error={errors.arrives} hint={zoneHint(places, form.toPlaceId)}>
-            {(id, d) => (
-              <input
-                id={id}
-                type="datetime-local"
-                aria-describedby={d}
-                aria-invalid={!!errors.arrives}
-                value={form.arrives}
-                onChange={(e) => set('arrives', e.target.value)}
-              />
-            )}
-          </Field>
+          <DateTimeField
+            label="Departs"
+            error={errors.departs}
+            hint={zoneHint(places, form.fromPlaceId)}
+            value={form.departs}
+            onChange={(v) => set('departs', v)}
+          />
+          <DateTimeField
+            label="Arrives"
+            error={errors.arrives}
+            hint={zoneHint(places, form.toPlaceId)}
+            value={form.arrives}
+            onChange={(v) => set('arrives', v)}
+          />
         </div>
         <LegDetails form={form} set={set} />
         <label className="check">

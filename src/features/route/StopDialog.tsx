@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ChoiceChecks } from '../../components/ChoiceChecks';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { DateTimeField, refuseBadTimes } from '../../components/DateTimeField';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { EVENT_KINDS, STATUSES, type Participant, type Place, type PlanEvent } from '../../domain/model';
@@ -37,6 +38,7 @@ export function StopDialog({
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
+    if (refuseBadTimes(ev.currentTarget as HTMLFormElement)) return;
     const result = formToStopEvent(form, places, () => `evt-${crypto.randomUUID()}`, existing);
     if (!result.ok) {
       setErrors(result.errors);
@@ -140,30 +142,43 @@ function StopTimes({
         <input type="checkbox" checked={form.allDay} onChange={(e) => onAllDay(e.target.checked)} />
         All day
       </label>
-      <Field label={form.allDay ? 'First day' : 'Starts'} error={errors.start} hint={zoneHint(places, form.placeId)}>
-        {(id, d) => (
-          <input
-            id={id}
-            type={form.allDay ? 'date' : 'datetime-local'}
-            aria-describedby={d}
-            aria-invalid={!!errors.start}
+      {form.allDay ? (
+        <>
+          <Field label="First day" error={errors.start} hint={zoneHint(places, form.placeId)}>
+            {(id, d) => (
+              <DayInput
+                id={id}
+                describedBy={d}
+                invalid={!!errors.start}
+                value={form.start}
+                onChange={(v) => set('start', v)}
+              />
+            )}
+          </Field>
+          <Field label="Last day" error={errors.end}>
+            {(id, d) => (
+              <DayInput
+                id={id}
+                describedBy={d}
+                invalid={!!errors.end}
+                value={form.end}
+                onChange={(v) => set('end', v)}
+              />
+            )}
+          </Field>
+        </>
+      ) : (
+        <>
+          <DateTimeField
+            label="Starts"
+            error={errors.start}
+            hint={zoneHint(places, form.placeId)}
             value={form.start}
-            onChange={(e) => set('start', e.target.value)}
+            onChange={(v) => set('start', v)}
           />
-        )}
-      </Field>
-      <Field label={form.allDay ? 'Last day' : 'Ends'} error={errors.end}>
-        {(id, d) => (
-          <input
-            id={id}
-            type={form.allDay ? 'date' : 'datetime-local'}
-            aria-describedby={d}
-            aria-invalid={!!errors.end}
-            value={form.end}
-            onChange={(e) => set('end', e.target.value)}
-          />
-        )}
-      </Field>
+          <DateTimeField label="Ends" error={errors.end} value={form.end} onChange={(v) => set('end', v)} />
+        </>
+      )}
     </div>
   );
 }
@@ -186,5 +201,24 @@ function StopKind({
       />
       <ChoiceSelect label="Status" value={form.status} choices={STATUSES} onChange={(s) => set('status', s)} />
     </div>
+  );
+}
+
+function DayInput(p: {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      id={p.id}
+      type="date"
+      aria-describedby={p.describedBy}
+      aria-invalid={p.invalid}
+      value={p.value}
+      onChange={(e) => p.onChange(e.target.value)}
+    />
   );
 }

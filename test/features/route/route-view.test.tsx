@@ -9,6 +9,7 @@ import { ItineraryView } from '../../../src/features/route/ItineraryView';
 import { RouteView } from '../../../src/features/route/RouteView';
 import { useUiStore } from '../../../src/store/ui-store';
 import { useUndoStore } from '../../../src/store/undo-store';
+import { enterDateTime, shownDateTime } from '../../helpers/date-time';
 
 // Live queries re-run after each write; on a busy machine that can take more than a second.
 configure({ asyncUtilTimeout: 8000 });
@@ -112,10 +113,10 @@ describe('the route view on the sample plan', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Add leg' });
     // It starts from where the route ends, a couple of hours after the arrival.
     expect((within(dialog).getByLabelText('From') as HTMLSelectElement).value).toBe('pus');
-    expect((within(dialog).getByLabelText('Departs') as HTMLInputElement).value).toBe('2025-10-29T00:00');
+    expect(shownDateTime('Departs', dialog)).toBe('2025-10-29T00:00');
     await userEvent.selectOptions(within(dialog).getByLabelText('To'), 'gyeongju');
-    fireEvent.change(within(dialog).getByLabelText('Departs'), { target: { value: '2025-10-29T10:00' } });
-    fireEvent.change(within(dialog).getByLabelText('Arrives'), { target: { value: '2025-10-29T09:30' } });
+    enterDateTime('Departs', '2025-10-29T10:00', dialog);
+    enterDateTime('Arrives', '2025-10-29T09:30', dialog);
     await userEvent.selectOptions(within(dialog).getByLabelText('Mode'), 'road');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save leg' }));
     expect(
@@ -123,7 +124,7 @@ describe('the route view on the sample plan', () => {
         'The arrival must be after the departure. It departs Wed 29 Oct 2025, 10:00 KST in Gimhae International Airport / Gimhae Air Base and would arrive Wed 29 Oct 2025, 09:30 KST in Gyeongju, 30 min before it leaves.',
       ),
     ).toBeInTheDocument();
-    fireEvent.change(within(dialog).getByLabelText('Arrives'), { target: { value: '2025-10-29T11:05' } });
+    enterDateTime('Arrives', '2025-10-29T11:05', dialog);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save leg' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(legRow(/Busan → Gyeongju/)).toBeDefined());
@@ -160,8 +161,8 @@ describe('the route view on the sample plan', () => {
     await openRoute();
     await userEvent.click(screen.getByRole('button', { name: 'Edit State banquet' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit State banquet' });
-    expect((within(dialog).getByLabelText('Starts') as HTMLInputElement).value).toBe('2025-10-27T19:00');
-    fireEvent.change(within(dialog).getByLabelText('Starts'), { target: { value: '2025-10-27T19:30' } });
+    expect(shownDateTime('Starts', dialog)).toBe('2025-10-27T19:00');
+    enterDateTime('Starts', '2025-10-27T19:30', dialog);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(async () =>
       expect((await db.events.get('draft-state-banquet'))?.startsAt).toBe('2025-10-27T11:30:00.000Z'),
