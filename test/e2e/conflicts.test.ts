@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
 import { launchBrowser, openPage } from '../helpers/browser';
+import { fillDateTime } from '../helpers/browser-forms';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -135,8 +136,8 @@ describe('conflicts view', () => {
       .getByRole('button', { name: /^Trump–Xi phone call: April visit accepted/ })
       .click();
     const editor = page.getByRole('dialog', { name: /^Edit Trump–Xi phone call/ });
-    await editor.getByLabel(/^Start/).fill('2025-11-24T09:10');
-    await editor.getByLabel(/^End/).fill('2025-11-24T10:10');
+    await fillDateTime(editor, 'Start', '2025-11-24T09:10');
+    await fillDateTime(editor, 'End', '2025-11-24T10:10');
     await editor.getByRole('button', { name: 'Save' }).click();
     await editor.waitFor({ state: 'detached' });
     await night(open).getByText('reopened', { exact: true }).waitFor();

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, pickZone } from '../helpers/browser';
+import { fillDateTime } from '../helpers/browser-forms';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,8 +44,8 @@ describe('app shell on the production build', () => {
     await page.getByRole('button', { name: 'New item' }).click();
     const dialog = page.getByRole('dialog', { name: 'New item' });
     await dialog.getByLabel('Title', { exact: true }).fill('Sherpa meeting in Seoul');
-    await dialog.getByLabel(/^Start/).fill('2025-10-29T09:00');
-    await dialog.getByLabel(/^End/).fill('2025-10-29T10:30');
+    await fillDateTime(dialog, 'Start', '2025-10-29T09:00');
+    await fillDateTime(dialog, 'End', '2025-10-29T10:30');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Sherpa meeting in Seoul').first().waitFor();
@@ -59,8 +60,8 @@ describe('app shell on the production build', () => {
     await page.getByRole('button', { name: 'New item' }).click();
     const dialog = page.getByRole('dialog', { name: 'New item' });
     await dialog.getByLabel('Title', { exact: true }).fill('Backwards item');
-    await dialog.getByLabel(/^Start/).fill('2025-10-29T09:00');
-    await dialog.getByLabel(/^End/).fill('2025-10-29T08:00');
+    await fillDateTime(dialog, 'Start', '2025-10-29T09:00');
+    await fillDateTime(dialog, 'End', '2025-10-29T08:00');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('The end must be after the start.').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();

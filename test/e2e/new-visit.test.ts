@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from '../helpers/browser';
+import { fillDateTime } from '../helpers/browser-forms';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,8 +33,8 @@ async function addLeg(page: Page, from: RegExp, to: RegExp, departs: string, arr
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('From').selectOption({ label: (await optionLabel(dialog, 'From', from))! });
   await dialog.getByLabel('To').selectOption({ label: (await optionLabel(dialog, 'To', to))! });
-  await dialog.getByLabel('Departs').fill(departs);
-  await dialog.getByLabel('Arrives').fill(arrives);
+  await fillDateTime(dialog, 'Departs', departs);
+  await fillDateTime(dialog, 'Arrives', arrives);
   await dialog.getByLabel('Mode').selectOption(mode);
   await dialog.getByRole('button', { name: 'Save leg' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -50,8 +51,8 @@ async function addStop(page: Page, place: RegExp, title: string, kind: string, s
   await dialog.getByLabel('Place').selectOption({ label: (await optionLabel(dialog, 'Place', place))! });
   await dialog.getByLabel('What happens there').fill(title);
   await dialog.getByLabel('Kind').selectOption(kind);
-  await dialog.getByLabel('Starts').fill(start);
-  await dialog.getByLabel('Ends').fill(end);
+  await fillDateTime(dialog, 'Starts', start);
+  await fillDateTime(dialog, 'Ends', end);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
 }

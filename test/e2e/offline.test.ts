@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, faultsUrl, launchBrowser } from '../helpers/browser';
+import { fillDateTime } from '../helpers/browser-forms';
 import { startStaticServer, type StaticServer } from '../helpers/static-server';
 
 const SAMPLE = 'Trump–Xi summit, Busan';
@@ -59,8 +60,8 @@ async function addItem(page: Page, title: string) {
   await page.getByRole('button', { name: 'New item' }).click();
   const dialog = page.getByRole('dialog', { name: 'New item' });
   await dialog.getByLabel('Title', { exact: true }).fill(title);
-  await dialog.getByLabel(/^Start/).fill('2025-10-29T09:00');
-  await dialog.getByLabel(/^End/).fill('2025-10-29T10:30');
+  await fillDateTime(dialog, 'Start', '2025-10-29T09:00');
+  await fillDateTime(dialog, 'End', '2025-10-29T10:30');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
 }

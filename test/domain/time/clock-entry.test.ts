@@ -12,7 +12,8 @@ describe('typed times of day on the 12- and 24-hour clock', () => {
         const shown = formatClockEntry(hhmm(h, m), hour12);
         expect(parseClockEntry(shown, hour12)).toEqual({ ok: true, time: hhmm(h, m) });
         // What one clock writes, the other reads too (a time with AM/PM is never ambiguous).
-        if (hour12 || h === 0 || h > 12) expect(parseClockEntry(shown, !hour12)).toEqual({ ok: true, time: hhmm(h, m) });
+        if (hour12 || h === 0 || h > 12)
+          expect(parseClockEntry(shown, !hour12)).toEqual({ ok: true, time: hhmm(h, m) });
       }),
     );
   });
@@ -55,7 +56,19 @@ describe('typed times of day on the 12- and 24-hour clock', () => {
   });
 
   it('refuses what is not a time, and 1–12 without AM or PM on the 12-hour clock', () => {
-    for (const text of ['25:00', '24:00', '14:60', '2:3', 'noon', '13:00 pm', '0:30 am', '1430 pm', '12345', '2::30', '-1'])
+    for (const text of [
+      '25:00',
+      '24:00',
+      '14:60',
+      '2:3',
+      'noon',
+      '13:00 pm',
+      '0:30 am',
+      '1430 pm',
+      '12345',
+      '2::30',
+      '-1',
+    ])
       expect(parseClockEntry(text, false), text).toEqual({ ok: false, reason: 'bad' });
     expect(parseClockEntry('  ', true)).toEqual({ ok: false, reason: 'empty' });
     expect(parseClockEntry('2:30', true)).toEqual({ ok: false, reason: 'ambiguous' });
