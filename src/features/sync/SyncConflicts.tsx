@@ -3,6 +3,8 @@ import type { ConflictRow, ConflictSide } from '../../db/sync-store';
 import { currentRuntime } from './runtime';
 import { useSyncUi } from './sync-state';
 import { failureMessage } from '../../db';
+import { formatLocalDateTime } from '../../domain/time';
+import { useUiStore } from '../../store/ui-store';
 
 function shown(c: ConflictRow, side: ConflictSide): string {
   if (c.kind === 'delete') return side === c.kept ? 'Deleted' : 'Edited';
@@ -10,14 +12,16 @@ function shown(c: ConflictRow, side: ConflictSide): string {
   return typeof side.value === 'string' ? side.value : JSON.stringify(side.value);
 }
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** When a side was written, in the display zone and on the clock setting like every other time. */
+function when(iso: string, zone: string): string {
+  return Number.isNaN(Date.parse(iso)) ? iso : formatLocalDateTime(new Date(iso).toISOString(), zone);
 }
 
 /** The Sync conflicts list: each losing value beside the kept one, with who and when; the user keeps one. */
 export function SyncConflicts() {
   const snapshot = useSyncUi((s) => s.snapshot);
+  const zone = useUiStore((s) => s.displayZone);
+  useUiStore((s) => s.clock); // re-render when the clock setting changes
   const [error, setError] = useState<string | null>(null);
   const members = new Map(snapshot?.members.map((m) => [m.id, m.name]));
   const who = (id: string) => members.get(id) ?? 'A member';
@@ -45,11 +49,11 @@ export function SyncConflicts() {
               <dl>
                 <dt>Now</dt>
                 <dd>
-                  {shown(c, c.kept)} — {who(c.kept.by)}, {when(c.kept.at)}
+                  {shown(c, c.kept)} — {who(c.kept.by)}, {when(c.kept.at, zone)}
                 </dd>
                 <dt>Other</dt>
                 <dd>
-                  {shown(c, c.lost)} — {who(c.lost.by)}, {when(c.lost.at)}
+                  {shown(c, c.lost)} — {who(c.lost.by)}, {when(c.lost.at, zone)}
                 </dd>
               </dl>
               <span className="spacer" />
