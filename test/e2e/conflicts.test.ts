@@ -112,6 +112,39 @@ describe('conflicts view', () => {
     await context.close();
   });
 
+  it('filters the open conflicts by date and sorts them by date, both ways (issue 17)', async () => {
+    const { page, context, errors } = await openConflicts();
+    const open = page.getByRole('region', { name: /^Open/ });
+    const times = () =>
+      open
+        .locator('article.conflict-card time.conflict-when')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    const all = await times();
+    expect(all.length).toBeGreaterThan(2);
+    const sorted = [...all].sort();
+    expect(new Set(all).size).toBeGreaterThan(1);
+
+    await page.getByLabel('Sort by').selectOption('date');
+    await expect.poll(times).toEqual(sorted);
+    await page.getByRole('button', { name: /reverse it/ }).click();
+    await expect.poll(times).toEqual([...sorted].reverse());
+
+    // From the first day of 2026: only the conflicts on or after it, still newest first.
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+    const later = sorted.filter((t) => t >= '2026-01-01').reverse();
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.length).toBeLessThan(all.length);
+    await expect.poll(times).toEqual(later);
+    // A range with none in it says so; clearing the filters brings every one back.
+    await page.getByLabel('To', { exact: true }).fill('2026-06-30');
+    await expect.poll(times).toEqual([]);
+    await page.getByText(/^None to resolve shown \(of \d+\)/).waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(async () => (await times()).length).toBe(all.length);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('remembers an accepted conflict across a reload and reopens it when its item is moved', async () => {
     const { page, context } = await openConflicts();
     const open = page.getByRole('region', { name: /^Open/ });
