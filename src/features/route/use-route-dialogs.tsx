@@ -27,11 +27,14 @@ function suggestAfter(instants: readonly (string | undefined)[], hoursAfter: num
 
 /**
  * A start inside the stay: an hour after the stop's arrival or its last item, unless that falls
- * after the stay ends (the departure), then on the hour after the arrival.
+ * after the stay ends (the departure), then on the hour after the arrival; at the starting point,
+ * where the stay has no arrival, before the departure.
  */
 function suggestInStay(stop: ItineraryStop, zone: string): string {
   const after = suggestAfter([stop.arrives?.instant, ...stop.events.map((e) => e.ends.instant)], 1, zone);
   const leaves = stop.departs?.instant;
+  // The starting point (nothing known but the departure): on the hour, three hours before it leaves.
+  if (!after && leaves) return instantToLocal(toInstant(Math.floor((toMs(leaves) - 3 * HOUR) / HOUR) * HOUR), zone);
   if (!after || !leaves || toMs(localToInstant(after, zone)) + HOUR <= toMs(leaves)) return after;
   return suggestAfter([stop.arrives?.instant], 1, zone);
 }

@@ -170,6 +170,20 @@ describe('the route view on the sample plan', () => {
     expect((await db.events.get('draft-state-banquet'))?.sources).toEqual([]);
   });
 
+  it('"Add item in <place>" starts inside the stay, at the starting point before the departure', async () => {
+    await openRoute();
+    await userEvent.click(screen.getByRole('button', { name: 'Add item in Washington, DC' }));
+    const home = await screen.findByRole('dialog', { name: 'Add item in Washington, DC' });
+    // The flight leaves Joint Base Andrews at 08:00 EDT on 25 October.
+    expect(shownDateTime('Starts', home)).toBe('2025-10-25T05:00');
+    expect(shownDateTime('Ends', home)).toBe('2025-10-25T06:00');
+    expect(within(home).getByRole('group', { name: 'Participants' })).toBeInTheDocument();
+    await userEvent.click(within(home).getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(screen.getAllByRole('button', { name: 'Add item in Beijing' })[0]!);
+    const beijing = await screen.findByRole('dialog', { name: 'Add item in Beijing' });
+    expect(shownDateTime('Starts', beijing) > '2025-10-26T10:40').toBe(true);
+  });
+
   it('lists every visit in "All visits" and numbers legs across them', async () => {
     await openRoute();
     await userEvent.selectOptions(screen.getByLabelText('Visit'), 'all');
