@@ -73,7 +73,7 @@ export function parseGazetteer(data: unknown): GazetteerEntry[] {
 /**
  * How well `e` matches the folded query `q` (higher is better; 0: no match). An exact IATA,
  * ICAO or station code beats a name; a name that starts with the query beats one that only
- * contains a word starting with it; bigger cities and stations and airports come first among equals.
+ * contains a word starting with it (the only match for three letters or fewer); bigger cities and stations and airports come first among equals.
  */
 function score(e: GazetteerEntry, q: string, words: readonly string[]): number {
   const upper = q.toUpperCase();
@@ -84,6 +84,8 @@ function score(e: GazetteerEntry, q: string, words: readonly string[]): number {
   if (name === q) s = 600;
   else if (name.startsWith(q)) s = 500;
   else if (words.every((w) => (' ' + e.haystack).includes(' ' + w))) s = 300;
+  // Three letters inside a word are noise ("ICN" in "Picnic Point"): short queries match word starts.
+  else if (q.length <= 3) return 0;
   else s = 100;
   if (e.kind === 'rail-station') s += 60;
   else if (e.kind === 'airport') s += 40;

@@ -28,6 +28,8 @@ describe('the offline gazetteer', () => {
   it('finds an airport by its IATA or ICAO code first', () => {
     expect(top('ICN')[0]).toMatchObject({ kind: 'airport', code: 'ICN', timeZone: 'Asia/Seoul' });
     expect(top('rksi')[0]).toMatchObject({ kind: 'airport', code: 'ICN' });
+    // Nothing that merely holds the letters inside a word ("Picnic Point").
+    expect(top('ICN').filter((e) => !/(^|[\s(-])icn/i.test(`${e.name} ${e.city} ${e.code} ${e.icao}`))).toEqual([]);
     expect(describeGazetteerEntry(top('ICN')[0]!)).toBe(
       'Incheon International Airport (ICN) — Seoul, South Korea · Asia/Seoul',
     );
