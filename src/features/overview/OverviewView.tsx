@@ -4,9 +4,9 @@ import { StatusPill } from '../../components/StatusPill';
 import { usePlan } from '../../db/hooks';
 import { useSharedConflicts } from '../../db/plan-feed';
 import type { PlanItem } from '../../domain/model';
-import { formatDateRange, formatLocalDateTime, localDateOf } from '../../domain/time';
+import { formatDateRange, localDateOf } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
-import { comingUp, visitSummaries } from './overview-data';
+import { comingUp, itemWhen, visitSummaries } from './overview-data';
 import './overview.css';
 
 export interface OverviewViewProps {
@@ -127,7 +127,7 @@ function ItemList({ items, zone, onOpen }: { items: PlanItem[]; zone: string; on
     <ol className="overview-items">
       {items.map((item) => (
         <li key={`${item.ref.type}:${item.ref.id}`}>
-          <span className="overview-when">{formatLocalDateTime(item.startsAt, zone)}</span>
+          <span className="overview-when">{itemWhen(item, zone)}</span>
           <button type="button" className="link" onClick={() => onOpen(item)}>
             {item.ref.title}
           </button>

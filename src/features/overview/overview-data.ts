@@ -1,7 +1,7 @@
 /** The Overview's figures from the plan: each visit's dates and open conflicts, and what comes next. */
 import type { ConflictEntry } from '../../domain/conflicts';
 import { planItems, type Plan, type PlanItem, type Status } from '../../domain/model';
-import { localDateOf } from '../../domain/time';
+import { formatLocalDateRange, formatLocalDateTime, localDateOf } from '../../domain/time';
 
 export interface VisitSummary {
   id: string;
@@ -73,4 +73,14 @@ export function comingUp(plan: Plan, now: string, count = 6): ComingUp {
           .slice(-(count - next.length))
           .reverse();
   return { next, recent };
+}
+
+/**
+ * When an item in the lists happens: a timed one at its start in the display zone (on the clock
+ * setting); an all-day one by its local dates, as the calendar shows it, never as a midnight.
+ */
+export function itemWhen(item: PlanItem, zone: string): string {
+  if (item.allDay && item.startDate && item.endDate)
+    return `${formatLocalDateRange(item.startDate, item.endDate)}, all day`;
+  return formatLocalDateTime(item.startsAt, zone);
 }

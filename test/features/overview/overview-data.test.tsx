@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyConflicts, analyzeConflicts } from '../../../src/domain/conflicts';
 import { buildSamplePlan } from '../../../src/domain/sample';
-import { comingUp, visitSummaries } from '../../../src/features/overview/overview-data';
+import { setHour12 } from '../../../src/domain/time';
+import { comingUp, itemWhen, visitSummaries } from '../../../src/features/overview/overview-data';
 
 describe('overview data', () => {
   const plan = buildSamplePlan();
@@ -38,5 +39,18 @@ describe('overview data', () => {
         .reverse(),
     );
     expect(comingUp({ ...plan, events: [], legs: [] }, '2025-01-01T00:00:00.000Z')).toEqual({ next: [], recent: [] });
+  });
+
+  it('says when an item is: all-day ones by their local dates, timed ones on the clock setting', () => {
+    const next = comingUp(plan, '2026-12-05T00:00:00.000Z').next;
+    const g20 = next.find((i) => i.allDay && i.ref.title.startsWith('G20'))!;
+    expect(itemWhen(g20, 'Asia/Tokyo')).toBe('Mon 14 – Tue 15 Dec 2026, all day');
+    const timed = comingUp(plan, '2025-10-27T00:00:00.000Z').next.find((i) => !i.allDay)!;
+    setHour12(true);
+    try {
+      expect(itemWhen(timed, 'Asia/Shanghai')).toMatch(/^\w{3} \d+ \w{3} 2025, \d{1,2}:\d\d (AM|PM) CST \(China\)$/);
+    } finally {
+      setHour12(false);
+    }
   });
 });
