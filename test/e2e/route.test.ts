@@ -48,6 +48,23 @@ describe('route view on the production build', () => {
     await context.close();
   });
 
+  it('a disabled button looks disabled: faded, a not-allowed cursor, its usual border (issue 17)', async () => {
+    const { page, context } = await openRoute();
+    const first = page.getByRole('button', { name: 'Earlier (leg 1 is already first)' });
+    await expect(first.isDisabled()).resolves.toBe(true);
+    const look = (b: typeof first) =>
+      b.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { opacity: s.opacity, cursor: s.cursor, border: s.borderTopColor, shadow: s.boxShadow };
+      });
+    const disabled = await look(first);
+    const enabled = await look(page.getByRole('button', { name: /^Later: leg 1 takes leg/ }));
+    expect([disabled.opacity, disabled.cursor]).toEqual(['0.5', 'not-allowed']);
+    expect([enabled.opacity, enabled.cursor]).toEqual(['1', 'pointer']);
+    expect([disabled.border, disabled.shadow]).toEqual([enabled.border, enabled.shadow]);
+    await context.close();
+  });
+
   it('has drawn the land and the legs from bundled data, with no request to any other origin', async () => {
     const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30');
     const requests: string[] = [];
