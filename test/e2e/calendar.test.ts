@@ -234,6 +234,24 @@ describe('calendar view on the production build', () => {
     await context.close();
   });
 
+  it('opens a week scrolled to its first timed item, not at midnight (issue 17)', async () => {
+    const { page, context } = await openPage(browser, '/calendar?view=week&date=2025-10-27', {
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 768 },
+    });
+    // Mon 27 Oct, 10:00 in Beijing: inside the first screen with the page itself not scrolled.
+    const talks = item(page, 'Welcome ceremony and talks');
+    await talks.waitFor();
+    await expect
+      .poll(async () => {
+        const box = await talks.boundingBox();
+        return box !== null && box.y > 0 && box.y + 20 < 768;
+      })
+      .toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await context.close();
+  });
+
   it('navigates by keyboard and keeps the view and date in the URL', async () => {
     const { page, context } = await openPage(browser, '/calendar?view=month&date=2025-10-30');
     await page.getByRole('heading', { name: 'October 2025' }).waitFor();

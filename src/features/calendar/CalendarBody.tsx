@@ -183,7 +183,7 @@ export function CalendarBody(props: CalendarBodyProps) {
               now={now}
               headerToolbar={false}
               firstDay={1}
-              height={currentView === 'month' ? 760 : 'auto'}
+              height={currentView === 'month' || currentView === 'week' ? 760 : 'auto'}
               slotMinHeight={16}
               events={fcEvents}
               eventContent={renderEvent}
