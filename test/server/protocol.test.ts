@@ -85,3 +85,13 @@ test('field values are sealed to their slot: moved to another record, they do no
   ]);
   expect(unreadable).toBe(1);
 });
+
+test('reading every record passes over root maps that hold no records (the sealed member names)', async () => {
+  const cipher = await PlanCipher.open('plan', new Map([[0, crypto.getRandomValues(new Uint8Array(32))]]));
+  const doc = new Y.Doc();
+  await writeFields(doc, cipher, 'events', 'a', { title: 'A' });
+  doc.getMap<Uint8Array>('~names').set('member-1', await cipher.seal('~names/member-1', 'Ana'));
+  const { records, unreadable } = await readAllRecords(doc, cipher);
+  expect(records.map((r) => [r.table, r.id, r.fields.title])).toEqual([['events', 'a', 'A']]);
+  expect(unreadable).toBe(0);
+});

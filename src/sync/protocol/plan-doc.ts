@@ -172,7 +172,10 @@ export async function readRecord(
   return { record: { table, id, fields }, unreadable };
 }
 
-/** Every record the keyring can read, by table slot order; and how many entries it could not. */
+/**
+ * Every record the keyring can read, by table slot order; and how many entries it could not.
+ * Root maps that hold other things than records (the app's sealed member names) are passed over.
+ */
 export async function readAllRecords(
   doc: Y.Doc,
   cipher: PlanCipher,
@@ -182,6 +185,7 @@ export async function readAllRecords(
   for (const tableSlot of doc.share.keys()) {
     const table = doc.getMap<Y.Map<Uint8Array>>(tableSlot);
     for (const [recordSlot, map] of table) {
+      if (!(map instanceof Y.Map)) continue;
       const read = await readRecord(cipher, tableSlot, recordSlot, map);
       unreadable += read.unreadable;
       if (read.record) records.push(read.record);
