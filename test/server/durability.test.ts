@@ -75,3 +75,26 @@ test('killed (-9) in the middle of a sync and restarted, the server has everythi
   await expect.poll(() => owner.status, { timeout: 30_000 }).toBe('saved');
   await expect.poll(async () => (await fresh.readAll()).records.length, { timeout: 30_000 }).toBe(written.length);
 });
+
+test('a member who connects while nothing changes is told what is stored: a viewer, who never writes, sees it saved', async () => {
+  const dir = await tempDir('quiet');
+  const first = await startServer({ dataDir: dir });
+  servers.push(first);
+  const shared = await sharePlan(first.url);
+  sessions.push(shared.owner);
+  for (const r of SAMPLE) await shared.owner.write(r.table, r.id, r.fields);
+  await expect.poll(() => shared.owner.status).toBe('saved');
+  const code = await invite(shared, 'viewer');
+  const { member: viewer } = await join(first.url, code);
+  sessions.push(viewer);
+  await expect.poll(() => viewer.provider.isSynced).toBe(true);
+  expect((await viewer.readAll()).records).toHaveLength(SAMPLE.length);
+  await expect.poll(() => viewer.status).toBe('saved');
+
+  // Also straight after a restart, when the plan is loaded from the store and nobody has written yet.
+  await first.stop();
+  const second = await startServer({ dataDir: dir, port: first.port });
+  servers.push(second);
+  await expect.poll(() => viewer.status, { timeout: 30_000 }).not.toBe('saved');
+  await expect.poll(() => viewer.status, { timeout: 30_000 }).toBe('saved');
+});

@@ -40,7 +40,7 @@ export function SyncControl() {
       {config ? (
         <button
           type="button"
-          className={`sync-indicator sync-${snapshot?.status ?? 'connecting'}`}
+          className={`sync-indicator sync-${snapshot?.removed ? 'removed' : (snapshot?.status ?? 'connecting')}`}
           onClick={() => setDialog('panel')}
           title={others.length ? `Also here: ${others.map((m) => m.name).join(', ')}` : undefined}
         >

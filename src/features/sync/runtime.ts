@@ -69,6 +69,9 @@ class SyncRuntime {
   private conflicts: ConflictRow[] = [];
   private quarantined: QuarantineRow[] = [];
   private problem: string | null = null;
+  private removed = false;
+  /** Names members sent with their presence (sealed under the plan key): a viewer's only way to be named. */
+  private readonly presentNames = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -112,7 +115,7 @@ class SyncRuntime {
     // Every command writes a History entry: a new one is sent (the bridge reads the History as its outbox).
     watchHistory(db, () => void bridge.flush());
     session.provider.awareness?.setLocalStateField('m', config.memberId);
-    session.provider.awareness?.on('change', () => rt.readPresence());
+    session.provider.awareness?.on('change', () => void rt.readPresence());
     await rt.onSession();
     return rt;
   }
@@ -121,6 +124,7 @@ class SyncRuntime {
     const r = this.session.roster.find((x) => x.id === id);
     return (
       this.names.get(id) ||
+      this.presentNames.get(id) ||
       (r?.label ? memberName(r.label) : '') ||
       (r ? `${r.role[0]!.toUpperCase()}${r.role.slice(1)} ${id.slice(0, 6)}` : 'A member')
     );
@@ -138,14 +142,20 @@ class SyncRuntime {
       await this.bridge.setCipher(s.cipher);
       await this.readNames();
       await this.writeMyName();
+      await this.showMyName();
     }
     const me = s.roster.find((r) => r.id === this.config.memberId);
     if (me && me.role !== this.config.role) {
       this.config = { ...this.config, role: me.role };
       await saveShare(this.config);
     }
-    if (s.closedReason && /remov|not a member|roster/i.test(s.closedReason))
-      this.problem = 'You are no longer a member of this plan: the server sends you nothing new.';
+    // Closed by the server when the owner removed this member; refused on every later connection.
+    this.removed =
+      /remov|no longer a member|not a member|roster/i.test(s.closedReason ?? '') ||
+      /not a member/i.test(s.authFailure ?? '');
+    if (this.removed)
+      this.problem =
+        'You are no longer a member of this plan: the server sends you nothing new, and your changes stay in this browser.';
     else if (s.authFailure) this.problem = `The server refused this browser: ${s.authFailure}`;
     else if (s.refusals.length) this.problem = s.refusals[s.refusals.length - 1]!;
     this.refresh();
@@ -156,6 +166,13 @@ class SyncRuntime {
     if (this.names.get(this.config.memberId) === this.config.name) return;
     const sealed = await this.cipher.seal(`${NAMES}/${this.config.memberId}`, this.config.name);
     this.bridge.doc.getMap<Uint8Array>(NAMES).set(this.config.memberId, sealed);
+  }
+
+  /** Sends this member's name with their presence, sealed: viewers cannot write it into the document. */
+  private async showMyName(): Promise<void> {
+    if (!this.cipher) return;
+    const sealed = await this.cipher.seal(`${NAMES}/${this.config.memberId}`, this.config.name);
+    this.session.provider.awareness?.setLocalStateField('n', toB64u(sealed));
   }
 
   private async readNames(): Promise<void> {
@@ -171,12 +188,22 @@ class SyncRuntime {
     this.refresh();
   }
 
-  private readPresence(): void {
+  private async readPresence(): Promise<void> {
     const states = this.session.provider.awareness?.getStates() ?? new Map();
     const me = this.session.provider.awareness?.clientID;
-    this.online = new Set(
-      [...states].filter(([client, st]) => client !== me && typeof st.m === 'string').map(([, st]) => st.m as string),
-    );
+    const present = [...states].filter(([client, st]) => client !== me && typeof st.m === 'string').map(([, st]) => st);
+    this.online = new Set(present.map((st) => st.m as string));
+    this.refresh();
+    if (!this.cipher) return;
+    for (const st of present) {
+      if (typeof st.n !== 'string') continue;
+      try {
+        const name = await this.cipher.open(`${NAMES}/${st.m as string}`, fromB64u(st.n));
+        if (typeof name === 'string') this.presentNames.set(st.m as string, memberName(name));
+      } catch {
+        /* not sealed for this plan's keys (or by another member's id): keep the fallback */
+      }
+    }
     this.refresh();
   }
 
@@ -214,6 +241,7 @@ class SyncRuntime {
       conflicts: this.conflicts,
       quarantined: this.quarantined,
       problem: this.problem ?? this.bridge.error,
+      removed: this.removed,
     });
   }
 

@@ -47,6 +47,8 @@ export interface SyncSnapshot {
   quarantined: QuarantineRow[];
   /** Plain-words problem (refused write, removed from the plan, keys missing), if any. */
   problem: string | null;
+  /** The owner removed this member: the server sends nothing new (the indicator says so). */
+  removed?: boolean;
 }
 
 export type SyncDialog = 'share' | 'join' | 'panel' | null;
@@ -107,9 +109,10 @@ export function inviteLink(origin: string, code: string, server: string): string
   return `${origin}/#join=${code}&server=${encodeURIComponent(server)}`;
 }
 
-/** The indicator's words: offline / connecting / syncing N changes / saved on the server. */
+/** The indicator's words: offline / connecting / syncing N changes / saved on the server (or removed). */
 export function statusText(s: SyncSnapshot | null): string {
   if (!s) return 'Connecting…';
+  if (s.removed) return 'Removed from the plan';
   switch (s.status) {
     case 'offline':
       return 'Offline';

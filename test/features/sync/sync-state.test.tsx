@@ -26,6 +26,10 @@ describe('sync indicator words', () => {
     expect(statusText(snap('syncing', 0))).toBe('Syncing…');
     expect(statusText(snap('saved'))).toBe('Saved on the server');
   });
+  it('says so when this member was removed, whatever the connection does', () => {
+    for (const status of ['offline', 'connecting', 'syncing', 'saved'] as const)
+      expect(statusText({ ...snap(status), removed: true })).toBe('Removed from the plan');
+  });
 });
 
 describe('invitation links', () => {
