@@ -149,10 +149,12 @@ class SyncRuntime {
       this.config = { ...this.config, role: me.role };
       await saveShare(this.config);
     }
-    // Closed by the server when the owner removed this member; refused on every later connection.
+    // Closed by the server when the owner removed this member; refused on every later connection
+    // (a member who joined by an invitation that is gone, once they held the plan's keys).
     this.removed =
       /remov|no longer a member|not a member|roster/i.test(s.closedReason ?? '') ||
-      /not a member/i.test(s.authFailure ?? '');
+      /not a member/i.test(s.authFailure ?? '') ||
+      (!!this.config.keyring && /invitation is no longer valid/i.test(s.authFailure ?? ''));
     if (this.removed)
       this.problem =
         'You are no longer a member of this plan: the server sends you nothing new, and your changes stay in this browser.';
