@@ -149,6 +149,17 @@ describe('screens', () => {
     }));
     expect(text.h).toBeGreaterThan(8);
     expect(text.w).toBeGreaterThan(40);
+    // On the 12-hour clock the longer times wrap after the dash instead of being cut off.
+    await page.getByLabel('Clock').selectOption('12h');
+    await page.locator('.cal-view-week .cal-ev-time', { hasText: 'PM' }).first().waitFor();
+    const cut = await page
+      .locator('.cal-view-week .cal-ev-time')
+      .evaluateAll((times) =>
+        times
+          .filter((t) => t.getBoundingClientRect().right > t.closest('.cal-ev')!.getBoundingClientRect().right + 1)
+          .map((t) => t.textContent),
+      );
+    expect(cut).toEqual([]);
 
     // Route: the map fits in the window, whole.
     await goTo(page, '/route');

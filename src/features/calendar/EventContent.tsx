@@ -12,6 +12,22 @@ const MODE_PATHS: Record<LegMode, string> = {
 };
 
 /** A travel mode's icon: decoration beside the words, hidden from screen readers. */
+/**
+ * A time range ("11:00 AM–1:30 PM") that may break after its dash, and only there: in a narrow
+ * week column the end goes to the next line instead of being cut off ("11:00 AM–1:30 P").
+ */
+function When({ text }: { text: string }) {
+  const dash = text.indexOf('–');
+  if (dash < 0) return <span className="cal-nw">{text}</span>;
+  return (
+    <>
+      <span className="cal-nw">{text.slice(0, dash + 1)}</span>
+      <wbr />
+      <span className="cal-nw">{text.slice(dash + 1)}</span>
+    </>
+  );
+}
+
 export function ModeIcon({ mode }: { mode: LegMode }) {
   return (
     <svg className="cal-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
@@ -46,7 +62,7 @@ export function EventContent({ item, size }: { item: CalendarItem; size: Content
       )}
       {visible && item.type === 'leg' && <ModeIcon mode={item.kind as LegMode} />}
       {visible && item.startTime && (
-        <span className="cal-ev-time">{size === 'compact' ? item.startTime : item.displayWhen}</span>
+        <span className="cal-ev-time">{size === 'compact' ? item.startTime : <When text={item.displayWhen} />}</span>
       )}
       {size === 'row' && item.allDay && <span className="cal-ev-time">All day</span>}
       <span className={visible ? 'cal-ev-title' : 'cal-sr'}>{item.title}</span>
