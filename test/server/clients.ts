@@ -123,7 +123,12 @@ export async function joinAs(
   return member;
 }
 
-/** Resolves once `ok()` holds, checked after every step of the bridge. */
+/**
+ * Resolves once `ok()` holds, checked after every step of the bridge and every 200 ms as well:
+ * under a heavily loaded CI run one test waited out its 60 s with no bridge step after the one
+ * that made its condition true (not explained yet). It is the same condition either way, so
+ * the polling cannot pass a state that does not hold.
+ */
 export function eventually(c: Client, ok: () => Promise<boolean>): Promise<void> {
   return new Promise((resolve, reject) => {
     let busy = false;
@@ -138,19 +143,24 @@ export function eventually(c: Client, ok: () => Promise<boolean>): Promise<void>
         do {
           again = false;
           if (await ok()) {
-            off();
+            stop();
             resolve();
             return;
           }
         } while (again);
       } catch (e) {
-        off();
+        stop();
         reject(e as Error);
       } finally {
         busy = false;
       }
     };
     const off = c.bridge.subscribe(() => void check());
+    const timer = setInterval(() => void check(), 200);
+    const stop = () => {
+      off();
+      clearInterval(timer);
+    };
     void check();
   });
 }
