@@ -139,7 +139,9 @@ async function readChanged(ctx: BridgeContext, recordKeyText: string, result: In
   const [table, id] = ids;
   const slots = { tableSlot, recordSlot };
   if (table === CONFLICTS) {
-    const { changed, known } = await changedFields(ctx, slots, map, false, result);
+    // Every field, not only the changed ones: an update to a conflict that was settled meanwhile
+    // (its deletion marker unchanged, so not among the changed fields) must not bring it back.
+    const { changed, known } = await changedFields(ctx, slots, map, true, result);
     await readConflict(ctx, id, changed);
     return { known };
   }
