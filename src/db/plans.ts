@@ -296,3 +296,31 @@ export async function restorePlan(db: SummitryDb, id: string, options: { clock?:
   await switchPlan(db, id);
   return result;
 }
+
+export interface PlanRow {
+  plan: PlanRecord;
+  /** Events and legs in the plan (the overview's "items"). */
+  items: number;
+  visits: number;
+  open: boolean;
+}
+
+export interface PlansList {
+  live: PlanRow[];
+  deleted: PlanRecord[];
+}
+
+const countIn = (db: SummitryDb, table: string, planId: string) =>
+  db.table(table).where('planId').equals(planId).count();
+
+async function itemCount(db: SummitryDb, planId: string): Promise<{ items: number; visits: number }> {
+  const [events, legs, visits] = await Promise.all(['events', 'legs', 'visits'].map((t) => countIn(db, t, planId)));
+  return { items: events! + legs!, visits: visits! };
+}
+
+/** Every plan not deleted with its counts and whether it is open, and the deleted plans (the Plans dialog). */
+export async function plansWithCounts(db: SummitryDb): Promise<PlansList> {
+  const [plans, deleted, openId] = await Promise.all([listPlans(db), deletedPlans(db), openPlanId(db)]);
+  const counts = await Promise.all(plans.map((p) => itemCount(db, p.id)));
+  return { live: plans.map((plan, i) => ({ plan, ...counts[i]!, open: plan.id === openId })), deleted };
+}
