@@ -34,8 +34,13 @@ export async function openPanel(page: Page) {
   return p;
 }
 
+/**
+ * Closes the panel from the keyboard (focus on Close, Enter): a click aims at where the button was
+ * drawn, and the panel's lines can still be reflowing (a status line, an invitation link added),
+ * so on a busy machine a click could land beside it.
+ */
 export async function closePanel(page: Page): Promise<void> {
-  await panel(page).getByRole('button', { name: 'Close' }).click();
+  await panel(page).getByRole('button', { name: 'Close' }).press('Enter');
   await panel(page).waitFor({ state: 'detached' });
 }
 
