@@ -5,7 +5,9 @@
 // Each prints click_to_done_ms (file chosen → the "Imported"/"Plan replaced" toast), the write
 // alone (`summitry:import-write`, the one Dexie transaction, measured in the page) and
 // longest_task_ms: the longest main-thread task from the file being chosen to done
-// (PerformanceObserver 'longtask'; "never frozen" is read as no task over 100 ms), with targets.
+// (PerformanceObserver 'longtask'; "never frozen" is read as no task over 100 ms), with targets,
+// and idb_floor_ms: the same number of records put raw into IndexedDB (one transaction, the
+// events store's indexes), the least any write of them can cost in this browser on this machine.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +95,54 @@ async function run(s: Scenario): Promise<Run> {
   return { total, review, write, longest };
 }
 
-function report(s: Scenario, runs: Run[], targetMs: number): void {
+/**
+ * The floor under `write_ms`: the same number of event records, shaped like the app's, put in one
+ * IndexedDB transaction into a store with the app's indexes (schema.ts, `events`), nothing else.
+ * Passed as a string: the page runs it as written (no bundler helpers).
+ */
+const FLOOR = `async (n) => {
+  const name = 'floor-' + Math.random();
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('events', { keyPath: 'id' });
+      for (const k of ['startsAt', 'endsAt', 'visitId', 'planId']) store.createIndex(k, k);
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const t0 = performance.now();
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction('events', 'readwrite');
+    const store = tx.objectStore('events');
+    for (let i = 0; i < n; i++) {
+      const start = Date.UTC(2026, 0, 1) + i * 3 * 3600000;
+      store.put({
+        id: 'bench-' + String(i).padStart(5, '0'), title: 'Working session ' + (i + 1), kind: 'meeting',
+        status: 'tentative', allDay: false, startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 5400000).toISOString(), timeZone: 'Asia/Shanghai', placeId: 'beijing',
+        participantIds: ['trump', 'xi'], optional: false, notes: 'Generated for the import benchmark.',
+        sources: [{ title: 'Benchmark', url: 'https://example.org/bench' }], topics: ['trade'],
+        planId: 'plan-1', rev: 1, updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: 'device-1',
+      });
+    }
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  const ms = performance.now() - t0;
+  db.close();
+  indexedDB.deleteDatabase(name);
+  return ms;
+}`;
+
+async function idbFloor(records: number): Promise<number> {
+  const { page, context } = await openPage(browser, '/favicon.svg');
+  const ms = (await page.evaluate(`(${FLOOR})(${records})`)) as number;
+  await context.close();
+  return ms;
+}
+
+function report(s: Scenario, runs: Run[], targetMs: number, floor: number): void {
   const list = (f: (r: Run) => number) =>
     runs
       .map(f)
@@ -104,7 +153,7 @@ function report(s: Scenario, runs: Run[], targetMs: number): void {
       ` click_to_done_ms=${median(runs.map((r) => r.total)).toFixed(0)} target_ms=${targetMs}` +
       ` longest_task_ms=${median(runs.map((r) => r.longest)).toFixed(0)} target_longest_task_ms=${LONGEST_TARGET_MS}` +
       ` review_ms=${median(runs.map((r) => r.review)).toFixed(0)}` +
-      ` write_ms=${median(runs.map((r) => r.write)).toFixed(0)}` +
+      ` write_ms=${median(runs.map((r) => r.write)).toFixed(0)} idb_floor_ms=${floor.toFixed(0)}` +
       ` runs_ms=${list((r) => r.total)} runs_longest_ms=${list((r) => r.longest)}`,
   );
 }
@@ -122,7 +171,7 @@ try {
     };
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await run(s));
-    report(s, runs, 1_500);
+    report(s, runs, 1_500, await idbFloor(s.records));
   }
 
   const large = benchBackup(50_000 - 28, { compact: true });
@@ -136,7 +185,7 @@ try {
   };
   const jsonRuns: Run[] = [];
   for (let i = 0; i < LARGE_RUNS; i++) jsonRuns.push(await run(json));
-  report(json, jsonRuns, 10_000);
+  report(json, jsonRuns, 10_000, await idbFloor(json.records));
 
   const icsText = benchCalendar(10_000);
   const ics: Scenario = {
@@ -149,7 +198,7 @@ try {
   };
   const icsRuns: Run[] = [];
   for (let i = 0; i < LARGE_RUNS; i++) icsRuns.push(await run(ics));
-  report(ics, icsRuns, 3_000);
+  report(ics, icsRuns, 3_000, await idbFloor(ics.records));
 } finally {
   await browser.close();
   await server.close();
