@@ -16,6 +16,7 @@ import {
   recordTitle,
   tombstoneKey,
   WRITABLE_TABLES,
+  type AddedColumns,
   type HistoryChange,
   type HistoryEntry,
   type HistoryKind,
@@ -187,11 +188,13 @@ async function writeTable(
   rows: readonly { id: string; rev?: number }[],
   stamp: Stamp,
   changes: HistoryChange[],
+  addedByTable: Record<string, AddedColumns>,
 ): Promise<Row[]> {
   const removeIds = [...new Set(command.remove?.[table] ?? [])];
   const ids = [...rows.map((r) => r.id), ...removeIds];
   const [stored, tombs] = await readStored(db, table, ids);
   ids.forEach((id, i) => checkRevision(command, table, id, stored[i]));
+  const added: AddedColumns = { ids: [], titles: [], revs: [] };
   const records = rows.map((r, i) => {
     const rev = Math.max(stored[i]?.rev ?? 0, tombs[i]?.rev ?? 0, r.rev ?? 0) + 1;
     const own = r as { updatedAt?: string; updatedBy?: string };
@@ -204,11 +207,16 @@ async function writeTable(
     } as Row;
     const title = recordTitle(record);
     const before = stored[i] ?? null;
-    changes.push(
-      command.compact
-        ? { table, id: r.id, title, before, after: { id: r.id, rev }, brief: true }
-        : { table, id: r.id, title, before, after: record },
-    );
+    if (command.compact && !before) {
+      added.ids.push(r.id);
+      added.titles.push(title);
+      added.revs.push(rev);
+    } else
+      changes.push(
+        command.compact
+          ? { table, id: r.id, title, before, after: { id: r.id, rev }, brief: true }
+          : { table, id: r.id, title, before, after: record },
+      );
     return record;
   });
   const graves: Tombstone[] = [];
@@ -235,6 +243,7 @@ async function writeTable(
     await db.table(table).bulkDelete(graves.map((g) => g.recordId));
     await db.tombstones.bulkPut(graves);
   }
+  if (added.ids.length) addedByTable[table] = added;
   return records;
 }
 
@@ -303,16 +312,19 @@ function planOfChanges(changes: readonly HistoryChange[]): string | undefined {
 
 async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: Stamp): Promise<CommandResult> {
   const changes: HistoryChange[] = [];
+  // A compact command's added records, in columns (see the history entry's `added`).
+  const added: Record<string, AddedColumns> = {};
   const stored: CommandResult['stored'] = {};
   stamp.planId = await openPlanId(db);
   stamp.progress.total = WRITABLE_TABLES.reduce((n, t) => n + (parsed[t]?.length ?? 0), 0);
   for (const table of WRITABLE_TABLES) {
     const rows = parsed[table] ?? [];
     if (rows.length === 0 && !command.remove?.[table]?.length) continue;
-    (stored as Record<string, Row[]>)[table] = await writeTable(db, command, table, rows, stamp, changes);
+    (stored as Record<string, Row[]>)[table] = await writeTable(db, command, table, rows, stamp, changes, added);
   }
   if (command.meta) await writeMeta(db, command.meta, changes);
-  if (changes.length === 0) return { entry: undefined, stored };
+  const anyAdded = Object.keys(added).length > 0;
+  if (changes.length === 0 && !anyAdded) return { entry: undefined, stored };
   const planId = command.planId ?? planOfChanges(changes) ?? stamp.planId;
   const entry = historyEntry(command, {
     id: entryId(stamp.now),
@@ -325,6 +337,7 @@ async function execute(db: SummitryDb, command: Command, parsed: Parsed, stamp: 
     ...(command.undoes ? { undoes: command.undoes } : {}),
     itemKeys: itemKeysOf(changes, command.compact),
     changes,
+    ...(anyAdded ? { added } : {}),
   });
   await db.history.add(entry);
   stamp.progress.onProgress?.(stamp.progress.total, stamp.progress.total);

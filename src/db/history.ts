@@ -3,7 +3,7 @@
  * must not freeze the page), filtered by one item (`table/id`) or by words in the titles of the
  * records an entry changed. Writing History is the write path's job (src/db/commands.ts).
  */
-import { tombstoneKey, type HistoryChange, type HistoryEntry } from '../domain/model';
+import { entryChanges, tombstoneKey, type HistoryChange, type HistoryEntry } from '../domain/model';
 import { COMPACT_KEY } from './commands';
 import { inPlan, openPlanId } from './open-plan';
 import type { SummitryDb } from './schema';
@@ -44,7 +44,7 @@ async function itemEntries(db: SummitryDb, itemKey: string): Promise<HistoryEntr
   ]);
   const seen = new Set(own.map((e) => e.id));
   const wrote = compact.filter(
-    (e) => !seen.has(e.id) && e.changes.some((c) => tombstoneKey(c.table, c.id) === itemKey),
+    (e) => !seen.has(e.id) && entryChanges(e).some((c) => tombstoneKey(c.table, c.id) === itemKey),
   );
   return [...own, ...wrote].sort(newestFirst);
 }
@@ -53,7 +53,7 @@ async function itemEntries(db: SummitryDb, itemKey: string): Promise<HistoryEntr
 export async function readHistory(db: SummitryDb, query: HistoryQuery): Promise<HistoryPage> {
   const match = query.text?.trim() ? titleMatcher(query.text) : undefined;
   const mine = inPlan(await openPlanId(db));
-  const keep = (e: HistoryEntry) => mine(e) && (!match || e.changes.some((c) => match(c.title)));
+  const keep = (e: HistoryEntry) => mine(e) && (!match || entryChanges(e).some((c) => match(c.title)));
   if (query.itemKey) {
     const all = (await itemEntries(db, query.itemKey)).filter(keep);
     return { entries: all.slice(0, query.limit), more: all.length > query.limit };

@@ -4,7 +4,13 @@
  * only when none of its records has changed since; otherwise it is refused with a plain reason
  * and nothing is written. Restoring a delete entry brings its deleted items back.
  */
-import { WRITABLE_TABLES, type HistoryChange, type HistoryEntry, type WritableTable } from '../domain/model';
+import {
+  entryChanges,
+  WRITABLE_TABLES,
+  type HistoryChange,
+  type HistoryEntry,
+  type WritableTable,
+} from '../domain/model';
 import { runCommand, type Command, type CommandResult, type RunOptions } from './commands';
 import type { SummitryDb } from './schema';
 
@@ -25,7 +31,7 @@ async function current(db: SummitryDb, change: HistoryChange): Promise<Record<st
 }
 
 const changeOf = (entry: HistoryEntry | undefined, table: string, id: string) =>
-  entry?.changes.find((c) => c.table === table && c.id === id);
+  (entry ? entryChanges(entry) : []).find((c) => c.table === table && c.id === id);
 
 /**
  * True when the record at revision `rev` holds what it held at revision `wanted`: the same
@@ -110,13 +116,13 @@ export function undoEntry(db: SummitryDb, entryId: string, options: RunOptions =
     async () => {
       const entry = await entryOrRefuse(db, entryId);
       const revs: Record<string, number> = {};
-      for (const change of entry.changes) {
+      for (const change of entryChanges(entry)) {
         const now = await current(db, change);
         if (!(await unchangedSince(db, change, now))) await refuseChanged(db, entry, change);
         if (now && change.table !== 'meta') revs[`${change.table}/${change.id}`] = (now.rev as number | undefined) ?? 0;
       }
       return {
-        ...inverseOf(entry.changes, `Undid: ${entry.label}`, revs),
+        ...inverseOf(entryChanges(entry), `Undid: ${entry.label}`, revs),
         kind: 'undo',
         undoes: entry.id,
         ...(entry.planId ? { planId: entry.planId } : {}),
@@ -128,7 +134,7 @@ export function undoEntry(db: SummitryDb, entryId: string, options: RunOptions =
 
 /** The items an entry deleted (for "Restore"). */
 export function deletedIn(entry: HistoryEntry): HistoryChange[] {
-  return entry.changes.filter((c) => c.before && !c.after && c.table !== 'meta');
+  return entryChanges(entry).filter((c) => c.before && !c.after && c.table !== 'meta');
 }
 
 /** Bring back the items an entry deleted, if they are still deleted. */

@@ -5,7 +5,7 @@ import { applyImport } from '../../src/db/io';
 import { RESET_LABEL, resetSamplePlan } from '../../src/db/seed';
 import { undoEntry, UndoRefusedError } from '../../src/db/undo';
 import { buildBackup, encodeBackup, restoreBackup, type Restored } from '../../src/domain/files';
-import type { Plan } from '../../src/domain/model';
+import { entryChanges, type Plan } from '../../src/domain/model';
 import { dbsPerTest, dumpDb, planDump } from '../helpers/fresh-db';
 import { makeEvent } from '../helpers/factories';
 
@@ -49,9 +49,16 @@ describe('an import is one History entry', () => {
     const entry = result.entry!;
     expect(entry).toMatchObject({ kind: 'import', label: "Imported 'x.json': 3 items added, 1 replaced", at: NOW });
     expect(await db.history.count()).toBe(1);
-    const added = entry.changes.find((c) => c.id === 'bulk-0')!;
+    // The added records are stored in columns (one array each of ids, titles and revisions), the
+    // replaced one as a change with its before; entryChanges reads both the same way.
+    expect(entry.added).toEqual({
+      events: { ids: ['bulk-0', 'bulk-1', 'bulk-2'], titles: ['Bulk 0', 'Bulk 1', 'Bulk 2'], revs: [1, 1, 1] },
+    });
+    expect(entry.changes.map((c) => c.id)).toEqual(['busan-summit-2025']);
+    expect((await db.history.get(entry.id))!.added).toEqual(entry.added);
+    const added = entryChanges(entry).find((c) => c.id === 'bulk-0')!;
     expect(added).toMatchObject({ before: null, after: { id: 'bulk-0', rev: 1 }, brief: true, title: 'Bulk 0' });
-    const replaced = entry.changes.find((c) => c.id === 'busan-summit-2025')!;
+    const replaced = entryChanges(entry).find((c) => c.id === 'busan-summit-2025')!;
     expect(replaced.before).toEqual(busan);
     // The file's edit time is kept (merge compares it).
     expect((await db.events.get('busan-summit-2025'))!.updatedAt).toBe('2026-12-02T00:00:00.000Z');

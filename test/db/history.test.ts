@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/db/commands';
+import { entryChanges } from '../../src/domain/model';
 import { readHistory, storedAfter } from '../../src/db/history';
 import { resetSamplePlan } from '../../src/db/seed';
 import { dbsPerTest, freshDb } from '../helpers/fresh-db';
@@ -52,7 +53,7 @@ describe('readHistory', () => {
       compact: true,
       put: { events: [makeEvent({ id: 'a' as never, title: 'A' }), makeEvent({ id: 'b' as never, title: 'B' })] },
     });
-    const change = big.entry!.changes.find((c) => c.id === 'a')!;
+    const change = entryChanges(big.entry!).find((c) => c.id === 'a')!;
     expect(change.brief).toBe(true);
     expect((await readHistory(db, { limit: 10, itemKey: 'events/a' })).entries.map((e) => e.id)).toEqual([
       big.entry!.id,
@@ -68,7 +69,7 @@ describe('readHistory', () => {
   it('finds a reset in the history of an item it wrote', async () => {
     const db = fresh();
     const reset = await resetSamplePlan(db, at(1));
-    const change = reset.entry!.changes.find((c) => c.table === 'events' && c.after)!;
+    const change = entryChanges(reset.entry!).find((c) => c.table === 'events' && c.after)!;
     const found = await readHistory(db, { limit: 10, itemKey: `events/${change.id}` });
     expect(found.entries.map((e) => e.label)).toEqual([reset.entry!.label]);
   });

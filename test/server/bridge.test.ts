@@ -77,7 +77,7 @@ test('a compact History entry (an import) sends the whole record from its table'
   const { owner, editor } = await sharedPlan();
   const imported = makeEvent({ id: 'gyeongju' as never, title: 'APEC leaders, Gyeongju', notes: 'Hwabaek centre' });
   await runCommand(owner.db, { label: 'Imported', kind: 'import', compact: true, put: { events: [imported] } });
-  expect((await owner.db.history.toArray()).some((h) => h.changes.some((c) => c.brief))).toBe(true);
+  expect((await owner.db.history.toArray()).some((h) => h.added?.events?.ids.includes('gyeongju'))).toBe(true);
   await owner.bridge.flush();
   await eventually(editor, async () => (await editor.db.events.get('gyeongju'))?.notes === 'Hwabaek centre');
   expect((await editor.db.events.get('gyeongju'))?.title).toBe('APEC leaders, Gyeongju');

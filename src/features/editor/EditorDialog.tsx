@@ -9,7 +9,7 @@ import { ZoneSelect } from '../../components/ZoneSelect';
 import { db, repos } from '../../db';
 import { runCommand } from '../../db/commands';
 import { usePlan } from '../../db/hooks';
-import { EVENT_KINDS, STATUSES, type HistoryEntry, type Place, type PlanEvent } from '../../domain/model';
+import { entryChanges, EVENT_KINDS, STATUSES, type HistoryEntry, type Place, type PlanEvent } from '../../domain/model';
 import {
   addToLocal,
   formatLocalDate,
@@ -148,7 +148,8 @@ export function EditorDialog({ onShowHistory }: { onShowHistory?: (itemKey: stri
       return;
     }
     close();
-    if (entry) useUndoStore.getState().present(undoOffer(entry, `Deleted "${entry.changes[0]?.title ?? form.title}".`));
+    if (entry)
+      useUndoStore.getState().present(undoOffer(entry, `Deleted "${entryChanges(entry)[0]?.title ?? form.title}".`));
   };
 
   /** Move start and end together by whole days or hours (keyboard rescheduling). */

@@ -4,7 +4,7 @@ import { db } from '../../db';
 import { storedAfter } from '../../db/history';
 import { deletedIn } from '../../db/undo';
 import { restoreAndSay, undoAndSay } from '../../db/undo-offer';
-import type { HistoryChange, HistoryEntry } from '../../domain/model';
+import { entryChanges, type HistoryChange, type HistoryEntry } from '../../domain/model';
 import { fieldRows } from './diff';
 
 const TABLE_WORDS: Record<string, string> = {
@@ -87,7 +87,8 @@ export function EntryView({
   const [busy, setBusy] = useState(false);
   const [count, setCount] = useState(SHOWN);
   const deleted = deletedIn(entry);
-  const shown = entry.changes.slice(0, count);
+  const changes = entryChanges(entry);
+  const shown = changes.slice(0, count);
   const act = async (run: () => Promise<string>) => {
     setBusy(true);
     onSaid(await run());
@@ -110,10 +111,9 @@ export function EntryView({
           <ChangeView key={`${c.table}/${c.id}`} change={c} zoneOf={zoneOf} />
         ))}
       </ul>
-      {entry.changes.length > count && (
+      {changes.length > count && (
         <button type="button" onClick={() => setCount((n) => n + SHOWN)}>
-          Show {Math.min(SHOWN, entry.changes.length - count)} more of {entry.changes.length.toLocaleString('en')}{' '}
-          changes
+          Show {Math.min(SHOWN, changes.length - count)} more of {changes.length.toLocaleString('en')} changes
         </button>
       )}
     </div>

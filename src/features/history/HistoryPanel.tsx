@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { wrapTab } from '../../components/focus-trap';
 import { db } from '../../db';
 import { countHistory, readHistory } from '../../db/history';
-import type { HistoryEntry } from '../../domain/model';
+import { entryChanges, type HistoryEntry } from '../../domain/model';
 import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
@@ -83,7 +83,9 @@ export function HistoryPanel({
     undefined,
   );
   const total = useLiveQuery(() => countHistory(db), [], 0);
-  const itemTitle = itemKey && page?.entries[0]?.changes.find((c) => `${c.table}/${c.id}` === itemKey)?.title;
+  const itemTitle =
+    itemKey &&
+    (page?.entries[0] ? entryChanges(page.entries[0]) : []).find((c) => `${c.table}/${c.id}` === itemKey)?.title;
   const onSaid = useCallback(
     (message: string) => {
       setSaid(message);

@@ -7,7 +7,7 @@
  * (device `member:…`) are skipped.
  */
 import * as Y from 'yjs';
-import { type HistoryChange, type HistoryEntry, WRITABLE_TABLES } from '../../domain/model';
+import { entryChanges, type HistoryChange, type HistoryEntry, WRITABLE_TABLES } from '../../domain/model';
 import { ID_SLOT } from '../protocol';
 import { type BridgeContext, CONFLICTS, MEMBER_DEVICE, fieldKey } from './context';
 import { fieldConflict } from './conflict-rows';
@@ -165,7 +165,7 @@ export async function pushEntries(ctx: BridgeContext, entries: readonly HistoryE
   const sealed: SealedRecord[] = [];
   for (const e of entries) {
     if (e.deviceId.startsWith(MEMBER_DEVICE)) continue;
-    for (const change of e.changes) {
+    for (const change of entryChanges(e)) {
       const c = await fullChange(ctx, change);
       if (!c) continue;
       const s = await sealChange(ctx, c, e.at);
