@@ -63,6 +63,11 @@ export class SyncBridge {
     return bridge;
   }
 
+  /** How many entries the bridge has taken from checkpoints instead of decrypting them, and how many it decrypted. */
+  get opened(): { fromCheckpoint: number; decrypted: number } {
+    return { fromCheckpoint: this.ctx?.codec.taken ?? 0, decrypted: this.ctx?.codec.decrypted ?? 0 };
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

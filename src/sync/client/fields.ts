@@ -94,6 +94,8 @@ export class FieldCodec {
   checkpoint: Checkpoint | null = null;
   /** Entries taken from a checkpoint so far. */
   taken = 0;
+  /** Entries decrypted so far (ids and fields opened by this codec). */
+  decrypted = 0;
 
   constructor(public cipher: PlanCipher) {}
 
@@ -143,6 +145,7 @@ export class FieldCodec {
     }
     try {
       const [table, id] = (await this.cipher.open(`${tableSlot}/${recordSlot}/${ID_SLOT}`, sealed)) as [string, string];
+      this.decrypted++;
       if (typeof table !== 'string' || typeof id !== 'string') return null;
       if ((await this.tableSlot(table)) !== tableSlot || (await this.recordSlot(table, id)) !== recordSlot) return null;
       this.ids.set(`${tableSlot}/${recordSlot}`, [table, id]);
@@ -165,6 +168,7 @@ export class FieldCodec {
     }
     try {
       const opened = (await this.cipher.open(at, sealed)) as [string, unknown, FieldMeta?];
+      this.decrypted++;
       if (typeof opened[0] !== 'string') return null;
       const open = asOpen(opened);
       this.opened.set(sealed, open);

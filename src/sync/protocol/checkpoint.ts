@@ -178,7 +178,8 @@ export async function verifyCheckpoint(
   const pause = options.pause ?? nextTask;
   const lies: string[] = [];
   for (let i = 0; i < todo.length; i++) {
-    if (i > 0 && i % slice === 0) await pause();
+    // First a pause: the read that used the checkpoint finishes before any of this work.
+    if (i % slice === 0) await pause();
     const [p, said] = todo[i]!;
     const where = `${p.tableSlot}/${p.recordSlot}/${p.slot}`;
     let ok = false;
