@@ -2,6 +2,7 @@
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
 import {
+  type Keyring,
   CheckpointKeeper,
   PlanCipher,
   applySealed,
@@ -30,7 +31,7 @@ async function plan(planId = 'plan-a', keyring = new Map([[0, key()]])) {
 }
 
 /** A second device: a copy of the document and a fresh cipher (nothing opened yet). */
-async function reader(p: { doc: Y.Doc; keyring: Map<number, Uint8Array>; planId: string }) {
+async function reader(p: { doc: Y.Doc; keyring: Keyring; planId: string }) {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(p.doc));
   return { doc, cipher: await PlanCipher.open(p.planId, p.keyring) };
@@ -79,7 +80,7 @@ test('a corrupted checkpoint, one under a key not held, or one moved to another 
   const written = (await writeCheckpoint(p.doc, p.cipher))!;
 
   const corrupted = written.sealed.slice();
-  corrupted[40] ^= 1;
+  corrupted[40] = corrupted[40]! ^ 1;
   expect(await openCheckpoint(p.cipher, corrupted)).toBeNull();
 
   const stranger = await PlanCipher.open(p.planId, new Map([[0, key()]]));
