@@ -108,7 +108,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/domain/**/*.test.ts', 'test/db/**/*.test.ts', 'test/store/**/*.test.ts'],
+          include: [
+            'test/domain/**/*.test.ts',
+            'test/db/**/*.test.ts',
+            'test/store/**/*.test.ts',
+            'test/sync/**/*.test.ts',
+          ],
           setupFiles: ['test/helpers/setup-node.ts'],
           // Wide margins: the suite must pass on a loaded 2-core machine, where a test takes up to
           // ten times what it takes on a quiet one. Heavier tests set their own, wider still.

@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { type HistoryChange, WRITABLE_TABLES } from '../../domain/model';
 import type { SummitryDb } from '../../db/schema';
-import type { PlanCipher } from '../protocol';
+import { type Checkpoint, CheckpointKeeper, type PlanCipher } from '../protocol';
 import { type BridgeContext, type SyncMember, fieldKey, recordKey } from './context';
 import { LOADED, loadDoc, persistUpdates } from './doc-log';
 import { FieldCodec } from './fields';
@@ -16,6 +16,7 @@ import { type InboxResult, applyDirty } from './inbox';
 import { advance, cursorAtEnd, pendingEntries, pushEntries, readCursor } from './outbox';
 import type { ConflictRow, SyncStore } from '../../db/sync-store';
 import { recordFound, resolveConflict } from './resolve';
+import { consultCheckpoint, undoLies } from './trust';
 
 export interface BridgeOptions {
   db: SummitryDb;
@@ -38,6 +39,9 @@ export class SyncBridge {
   private ctx: BridgeContext | null = null;
   private readonly known = new Map<string, Uint8Array>();
   private readonly dirty = new Set<string>();
+  private readonly rebuild = new Set<string>();
+  /** The document's checkpoints (shared with the session on the same document). */
+  readonly checkpoints: CheckpointKeeper;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private persist: ReturnType<typeof persistUpdates> | null = null;
@@ -47,6 +51,7 @@ export class SyncBridge {
 
   private constructor(private readonly options: BridgeOptions) {
     this.doc = options.doc ?? new Y.Doc();
+    this.checkpoints = CheckpointKeeper.of(this.doc);
   }
 
   /** Opens the document kept for the plan; it starts reading and writing once it has the keys. */
@@ -56,6 +61,11 @@ export class SyncBridge {
     bridge.persist = persistUpdates(options.store, options.planId, bridge.doc, new Set([bridge.origin]));
     bridge.doc.on('afterTransaction', bridge.onTransaction);
     return bridge;
+  }
+
+  /** How many entries the bridge has taken from checkpoints instead of decrypting them, and how many it decrypted. */
+  get opened(): { fromCheckpoint: number; decrypted: number } {
+    return { fromCheckpoint: this.ctx?.codec.taken ?? 0, decrypted: this.ctx?.codec.decrypted ?? 0 };
   }
 
   subscribe(listener: () => void): () => void {
@@ -101,9 +111,11 @@ export class SyncBridge {
       codec: new FieldCodec(cipher),
       known: this.known,
       dirty: this.dirty,
+      rebuild: this.rebuild,
       origin: this.origin,
       found: [],
     };
+    this.checkpoints.onLies((lies, checkpoint) => void this.correct(lies, checkpoint));
     return this.run(() => this.start());
   }
 
@@ -157,12 +169,25 @@ export class SyncBridge {
       });
     }
     if (this.dirty.size) {
+      await consultCheckpoint(ctx, this.checkpoints);
+      const taken = ctx.codec.taken;
       this.lastInbox = await applyDirty(ctx);
+      // What was taken from a checkpoint is verified in the background (decrypted in slices).
+      const used = ctx.codec.checkpoint;
+      if (used && ctx.codec.taken > taken) void this.checkpoints.verify(ctx.codec.cipher, used);
       const sv = Y.encodeStateVector(this.doc);
       const stored = await ctx.store.getState<Uint8Array>(ctx.planId, 'applied');
       if (this.dirty.size === 0 && !sameBytes(stored, sv)) await ctx.store.setState(ctx.planId, 'applied', sv);
     }
     await recordFound(ctx);
+  }
+
+  /** A checkpoint lied: the records it got wrong are read again from the document alone. */
+  private correct(lies: string[], checkpoint: Checkpoint): Promise<void> {
+    return this.run(async () => {
+      await undoLies(this.ctx!, lies, checkpoint);
+      await this.step();
+    });
   }
 
   /** Keeps one side of a sync conflict (`lost`: writes it back, as a command) and takes it off the list. */
@@ -214,6 +239,8 @@ export class SyncBridge {
         await ctx.store.setState(ctx.planId, 'cursor', cursor);
         await ctx.store.setState(ctx.planId, 'applied', sv);
       });
+      // The owner has every value in hand: a checkpoint now spares each new member a decrypt per field.
+      await this.checkpoints.write(ctx.codec.cipher);
     });
   }
 

@@ -29,6 +29,8 @@ export interface BridgeContext {
   known: Map<string, Uint8Array>;
   /** Records (`tableSlot/recordSlot`) changed in the document and not yet reflected. */
   dirty: Set<string>;
+  /** Dirty records to read from the document alone (the tables' copy is not to be trusted: a checkpoint lied). */
+  rebuild: Set<string>;
   /** The origin of the bridge's own transactions. */
   origin: object;
   /** Sync conflicts found by the last step, to record. */

@@ -8,7 +8,7 @@
  * `updatedBy`) stay local: every device stamps its own.
  */
 import { STAMP_FIELDS } from '../../domain/model';
-import { type Bytes, ID_SLOT, type PlanCipher, randomBytes, toB64u } from '../protocol';
+import { type Bytes, type Checkpoint, ID_SLOT, type PlanCipher, randomBytes, toB64u } from '../protocol';
 
 export const DELETED = '~deleted';
 
@@ -74,12 +74,36 @@ export function newWriteId(): string {
   return toB64u(randomBytes(9));
 }
 
-/** Seals and opens field values; remembers what it opened (by the sealed bytes). */
+const isPair = (v: unknown): v is [string, string] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string';
+
+const asOpen = ([field, value, meta]: [string, unknown, FieldMeta?]): OpenField => ({
+  field,
+  value,
+  meta: meta ?? { i: '', b: '', t: '', p: null },
+});
+
+/**
+ * Seals and opens field values; remembers what it opened (by the sealed bytes). An entry the
+ * checkpoint covers (the same ciphertext at the same place) is taken from it instead of decrypted.
+ */
 export class FieldCodec {
   private readonly opened = new WeakMap<Uint8Array, OpenField>();
   private readonly ids = new Map<string, [table: string, id: string]>();
+  /** The checkpoint entries are taken from; null when there is none or it is not to be trusted. */
+  checkpoint: Checkpoint | null = null;
+  /** Entries taken from a checkpoint so far. */
+  taken = 0;
+  /** Entries decrypted so far (ids and fields opened by this codec). */
+  decrypted = 0;
 
   constructor(public cipher: PlanCipher) {}
+
+  /** Forgets what was opened of a record (its id and the given sealed values): they are opened again. */
+  forget(recordKey: string, sealed: Iterable<Uint8Array>): void {
+    this.ids.delete(recordKey);
+    for (const bytes of sealed) this.opened.delete(bytes);
+  }
 
   tableSlot(table: string): Promise<string> {
     return this.cipher.slot('table', table);
@@ -112,8 +136,16 @@ export class FieldCodec {
     const known = this.ids.get(`${tableSlot}/${recordSlot}`);
     if (known) return known;
     if (!sealed) return null;
+    const said = this.checkpoint?.take(`${tableSlot}/${recordSlot}`, ID_SLOT, sealed);
+    if (isPair(said)) {
+      // Its slot is checked with HMAC when the checkpoint is verified (in the background).
+      this.taken++;
+      this.ids.set(`${tableSlot}/${recordSlot}`, said);
+      return said;
+    }
     try {
       const [table, id] = (await this.cipher.open(`${tableSlot}/${recordSlot}/${ID_SLOT}`, sealed)) as [string, string];
+      this.decrypted++;
       if (typeof table !== 'string' || typeof id !== 'string') return null;
       if ((await this.tableSlot(table)) !== tableSlot || (await this.recordSlot(table, id)) !== recordSlot) return null;
       this.ids.set(`${tableSlot}/${recordSlot}`, [table, id]);
@@ -127,10 +159,18 @@ export class FieldCodec {
   async open(at: string, sealed: Uint8Array): Promise<OpenField | null> {
     const cached = this.opened.get(sealed);
     if (cached) return cached;
+    const said = this.checkpoint?.takeAt(at, sealed);
+    if (Array.isArray(said) && typeof said[0] === 'string') {
+      const open = asOpen(said as [string, unknown, FieldMeta?]);
+      this.taken++;
+      this.opened.set(sealed, open);
+      return open;
+    }
     try {
-      const [field, value, meta] = (await this.cipher.open(at, sealed)) as [string, unknown, FieldMeta?];
-      if (typeof field !== 'string') return null;
-      const open: OpenField = { field, value, meta: meta ?? { i: '', b: '', t: '', p: null } };
+      const opened = (await this.cipher.open(at, sealed)) as [string, unknown, FieldMeta?];
+      this.decrypted++;
+      if (typeof opened[0] !== 'string') return null;
+      const open = asOpen(opened);
       this.opened.set(sealed, open);
       return open;
     } catch {

@@ -146,10 +146,11 @@ async function readChanged(ctx: BridgeContext, recordKeyText: string, result: In
     return { known };
   }
   const current = TABLES.has(table) ? ((await ctx.db.table(table).get(id)) as Row | undefined) : undefined;
-  const { changed, known } = await changedFields(ctx, slots, map, !current, result);
+  const afresh = ctx.rebuild.delete(recordKeyText);
+  const { changed, known } = await changedFields(ctx, slots, map, !current || afresh, result);
   if (changed.length === 0) return { known };
   const author = changed.reduce((a, f) => (f.meta.t > a.t ? f.meta : a), changed[0]!.meta);
-  const candidate: Record<string, unknown> = { ...(current ?? {}) };
+  const candidate: Record<string, unknown> = afresh && current ? { id: current.id } : { ...(current ?? {}) };
   for (const f of changed) {
     if (f.field === DELETED) continue;
     if (f.meta.x) delete candidate[f.field];

@@ -5,5 +5,7 @@ export * from './membership';
 export * from './owner';
 export * from './auth';
 export * from './plan-doc';
+export * from './checkpoint';
 export * from './messages';
 export * from './session';
+export * from './keeper';

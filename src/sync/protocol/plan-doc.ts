@@ -8,23 +8,31 @@
  */
 import * as Y from 'yjs';
 import { type Bytes, concat, fromUtf8, randomBytes, toB64u, utf8 } from './bytes';
+import type { Checkpoint } from './checkpoint';
 import type { Keyring } from './membership';
 
 const subtle = globalThis.crypto.subtle;
 const VERSION = 1;
 export const ID_SLOT = '_';
 
+/** What a cipher sealed or opened: sealed bytes → [where, JSON text]. Shared by a plan's ciphers across key rotations. */
+export type OpenedTexts = WeakMap<Uint8Array, [where: string, text: string]>;
+
 export class PlanCipher {
   private readonly slots = new Map<string, string>();
+  /** How many values this cipher has decrypted (AES-GCM opens of field values). */
+  decrypts = 0;
 
   private constructor(
     readonly planId: string,
     readonly epoch: number,
     private readonly keys: Map<number, CryptoKey>,
     private readonly indexKey: CryptoKey,
+    readonly texts: OpenedTexts,
   ) {}
 
-  static async open(planId: string, keyring: Keyring): Promise<PlanCipher> {
+  /** `texts`: what the plan's previous cipher had opened (kept across a key rotation). */
+  static async open(planId: string, keyring: Keyring, texts: OpenedTexts = new WeakMap()): Promise<PlanCipher> {
     const first = keyring.get(0);
     if (!first) throw new Error('The plan’s first key is missing.');
     const keys = new Map<number, CryptoKey>();
@@ -38,7 +46,7 @@ export class PlanCipher {
       false,
       ['sign'],
     );
-    return new PlanCipher(planId, Math.max(...keyring.keys()), keys, indexKey);
+    return new PlanCipher(planId, Math.max(...keyring.keys()), keys, indexKey, texts);
   }
 
   /** A stable, unreadable name for a table, record or field (16 bytes of HMAC, base64url). */
@@ -53,7 +61,15 @@ export class PlanCipher {
     return slot;
   }
 
+  /** Seals `value` (as JSON) at `where`; the cipher remembers what it sealed (for a checkpoint). */
   async seal(where: string, value: unknown): Promise<Bytes> {
+    const text = JSON.stringify(value);
+    const sealed = await this.sealBytes(where, utf8(text));
+    this.texts.set(sealed, [where, text]);
+    return sealed;
+  }
+
+  async sealBytes(where: string, plain: Bytes): Promise<Bytes> {
     const key = this.keys.get(this.epoch)!;
     const iv = randomBytes(12);
     const head = new Uint8Array(5);
@@ -62,24 +78,53 @@ export class PlanCipher {
     const ct = await subtle.encrypt(
       { name: 'AES-GCM', iv, additionalData: utf8(`${this.planId}\n${where}`) },
       key,
-      utf8(JSON.stringify(value)),
+      plain,
     );
     return concat(head, iv, new Uint8Array(ct));
   }
 
   /** The value sealed at `where`; throws when the key of its epoch is not held or it was tampered with. */
   async open(where: string, sealed: Uint8Array): Promise<unknown> {
+    const known = this.texts.get(sealed);
+    if (known?.[0] === where) return JSON.parse(known[1]);
+    const text = fromUtf8(await this.openBytes(where, sealed));
+    const value: unknown = JSON.parse(text);
+    this.texts.set(sealed, [where, text]);
+    this.decrypts++;
+    return value;
+  }
+
+  async openBytes(where: string, sealed: Uint8Array): Promise<Bytes> {
     if (sealed.length < 17 + 16 || sealed[0] !== VERSION) throw new Error('Not a sealed value.');
-    const epoch = new DataView(sealed.buffer, sealed.byteOffset, sealed.byteLength).getUint32(1);
-    const key = this.keys.get(epoch);
-    if (!key) throw new Error(`No key for epoch ${epoch}.`);
+    const key = this.keys.get(epochOf(sealed));
+    if (!key) throw new Error(`No key for epoch ${epochOf(sealed)}.`);
     const plain = await subtle.decrypt(
       { name: 'AES-GCM', iv: sealed.slice(5, 17), additionalData: utf8(`${this.planId}\n${where}`) },
       key,
       sealed.slice(17),
     );
-    return JSON.parse(fromUtf8(new Uint8Array(plain)));
+    return new Uint8Array(plain);
   }
+
+  /** The JSON text this cipher sealed or opened at `where` as exactly these bytes (no decrypt); undefined if none. */
+  knownText(where: string, sealed: Uint8Array): string | undefined {
+    const known = this.texts.get(sealed);
+    return known?.[0] === where ? known[1] : undefined;
+  }
+}
+
+/** The key epoch a sealed value says it is under. */
+export function epochOf(sealed: Uint8Array): number {
+  return new DataView(sealed.buffer, sealed.byteOffset, sealed.byteLength).getUint32(1);
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** The GCM tag of a sealed value (its last 16 bytes) in hex: it names that exact ciphertext. */
+export function tagOf(sealed: Uint8Array): string {
+  let out = '';
+  for (let i = sealed.length - 16; i < sealed.length; i++) out += HEX[sealed[i]!];
+  return out;
 }
 
 export interface SealedChange {
@@ -139,57 +184,93 @@ export interface PlainRecord {
   fields: Record<string, unknown>;
 }
 
-/** One record read back from its map; `unreadable` counts entries this keyring cannot open. */
+export interface ReadCounts {
+  /** Entries this keyring could not open. */
+  unreadable: number;
+  /** Entries taken from the checkpoint (not decrypted). */
+  fromCheckpoint: number;
+  /** Entries decrypted. */
+  decrypted: number;
+}
+
+const isPair = (v: unknown): v is [string, string] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string';
+
+/**
+ * One record read back from its map; an entry the checkpoint covers (the same ciphertext at the
+ * same place) is taken from it, the record slot's HMAC check then left to verifyCheckpoint.
+ */
 export async function readRecord(
   cipher: PlanCipher,
   tableSlot: string,
   recordSlot: string,
   record: Y.Map<Uint8Array>,
+  checkpoint?: Checkpoint | null,
+  counts: ReadCounts = { unreadable: 0, fromCheckpoint: 0, decrypted: 0 },
 ): Promise<{ record: PlainRecord | null; unreadable: number }> {
-  const at = `${tableSlot}/${recordSlot}/`;
+  const at = `${tableSlot}/${recordSlot}`;
   const idEntry = record.get(ID_SLOT);
-  if (!idEntry) return { record: null, unreadable: record.size };
+  const before = counts.unreadable;
+  const fail = () => {
+    counts.unreadable += record.size;
+    return { record: null, unreadable: record.size };
+  };
+  if (!idEntry) return fail();
   let table: string;
   let id: string;
-  try {
-    [table, id] = (await cipher.open(at + ID_SLOT, idEntry)) as [string, string];
-    if (recordSlot !== (await cipher.slot('record', table, id))) throw new Error('Misplaced record.');
-  } catch {
-    return { record: null, unreadable: record.size };
-  }
-  const fields: Record<string, unknown> = {};
-  let unreadable = 0;
-  for (const [slot, sealed] of record) {
-    if (slot === ID_SLOT) continue;
+  const said = checkpoint?.take(at, ID_SLOT, idEntry);
+  if (isPair(said)) {
+    [table, id] = said;
+    counts.fromCheckpoint++;
+  } else {
     try {
-      // The additional data binds the value to this slot; a member may write any field anyway.
-      const [field, value] = (await cipher.open(at + slot, sealed)) as [string, unknown];
-      fields[field] = value;
+      [table, id] = (await cipher.open(`${at}/${ID_SLOT}`, idEntry)) as [string, string];
+      counts.decrypted++;
+      if (recordSlot !== (await cipher.slot('record', table, id))) throw new Error('Misplaced record.');
     } catch {
-      unreadable++;
+      return fail();
     }
   }
-  return { record: { table, id, fields }, unreadable };
+  const fields: Record<string, unknown> = {};
+  for (const [slot, sealed] of record) {
+    if (slot === ID_SLOT) continue;
+    const taken = checkpoint?.take(at, slot, sealed);
+    if (Array.isArray(taken) && typeof taken[0] === 'string') {
+      fields[taken[0]] = taken[1];
+      counts.fromCheckpoint++;
+      continue;
+    }
+    try {
+      // The additional data binds the value to this slot; a member may write any field anyway.
+      const [field, value] = (await cipher.open(`${at}/${slot}`, sealed)) as [string, unknown];
+      counts.decrypted++;
+      fields[field] = value;
+    } catch {
+      counts.unreadable++;
+    }
+  }
+  return { record: { table, id, fields }, unreadable: counts.unreadable - before };
 }
 
 /**
- * Every record the keyring can read, by table slot order; and how many entries it could not.
- * Root maps that hold other things than records (the app's sealed member names) are passed over.
+ * Every record the keyring can read, by table slot order; and how many entries it could not
+ * (and how many it took from `checkpoint`, how many it decrypted).
+ * Root maps that hold other things than records (the app's sealed member names, the checkpoint) are passed over.
  */
 export async function readAllRecords(
   doc: Y.Doc,
   cipher: PlanCipher,
-): Promise<{ records: PlainRecord[]; unreadable: number }> {
+  checkpoint?: Checkpoint | null,
+): Promise<{ records: PlainRecord[] } & ReadCounts> {
   const records: PlainRecord[] = [];
-  let unreadable = 0;
+  const counts: ReadCounts = { unreadable: 0, fromCheckpoint: 0, decrypted: 0 };
   for (const tableSlot of doc.share.keys()) {
     const table = doc.getMap<Y.Map<Uint8Array>>(tableSlot);
     for (const [recordSlot, map] of table) {
       if (!(map instanceof Y.Map)) continue;
-      const read = await readRecord(cipher, tableSlot, recordSlot, map);
-      unreadable += read.unreadable;
+      const read = await readRecord(cipher, tableSlot, recordSlot, map, checkpoint, counts);
       if (read.record) records.push(read.record);
     }
   }
-  return { records, unreadable };
+  return { records, ...counts };
 }

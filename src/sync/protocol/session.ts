@@ -20,7 +20,8 @@ import {
   verifyMembership,
 } from './membership';
 import { type ClientMessage, type ServerMessage, parseMessage } from './messages';
-import { type PlainRecord, PlanCipher, readAllRecords, writeFields } from './plan-doc';
+import { CHECKPOINT_ORIGIN, CheckpointKeeper } from './keeper';
+import { type PlainRecord, type ReadCounts, PlanCipher, readAllRecords, writeFields } from './plan-doc';
 
 export type SyncStatus = 'offline' | 'connecting' | 'syncing' | 'saved';
 
@@ -38,6 +39,8 @@ export interface SessionOptions {
   keyring?: Keyring;
   WebSocketPolyfill?: unknown;
   now?: () => Date;
+  /** How long the document stays unchanged before an owner or editor looks at writing a checkpoint (ms). */
+  checkpointIdleMs?: number;
 }
 
 /** True when every change `local` has seen is in `stored` (both Yjs state vectors). */
@@ -63,9 +66,14 @@ export class SyncSession {
   private storedVector: Uint8Array | null = null;
   private readonly listeners = new Set<() => void>();
   private memberId: string | null = null;
+  /** The document's checkpoints (shared with the app's bridge on the same document). */
+  readonly checkpoints: CheckpointKeeper;
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: SessionOptions) {
     this.doc = options.doc ?? new Y.Doc();
+    this.checkpoints = CheckpointKeeper.of(this.doc);
+    this.doc.on('update', this.onUpdate);
     this.keyring = options.keyring ?? null;
     const socket = new HocuspocusProviderWebsocket({
       url: options.url,
@@ -96,7 +104,10 @@ export class SyncSession {
       },
       onStatus: () => this.changed(),
       onUnsyncedChanges: () => this.changed(),
-      onSynced: () => this.changed(),
+      onSynced: () => {
+        this.scheduleCheckpoint();
+        this.changed();
+      },
     });
     this.provider.attach();
     if (this.keyring) void this.useKeyring(this.keyring);
@@ -113,10 +124,41 @@ export class SyncSession {
 
   /** Uses this keyring from now on (the owner, right after rotating it). */
   async useKeyring(keyring: Keyring): Promise<void> {
-    const cipher = await PlanCipher.open(this.options.planId, keyring);
+    const cipher = await PlanCipher.open(this.options.planId, keyring, this.cipher?.texts);
     this.keyring = keyring;
     this.cipher = cipher;
+    this.scheduleCheckpoint();
     this.changed();
+  }
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== CHECKPOINT_ORIGIN) this.scheduleCheckpoint();
+  };
+
+  /** Looks at writing a checkpoint once the document has been still for a while (off any edit's path). */
+  private scheduleCheckpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      void this.maybeCheckpoint();
+    }, this.options.checkpointIdleMs ?? 1500);
+  }
+
+  /** This member's role on the verified roster (null before the first roster). */
+  get role(): RosterEntry['role'] | null {
+    return this.roster.find((r) => r.id === this.memberId)?.role ?? null;
+  }
+
+  /**
+   * Writes a checkpoint when this member may write (owner, editor), is synced, and the document's
+   * newest checkpoint is under an older key or covers too little of it. `force`: write one now
+   * (an owner sharing a plan).
+   */
+  async maybeCheckpoint(force = false): Promise<void> {
+    const cipher = this.cipher;
+    if (!cipher || (this.role !== 'owner' && this.role !== 'editor')) return;
+    if (force) await this.checkpoints.write(cipher);
+    else if (this.provider.isSynced) await this.checkpoints.maybeWrite(cipher);
   }
 
   private async onMessage(payload: string): Promise<void> {
@@ -140,6 +182,7 @@ export class SyncSession {
     this.roster = await rosterOf(m, claims);
     this.claims = claims;
     this.memberId ??= await memberIdOf(this.options.keys.signPub);
+    this.scheduleCheckpoint();
     const invite = this.options.invite;
     const viaInvite = !m.keys[this.memberId] && invite;
     const recipient = viaInvite ? await memberIdOf(invite.signPub) : this.memberId;
@@ -191,8 +234,16 @@ export class SyncSession {
     await writeFields(this.doc, await this.ready(), table, id, fields, this);
   }
 
-  async readAll(): Promise<{ records: PlainRecord[]; unreadable: number }> {
-    return readAllRecords(this.doc, await this.ready());
+  /**
+   * Every record this keyring can read: entries the newest checkpoint covers are taken from it,
+   * the rest decrypted; a checkpoint used is then verified in the background (`checkpoints.verified()`).
+   */
+  async readAll(): Promise<{ records: PlainRecord[] } & ReadCounts> {
+    const cipher = await this.ready();
+    const checkpoint = await this.checkpoints.newest(cipher);
+    const read = await readAllRecords(this.doc, cipher, checkpoint);
+    if (checkpoint && read.fromCheckpoint > 0) void this.checkpoints.verify(cipher, checkpoint);
+    return read;
   }
 
   publishMembership(membership: Signed): void {
@@ -220,6 +271,8 @@ export class SyncSession {
   }
 
   destroy(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.doc.off('update', this.onUpdate);
     this.provider.destroy();
     this.provider.configuration.websocketProvider.destroy();
   }

@@ -1,0 +1,160 @@
+/** Sealed checkpoints in the protocol: written from what a cipher opened, taken by tag, verified afterwards. */
+import { expect, test } from 'vitest';
+import * as Y from 'yjs';
+import {
+  type Keyring,
+  CheckpointKeeper,
+  PlanCipher,
+  applySealed,
+  checkpointBytes,
+  coverage,
+  openCheckpoint,
+  readAllRecords,
+  readCheckpoint,
+  sealFields,
+  writeCheckpoint,
+  writeFields,
+} from '../../../src/sync/protocol';
+
+const key = () => crypto.getRandomValues(new Uint8Array(32));
+
+async function plan(planId = 'plan-a', keyring = new Map([[0, key()]])) {
+  const cipher = await PlanCipher.open(planId, keyring);
+  const doc = new Y.Doc();
+  const changes = [];
+  for (let i = 0; i < 30; i++)
+    changes.push(
+      await sealFields(cipher, 'events', `e${i}`, { title: `Visit ${i}`, placeId: 'busan', participantIds: ['xi'] }),
+    );
+  applySealed(doc, changes);
+  return { doc, cipher, keyring, planId };
+}
+
+/** A second device: a copy of the document and a fresh cipher (nothing opened yet). */
+async function reader(p: { doc: Y.Doc; keyring: Keyring; planId: string }) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(p.doc));
+  return { doc, cipher: await PlanCipher.open(p.planId, p.keyring) };
+}
+
+const byId = (records: { id: string; fields: Record<string, unknown> }[]) =>
+  Object.fromEntries(records.map((r) => [r.id, r.fields]));
+
+test('a checkpoint round trip: every entry is taken from it, none decrypted, the same records as the slow path', async () => {
+  const p = await plan();
+  const written = await writeCheckpoint(p.doc, p.cipher);
+  expect(written!.size).toBe(30 * 4);
+
+  const r = await reader(p);
+  const checkpoint = await readCheckpoint(r.doc, r.cipher);
+  expect(checkpoint?.size).toBe(120);
+  const decryptsBefore = r.cipher.decrypts;
+  const fast = await readAllRecords(r.doc, r.cipher, checkpoint);
+  expect(r.cipher.decrypts - decryptsBefore).toBe(0);
+  expect(fast).toMatchObject({ fromCheckpoint: 120, decrypted: 0, unreadable: 0 });
+
+  const slow = await readAllRecords(r.doc, await PlanCipher.open(p.planId, p.keyring));
+  expect(slow).toMatchObject({ fromCheckpoint: 0, decrypted: 120 });
+  expect(byId(fast.records)).toEqual(byId(slow.records));
+  expect(byId(fast.records).e7).toEqual({ title: 'Visit 7', placeId: 'busan', participantIds: ['xi'] });
+  expect(coverage(r.doc, checkpoint)).toMatchObject({ total: 120, uncovered: 0 });
+});
+
+test('an edit made after the checkpoint is decrypted and wins', async () => {
+  const p = await plan();
+  await writeCheckpoint(p.doc, p.cipher);
+  await writeFields(p.doc, p.cipher, 'events', 'e3', { title: 'Moved to Gyeongju' });
+
+  const r = await reader(p);
+  const checkpoint = await readCheckpoint(r.doc, r.cipher);
+  const read = await readAllRecords(r.doc, r.cipher, checkpoint);
+  // The edit rewrote e3's title (its id entry is kept): that one is decrypted, the rest taken.
+  expect(read).toMatchObject({ decrypted: 1, fromCheckpoint: 119 });
+  expect(r.cipher.decrypts).toBe(1);
+  expect(byId(read.records).e3!.title).toBe('Moved to Gyeongju');
+  expect(coverage(r.doc, checkpoint).uncovered).toBe(1);
+});
+
+test('a corrupted checkpoint, one under a key not held, or one moved to another plan is ignored', async () => {
+  const p = await plan();
+  const written = (await writeCheckpoint(p.doc, p.cipher))!;
+
+  const corrupted = written.sealed.slice();
+  corrupted[40] = corrupted[40]! ^ 1;
+  expect(await openCheckpoint(p.cipher, corrupted)).toBeNull();
+
+  const stranger = await PlanCipher.open(p.planId, new Map([[0, key()]]));
+  expect(await openCheckpoint(stranger, written.sealed)).toBeNull();
+
+  // The same key, another plan id: the additional data does not match.
+  const otherPlan = await PlanCipher.open('plan-b', p.keyring);
+  expect(await openCheckpoint(otherPlan, written.sealed)).toBeNull();
+
+  // Read the slow way, never an error: a reader whose checkpoint is corrupted decrypts everything.
+  const r = await reader(p);
+  const slot = await r.cipher.slot('checkpoint');
+  const entryKey = await r.cipher.slot('checkpoint', 'latest');
+  r.doc.getMap<Uint8Array>(slot).set(entryKey, corrupted);
+  expect(await checkpointBytes(r.doc, r.cipher)).toBe(corrupted);
+  const keeper = CheckpointKeeper.of(r.doc);
+  expect(await keeper.newest(r.cipher)).toBeNull();
+  const read = await readAllRecords(r.doc, r.cipher, await keeper.newest(r.cipher));
+  expect(read).toMatchObject({ decrypted: 120, fromCheckpoint: 0, unreadable: 0 });
+});
+
+test('a forged plaintext for a real tag is shown first, caught by the verification, and the true value wins', async () => {
+  const p = await plan();
+  // A writer who lies: what it "opened" for e5's title is not what the ciphertext holds.
+  const tableSlot = await p.cipher.slot('table', 'events');
+  const recordSlot = await p.cipher.slot('record', 'events', 'e5');
+  const titleSlot = await p.cipher.slot('field', 'events', 'e5', 'title');
+  const where = `${tableSlot}/${recordSlot}/${titleSlot}`;
+  const sealed = p.doc.getMap<Y.Map<Uint8Array>>(tableSlot).get(recordSlot)!.get(titleSlot)!;
+  p.cipher.texts.set(sealed, [where, JSON.stringify(['title', 'Cancelled'])]);
+  await writeCheckpoint(p.doc, p.cipher);
+
+  const r = await reader(p);
+  const keeper = CheckpointKeeper.of(r.doc);
+  const checkpoint = (await keeper.newest(r.cipher))!;
+  expect(byId((await readAllRecords(r.doc, r.cipher, checkpoint)).records).e5!.title).toBe('Cancelled');
+
+  const heard: string[][] = [];
+  keeper.onLies((lies) => heard.push(lies));
+  let slices = 0;
+  expect(await keeper.verify(r.cipher, checkpoint)).toEqual([where]);
+  expect(heard).toEqual([[where]]);
+  expect(keeper.distrusted).toBe(true);
+  expect(await keeper.newest(r.cipher)).toBeNull();
+  const again = await readAllRecords(r.doc, r.cipher, await keeper.newest(r.cipher));
+  expect(byId(again.records).e5!.title).toBe('Visit 5');
+
+  // The verification works in slices with a pause between them.
+  const other = await reader(p);
+  const cp = (await readCheckpoint(other.doc, other.cipher))!;
+  const { verifyCheckpoint } = await import('../../../src/sync/protocol');
+  await verifyCheckpoint(other.doc, other.cipher, cp, { slice: 25, pause: async () => void slices++ });
+  expect(slices).toBe(Math.ceil(120 / 25));
+});
+
+test('a writer covers only what it opened or sealed itself, and writes again only when its own would cover enough more', async () => {
+  const p = await plan();
+  const r = await reader(p);
+  // Nothing opened yet on the reader: nothing to put in a checkpoint.
+  expect(await writeCheckpoint(r.doc, r.cipher)).toBeNull();
+  await readAllRecords(r.doc, r.cipher);
+  const mine = (await writeCheckpoint(r.doc, r.cipher))!;
+  expect(mine.size).toBe(120);
+
+  const keeper = CheckpointKeeper.of(p.doc);
+  await keeper.write(p.cipher);
+  // 30 records: a new one now would cover no more than this one (and far under the minimum gain).
+  expect(await keeper.maybeWrite(p.cipher)).toBeNull();
+  // A rotated key: the next checkpoint is under the new epoch, and the old keyring cannot open it.
+  const rotated = new Map([...p.keyring, [1, key()]]);
+  const next = await PlanCipher.open(p.planId, rotated, p.cipher.texts);
+  const written = (await keeper.maybeWrite(next))!;
+  expect(written.epoch).toBe(1);
+  expect(written.size).toBe(120);
+  expect(await readCheckpoint(p.doc, await PlanCipher.open(p.planId, p.keyring))).toBeNull();
+  expect((await readCheckpoint(p.doc, await PlanCipher.open(p.planId, rotated)))?.size).toBe(120);
+});
