@@ -11,8 +11,32 @@ export interface SampleData {
   name: string;
 }
 
+type SampleModule = typeof import('virtual:sample-plan');
+
+let fetching: Promise<SampleModule> | undefined;
+
+function sampleModule(): Promise<SampleModule> {
+  if (!fetching) {
+    const started = import('virtual:sample-plan');
+    fetching = started;
+    // A failed fetch (offline before the service worker had the chunk) is tried again next time.
+    started.catch(() => {
+      if (fetching === started) fetching = undefined;
+    });
+  }
+  return fetching;
+}
+
+/**
+ * Start fetching the sample's chunk: the database was just created, so the first-run seed will
+ * want it, and the fetch runs while the database finishes opening instead of after.
+ */
+export function prefetchSamplePlan(): void {
+  sampleModule().catch(() => undefined);
+}
+
 /** A fresh copy of the sample plan and its name. */
 export async function loadSamplePlan(): Promise<SampleData> {
-  const { name, planJson } = await import('virtual:sample-plan');
+  const { name, planJson } = await sampleModule();
   return { plan: JSON.parse(planJson) as Plan, name };
 }
