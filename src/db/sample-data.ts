@@ -11,7 +11,10 @@ export interface SampleData {
   name: string;
 }
 
-type SampleModule = typeof import('virtual:sample-plan');
+interface SampleModule {
+  name: string;
+  planJson: string;
+}
 
 let fetching: Promise<SampleModule> | undefined;
 
