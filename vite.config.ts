@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { gazetteerPlugin } from './scripts/gazetteer/build.mjs';
+import { samplePlanPlugin } from './scripts/sample/plugin.mjs';
 
 /**
  * Sync servers a shared plan may connect to: a sync server on this machine (`npm run server`, any
@@ -91,7 +92,7 @@ function offline() {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMeta(), gazetteerPlugin(), offline()],
+  plugins: [react(), cspMeta(), gazetteerPlugin(), samplePlanPlugin(), offline()],
   build: { target: 'es2022', sourcemap: false },
   // The import worker (src/features/io/import.worker.ts) is a module: it imports the app's own chunks.
   worker: { format: 'es' },

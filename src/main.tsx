@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { preloadView } from './app/App';
 import { viewOf } from './app/router';
 import { Startup } from './app/Startup';
+import { startApp } from './app/startup';
 import './app/styles.css';
 
-// The opening view's code is fetched while the database opens, not after.
+// The opening view's code is fetched while the database opens, not after; and the database
+// opens while React renders the startup screen, not once it has (Startup reports a failure).
 preloadView(viewOf(window.location.pathname));
+startApp().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -27,7 +27,18 @@ export function takeBootSeed(): Promise<boolean> | undefined {
   return seed;
 }
 
-export async function startApp(): Promise<void> {
+let starting: Promise<void> | undefined;
+
+/**
+ * Boot once: main.tsx begins it before React's first render, so the database opens while the
+ * page renders; the Startup screen waits for the same promise (later calls share it).
+ */
+export function startApp(): Promise<void> {
+  starting ??= boot();
+  return starting;
+}
+
+async function boot(): Promise<void> {
   const status = useStatusStore.getState();
   const outcome = await openPlanDatabase({
     onBlocked: () => status.setDbNotice('blocked'),

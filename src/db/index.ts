@@ -5,6 +5,7 @@
  */
 import type { FaultControl } from './faults';
 import { createRepositories } from './repositories';
+import { prefetchSamplePlan } from './sample-data';
 import { CURRENT_VERSION, SummitryDb } from './schema';
 
 export let db = new SummitryDb();
@@ -59,6 +60,8 @@ async function openMemoryDb(hooks: OpenHooks, faults: FaultControl | undefined):
 
 async function open(hooks: OpenHooks): Promise<OpenOutcome> {
   watch(db, hooks);
+  // A database created by this open is a first run: the sample's chunk is fetched while it opens.
+  db.on('populate', prefetchSamplePlan);
   const faults = FAULTS_BUILD && hooks.faults ? (await import('./faults')).installFaults(db) : undefined;
   try {
     await db.open();

@@ -19,12 +19,12 @@ import {
   type PlanRecord,
   type TableName,
 } from '../domain/model';
-import { buildSamplePlan, SAMPLE_PLAN_NAME } from '../domain/sample';
 import { systemClock, type Clock } from './clock';
 import { runCommand, type CommandResult } from './commands';
 import { listPlans, OPEN_PLAN_KEY, openPlanId, rowsOfPlan } from './open-plan';
 import { validatePlan } from './repositories';
 import type { SummitryDb } from './schema';
+import { loadSamplePlan } from './sample-data';
 import { samplePlanFor } from './seed';
 
 /** A plan change that cannot be made; the message says why, for a person. */
@@ -212,12 +212,13 @@ export function giveOwnIds(db: SummitryDb, id: string, options: { clock?: Clock 
 }
 
 /** The sample plan as a new plan of its own (opened), beside the others. */
-export function openSampleAsPlan(db: SummitryDb, options: CreateOptions = {}): Promise<PlanResult> {
-  const sample = validatePlan(buildSamplePlan());
+export async function openSampleAsPlan(db: SummitryDb, options: CreateOptions = {}): Promise<PlanResult> {
+  const { plan, name } = await loadSamplePlan();
+  const sample = validatePlan(plan);
   return writeNewPlan(
     db,
     (n) => `Opened the sample plan as ${quoted(n)}`,
-    SAMPLE_PLAN_NAME,
+    name,
     async (planId) => ({ plan: await samplePlanFor(db, planId, sample), sample: true }),
     options,
   );

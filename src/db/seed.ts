@@ -4,10 +4,10 @@
  * nothing else) with a fresh sample after the user has confirmed.
  */
 import { freshIdMap, remapPlan, TABLE_NAMES, type Plan, type PlanId, type TableName } from '../domain/model';
-import { buildSamplePlan, SAMPLE_PLAN_NAME } from '../domain/sample';
 import { runCommand, type CommandResult } from './commands';
 import { inPlan, OPEN_PLAN_KEY, openPlanId, rowsOfPlan } from './open-plan';
 import { validatePlan } from './repositories';
+import { loadSamplePlan } from './sample-data';
 import type { SummitryDb } from './schema';
 
 export const SEEDED_KEY = 'seededAt';
@@ -28,20 +28,26 @@ async function namePlan(db: SummitryDb, planId: string, name: string, now: strin
 
 /**
  * Seed the sample plan if this database has never been seeded. Returns true if it seeded. A
- * seeded database is told by one read, before the sample is built (every later start). The
+ * seeded database is told by one read, before the sample is loaded (every later start). The
  * sample is written as built: it is valid as it stands (test/db/seed.test.ts checks that
- * validation leaves it unchanged), and validating it here cost the first start ≈ 50 ms.
+ * validation leaves it unchanged), and validating it here cost the first start ≈ 50 ms. Its
+ * writes go out together in one transaction, not one after another: each awaited write waited
+ * for a turn of the main thread, which the first view was busy rendering.
  */
 export async function seedIfFirstRun(db: SummitryDb, now: string = new Date().toISOString()): Promise<boolean> {
   if (await db.meta.get(SEEDED_KEY)) return false;
-  const plan = buildSamplePlan();
+  const { plan, name: sampleName } = await loadSamplePlan();
   return db.transaction('rw', [...TABLE_NAMES.map((n) => db.table(n)), db.meta, db.plans], async () => {
     if (await db.meta.get(SEEDED_KEY)) return false;
     const planId = await openPlanId(db);
-    for (const name of TABLE_NAMES) await db.table(name).bulkPut(plan[name].map((r) => ({ ...r, planId, rev: 1 })));
-    await db.meta.put({ key: SEEDED_KEY, value: now });
-    await db.meta.put({ key: OPEN_PLAN_KEY, value: planId });
-    await namePlan(db, planId, SAMPLE_PLAN_NAME, now);
+    await Promise.all([
+      ...TABLE_NAMES.map((name) => db.table(name).bulkPut(plan[name].map((r) => ({ ...r, planId, rev: 1 })))),
+      db.meta.bulkPut([
+        { key: SEEDED_KEY, value: now },
+        { key: OPEN_PLAN_KEY, value: planId },
+      ]),
+      namePlan(db, planId, sampleName, now),
+    ]);
     return true;
   });
 }
@@ -68,8 +74,9 @@ export async function samplePlanFor(db: SummitryDb, planId: string, plan: Plan):
  * sees its edit as stale), every other record deleted (tombstoned), one History entry whose Undo
  * returns the plan exactly to before. Accepted conflicts are kept.
  */
-export function resetSamplePlan(db: SummitryDb, now: string = new Date().toISOString()): Promise<CommandResult> {
-  const sample = validatePlan(buildSamplePlan());
+export async function resetSamplePlan(db: SummitryDb, now: string = new Date().toISOString()): Promise<CommandResult> {
+  const { plan: built, name: sampleName } = await loadSamplePlan();
+  const sample = validatePlan(built);
   return runCommand(
     db,
     async () => {
@@ -84,7 +91,7 @@ export function resetSamplePlan(db: SummitryDb, now: string = new Date().toISOSt
         remove[name] = rows[i]!.map((r) => r.id).filter((id) => !keep.has(id));
       });
       const row = (await db.plans.get(planId)) ?? { id: planId, createdAt: now };
-      put.plans = [{ ...row, name: SAMPLE_PLAN_NAME, sample: true }];
+      put.plans = [{ ...row, name: sampleName, sample: true }];
       return {
         label: RESET_LABEL,
         kind: 'reset',
