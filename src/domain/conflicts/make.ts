@@ -52,18 +52,18 @@ export function conflictId(rule: RuleId, refs: readonly { type: string; id: stri
 export interface ConflictInput {
   rule: RuleId;
   severity: Severity;
-  /** Items named by the conflict, in reading order (repeats are dropped). */
-  parties: readonly Party[];
+  /** Items named by the conflict, in reading order (repeats are dropped); one item as itself. */
+  parties: Party | readonly Party[];
   /** Items whose ids make the conflict's id (default: all parties). */
-  keyParties?: readonly Party[];
+  keyParties?: Party | readonly Party[];
   /** Owned by the conflict from here on. */
   participantIds: string[];
   atMs: number;
   marginMs: number;
   /** The margin in words, or a function of `marginMs` that gives them (called on first read). */
   margin: string | ((marginMs: number) => string);
-  /** Called (once) when the explanation is first read, with `context`. */
-  explain: (context: never) => string;
+  /** Called (once) when the explanation is first read, with `context` and the conflict. */
+  explain: (context: never, conflict: ConflictRecord) => string;
   context?: unknown;
 }
 
@@ -82,10 +82,10 @@ export class ConflictRecord implements Conflict {
   readonly atMs: number;
   readonly marginMs: number;
   #id: string | undefined;
-  #keyParties: readonly Party[];
+  #keyParties: Party | readonly Party[];
   #margin: string | ((marginMs: number) => string);
-  #parties: readonly Party[];
-  #explain: ((context: unknown) => string) | undefined;
+  #parties: Party | readonly Party[];
+  #explain: ((context: unknown, conflict: ConflictRecord) => string) | undefined;
   #context: unknown;
   #text: string | undefined;
   #at: string | undefined;
@@ -101,13 +101,31 @@ export class ConflictRecord implements Conflict {
     this.#keyParties = input.keyParties ?? input.parties;
     this.#margin = input.margin;
     this.#parties = input.parties;
-    this.#explain = input.explain as (context: unknown) => string;
+    this.#explain = input.explain as (context: unknown, conflict: ConflictRecord) => string;
     this.#context = input.context;
   }
 
   get id(): string {
-    if (this.#id === undefined) this.#id = conflictId(this.rule, this.#keyParties);
+    if (this.#id === undefined) this.#id = conflictId(this.rule, listOf(this.#keyParties));
     return this.#id;
+  }
+
+  /**
+   * The order of this conflict's id and `other`'s (same rule): -1, 0 or 1, as comparing the ids
+   * would give. Two conflicts keyed by one item each are compared by the item's type and id
+   * (`rule:type:id` orders as (type, id): no type name is a prefix of another), without making
+   * either id; any other pair by its ids.
+   */
+  compareId(other: ConflictRecord): number {
+    const x = single(this.#keyParties);
+    const y = single(other.#keyParties);
+    if (x && y && this.rule === other.rule) {
+      if (x.type !== y.type) return x.type < y.type ? -1 : 1;
+      return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+    }
+    const ia = this.id;
+    const ib = other.id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
   }
 
   get margin(): string {
@@ -122,13 +140,13 @@ export class ConflictRecord implements Conflict {
 
   /** True when one of the items (or visits) behind this conflict is in `parties` (by identity). */
   involvesAny(parties: ReadonlySet<object>): boolean {
-    for (const p of this.#parties) if (parties.has(p)) return true;
+    for (const p of listOf(this.#parties)) if (parties.has(p)) return true;
     return false;
   }
 
   /** The visit this conflict is about (a visit outside its window), if any. */
   get aboutVisit(): string | undefined {
-    for (const p of this.#parties) if (p.type === 'visit') return p.id;
+    for (const p of listOf(this.#parties)) if (p.type === 'visit') return p.id;
     return undefined;
   }
 
@@ -144,7 +162,7 @@ export class ConflictRecord implements Conflict {
 
   get explanation(): string {
     if (this.#text === undefined) {
-      this.#text = this.#explain!(this.#context);
+      this.#text = this.#explain!(this.#context, this);
       this.#explain = undefined;
       this.#context = undefined;
     }
@@ -154,7 +172,7 @@ export class ConflictRecord implements Conflict {
   #refs(): void {
     const items: ItemRef[] = [];
     const onlyWith: ItemRef[] = [];
-    const parties = this.#parties;
+    const parties = listOf(this.#parties);
     for (let i = 0; i < parties.length; i++) {
       const p = parties[i]!;
       let repeated = false;
@@ -189,6 +207,21 @@ export function toPlainConflict(c: Conflict): Conflict {
   };
 }
 
+/** The parties as a list (one party stored as itself is not yet in one). */
+function listOf(parties: Party | readonly Party[]): readonly Party[] {
+  return isList(parties) ? parties : [parties];
+}
+
+/** The only party, or undefined if there are several (or none). */
+function single(parties: Party | readonly Party[]): Party | undefined {
+  if (!isList(parties)) return parties;
+  return parties.length === 1 ? parties[0] : undefined;
+}
+
+function isList(parties: Party | readonly Party[]): parties is readonly Party[] {
+  return Array.isArray(parties);
+}
+
 export function build(input: ConflictInput): ConflictRecord {
   return new ConflictRecord(input);
 }
@@ -221,7 +254,7 @@ export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
 }
 
 function byId(a: ConflictRecord, b: ConflictRecord): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.compareId(b);
 }
 
 function compareBuilt(a: ConflictRecord, b: ConflictRecord): number {

@@ -292,39 +292,44 @@ export function compilePlan(plan: Plan): CompiledPlan {
   const gone = (status: Status, visitId: string | undefined) =>
     INACTIVE.has(status) || (visitId !== undefined && inactiveVisits.has(visitId));
 
-  // First the instants, to sort by; then the nodes, made in time order and numbered in it, so
-  // that the walks in time order (every rule's) read memory in order.
-  const items: (PlanEvent | Leg | PlanWindow)[] = [];
-  const kinds: number[] = [];
-  const starts0: number[] = [];
-  const ends0: number[] = [];
+  // First the instants, to sort by (in typed arrays sized once); then the nodes, made in time
+  // order and numbered in it, so that the walks in time order (every rule's) read memory in order.
+  const total = plan.events.length + plan.legs.length + plan.windows.length;
+  const items = new Array<PlanEvent | Leg | PlanWindow>(total);
+  const kinds = new Uint8Array(total);
+  const starts0 = new Float64Array(total);
+  const ends0 = new Float64Array(total);
+  let m = 0;
   const take = (item: PlanEvent | Leg | PlanWindow, kind: number, start: number, end: number) => {
     if (!(end > start)) return;
-    items.push(item);
-    kinds.push(kind);
-    starts0.push(start);
-    ends0.push(end);
+    items[m] = item;
+    kinds[m] = kind;
+    starts0[m] = start;
+    ends0[m++] = end;
   };
   for (const e of plan.events) if (!gone(e.status, e.visitId)) take(e, EVENT, toMs(e.startsAt), toMs(e.endsAt));
   for (const l of plan.legs) if (!gone(l.status, l.visitId)) take(l, LEG, toMs(l.departsAt), toMs(l.arrivesAt));
   for (const w of plan.windows) if (!INACTIVE.has(w.status)) take(w, WINDOW, toMs(w.startsAt), toMs(w.endsAt));
-  const byTime = sortItems(Float64Array.from(starts0), ends0, kinds, items);
+  const byTime = sortItems(starts0.subarray(0, m), ends0, kinds, items);
 
-  const sorted: Node[] = new Array<Node>(items.length);
-  const order = new Uint32Array(items.length);
+  const order = new Uint32Array(m);
+  const starts = new Float64Array(m);
+  const ends = new Float64Array(m);
+  const sorted: Node[] = new Array<Node>(m);
   let optionalCount = 0;
-  for (let k = 0; k < byTime.length; k++) {
+  for (let k = 0; k < m; k++) {
     const i = byTime[k]!;
     const start = starts0[i]!;
     const end = ends0[i]!;
     order[k] = k;
+    starts[k] = start;
+    ends[k] = end;
     const x = nodeFor(k, kinds[i]!, items[i]!, start, end, placeById, participantById);
     if (x.optional) optionalCount++;
     sorted[k] = x;
   }
   const timelines = timelinesOf(sorted, order);
   const blackouts = sorted.filter((x) => x.blackout);
-  const { starts, ends } = boundsOf(sorted, order);
   return {
     plan,
     nodes: sorted,
@@ -585,8 +590,8 @@ export const WINDOW = 2;
 /** Positions sorted by (start, end, kind, id), as `sortByStart`, from the items' parts. */
 function sortItems(
   starts: Float64Array,
-  ends: readonly number[],
-  kinds: readonly number[],
+  ends: Float64Array,
+  kinds: Uint8Array,
   items: readonly { id: string }[],
 ): Uint32Array {
   return sortByKey(starts, (a, b) => {

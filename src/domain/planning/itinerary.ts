@@ -14,7 +14,7 @@
  */
 import { greatCircleKm } from '../geo';
 import type { Leg, Place, Plan, PlanEvent } from '../model';
-import { calendarDaysBetween, formatPlainDate, localParts, startOfLocalDay, toInstant, toMs } from '../time';
+import { calendarDaysBetween, formatPlainDate, localPartsAt, startOfLocalDay, toMs } from '../time';
 import type {
   Itinerary,
   ItineraryDay,
@@ -29,7 +29,7 @@ import type {
   RouteTotals,
   TimeAt,
 } from './itinerary-types';
-import { legDurationMs } from './route-helpers';
+import { firstStart, legDurationMs } from './route-helpers';
 
 /** Selection meaning every visit (and the legs outside any visit). */
 export const ALL_VISITS = 'all';
@@ -108,8 +108,9 @@ function placeRef(index: PlaceIndex, id: string, fallbackZone: string): PlaceRef
 
 /** An instant at `zone`, with the same instant in the display zone. */
 export function timeAt(instant: string, zone: string, displayZone: string): TimeAt {
-  const l = localParts(instant, zone);
-  const d = zone === displayZone ? l : localParts(instant, displayZone);
+  const ms = toMs(instant);
+  const l = localPartsAt(ms, instant, zone);
+  const d = zone === displayZone ? l : localPartsAt(ms, instant, displayZone);
   const local = `${l.time} ${l.abbreviation}`;
   const display = `${d.time} ${d.abbreviation}`;
   return {
@@ -258,10 +259,15 @@ export function buildItinerary(
   const legsShown = allLegs.filter((l) => isShown(l, options.includeOptional));
   const eventsShown = events.filter((e) => isShown(e, options.includeOptional));
 
+  // Each event's start (an all-day one's is a zone computation), once.
+  const eventStarts = events.map((e) => eventStartMs(e, index));
+  const startOf = new Map<PlanEvent, number>();
+  for (let i = 0; i < events.length; i++) startOf.set(events[i]!, eventStarts[i]!);
+
   type Item = { at: number; order: number; id: string } & ({ type: 'event'; e: PlanEvent } | { type: 'leg'; l: Leg });
   const items: Item[] = [
     ...eventsShown.map((e) => ({
-      at: eventStartMs(e, index),
+      at: startOf.get(e)!,
       order: 0,
       id: e.id as string,
       type: 'event' as const,
@@ -332,7 +338,6 @@ export function buildItinerary(
     const b = index.get(l.toPlaceId);
     return { durationMs: legDurationMs(l), km: a && b ? greatCircleKm(a, b) : null, optional: l.optional };
   });
-  const starts = [...events.map((e) => toInstant(eventStartMs(e, index))), ...allLegs.map((l) => l.departsAt)].sort();
   return {
     key,
     visit,
@@ -342,7 +347,7 @@ export function buildItinerary(
     legs,
     days: groupDays(entries),
     totals: totalsOf(allMade, options.includeOptional),
-    startsAt: starts[0] ?? null,
+    startsAt: firstStart(eventStarts, allLegs),
   };
 }
 

@@ -115,3 +115,29 @@ export function zoneCity(zone: string): string {
   const last = zone.split('/').pop() ?? zone;
   return last.replace(/_/g, ' ');
 }
+
+/** Instants from year 0 to 9999 read `YYYY-…`: in string order as in time (others start with + or -). */
+const FOUR_DIGIT_YEARS: readonly [number, number] = [
+  Date.parse('0000-01-01T00:00:00Z'),
+  Date.parse('+010000-01-01T00:00:00Z'),
+];
+
+/**
+ * The least of the events' starts (as instants) and the legs' departures, in string order (what
+ * sorting them all and taking the first gives), or null if there are none. O(n), one instant made.
+ */
+export function firstStart(eventStarts: readonly number[], legs: readonly Leg[]): string | null {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const ms of eventStarts) {
+    if (ms !== ms) toInstant(ms); // throws, as making every instant would
+    if (ms < lo) lo = ms;
+    if (ms > hi) hi = ms;
+  }
+  let first: string | null;
+  if (eventStarts.length === 0) first = null;
+  else if (lo >= FOUR_DIGIT_YEARS[0] && hi < FOUR_DIGIT_YEARS[1]) first = toInstant(lo);
+  else first = eventStarts.map(toInstant).sort()[0]!;
+  for (const l of legs) if (first === null || l.departsAt < first) first = l.departsAt;
+  return first;
+}

@@ -1,5 +1,6 @@
 /** The face of src/domain/time: what other code may import from it. */
 export * from './time';
+export * from './parse';
 export * from './plan-years';
 export * from './labels';
 export * from './zones';

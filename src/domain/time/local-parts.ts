@@ -5,7 +5,7 @@
  * Luxon, about twenty times faster.
  */
 import { DateTime, Info, type Zone } from 'luxon';
-import { clockTime, zoneAbbreviation } from './labels';
+import { clockTime, usesHour12, zoneAbbreviation } from './labels';
 import { toMs } from './time';
 
 export interface LocalParts {
@@ -27,12 +27,18 @@ const CACHE_LIMIT = 50_000;
 interface ZoneFacts {
   zone: Zone;
   dayOffsets: Map<number, number>;
+  /** UTC days (days since 1970) whose offset changes during the day: the first ms of the new one. */
+  changes: Map<number, number>;
   abbreviations: Map<number, string>;
 }
 /** By zone name (null: not a zone Luxon knows). */
 const zones = new Map<string, ZoneFacts | null>();
 /** "Tue 28 Oct" by `YYYY-MM-DD`. */
 const dayNames = new Map<string, string>();
+/** `date` and `day` of a local day, by days since 1970 (years 1 to 9999 only). */
+const localDays = new Map<number, { date: string; day: string }>();
+/** `clockTime` of each minute of the day, on the 24-hour and the 12-hour clock. */
+const clocks: Record<'h24' | 'h12', (string | undefined)[]> = { h24: [], h12: [] };
 /** "Tue 28 Oct 2025" by `YYYY-MM-DD`. */
 const dateLabels = new Map<string, string>();
 
@@ -40,7 +46,7 @@ function factsOf(name: string): ZoneFacts | null {
   let facts = zones.get(name);
   if (facts === undefined) {
     const zone = Info.normalizeZone(name);
-    facts = zone.isValid ? { zone, dayOffsets: new Map(), abbreviations: new Map() } : null;
+    facts = zone.isValid ? { zone, dayOffsets: new Map(), changes: new Map(), abbreviations: new Map() } : null;
     if (zones.size < 1000) zones.set(name, facts);
   }
   return facts;
@@ -57,11 +63,25 @@ function offsetAtDay(facts: ZoneFacts, day: number): number {
 }
 
 /** The zone's offset at `ms`, in minutes. No zone changes its offset twice within a day, so a
- * UTC day that starts and ends (the next day's start) at the same offset has it throughout. */
+ * UTC day that starts and ends (the next day's start) at the same offset has it throughout; in
+ * a day with a change, the instant of the change is found once (binary search) and kept. */
 function offsetAt(facts: ZoneFacts, ms: number): number {
   const day = Math.floor(ms / DAY);
   const first = offsetAtDay(facts, day);
-  return first === offsetAtDay(facts, day + 1) ? first : facts.zone.offset(ms);
+  const next = offsetAtDay(facts, day + 1);
+  if (first === next) return first;
+  let at = facts.changes.get(day);
+  if (at === undefined) {
+    let lo = day * DAY;
+    let hi = (day + 1) * DAY;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (facts.zone.offset(mid) === first) lo = mid;
+      else hi = mid;
+    }
+    at = remember(facts.changes, day, hi);
+  }
+  return ms < at ? first : next;
 }
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -78,24 +98,45 @@ function slowParts(instant: string, zone: string): LocalParts {
 
 /** The wall-clock parts of an instant in a zone. */
 export function localParts(instant: string, zone: string): LocalParts {
-  const ms = toMs(instant);
+  return localPartsAt(toMs(instant), instant, zone);
+}
+
+/** `localParts` of an instant already parsed: `ms` is `toMs(instant)`. */
+export function localPartsAt(ms: number, instant: string, zone: string): LocalParts {
   const facts = factsOf(zone);
   if (!facts || ms !== ms) return slowParts(instant, zone);
   const offset = offsetAt(facts, ms);
-  const local = new Date(ms + offset * 60_000);
-  const year = local.getUTCFullYear();
-  if (year < 1 || year > 9999) return slowParts(instant, zone);
-  const date = `${String(year).padStart(4, '0')}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  // The wall clock as a UTC reading, as `new Date(ms + offset * 60_000)` holds it.
+  const local = Math.trunc(ms + offset * 60_000);
+  const localDay = Math.floor(local / DAY);
+  const known = localDays.get(localDay) ?? dayOf(localDay, local);
+  if (!known) return slowParts(instant, zone);
+  const minuteOfDay = Math.floor((local - localDay * DAY) / 60_000);
+  return {
+    time: clockAt(minuteOfDay),
+    abbreviation:
+      facts.abbreviations.get(offset) ?? remember(facts.abbreviations, offset, zoneAbbreviation(instant, zone)),
+    day: known.day,
+    date: known.date,
+  };
+}
+
+/** `date` and `day` of the local day `localDay` (days since 1970; `local` is a reading on it). */
+function dayOf(localDay: number, local: number): { date: string; day: string } | undefined {
+  const d = new Date(local);
+  const year = d.getUTCFullYear();
+  if (year < 1 || year > 9999) return undefined;
+  const date = `${String(year).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const day =
     dayNames.get(date) ??
     remember(dayNames, date, DateTime.fromMillis(Date.parse(date), { zone: 'utc' }).toFormat('ccc d LLL'));
-  return {
-    time: clockTime(local.getUTCHours(), local.getUTCMinutes()),
-    abbreviation:
-      facts.abbreviations.get(offset) ?? remember(facts.abbreviations, offset, zoneAbbreviation(instant, zone)),
-    day,
-    date,
-  };
+  return remember(localDays, localDay, { date, day });
+}
+
+/** `clockTime` of a minute of the day (0–1439), made once per minute and clock setting. */
+function clockAt(minuteOfDay: number): string {
+  const list = usesHour12() ? clocks.h12 : clocks.h24;
+  return (list[minuteOfDay] ??= clockTime(Math.floor(minuteOfDay / 60), minuteOfDay % 60));
 }
 
 /** "Tue 28 Oct 2025" for a local date `YYYY-MM-DD` (what `formatLocalDate` gives for any instant on it). */

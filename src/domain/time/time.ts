@@ -3,6 +3,7 @@
  * Units: UTC ISO strings between layers, epoch milliseconds inside computations.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { parseStoredInstant, plainDateDays } from './parse';
 
 /** True if `zone` is an IANA zone name Luxon (and so Intl) knows. */
 export function isValidZone(zone: string): boolean {
@@ -26,65 +27,6 @@ export function inZone(instant: string, zone: string): DateTime {
 export function toMs(instant: string): number {
   const ms = parseStoredInstant(instant);
   return ms === ms ? ms : Date.parse(instant);
-}
-
-/**
- * Epoch ms of an instant in exactly the stored form `YYYY-MM-DDTHH:mm:ss.sssZ` (UTC, so no
- * zone arithmetic is involved), or NaN for anything else, including impossible dates.
- * Several times faster than `Date.parse` for the engine's hot path.
- */
-export function parseStoredInstant(s: string): number {
-  if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84) return Number.NaN;
-  const y0 = s.charCodeAt(0) - 48,
-    y1 = s.charCodeAt(1) - 48,
-    y2 = s.charCodeAt(2) - 48,
-    y3 = s.charCodeAt(3) - 48;
-  const m0 = s.charCodeAt(5) - 48,
-    m1 = s.charCodeAt(6) - 48,
-    d0 = s.charCodeAt(8) - 48,
-    d1 = s.charCodeAt(9) - 48;
-  const h0 = s.charCodeAt(11) - 48,
-    h1 = s.charCodeAt(12) - 48,
-    i0 = s.charCodeAt(14) - 48,
-    i1 = s.charCodeAt(15) - 48;
-  const s0 = s.charCodeAt(17) - 48,
-    s1 = s.charCodeAt(18) - 48;
-  const f0 = s.charCodeAt(20) - 48,
-    f1 = s.charCodeAt(21) - 48,
-    f2 = s.charCodeAt(22) - 48;
-  // Every digit in 0–9 (an unsigned view of a negative number is huge).
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15)
-    return Number.NaN;
-  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9)
-    return Number.NaN;
-  if (i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) return Number.NaN;
-  if (
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58 ||
-    s.charCodeAt(19) !== 46
-  )
-    return Number.NaN;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  const hour = h0 * 10 + h1;
-  const minute = i0 * 10 + i1;
-  const second = s0 * 10 + s1;
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const monthDays =
-    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  if (day > monthDays) return Number.NaN;
-  // Days from 1970-01-01 to the civil date (proleptic Gregorian; H. Hinnant's days_from_civil).
-  const yy = month <= 2 ? year - 1 : year;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const days = era * 146097 + doe - 719468;
-  return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + f0 * 100 + f1 * 10 + f2;
 }
 
 /** UTC ISO instant (with milliseconds) of epoch ms. */
@@ -369,6 +311,9 @@ export function formatLocalDay(instant: string, zone: string): string {
 
 /** Whole calendar days from local date `a` to local date `b` (`YYYY-MM-DD`); negative if `b` is earlier. */
 export function calendarDaysBetween(a: string, b: string): number {
+  const da = plainDateDays(a);
+  const db = plainDateDays(b);
+  if (da === da && db === db) return db - da;
   const ma = Date.parse(a);
   const mb = Date.parse(b);
   if (isPlainDate(a, ma) && isPlainDate(b, mb)) return Math.round((mb - ma) / 86_400_000);

@@ -55,3 +55,37 @@ describe('sortBuilt', () => {
     );
   });
 });
+
+describe('ConflictRecord.compareId', () => {
+  // Ids that are prefixes of one another, and characters on either side of ':' and '|'.
+  const itemId = fc.stringMatching(/^[a-z0-9:|~ -]{0,4}$/);
+  const party = fc.record({ type: fc.constantFrom('event', 'leg', 'window', 'visit'), id: itemId });
+  const keyed = fc
+    .record({
+      rule: fc.constantFrom('overlap', 'local-hours'),
+      parties: fc.array(party, { minLength: 1, maxLength: 3 }),
+    })
+    .map(({ rule, parties }) =>
+      build({
+        rule,
+        severity: 'warning',
+        parties: parties.map((p) => ({ ...p, title: p.id, optional: false, status: 'confirmed' }) as never),
+        participantIds: [],
+        atMs: 0,
+        marginMs: 0,
+        margin: '',
+        explain: () => '',
+      }),
+    );
+
+  it('orders two conflicts as their ids do, without making the ids of single-item ones', () => {
+    fc.assert(
+      fc.property(keyed, keyed, (a, b) => {
+        const expected = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+        expect(a.compareId(b)).toBe(expected);
+        expect(b.compareId(a)).toBe(0 - expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeConflicts, findConflicts } from '../../../src/domain/conflicts';
 import type { Leg, Plan, PlanEvent, PlanWindow } from '../../../src/domain/model/model';
-import { parseStoredInstant, toInstant } from '../../../src/domain/time/time';
+import { parseStoredInstant, toInstant } from '../../../src/domain/time';
 import { PEOPLE, PLACES } from './fixtures';
 
 const BASE = Date.parse('2025-10-01T00:00:00.000Z');

@@ -360,3 +360,36 @@ describe('small helpers', () => {
     expect(it.stops[1]!.events.map((e) => e.id)).toContain('call');
   });
 });
+
+describe('an itinerary’s start', () => {
+  const plan = buildSamplePlan();
+  const HOUR = 3_600_000;
+  const base = Date.parse('2025-10-01T00:00:00.000Z');
+
+  it('is the earliest of its events’ starts and its legs’ departures (what sorting them all gives)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 6 }),
+        (eventHours, legHours) => {
+          const iso = (h: number) => new Date(base + h * HOUR).toISOString();
+          const events = eventHours.map((h) =>
+            makeEvent({
+              visitId: DRAFT as never,
+              placeId: 'great-hall' as never,
+              startsAt: iso(h),
+              endsAt: iso(h + 1),
+            }),
+          );
+          const legs = legHours.map((h) =>
+            makeLeg({ visitId: DRAFT as never, departsAt: iso(h), arrivesAt: iso(h + 2) }),
+          );
+          const it = buildItinerary({ ...plan, events, legs }, DRAFT, LONDON);
+          const all = [...events.map((e) => e.startsAt), ...legs.map((l) => l.departsAt)].sort();
+          expect(it.startsAt).toBe(all[0] ?? null);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -9,6 +9,7 @@ import { clockTime, localWallMs, zoneOffsetMinutes } from '../../time';
 import { cityName, dateTimeAt, describe, duration, label, listNames, personName, spanAt, timeAt } from '../describe';
 import { build, type Built } from '../make';
 import type { Node, PlanIndex } from '../nodes';
+import type { Conflict } from '../types';
 import type { ConflictRule } from './rule';
 
 const DAY_MS = 86_400_000;
@@ -33,12 +34,24 @@ export function nightOverlap(
   startHour: number,
   endHour: number,
 ): NightHit | null {
-  return nightOverlapFrom(start, end, zone, localWallMs(start, zone), false, startHour, endHour);
+  if (!nightOverlapFrom(start, end, zone, localWallMs(start, zone), false, startHour, endHour)) return null;
+  return { atMs: hitAt, nightMs: hitNightMs };
+}
+
+/** The last hit `nightOverlapFrom` found (kept here, not in an object: a plan can have many). */
+let hitAt = 0;
+let hitNightMs = 0;
+
+function hit(atMs: number, nightMs: number): true {
+  hitAt = atMs;
+  hitNightMs = nightMs;
+  return true;
 }
 
 /**
  * `nightOverlap` given the local wall-clock time of the start, `wallStart` (see `localWallMs`),
- * and whether the zone's offset is known to stay the same until `end` (`steady`).
+ * and whether the zone's offset is known to stay the same until `end` (`steady`). True for a
+ * hit, then in `hitAt` and `hitNightMs`.
  */
 function nightOverlapFrom(
   start: number,
@@ -48,25 +61,25 @@ function nightOverlapFrom(
   steady: boolean,
   startHour: number,
   endHour: number,
-): NightHit | null {
+): boolean {
   const ns = startHour * HOUR_MS;
   const ne = endHour * HOUR_MS;
-  if (ns === ne) return null;
+  if (ns === ne) return false;
   const wraps = ns > ne;
   const nightLength = wraps ? DAY_MS - ns + ne : ne - ns;
   const tod = mod(wallStart, DAY_MS);
   const inNight = wraps ? tod >= ns || tod < ne : tod >= ns && tod < ne;
   if (inNight) {
     const toMorning = tod < ne ? ne - tod : DAY_MS - tod + ne;
-    return { atMs: start, nightMs: Math.min(end - start, toMorning) };
+    return hit(start, Math.min(end - start, toMorning));
   }
   const toNight = ns > tod ? ns - tod : DAY_MS - tod + ns;
   let at = start + toNight;
   // An offset change (DST) between the start and the night's start moves it by at most a few hours.
-  if (at - MAX_SHIFT_MS >= end) return null;
+  if (at - MAX_SHIFT_MS >= end) return false;
   if (!steady) at += wallStart - start - zoneOffsetMinutes(at, zone) * 60_000;
-  if (at >= end) return null;
-  return { atMs: at, nightMs: Math.min(end - at, nightLength) };
+  if (at >= end) return false;
+  return hit(at, Math.min(end - at, nightLength));
 }
 
 function mod(a: number, m: number): number {
@@ -82,32 +95,17 @@ export function localHoursRule(index: PlanIndex): Built[] {
     const homes = x.homes;
     if (homes.length === 0) continue;
     if (x.place) {
-      const hit = nightOverlapFrom(
-        x.start,
-        x.end,
-        x.zone,
-        homes[0]!.wallStart,
-        homes[0]!.steady,
-        nightStartHour,
-        nightEndHour,
-      );
-      if (hit) out.push(atPlace(index, x, hit));
+      const home = homes[0]!;
+      if (nightOverlapFrom(x.start, x.end, x.zone, home.wallStart, home.steady, nightStartHour, nightEndHour))
+        out.push(atPlace(index, x, hitAt, hitNightMs));
       continue;
     }
     // A call: each participant's home zone (grouped when the plan was compiled).
     let hits: HomeHit[] | undefined;
     for (let h = 0; h < homes.length; h++) {
       const home = homes[h]!;
-      const hit = nightOverlapFrom(
-        x.start,
-        x.end,
-        home.zone,
-        home.wallStart,
-        home.steady,
-        nightStartHour,
-        nightEndHour,
-      );
-      if (hit) (hits ??= []).push({ zone: home.zone, people: home.people, hit });
+      if (nightOverlapFrom(x.start, x.end, home.zone, home.wallStart, home.steady, nightStartHour, nightEndHour))
+        (hits ??= []).push({ zone: home.zone, people: home.people, hit: { atMs: hitAt, nightMs: hitNightMs } });
     }
     if (hits) out.push(atHomes(index, x, hits));
   }
@@ -137,21 +135,23 @@ function sortedIds(ids: readonly string[]): string[] {
   return out;
 }
 
-function atPlace(index: PlanIndex, x: Node, hit: NightHit): Built {
+function atPlace(index: PlanIndex, x: Node, atMs: number, nightMs: number): Built {
   return build({
     rule: 'local-hours',
     severity: 'warning',
-    parties: [x],
+    parties: x,
     participantIds: sortedIds(x.participants),
-    atMs: hit.atMs,
-    marginMs: hit.nightMs,
+    atMs,
+    marginMs: nightMs,
     margin: atNight,
     explain: explainAtPlace,
-    context: { index, x, hit },
+    context: { index, x },
   });
 }
 
-function explainAtPlace({ index, x, hit }: { index: PlanIndex; x: Node; hit: NightHit }): string {
+/** The hit is the conflict's: it happens at `atMs`, and `marginMs` of it is at night. */
+function explainAtPlace({ index, x }: { index: PlanIndex; x: Node }, c: Conflict & { atMs: number }): string {
+  const hit = { atMs: c.atMs, nightMs: c.marginMs };
   const startsAtNight = hit.atMs === x.start;
   const what = startsAtNight
     ? `starts at ${timeAt(x.start, x.zone)} local time in ${cityName(index, x.place)}`
@@ -172,7 +172,7 @@ function atHomes(index: PlanIndex, x: Node, hits: HomeHit[]): Built {
   return build({
     rule: 'local-hours',
     severity: 'warning',
-    parties: [x],
+    parties: x,
     participantIds: people.length > 1 ? people.sort() : people,
     atMs: first.hit.atMs,
     marginMs: longest.hit.nightMs,

@@ -60,16 +60,20 @@ export function sweepPairs(
   return count;
 }
 
-/** Exact number of overlapping pairs among `nodes`, O(n log n). */
-export function countOverlapPairs(nodes: readonly Node[]): number {
+/**
+ * Exact number of overlapping pairs among `nodes`, O(n log n). `sortedStarts`, if given, holds
+ * their starts in ascending order already (a plan index's `starts`).
+ */
+export function countOverlapPairs(nodes: readonly Node[], sortedStarts?: Float64Array): number {
   const n = nodes.length;
-  const starts = new Float64Array(n);
+  let starts = sortedStarts;
   const ends = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = nodes[i]!.start;
-    ends[i] = nodes[i]!.end;
+  for (let i = 0; i < n; i++) ends[i] = nodes[i]!.end;
+  if (!starts || starts.length !== n) {
+    starts = new Float64Array(n);
+    for (let i = 0; i < n; i++) starts[i] = nodes[i]!.start;
+    starts.sort();
   }
-  starts.sort();
   ends.sort();
   // Pairs (j before i in start order) overlap unless j ended by i's start: count i − #{end ≤ start_i}.
   let total = 0;
@@ -93,7 +97,7 @@ export function overlapRule(index: PlanIndex): OverlapResult {
     });
   }
   const capped = built.length >= cap && cap < Number.POSITIVE_INFINITY;
-  const total = capped ? countOverlapPairs(index.nodes) - countLeftOut(index.nodes) : built.length;
+  const total = capped ? countOverlapPairs(index.nodes, index.starts) - countLeftOut(index.nodes) : built.length;
   return { built, total, capped: total > built.length };
 }
 
