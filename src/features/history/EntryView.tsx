@@ -5,7 +5,7 @@ import { storedAfter } from '../../db/history';
 import { deletedIn } from '../../db/undo';
 import { restoreAndSay, undoAndSay } from '../../db/undo-offer';
 import { entryChanges, type HistoryChange, type HistoryEntry } from '../../domain/model';
-import { fieldRows } from './diff';
+import { fieldRows, type NameOf } from './diff';
 
 const TABLE_WORDS: Record<string, string> = {
   events: 'Item',
@@ -30,11 +30,11 @@ function verb(change: HistoryChange): string {
   return 'Changed';
 }
 
-function ChangeView({ change, zoneOf }: { change: HistoryChange; zoneOf: ZoneOf }) {
+function ChangeView({ change, zoneOf, nameOf }: { change: HistoryChange; zoneOf: ZoneOf; nameOf: NameOf }) {
   // A compact change keeps only the id and revision of its "after": the record is read from its table.
   const after = useLiveQuery(() => storedAfter(db, change), [change], undefined);
   const missing = change.brief && after === null;
-  const rows = after === undefined && change.brief ? [] : fieldRows(change.before, after ?? null, zoneOf);
+  const rows = after === undefined && change.brief ? [] : fieldRows(change.before, after ?? null, zoneOf, nameOf);
   const what = TABLE_WORDS[change.table] ?? change.table;
   return (
     <li className="history-change">
@@ -78,10 +78,12 @@ function ChangeView({ change, zoneOf }: { change: HistoryChange; zoneOf: ZoneOf 
 export function EntryView({
   entry,
   zoneOf,
+  nameOf,
   onSaid,
 }: {
   entry: HistoryEntry;
   zoneOf: ZoneOf;
+  nameOf: NameOf;
   onSaid: (message: string) => void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -108,7 +110,7 @@ export function EntryView({
       </div>
       <ul className="history-changes">
         {shown.map((c) => (
-          <ChangeView key={`${c.table}/${c.id}`} change={c} zoneOf={zoneOf} />
+          <ChangeView key={`${c.table}/${c.id}`} change={c} zoneOf={zoneOf} nameOf={nameOf} />
         ))}
       </ul>
       {changes.length > count && (

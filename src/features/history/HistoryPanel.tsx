@@ -7,6 +7,7 @@ import { entryChanges, type HistoryEntry } from '../../domain/model';
 import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 import { useUndoStore } from '../../store/undo-store';
+import type { NameOf } from './diff';
 import { EntryView, type ZoneOf } from './EntryView';
 import './history.css';
 
@@ -31,6 +32,27 @@ function useZoneOf(fallback: string): ZoneOf {
       return (typeof place === 'string' && zones.get(place)) || fallback;
     };
   }, [places, fallback]);
+}
+
+/** Places, participants and visits by id, so an entry shows "Beijing", not "beijing". */
+function useNameOf(): NameOf {
+  const names = useLiveQuery(
+    async () => {
+      const [places, people, visits] = await Promise.all([
+        db.places.toArray(),
+        db.participants.toArray(),
+        db.visits.toArray(),
+      ]);
+      return new Map<string, string>([
+        ...places.map((p) => [p.id as string, p.name] as const),
+        ...people.map((p) => [p.id as string, p.name] as const),
+        ...visits.map((v) => [v.id as string, v.title] as const),
+      ]);
+    },
+    [],
+    new Map<string, string>(),
+  );
+  return useCallback((id: string) => names.get(id), [names]);
 }
 
 function useTrap(onClose: () => void) {
@@ -77,6 +99,7 @@ export function HistoryPanel({
   const filterId = useId();
   const { ref, onKeyDown } = useTrap(onClose);
   const zoneOf = useZoneOf(zone);
+  const nameOf = useNameOf();
   const page = useLiveQuery(
     () => readHistory(db, { limit, text, itemKey: itemKey ?? undefined }),
     [limit, text, itemKey],
@@ -158,7 +181,7 @@ export function HistoryPanel({
                     {entry.deviceName ?? entry.deviceId} · {KIND_WORDS[entry.kind]}
                   </span>
                 </button>
-                {open === entry.id && <EntryView entry={entry} zoneOf={zoneOf} onSaid={onSaid} />}
+                {open === entry.id && <EntryView entry={entry} zoneOf={zoneOf} nameOf={nameOf} onSaid={onSaid} />}
               </li>
             ))}
           </ol>

@@ -54,12 +54,23 @@ export function fieldWords(field: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+/** Fields that hold another record's id: shown by that record's name when it still exists. */
+const REFERENCES = new Set(['placeId', 'fromPlaceId', 'toPlaceId', 'visitId', 'guestId', 'hostId', 'participantIds']);
+
+/** The name of a place, participant or visit by id (undefined when it is gone). */
+export type NameOf = (id: string) => string | undefined;
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
-/** One value in words; `zone` shows instants in the record's own zone. */
-export function valueWords(field: string, value: unknown, zone: string): string {
+/** One value in words; `zone` shows instants in the record's own zone, `nameOf` names references. */
+export function valueWords(field: string, value: unknown, zone: string, nameOf?: NameOf): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (nameOf && REFERENCES.has(field)) {
+    const ids = Array.isArray(value) ? value : [value];
+    if (ids.length === 0) return 'none';
+    return ids.map((id) => (typeof id === 'string' && nameOf(id)) || String(id)).join(', ');
+  }
   if (typeof value === 'string') {
     if (INSTANT.test(value)) return formatLocalDateTime(value, zone);
     if (field === 'kind') return (KIND_LABELS as Record<string, string>)[value] ?? value;
@@ -83,12 +94,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * The fields that differ between `before` and `after` (either may be null: added, deleted), in
- * the order the record lists them. `zoneOf` gives the zone a record's instant field is shown in.
+ * the order the record lists them. `zoneOf` gives the zone a record's instant field is shown in;
+ * `nameOf` turns the ids of places, participants and visits into their names.
  */
 export function fieldRows(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
   zoneOf: (record: Record<string, unknown>, field: string) => string,
+  nameOf?: NameOf,
 ): FieldRow[] {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const rows: FieldRow[] = [];
@@ -100,8 +113,8 @@ export function fieldRows(
     if (a === undefined && b === undefined) continue;
     rows.push({
       field: fieldWords(field),
-      before: before ? valueWords(field, b, zoneOf(before, field)) : '—',
-      after: after ? valueWords(field, a, zoneOf(after, field)) : '—',
+      before: before ? valueWords(field, b, zoneOf(before, field), nameOf) : '—',
+      after: after ? valueWords(field, a, zoneOf(after, field), nameOf) : '—',
     });
   }
   return rows;

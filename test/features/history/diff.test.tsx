@@ -29,6 +29,21 @@ describe('fieldRows', () => {
     expect(rows[1]).toEqual({ field: 'Optional', before: 'No', after: 'Yes' });
   });
 
+  it('names places, participants and visits instead of showing their ids, and keeps an id whose record is gone', () => {
+    const names = new Map([
+      ['beijing', 'Beijing'],
+      ['trump', 'Donald Trump'],
+      ['xi', 'Xi Jinping'],
+    ]);
+    const before = { id: 'e', placeId: 'beijing', participantIds: ['trump'] };
+    const after = { id: 'e', placeId: 'gone-place', participantIds: ['trump', 'xi'] };
+    const rows = fieldRows(before, after, zoneOf, (id) => names.get(id));
+    expect(rows).toEqual([
+      { field: 'Place', before: 'Beijing', after: 'gone-place' },
+      { field: 'Participants', before: 'Donald Trump', after: 'Donald Trump, Xi Jinping' },
+    ]);
+  });
+
   it('shows an added record against nothing and a deleted one the other way', () => {
     const record = { id: 'p', name: 'Busan', notes: '' };
     expect(fieldRows(null, record, zoneOf)).toEqual([
