@@ -18,8 +18,13 @@ function signed(n: number, unit = ''): string {
 /** Two variants side by side: conflicts by severity and which differ, travel totals, key dates. */
 export function ScenarioCompare({ plan }: { plan: Plan }) {
   const includeOptional = useUiStore((s) => s.includeOptional);
-  const [aId, setAId] = useState(plan.scenarios[0]?.id ?? PLAN);
-  const [bId, setBId] = useState(plan.scenarios[1]?.id ?? PLAN);
+  // What the user chose (null: not yet). Until then, and when a chosen scenario is gone, the
+  // first two scenarios are compared — the plan may still be loading when this mounts.
+  const [chosenA, setAId] = useState<string | null>(null);
+  const [chosenB, setBId] = useState<string | null>(null);
+  const exists = (id: string | null) => id !== null && (id === PLAN || plan.scenarios.some((s) => s.id === id));
+  const aId = exists(chosenA) ? chosenA! : (plan.scenarios[0]?.id ?? PLAN);
+  const bId = exists(chosenB) ? chosenB! : (plan.scenarios[1]?.id ?? PLAN);
   const variant = (id: string): VariantOptions & { label: string } => {
     const s = plan.scenarios.find((x) => x.id === id);
     return s
