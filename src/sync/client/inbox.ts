@@ -20,6 +20,9 @@ const TABLES = new Set<string>(WRITABLE_TABLES.filter((t) => t !== 'plans'));
 
 type Row = Record<string, unknown> & { id: string };
 
+/** Changed records read at once by applyDirty. */
+const READ_AHEAD = 64;
+
 interface Outcome {
   /** Fields to mark as reflected once the write has committed. */
   known: [string, Uint8Array][];
@@ -28,6 +31,8 @@ interface Outcome {
   remove?: string;
   title?: string;
   author?: FieldMeta;
+  /** A quarantine row this record's valid arrival replaces (deleted before the write). */
+  cleared?: string;
 }
 
 export interface InboxResult {
@@ -126,8 +131,13 @@ async function readConflict(ctx: BridgeContext, id: string, changed: readonly Op
     await ctx.store.conflicts.put({ ...(row as unknown as ConflictRow), id, planId: ctx.planId });
 }
 
-/** Reads one changed record and decides what to write (or quarantines it). */
-async function readChanged(ctx: BridgeContext, recordKeyText: string, result: InboxResult): Promise<Outcome | null> {
+/** Reads one changed record and decides what to write (or quarantines it); `stored`: the tables' rows read ahead. */
+async function readChanged(
+  ctx: BridgeContext,
+  recordKeyText: string,
+  result: InboxResult,
+  stored: ReadonlyMap<string, Row | undefined>,
+): Promise<Outcome | null> {
   const [tableSlot, recordSlot] = recordKeyText.split('/') as [string, string];
   const map = ctx.doc.getMap<Y.Map<Uint8Array>>(tableSlot).get(recordSlot);
   if (!map || typeof map.get !== 'function') return null;
@@ -145,7 +155,11 @@ async function readChanged(ctx: BridgeContext, recordKeyText: string, result: In
     await readConflict(ctx, id, changed);
     return { known };
   }
-  const current = TABLES.has(table) ? ((await ctx.db.table(table).get(id)) as Row | undefined) : undefined;
+  const current = TABLES.has(table)
+    ? stored.has(`${table}/${id}`)
+      ? stored.get(`${table}/${id}`)
+      : ((await ctx.db.table(table).get(id)) as Row | undefined)
+    : undefined;
   const afresh = ctx.rebuild.delete(recordKeyText);
   const { changed, known } = await changedFields(ctx, slots, map, !current || afresh, result);
   if (changed.length === 0) return { known };
@@ -184,9 +198,9 @@ async function readChanged(ctx: BridgeContext, recordKeyText: string, result: In
     return null;
   }
   const value = checked.value as Row;
-  await ctx.store.quarantine.delete(`${ctx.planId}/${table}/${id}`);
-  if (current && sameShared(current, value)) return { known };
-  return { known, table: table as WritableTable, put: value, title: recordTitle(value), author };
+  const cleared = `${ctx.planId}/${table}/${id}`;
+  if (current && sameShared(current, value)) return { known, cleared };
+  return { known, cleared, table: table as WritableTable, put: value, title: recordTitle(value), author };
 }
 
 function labelFor(name: string, outcomes: readonly Outcome[]): string {
@@ -212,6 +226,29 @@ async function writeGroup(ctx: BridgeContext, memberId: string, outcomes: readon
   );
 }
 
+/** The tables' rows for these record keys (`table/id` → row or undefined), one bulkGet per table. */
+async function readAhead(ctx: BridgeContext, keys: readonly string[]): Promise<Map<string, Row | undefined>> {
+  const byTable = new Map<string, string[]>();
+  await Promise.all(
+    keys.map(async (k) => {
+      const [tableSlot, recordSlot] = k.split('/') as [string, string];
+      const map = ctx.doc.getMap<Y.Map<Uint8Array>>(tableSlot).get(recordSlot);
+      if (!map || typeof map.get !== 'function') return;
+      const ids = await ctx.codec.openId(tableSlot, recordSlot, map.get(ID_SLOT));
+      if (!ids || !TABLES.has(ids[0])) return;
+      const list = byTable.get(ids[0]);
+      if (list) list.push(ids[1]);
+      else byTable.set(ids[0], [ids[1]]);
+    }),
+  );
+  const stored = new Map<string, Row | undefined>();
+  for (const [table, ids] of byTable) {
+    const rows = (await ctx.db.table(table).bulkGet(ids)) as (Row | undefined)[];
+    ids.forEach((id, i) => stored.set(`${table}/${id}`, rows[i]));
+  }
+  return stored;
+}
+
 /** Reflects every dirty record in the plan's tables; failed writes leave their records dirty. */
 export async function applyDirty(ctx: BridgeContext): Promise<InboxResult> {
   const result: InboxResult = { applied: 0, quarantined: 0, unreadable: 0 };
@@ -221,13 +258,23 @@ export async function applyDirty(ctx: BridgeContext): Promise<InboxResult> {
   const groups = new Map<string, Outcome[]>();
   const settled: Outcome[] = [];
   try {
-    for (const key of keys) {
-      const o = await readChanged(ctx, key, result);
-      if (!o) continue;
-      if (o.put || o.remove) {
-        const by = o.author?.b ?? '';
-        groups.set(by, [...(groups.get(by) ?? []), o]);
-      } else settled.push(o);
+    // READ_AHEAD records at once (each waits on WebCrypto and IndexedDB, not on the one before);
+    // every key is a different record, and outcomes are taken in the keys' order.
+    for (let start = 0; start < keys.length; start += READ_AHEAD) {
+      const chunk = keys.slice(start, start + READ_AHEAD);
+      const stored = await readAhead(ctx, chunk);
+      const read = await Promise.all(chunk.map((k) => readChanged(ctx, k, result, stored)));
+      const cleared = read.flatMap((o) => (o?.cleared ? [o.cleared] : []));
+      if (cleared.length) await ctx.store.quarantine.bulkDelete(cleared);
+      for (const o of read) {
+        if (!o) continue;
+        if (o.put || o.remove) {
+          const by = o.author?.b ?? '';
+          const group = groups.get(by);
+          if (group) group.push(o);
+          else groups.set(by, [o]);
+        } else settled.push(o);
+      }
     }
     for (const [by, outcomes] of groups) {
       await writeGroup(ctx, by, outcomes);

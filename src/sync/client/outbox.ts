@@ -63,6 +63,9 @@ export function advance(cursor: OutboxCursor, entries: readonly HistoryEntry[]):
   return { at, done };
 }
 
+/** Changes sealed at once by pushEntries. */
+const SEAL_AHEAD = 64;
+
 interface SealedRecord {
   tableSlot: string;
   recordSlot: string;
@@ -136,8 +139,13 @@ async function sealChange(ctx: BridgeContext, change: HistoryChange, when: strin
   const entries: [string, Uint8Array][] = [];
   if (change.after) {
     const { set, unset } = fieldChanges(change.before, change.after);
-    for (const [field, value] of Object.entries(set)) entries.push(await sealField(ctx, at, field, value));
-    for (const field of unset) entries.push(await sealField(ctx, at, field, null, true));
+    // Sealed side by side (WebCrypto works off the thread); kept in the record's field order.
+    entries.push(
+      ...(await Promise.all([
+        ...Object.entries(set).map(([field, value]) => sealField(ctx, at, field, value)),
+        ...unset.map((field) => sealField(ctx, at, field, null, true)),
+      ])),
+    );
     // A record written again after its deletion (an undo, a restore) is alive again.
     const marker = map?.get(await ctx.codec.fieldSlot(table, id, DELETED));
     if (!change.before && marker) entries.push(await sealField(ctx, at, DELETED, null, true));
@@ -163,15 +171,21 @@ async function fullChange(ctx: BridgeContext, c: HistoryChange): Promise<History
 /** Seals the entries' changes and applies them in one Yjs transaction; returns the update it made. */
 export async function pushEntries(ctx: BridgeContext, entries: readonly HistoryEntry[]): Promise<Uint8Array | null> {
   const sealed: SealedRecord[] = [];
+  // Nothing a seal reads (the document, `known`) changes until the transaction below, so the
+  // changes are sealed SEAL_AHEAD at a time, side by side, and kept in their order.
+  let sealing: Promise<SealedRecord | null>[] = [];
+  const settle = async () => {
+    for (const s of await Promise.all(sealing)) if (s) sealed.push(s);
+    sealing = [];
+  };
   for (const e of entries) {
     if (e.deviceId.startsWith(MEMBER_DEVICE)) continue;
     for (const change of entryChanges(e)) {
-      const c = await fullChange(ctx, change);
-      if (!c) continue;
-      const s = await sealChange(ctx, c, e.at);
-      if (s) sealed.push(s);
+      sealing.push(fullChange(ctx, change).then((c) => (c ? sealChange(ctx, c, e.at) : null)));
+      if (sealing.length === SEAL_AHEAD) await settle();
     }
   }
+  await settle();
   if (sealed.length === 0) return null;
   const before = Y.encodeStateVector(ctx.doc);
   ctx.doc.transact(() => {

@@ -14,8 +14,13 @@ import {
 } from './checkpoint';
 import type { PlanCipher } from './plan-doc';
 
-/** A writer writes a new checkpoint once its own would cover this many more entries (or a tenth of the document). */
+/**
+ * A writer writes a new checkpoint once its own would cover this many more entries, or a fiftieth
+ * of the document (a newcomer then decrypts at most that much; each rewrite costs the plan's size).
+ */
 export const CHECKPOINT_MIN_GAIN = 500;
+/** …or this fraction (1/n) of the document's entries. */
+export const CHECKPOINT_SHARE = 50;
 /** The origin of the transaction that puts a checkpoint in the document. */
 export const CHECKPOINT_ORIGIN = Symbol('checkpoint');
 
@@ -95,14 +100,14 @@ export class CheckpointKeeper {
 
   /**
    * Writes a checkpoint when the one in the document is under an older key, or when this
-   * writer's would cover enough more entries (CHECKPOINT_MIN_GAIN or a tenth of the document).
+   * writer's would cover enough more entries (CHECKPOINT_MIN_GAIN or a fiftieth of the document).
    */
   async maybeWrite(cipher: PlanCipher): Promise<Checkpoint | null> {
     const current = await this.newest(cipher);
     const { total, uncovered, known } = coverage(this.doc, current, cipher);
     const covered = total - uncovered;
     const rotated = !!current && current.epoch < cipher.epoch && known > 0 && known >= covered;
-    if (!rotated && known - covered <= Math.max(CHECKPOINT_MIN_GAIN, total / 10)) return null;
+    if (!rotated && known - covered <= Math.max(CHECKPOINT_MIN_GAIN, total / CHECKPOINT_SHARE)) return null;
     return this.write(cipher);
   }
 }

@@ -193,6 +193,9 @@ export interface ReadCounts {
   decrypted: number;
 }
 
+/** Records read at once by readAllRecords. */
+const READ_AHEAD = 64;
+
 const isPair = (v: unknown): v is [string, string] =>
   Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string';
 
@@ -232,23 +235,31 @@ export async function readRecord(
     }
   }
   const fields: Record<string, unknown> = {};
+  // Decrypted side by side (WebCrypto works off the thread), then set in the map's order.
+  const opening: Promise<[string, unknown] | null>[] = [];
   for (const [slot, sealed] of record) {
     if (slot === ID_SLOT) continue;
     const taken = checkpoint?.take(at, slot, sealed);
     if (Array.isArray(taken) && typeof taken[0] === 'string') {
-      fields[taken[0]] = taken[1];
       counts.fromCheckpoint++;
+      opening.push(Promise.resolve(taken as [string, unknown]));
       continue;
     }
-    try {
-      // The additional data binds the value to this slot; a member may write any field anyway.
-      const [field, value] = (await cipher.open(`${at}/${slot}`, sealed)) as [string, unknown];
-      counts.decrypted++;
-      fields[field] = value;
-    } catch {
-      counts.unreadable++;
-    }
+    // The additional data binds the value to this slot; a member may write any field anyway.
+    opening.push(
+      cipher.open(`${at}/${slot}`, sealed).then(
+        (pair) => {
+          counts.decrypted++;
+          return pair as [string, unknown];
+        },
+        () => {
+          counts.unreadable++;
+          return null;
+        },
+      ),
+    );
   }
+  for (const pair of await Promise.all(opening)) if (pair) fields[pair[0]] = pair[1];
   return { record: { table, id, fields }, unreadable: counts.unreadable - before };
 }
 
@@ -264,13 +275,20 @@ export async function readAllRecords(
 ): Promise<{ records: PlainRecord[] } & ReadCounts> {
   const records: PlainRecord[] = [];
   const counts: ReadCounts = { unreadable: 0, fromCheckpoint: 0, decrypted: 0 };
+  let reading: Promise<{ record: PlainRecord | null }>[] = [];
+  const settle = async () => {
+    for (const read of await Promise.all(reading)) if (read.record) records.push(read.record);
+    reading = [];
+  };
   for (const tableSlot of doc.share.keys()) {
     const table = doc.getMap<Y.Map<Uint8Array>>(tableSlot);
     for (const [recordSlot, map] of table) {
       if (!(map instanceof Y.Map)) continue;
-      const read = await readRecord(cipher, tableSlot, recordSlot, map, checkpoint, counts);
-      if (read.record) records.push(read.record);
+      // READ_AHEAD records at once: a decrypt waits on WebCrypto, not on the one before it.
+      reading.push(readRecord(cipher, tableSlot, recordSlot, map, checkpoint, counts));
+      if (reading.length === READ_AHEAD) await settle();
     }
   }
+  await settle();
   return { records, ...counts };
 }

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import * as Y from 'yjs';
 import {
   type Keyring,
+  CHECKPOINT_MIN_GAIN,
   CheckpointKeeper,
   PlanCipher,
   applySealed,
@@ -157,4 +158,24 @@ test('a writer covers only what it opened or sealed itself, and writes again onl
   expect(written.size).toBe(120);
   expect(await readCheckpoint(p.doc, await PlanCipher.open(p.planId, p.keyring))).toBeNull();
   expect((await readCheckpoint(p.doc, await PlanCipher.open(p.planId, rotated)))?.size).toBe(120);
+});
+
+test('a writer writes anew once more than the minimum gain of entries is newer than the checkpoint, not before', async () => {
+  const p = await plan();
+  const keeper = CheckpointKeeper.of(p.doc);
+  await keeper.write(p.cipher);
+  const add = async (from: number, count: number) => {
+    const changes = [];
+    for (let i = from; i < from + count; i++)
+      changes.push(await sealFields(p.cipher, 'events', `n${i}`, { title: `New ${i}` }));
+    applySealed(p.doc, changes);
+  };
+  // Each new record is two entries (its id and its title): 250 records are 500, not more than the gain.
+  await add(0, CHECKPOINT_MIN_GAIN / 2);
+  expect(coverage(p.doc, keeper.latest).uncovered).toBe(CHECKPOINT_MIN_GAIN);
+  expect(await keeper.maybeWrite(p.cipher)).toBeNull();
+  await add(CHECKPOINT_MIN_GAIN / 2, 1);
+  const written = (await keeper.maybeWrite(p.cipher))!;
+  expect(written.size).toBe(120 + CHECKPOINT_MIN_GAIN + 2);
+  expect(coverage(p.doc, written).uncovered).toBe(0);
 });
