@@ -52,9 +52,11 @@ export function classifyConflicts(
   plan: Plan,
 ): ConflictEntry[] {
   const byId = new Map(acceptances.map((a) => [a.id, a]));
+  // A conflict's id is built on first use (strings of its items): only for rules someone accepted.
+  const rules = new Set(acceptances.map((a) => a.id.slice(0, a.id.indexOf(':'))));
   const revisions = acceptances.length ? revisionIndex(plan) : new Map<string, string>();
   return conflicts.map((conflict): ConflictEntry => {
-    const acceptance = byId.get(conflict.id);
+    const acceptance = rules.has(conflict.rule) ? byId.get(conflict.id) : undefined;
     if (!acceptance) return { conflict, state: 'open', changedItems: [] };
     const now = itemsFingerprint(conflict.items, revisions);
     if (now === acceptance.itemsFingerprint) return { conflict, state: 'accepted', acceptance, changedItems: [] };
