@@ -11,14 +11,7 @@
  */
 export function parseStoredInstant(s: string): number {
   if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84) return Number.NaN;
-  const y0 = s.charCodeAt(0) - 48,
-    y1 = s.charCodeAt(1) - 48,
-    y2 = s.charCodeAt(2) - 48,
-    y3 = s.charCodeAt(3) - 48;
-  const m0 = s.charCodeAt(5) - 48,
-    m1 = s.charCodeAt(6) - 48,
-    d0 = s.charCodeAt(8) - 48,
-    d1 = s.charCodeAt(9) - 48;
+  const days = leadingDateDays(s);
   const h0 = s.charCodeAt(11) - 48,
     h1 = s.charCodeAt(12) - 48,
     i0 = s.charCodeAt(14) - 48,
@@ -29,27 +22,13 @@ export function parseStoredInstant(s: string): number {
     f1 = s.charCodeAt(21) - 48,
     f2 = s.charCodeAt(22) - 48;
   // Every digit in 0–9 (an unsigned view of a negative number is huge).
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15)
-    return Number.NaN;
-  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9)
-    return Number.NaN;
-  if (i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) return Number.NaN;
-  if (
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58 ||
-    s.charCodeAt(19) !== 46
-  )
-    return Number.NaN;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
+  if ((h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15) return Number.NaN;
+  if (h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) return Number.NaN;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return Number.NaN;
   const hour = h0 * 10 + h1;
   const minute = i0 * 10 + i1;
   const second = s0 * 10 + s1;
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  const days = civilDays(year, month, day);
   return (((days * 24 + hour) * 60 + minute) * 60 + second) * 1000 + f0 * 100 + f1 * 10 + f2;
 }
 
@@ -58,7 +37,12 @@ export function parseStoredInstant(s: string): number {
  * impossible dates such as 30 February). Plain arithmetic: no Date object, no string made.
  */
 export function plainDateDays(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+  return s.length === 10 ? leadingDateDays(s) : Number.NaN;
+}
+
+/** Days from 1970-01-01 to the `YYYY-MM-DD` that `s` starts with (NaN if it does not). */
+function leadingDateDays(s: string): number {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
   const y0 = s.charCodeAt(0) - 48,
     y1 = s.charCodeAt(1) - 48,
     y2 = s.charCodeAt(2) - 48,
