@@ -6,11 +6,10 @@ import {
   createPlan,
   openKeyring,
   readAllRecords,
-  removeMember,
   verifyMembership,
 } from '../../src/sync/protocol';
 import { type ServerProcess, newKeys, session, startServer, tempDir } from './helpers';
-import { invite, join, sharePlan, titles } from './plans';
+import { invite, join, removeJoined, sharePlan, titles } from './plans';
 
 let server: ServerProcess;
 const sessions: SyncSession[] = [];
@@ -70,24 +69,11 @@ test('a removed member is cut off, gets nothing new, and cannot read what is wri
   const shared = await sharePlan(server.url);
   track(shared.owner);
   await shared.owner.write('events', 'before', { title: 'Before the removal' });
-  const { keys, member } = await join(server.url, await invite(shared, 'editor'));
+  const joined = await join(server.url, await invite(shared, 'editor'));
+  const { keys, member } = joined;
   track(member);
   await expect.poll(() => titles(member)).toEqual(['events/before']);
-  const memberId = member.roster.find((r) => r.signPub === keys.signPub)!.id;
-  await expect.poll(() => shared.owner.roster.map((r) => r.id)).toContain(memberId);
-  const oldKeyring = member.keyring!;
-
-  const removed = await removeMember(
-    shared.ownerKeys,
-    shared.membership,
-    shared.owner.claims,
-    shared.keyring,
-    memberId,
-    new Date(),
-  );
-  await shared.owner.useKeyring(removed.keyring);
-  shared.owner.publishMembership(removed.signed);
-  await expect.poll(() => member.closedReason).toBe('You are no longer a member of this plan.');
+  const { memberId, oldKeyring, keyring, signed } = await removeJoined(shared, joined);
 
   await shared.owner.write('events', 'after', { title: 'Secret after the removal' });
   await expect.poll(() => shared.owner.status).toBe('saved');
@@ -97,13 +83,13 @@ test('a removed member is cut off, gets nothing new, and cannot read what is wri
   expect(await titles(member)).toEqual(['events/before']);
 
   // Even with the server's whole document, the old keys do not open the new record.
-  const fresh = track(session(server.url, shared.planId, shared.ownerKeys, { keyring: removed.keyring }));
+  const fresh = track(session(server.url, shared.planId, shared.ownerKeys, { keyring }));
   await expect.poll(() => titles(fresh)).toEqual(['events/after', 'events/before']);
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(fresh.doc));
   const withOldKeys = await readAllRecords(copy, await PlanCipher.open(shared.planId, oldKeyring));
   expect(withOldKeys.records.find((r) => r.id === 'after')?.fields ?? {}).toEqual({});
   expect(withOldKeys.unreadable).toBeGreaterThan(0);
-  const newList = await verifyMembership(removed.signed);
+  const newList = await verifyMembership(signed);
   await expect(openKeyring(newList, memberId, keys.dhPrivate)).rejects.toThrow(/not shared with you/);
 });

@@ -5,16 +5,9 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import {
-  type SyncSession,
-  PlanCipher,
-  checkpointBytes,
-  openCheckpoint,
-  readAllRecords,
-  removeMember,
-} from '../../src/sync/protocol';
+import { type SyncSession, PlanCipher, checkpointBytes, openCheckpoint, readAllRecords } from '../../src/sync/protocol';
 import { type ServerProcess, startServer, storedBytes, tempDir } from './helpers';
-import { SAMPLE, SAMPLE_TEXT, invite, join, sharePlan, until } from './plans';
+import { SAMPLE, SAMPLE_TEXT, invite, join, removeJoined, sharePlan, until } from './plans';
 
 let server: ServerProcess;
 let dataDir: string;
@@ -63,24 +56,11 @@ test('after a removal the next checkpoint is under the new key: the removed memb
   track(shared.owner);
   for (const r of SAMPLE) await shared.owner.write(r.table, r.id, r.fields);
   await shared.owner.maybeCheckpoint(true);
-  const { keys, member } = await join(server.url, await invite(shared, 'editor'));
+  const joined = await join(server.url, await invite(shared, 'editor'));
+  const { member } = joined;
   track(member);
   await expect.poll(async () => (await member.readAll()).fromCheckpoint).toBe(10);
-  const memberId = member.roster.find((r) => r.signPub === keys.signPub)!.id;
-  await expect.poll(() => shared.owner.roster.map((r) => r.id)).toContain(memberId);
-  const oldKeyring = member.keyring!;
-
-  const removed = await removeMember(
-    shared.ownerKeys,
-    shared.membership,
-    shared.owner.claims,
-    shared.keyring,
-    memberId,
-    new Date(),
-  );
-  await shared.owner.useKeyring(removed.keyring);
-  shared.owner.publishMembership(removed.signed);
-  await expect.poll(() => member.closedReason).toBe('You are no longer a member of this plan.');
+  const { oldKeyring, keyring } = await removeJoined(shared, joined);
   await shared.owner.write('events', 'after', { title: 'Secret after the removal' });
 
   // The owner's session writes the next checkpoint by itself (its one in the document is under the old key).
@@ -92,7 +72,7 @@ test('after a removal the next checkpoint is under the new key: the removed memb
   const sealed = (await checkpointBytes(copy, oldCipher))!;
   expect(sealed).toBeInstanceOf(Uint8Array);
   expect(await openCheckpoint(oldCipher, sealed)).toBeNull();
-  expect((await openCheckpoint(await PlanCipher.open(shared.planId, removed.keyring), sealed))?.size).toBe(12);
+  expect((await openCheckpoint(await PlanCipher.open(shared.planId, keyring), sealed))?.size).toBe(12);
   // Read with the old keys, the new record stays closed: the checkpoint gives nothing away.
   const withOldKeys = await readAllRecords(copy, oldCipher, await openCheckpoint(oldCipher, sealed));
   expect(withOldKeys.records.find((r) => r.id === 'after')?.fields ?? {}).toEqual({});

@@ -2,6 +2,7 @@
 import {
   type Keyring,
   type MemberKeys,
+  type Signed,
   type Membership,
   type SyncSession,
   addInvite,
@@ -9,6 +10,7 @@ import {
   decodeInvitation,
   encodeInvitation,
   makeClaim,
+  removeMember,
   verifyMembership,
 } from '../../src/sync/protocol';
 import { newKeys, session } from './helpers';
@@ -58,6 +60,34 @@ export async function join(url: string, code: string): Promise<{ keys: MemberKey
   const member = session(url, invitation.planId, keys, { claim, invite: inviteKeys });
   await member.ready();
   return { keys, member };
+}
+
+/**
+ * The owner removes a member who joined (once the owner's roster has them): signs the new list,
+ * moves to the new keyring and publishes; resolves once the server has closed the member's
+ * connection. Returns the member's id, their keyring from before the removal, and the owner's
+ * new keyring and signed member list.
+ */
+export async function removeJoined(
+  shared: Shared,
+  joined: { keys: MemberKeys; member: SyncSession },
+): Promise<{ memberId: string; oldKeyring: Keyring; keyring: Keyring; signed: Signed }> {
+  const { keys, member } = joined;
+  const memberId = member.roster.find((r) => r.signPub === keys.signPub)!.id;
+  await until(shared.owner, () => shared.owner.roster.some((r) => r.id === memberId));
+  const oldKeyring = member.keyring!;
+  const removed = await removeMember(
+    shared.ownerKeys,
+    shared.membership,
+    shared.owner.claims,
+    shared.keyring,
+    memberId,
+    new Date(),
+  );
+  await shared.owner.useKeyring(removed.keyring);
+  shared.owner.publishMembership(removed.signed);
+  await until(member, () => member.closedReason === 'You are no longer a member of this plan.');
+  return { memberId, oldKeyring, keyring: removed.keyring, signed: removed.signed };
 }
 
 /** Sample records whose text must never appear in the server's storage. */
