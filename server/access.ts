@@ -31,6 +31,16 @@ interface MemberContext {
   claimed?: boolean;
 }
 
+/**
+ * What a plan's roster is made of: its membership version and the invitations claimed under it.
+ * A new claim changes the roster without a new version, and must reach every member too: the
+ * claiming connection may close before it is told it connected (a member who joins and reloads
+ * at once, on a busy machine), and the claim may come through another server process.
+ */
+function rosterKey(meta: PlanMeta): string {
+  return `${meta.version}:${meta.claims.map((c) => c.inviteId).join(',')}`;
+}
+
 function refuse(reason: string): never {
   throw Object.assign(new Error(reason), { reason });
 }
@@ -38,7 +48,8 @@ function refuse(reason: string): never {
 export class Access implements Extension {
   extensionName = 'summitry-access';
   private readonly seenNonces = new Map<string, number>();
-  private readonly versions = new Map<string, number>();
+  /** Per plan, the roster its connections were last sent (`rosterKey`). */
+  private readonly sent = new Map<string, string>();
   private instance: Hocuspocus | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -75,7 +86,8 @@ export class Access implements Extension {
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
     this.instance = instance;
-    // Another process may change the roster (several servers behind Redis): look for it here too.
+    // The roster may change without a connection here being told (another server process behind
+    // Redis, or a claiming connection that closed at once): look for it every second too.
     this.timer = setInterval(() => void this.recheckAll(), this.options.recheckMs ?? 1000);
     this.timer.unref();
   }
@@ -104,7 +116,6 @@ export class Access implements Extension {
     const me = roster.find((r) => r.signPub === body.signPub);
     if (!me) refuse('You are not a member of this plan.');
     data.connectionConfig.readOnly = me.role === 'viewer';
-    this.versions.set(name, membership.version);
     return { memberId: me.id, role: me.role, claimed };
   }
 
@@ -156,8 +167,8 @@ export class Access implements Extension {
 
   /** Sends the roster to everyone on it and closes the connections of anyone who is not. */
   private async enforce(name: string, document: Document): Promise<void> {
-    const { meta, membership, roster } = await this.current(name);
-    this.versions.set(name, membership.version);
+    const { meta, roster } = await this.current(name);
+    this.sent.set(name, rosterKey(meta));
     const message = this.rosterMessage(meta);
     for (const connection of document.getConnections()) {
       const me = roster.find((r) => r.id === (connection.context as MemberContext).memberId);
@@ -174,7 +185,7 @@ export class Access implements Extension {
     for (const [name, document] of this.instance.documents) {
       try {
         const meta = await this.store.loadMeta(name);
-        if (meta.version !== this.versions.get(name)) await this.enforce(name, document);
+        if (rosterKey(meta) !== this.sent.get(name)) await this.enforce(name, document);
       } catch (error) {
         console.error(`Checking the members of a plan failed: ${(error as Error).message}`);
       }

@@ -1,7 +1,7 @@
 import { afterAll, expect, test } from 'vitest';
 import type { SyncSession } from '../../src/sync/protocol';
 import { type ServerProcess, startServer, tempDir } from './helpers';
-import { invite, join, sharePlan, titles } from './plans';
+import { invite, join, sharePlan, titles, until } from './plans';
 import { startRedis } from './redis';
 
 const servers: ServerProcess[] = [];
@@ -13,7 +13,7 @@ afterAll(async () => {
   await stopRedis();
 });
 
-test('two server processes share a plan through Redis: an edit on one reaches a client of the other', async () => {
+test('two server processes share a plan through Redis: a member who joins through one, and their edits, reach a client of the other', async () => {
   const redis = await startRedis();
   stopRedis = redis.stop;
   const dir = await tempDir('redis');
@@ -24,8 +24,11 @@ test('two server processes share a plan through Redis: an edit on one reaches a 
 
   const shared = await sharePlan(a.url);
   sessions.push(shared.owner);
-  const { member } = await join(b.url, await invite(shared, 'editor'));
+  const { keys, member } = await join(b.url, await invite(shared, 'editor'));
   sessions.push(member);
+  // The member claimed the invitation through B: the owner, connected to A, is told of them too.
+  const memberId = member.roster.find((r) => r.signPub === keys.signPub)!.id;
+  await until(shared.owner, () => shared.owner.roster.some((r) => r.id === memberId));
 
   await shared.owner.write('events', 'from-a', { title: 'Written through server A' });
   await expect.poll(() => titles(member)).toEqual(['events/from-a']);
