@@ -69,6 +69,8 @@ export class SyncSession {
   /** The document's checkpoints (shared with the app's bridge on the same document). */
   readonly checkpoints: CheckpointKeeper;
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The roster messages being checked, in the order they came. */
+  private rosters: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SessionOptions) {
     this.doc = options.doc ?? new Y.Doc();
@@ -100,6 +102,7 @@ export class SyncSession {
       },
       onClose: ({ event }) => {
         if (event.reason) this.closedReason = event.reason;
+        this.forgetOthersPresence();
         this.changed();
       },
       onStatus: () => this.changed(),
@@ -165,8 +168,29 @@ export class SyncSession {
     const message = parseMessage<ServerMessage>(payload);
     if (message?.type === 'stored') this.storedVector = fromB64u(message.stateVector);
     else if (message?.type === 'refused') this.refusals.push(message.reason);
-    else if (message?.type === 'roster') await this.onRoster(message.membership, message.claims);
+    else if (message?.type === 'roster') {
+      // One roster at a time, in the order they came: checking one takes several awaits, and an
+      // older list (fewer claims, same version) must never land after a newer one.
+      const { membership, claims } = message;
+      const checked = this.rosters.then(() => this.onRoster(membership, claims));
+      this.rosters = checked.catch(() => undefined);
+      await checked;
+    }
     this.changed();
+  }
+
+  /**
+   * The connection closed: the provider has dropped everyone else's presence, but it keeps the
+   * clock it last saw for each of them, and the server's first message on the next connection
+   * repeats those same clocks, which the awareness protocol ignores as old news. Forgetting the
+   * clocks lets that message show who is here at once, instead of after each member's next
+   * renewal (every 15 s, or longer on a busy machine).
+   */
+  private forgetOthersPresence(): void {
+    const awareness = this.provider.awareness;
+    if (!awareness) return;
+    for (const id of [...awareness.meta.keys()])
+      if (id !== awareness.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
   }
 
   private async onRoster(signed: Signed, claims: Claim[]): Promise<void> {
