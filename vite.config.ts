@@ -103,6 +103,9 @@ export default defineConfig({
   },
   server: { port: 5173 },
   test: {
+    // expect.poll waits for a condition; its default of 1 s is a time limit a busy machine can
+    // miss (a sync round trip at a load of 14 has taken seconds). A poll returns once it holds.
+    expect: { poll: { timeout: 30_000 } },
     projects: [
       {
         extends: true,
