@@ -137,6 +137,50 @@ test('a forged plaintext for a real tag is shown first, caught by the verificati
   expect(slices).toBe(Math.ceil(120 / 25));
 });
 
+test('a checkpoint that files a record under another id or another table is shown first, caught by the verification, and each record keeps its own', async () => {
+  const p = await plan();
+  // A writer who lies about where records belong: e5's id entry says it is e6, e7's says it is a place.
+  const lieAbout = async (id: string, said: [string, string]) => {
+    const tableSlot = await p.cipher.slot('table', 'events');
+    const recordSlot = await p.cipher.slot('record', 'events', id);
+    const sealed = p.doc.getMap<Y.Map<Uint8Array>>(tableSlot).get(recordSlot)!.get('_')!;
+    const where = `${tableSlot}/${recordSlot}/_`;
+    p.cipher.texts.set(sealed, [where, JSON.stringify(said)]);
+    return where;
+  };
+  const misplacedId = await lieAbout('e5', ['events', 'e6']);
+  const misplacedTable = await lieAbout('e7', ['places', 'e7']);
+  await writeCheckpoint(p.doc, p.cipher);
+
+  const r = await reader(p);
+  const keeper = CheckpointKeeper.of(r.doc);
+  const checkpoint = (await keeper.newest(r.cipher))!;
+  const first = await readAllRecords(r.doc, r.cipher, checkpoint);
+  // Taken on trust at first: e5's fields show as a second e6, and e7 as a place.
+  const at = (table: string, id: string) => first.records.filter((x) => x.table === table && x.id === id);
+  expect(
+    at('events', 'e6')
+      .map((x) => x.fields.title)
+      .sort(),
+  ).toEqual(['Visit 5', 'Visit 6']);
+  expect(at('places', 'e7').map((x) => x.fields.title)).toEqual(['Visit 7']);
+  expect(at('events', 'e5')).toEqual([]);
+  const heard: string[][] = [];
+  keeper.onLies((lies) => heard.push(lies));
+  expect((await keeper.verify(r.cipher, checkpoint)).sort()).toEqual([misplacedId, misplacedTable].sort());
+  expect(heard.flat().sort()).toEqual([misplacedId, misplacedTable].sort());
+  expect(await keeper.newest(r.cipher)).toBeNull();
+
+  // Read again without it: each record is where it belongs, with its own fields.
+  const again = await readAllRecords(r.doc, r.cipher, await keeper.newest(r.cipher));
+  const events = again.records.filter((x) => x.table === 'events');
+  expect(events.map((x) => x.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `e${i}`).sort());
+  expect(again.records.filter((x) => x.table === 'places')).toEqual([]);
+  expect(byId(events).e5!.title).toBe('Visit 5');
+  expect(byId(events).e6!.title).toBe('Visit 6');
+  expect(byId(events).e7!.title).toBe('Visit 7');
+});
+
 test('a writer covers only what it opened or sealed itself, and writes again only when its own would cover enough more', async () => {
   const p = await plan();
   const r = await reader(p);
