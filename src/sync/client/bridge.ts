@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { type HistoryChange, WRITABLE_TABLES } from '../../domain/model';
 import type { SummitryDb } from '../../db/schema';
-import { type Checkpoint, CheckpointKeeper, type PlanCipher } from '../protocol';
+import { type Checkpoint, CheckpointKeeper, type PlanCipher, tagOf } from '../protocol';
 import { type BridgeContext, type SyncMember, fieldKey, recordKey } from './context';
 import { LOADED, loadDoc, persistUpdates } from './doc-log';
 import { FieldCodec } from './fields';
@@ -16,7 +16,7 @@ import { type InboxResult, applyDirty } from './inbox';
 import { advance, cursorAtEnd, pendingEntries, pushEntries, readCursor } from './outbox';
 import type { ConflictRow, SyncStore } from '../../db/sync-store';
 import { recordFound, resolveConflict } from './resolve';
-import { consultCheckpoint, undoLies } from './trust';
+import { consultCheckpoint, reread, undoLies } from './trust';
 
 export interface BridgeOptions {
   db: SummitryDb;
@@ -28,6 +28,13 @@ export interface BridgeOptions {
   nameOf?: (memberId: string) => string;
   doc?: Y.Doc;
 }
+
+/**
+ * Sync state: the tags of the checkpoints whose values reached the tables before their
+ * verification finished. Written before the values are, cleared when the verification passes (or
+ * its lies are corrected), so a reload or a closed tab in between cannot leave a lie in place.
+ */
+const UNVERIFIED = 'unverifiedCheckpoints';
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
   return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
@@ -45,6 +52,10 @@ export class SyncBridge {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
   private persist: ReturnType<typeof persistUpdates> | null = null;
+  /** Tags of the checkpoints whose verification this session started. */
+  private readonly verifying = new Set<string>();
+  /** Tags an earlier session left unverified (resumed once the first pass is done). */
+  private readonly inherited = new Set<string>();
   /** What the last pass over others' changes did. */
   lastInbox: InboxResult = { applied: 0, quarantined: 0, unreadable: 0 };
   error: string | null = null;
@@ -152,7 +163,49 @@ export class SyncBridge {
       }
     }
     if (!(await readCursor(ctx))) await ctx.store.setState(ctx.planId, 'cursor', await cursorAtEnd(ctx));
+    for (const tag of (await ctx.store.getState<string[]>(ctx.planId, UNVERIFIED)) ?? []) this.inherited.add(tag);
     await this.step();
+    await this.resumeVerification();
+  }
+
+  /**
+   * Checkpoints whose values an earlier session put in the tables without finishing their
+   * verification: verified now if the document still holds the same one; if it was replaced
+   * since, every record is read again from the document (the old checkpoint is gone, so its
+   * values cannot be checked one by one).
+   */
+  private async resumeVerification(): Promise<void> {
+    const ctx = this.ctx!;
+    const pending = [...this.inherited];
+    if (!pending.length) return;
+    const current = await this.checkpoints.newest(ctx.codec.cipher);
+    const currentTag = current ? tagOf(current.sealed) : null;
+    const gone = pending.filter((tag) => tag !== currentTag);
+    if (current && currentTag && pending.includes(currentTag)) this.verifyTaken(current);
+    if (!gone.length) return;
+    for (const tableSlot of this.doc.share.keys())
+      for (const [recordSlot, map] of this.doc.getMap<unknown>(tableSlot))
+        if (map instanceof Y.Map) reread(ctx, recordKey(tableSlot, recordSlot));
+    ctx.codec.checkpoint = null;
+    await this.step();
+    await this.setUnverified((tags) => tags.filter((t) => !gone.includes(t)));
+  }
+
+  private async setUnverified(change: (tags: string[]) => string[]): Promise<void> {
+    const ctx = this.ctx!;
+    const tags = (await ctx.store.getState<string[]>(ctx.planId, UNVERIFIED)) ?? [];
+    const next = change(tags);
+    if (next.length !== tags.length || next.some((t, i) => t !== tags[i]))
+      await ctx.store.setState(ctx.planId, UNVERIFIED, next);
+  }
+
+  /** Verifies a checkpoint whose values reached the tables; a clean result clears its tag. */
+  private verifyTaken(checkpoint: Checkpoint): void {
+    const tag = tagOf(checkpoint.sealed);
+    this.verifying.add(tag);
+    void this.checkpoints.verify(this.ctx!.codec.cipher, checkpoint).then((lies) => {
+      if (!lies.length) void this.run(() => this.setUnverified((tags) => tags.filter((t) => t !== tag)));
+    });
   }
 
   private async step(): Promise<void> {
@@ -170,11 +223,17 @@ export class SyncBridge {
     }
     if (this.dirty.size) {
       await consultCheckpoint(ctx, this.checkpoints);
+      const used = ctx.codec.checkpoint;
+      const tag = used && tagOf(used.sealed);
+      // Noted before any of its values reach the tables, so that a reload before the end of its
+      // verification verifies it again.
+      if (tag) await this.setUnverified((tags) => (tags.includes(tag) ? tags : [...tags, tag]));
       const taken = ctx.codec.taken;
       this.lastInbox = await applyDirty(ctx);
       // What was taken from a checkpoint is verified in the background (decrypted in slices).
-      const used = ctx.codec.checkpoint;
-      if (used && ctx.codec.taken > taken) void this.checkpoints.verify(ctx.codec.cipher, used);
+      if (used && ctx.codec.taken > taken) this.verifyTaken(used);
+      else if (tag && !this.verifying.has(tag) && !this.inherited.has(tag))
+        await this.setUnverified((tags) => tags.filter((t) => t !== tag));
       const sv = Y.encodeStateVector(this.doc);
       const stored = await ctx.store.getState<Uint8Array>(ctx.planId, 'applied');
       if (this.dirty.size === 0 && !sameBytes(stored, sv)) await ctx.store.setState(ctx.planId, 'applied', sv);
@@ -187,6 +246,8 @@ export class SyncBridge {
     return this.run(async () => {
       await undoLies(this.ctx!, lies, checkpoint);
       await this.step();
+      const tag = tagOf(checkpoint.sealed);
+      await this.setUnverified((tags) => tags.filter((t) => t !== tag));
     });
   }
 

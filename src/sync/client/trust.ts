@@ -33,7 +33,7 @@ function recordMap(ctx: BridgeContext, key: string): Y.Map<Uint8Array> | undefin
 }
 
 /** Marks a record to be read again from the document alone, forgetting what was opened of it. */
-function reread(ctx: BridgeContext, key: string): void {
+export function reread(ctx: BridgeContext, key: string): void {
   const map = recordMap(ctx, key);
   ctx.codec.forget(key, map?.values() ?? []);
   const [tableSlot, recordSlot] = key.split('/') as [string, string];
