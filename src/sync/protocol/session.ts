@@ -50,6 +50,16 @@ export function covers(stored: Uint8Array, local: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * Both state vectors at once: per client, the higher clock. Each server process stores what it
+ * holds and the store merges, so every change either vector names is stored.
+ */
+export function unionOf(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b)) if ((out.get(client) ?? 0) < clock) out.set(client, clock);
+  return Y.encodeStateVector(out);
+}
+
 export class SyncSession {
   readonly doc: Y.Doc;
   readonly provider: HocuspocusProvider;
@@ -166,8 +176,14 @@ export class SyncSession {
 
   private async onMessage(payload: string): Promise<void> {
     const message = parseMessage<ServerMessage>(payload);
-    if (message?.type === 'stored') this.storedVector = fromB64u(message.stateVector);
-    else if (message?.type === 'refused') this.refusals.push(message.reason);
+    if (message?.type === 'stored') {
+      // Taken together with what was said before, not instead: with several server processes,
+      // an older process's word can arrive after a newer one's (through Redis) and would
+      // otherwise leave 'syncing' showing until the next change.
+      const said = fromB64u(message.stateVector);
+      this.storedVector = this.storedVector ? unionOf(this.storedVector, said) : said;
+      this.changed();
+    } else if (message?.type === 'refused') this.refusals.push(message.reason);
     else if (message?.type === 'roster') {
       // One roster at a time, in the order they came: checking one takes several awaits, and an
       // older list (fewer claims, same version) must never land after a newer one.
