@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { gazetteerPlugin } from './scripts/gazetteer/build.mjs';
+import { viewPreloadPlugin } from './scripts/preload/plugin.mjs';
 import { samplePlanPlugin } from './scripts/sample/plugin.mjs';
 
 /**
@@ -92,7 +93,7 @@ function offline() {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMeta(), gazetteerPlugin(), samplePlanPlugin(), offline()],
+  plugins: [react(), cspMeta(), gazetteerPlugin(), samplePlanPlugin(), viewPreloadPlugin(), offline()],
   build: { target: 'es2022', sourcemap: false },
   // The import worker (src/features/io/import.worker.ts) is a module: it imports the app's own chunks.
   worker: { format: 'es' },
