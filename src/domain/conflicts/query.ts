@@ -30,7 +30,7 @@ export function filterConflictsBy<T>(items: readonly T[], filter: ConflictFilter
     if (rules?.length && !rules.includes(c.rule)) return false;
     if (participantIds?.length && !c.participantIds.some((p) => participantIds.includes(p))) return false;
     if (from === -Infinity && to === Infinity) return true;
-    const at = Date.parse(c.at);
+    const at = atMsOf(c);
     return at >= from && at < to;
   });
 }
@@ -48,11 +48,14 @@ interface Keyed<T> {
   item: T;
   c: Conflict;
   at: number;
-  id: string;
 }
 
+/** A conflict's `at` in epoch ms: the engine's own number when it has one (its `at` is made from it). */
+const atMsOf = (c: Conflict): number => (c as { atMs?: number }).atMs ?? Date.parse(c.at);
+
 const byDate = (a: Keyed<unknown>, b: Keyed<unknown>) => a.at - b.at;
-const byId = (a: Keyed<unknown>, b: Keyed<unknown>) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+// Ids are read on ties only: an engine conflict makes its id on first read.
+const byId = (a: Keyed<unknown>, b: Keyed<unknown>) => (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0);
 
 const COMPARATORS: Record<SortKey, (a: Keyed<unknown>, b: Keyed<unknown>) => number> = {
   date: byDate,
@@ -64,7 +67,7 @@ const COMPARATORS: Record<SortKey, (a: Keyed<unknown>, b: Keyed<unknown>) => num
 
 /**
  * A copy of `items` sorted by their conflicts (`of(item)`); ties fall back to date, then id, so
- * the order is total and stable. Each conflict's date and id are read once, not per comparison.
+ * the order is total and stable. Each conflict's date is read once, not per comparison.
  */
 export function sortConflictsBy<T>(
   items: readonly T[],
@@ -76,7 +79,7 @@ export function sortConflictsBy<T>(
   const sign = direction === 'asc' ? 1 : -1;
   const keyed: Keyed<T>[] = items.map((item) => {
     const c = of(item);
-    return { item, c, at: Date.parse(c.at), id: c.id };
+    return { item, c, at: atMsOf(c) };
   });
   keyed.sort((a, b) => sign * primary(a, b) || byDate(a, b) || byId(a, b));
   return keyed.map((k) => k.item);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { filterConflicts, sortConflicts } from '../../../src/domain/conflicts/query';
+import { findConflicts, toPlainConflict } from '../../../src/domain/conflicts';
+import { filterConflicts, sortConflicts, SORT_KEYS } from '../../../src/domain/conflicts/query';
+import { buildSamplePlan } from '../../../src/domain/sample';
 import {
   countBySeverity,
   describeCounts,
@@ -72,6 +74,30 @@ describe('sortConflicts', () => {
     expect(ids(sortConflicts(list, 'rule'))).toEqual(['g', 'e', 'a', 'c']);
     expect(ids(sortConflicts(list, 'margin'))).toEqual(['g', 'a', 'e', 'c']);
     expect(list.map((c) => c.items[0]!.id)).toEqual(['a', 'c', 'e', 'g']);
+  });
+});
+
+describe('engine conflicts (their time read as a number, their id made on a tie)', () => {
+  const found = findConflicts(buildSamplePlan(), { includeOptional: true });
+  const plain = found.map(toPlainConflict);
+  const ids = (cs: readonly { id: string }[]) => cs.map((c) => c.id);
+
+  it('sort exactly as their plain copies do, by every key both ways', () => {
+    expect(found.length).toBeGreaterThan(5);
+    for (const key of SORT_KEYS)
+      for (const direction of ['asc', 'desc'] as const)
+        expect(ids(sortConflicts(found, key, direction)), `${key} ${direction}`).toEqual(
+          ids(sortConflicts(plain, key, direction)),
+        );
+  });
+
+  it('filter by dates exactly as their plain copies do', () => {
+    const middle = [...plain].sort((a, b) => a.at.localeCompare(b.at))[Math.floor(plain.length / 2)]!.at;
+    const filter = { from: middle, to: '2027-01-01T00:00:00.000Z' };
+    const kept = ids(filterConflicts(found, filter));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(found.length);
+    expect(kept).toEqual(ids(filterConflicts(plain, filter)));
   });
 });
 
