@@ -40,7 +40,8 @@ describe('plan switcher', () => {
 
     // A new empty plan opens at once: nothing of the sample shows.
     await openPlans(page);
-    expect(await plansDialog(page).getByText('Open now').count()).toBe(1);
+    // The list fills in once the plans are read: the dialog can show a moment before it.
+    await expect.poll(() => plansDialog(page).getByText('Open now').count()).toBe(1);
     await plansDialog(page).getByLabel('Name of a new plan').fill('Madrid follow-up');
     await plansDialog(page).getByRole('button', { name: 'New empty plan' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Madrid follow-up');
