@@ -3,7 +3,7 @@
  * Shared plan panel, join by the link, edit items in the calendar's list, read the sync indicator.
  * The sync server itself is a real process (test/server/helpers.ts).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { type OpenedPage, openPage } from './browser';
 
 /** Two items of the sample plan, both in the list view at CAL. */
@@ -44,10 +44,27 @@ export async function closePanel(page: Page): Promise<void> {
   await panel(page).waitFor({ state: 'detached' });
 }
 
+/**
+ * Opens an item's editor. A click that lands while the calendar redraws its events (a sync
+ * update arriving) presses on one element and releases on its replacement, which is no click
+ * at all, for a person as for a test: so it clicks again until the editor is open.
+ */
+async function openEditor(page: Page, title: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: /^Edit / });
+  for (let attempt = 1; ; attempt++) {
+    await calendarItem(page, title).click();
+    try {
+      await dialog.waitFor({ timeout: 20_000 });
+      return dialog;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
+}
+
 /** Opens an item's editor, changes one field (by its label) and saves. */
 export async function editField(page: Page, title: string, label: string, value: string): Promise<void> {
-  await calendarItem(page, title).click();
-  const dialog = page.getByRole('dialog', { name: /^Edit / });
+  const dialog = await openEditor(page, title);
   await dialog.getByLabel(label, { exact: true }).fill(value);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -60,8 +77,7 @@ export async function rename(page: Page, from: string, to: string): Promise<void
 
 /** What one field of an item holds (its editor opened and cancelled). */
 export async function fieldOf(page: Page, title: string, label: string): Promise<string> {
-  await calendarItem(page, title).click();
-  const dialog = page.getByRole('dialog', { name: /^Edit / });
+  const dialog = await openEditor(page, title);
   const value = await dialog.getByLabel(label, { exact: true }).inputValue();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'detached' });

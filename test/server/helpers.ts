@@ -73,9 +73,18 @@ export async function newKeys(): Promise<MemberKeys> {
   return generateMemberKeys();
 }
 
-/** Every byte the store wrote, as Latin-1 text (so a search for plain text finds it if it is there). */
+/**
+ * Every byte the store wrote, as Latin-1 text (so a search for plain text finds it if it is
+ * there). A file gone between listing and reading (a lock the server just released) is passed over.
+ */
 export async function storedBytes(dir: string): Promise<string> {
   let all = '';
-  for (const name of await readdir(dir)) all += (await readFile(join(dir, name))).toString('latin1');
+  for (const name of await readdir(dir)) {
+    try {
+      all += (await readFile(join(dir, name))).toString('latin1');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
   return all;
 }
