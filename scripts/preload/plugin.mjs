@@ -27,7 +27,7 @@ function closure(bundle, fileName, into = new Set()) {
 }
 
 /** The script's text: which files to preload for each view; an unknown path opens the overview. */
-export function preloadScript(files) {
+function preloadScript(files) {
   return `(function(){var f=${JSON.stringify(files)};var v=location.pathname.replace(/^\\/+/,'').split('/')[0];var l=f[v]||f.overview;for(var i=0;i<l.length;i++){var e=document.createElement('link');if(/\\.css$/.test(l[i])){e.rel='preload';e.as='style'}else e.rel='modulepreload';e.href=l[i];document.head.appendChild(e)}})();\n`;
 }
 

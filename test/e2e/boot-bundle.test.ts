@@ -4,10 +4,12 @@
  * open it; its builders used to run on every start, as the initial scripts loaded. The opening
  * view's chunks are preloaded alongside the entry, and only that view's (scripts/preload/plugin.mjs).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VIEW_MODULES } from '../../scripts/preload/plugin.mjs';
+import { VIEWS } from '../../src/app/router';
 import { baseUrl, launchBrowser } from '../helpers/browser';
 
 const read = (file: string) => readFileSync(join('dist', file), 'utf8');
@@ -54,6 +56,11 @@ function viewChunk(view: string): string {
 }
 
 describe('the opening view’s code', () => {
+  it('is known to the preload for every view the router has, by a module that exists', () => {
+    expect(Object.keys(VIEW_MODULES).sort()).toEqual([...VIEWS].sort());
+    for (const module of Object.values(VIEW_MODULES)) expect(existsSync(module), module).toBe(true);
+  });
+
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -62,12 +69,12 @@ describe('the opening view’s code', () => {
     await browser?.close();
   });
 
-  const VIEWS = [
+  const OPENINGS = [
     { path: '/conflicts', chunk: 'ConflictsView', ready: 'main article.conflict-card' },
     { path: '/calendar?view=list&date=2025-10-30', chunk: 'CalendarView', ready: 'main .cal-ev-title' },
     { path: '/no-such-view', chunk: 'OverviewView', ready: 'main table' },
   ];
-  for (const { path, chunk, ready } of VIEWS) {
+  for (const { path, chunk, ready } of OPENINGS) {
     it(`is fetched at ${path} while the entry is still on its way, and no other view’s is`, async () => {
       const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
       context.setDefaultTimeout(90_000);

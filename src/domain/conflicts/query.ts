@@ -51,7 +51,7 @@ interface Keyed<T> {
 }
 
 /** A conflict's `at` in epoch ms: the engine's own number when it has one (its `at` is made from it). */
-const atMsOf = (c: Conflict): number => (c as { atMs?: number }).atMs ?? Date.parse(c.at);
+const atMsOf = (c: Conflict): number => c.atMs ?? Date.parse(c.at);
 
 const byDate = (a: Keyed<unknown>, b: Keyed<unknown>) => a.at - b.at;
 // Ids are read on ties only: an engine conflict makes its id on first read.

@@ -46,6 +46,8 @@ export interface Conflict {
   participantIds: string[];
   /** When the conflict happens (UTC): sort key and date filter. */
   at: string;
+  /** `at` in epoch ms where the maker had it (the engine's records always do; plain copies may not). */
+  atMs?: number;
   /** Size of the clash in ms: shortfall, overlap length or distance outside a window. */
   marginMs: number;
   /** The margin in words: "short by 2 h 10 min", "overlaps by 1 h 40 min", "3 days outside". */
