@@ -6,8 +6,7 @@
 // Uses SUMMITRY_URL if set; otherwise builds and serves dist/ on a free port.
 import { execSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { openPage } from '../../test/helpers/browser';
-import { launchBrowser, median, serveDist } from './lib.mjs';
+import { median, newProfile, pageOf, serveDist } from './lib.mjs';
 
 const ITEMS = 1000;
 const RUNS = 7;
@@ -81,9 +80,10 @@ const longest = (page: Page) =>
     return l;
   });
 
-const browser = await launchBrowser();
+const context = await newProfile({ timezoneId: 'America/New_York' });
 try {
-  const { page } = await openPage(browser, '/calendar?view=month&date=2027-02-15', { timezoneId: 'America/New_York' });
+  const page = await pageOf(context);
+  await page.goto(`${process.env.SUMMITRY_URL}/calendar?view=month&date=2027-02-15`);
   await page.getByRole('heading', { name: 'February 2027' }).waitFor();
   await page.context().addInitScript(LONGTASKS);
   await writeEvents(page, benchEvents());
@@ -197,6 +197,6 @@ try {
     `list_10000_next_month_ms=${median(big).toFixed(0)} min=${big[0]!.toFixed(0)} max=${big[big.length - 1]!.toFixed(0)} runs=3 items_in_month=${BIG} items_drawn=${bigDrawn} longest_task_ms=${bigLongest.toFixed(0)} target=250`,
   );
 } finally {
-  await browser.close();
+  await context.close();
   await server?.close();
 }

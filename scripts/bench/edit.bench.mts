@@ -4,17 +4,16 @@
  * many times the conflict engine runs after one edit with the header badge and the calendar's
  * markers mounted (`globalThis.__summitryEngine.runs`): one shared analysis, so 1.
  */
-import { launchBrowser, median, serveDist } from './lib.mjs';
+import { median, newProfile, pageOf, serveDist } from './lib.mjs';
 
 const RUNS = 9;
 const server = await serveDist();
-const browser = await launchBrowser();
 const times: number[] = [];
 const engineRuns: number[] = [];
 const runsNow = () => (globalThis as { __summitryEngine?: { runs: number } }).__summitryEngine?.runs ?? 0;
 try {
-  const context = await browser.newContext({ timezoneId: 'Europe/London' });
-  const page = await context.newPage();
+  const context = await newProfile({ timezoneId: 'Europe/London' });
+  const page = await pageOf(context);
   await page.goto(`${server.url}/calendar?view=list&date=2025-10-30`);
   for (let i = 0; i < RUNS; i += 1) {
     await page.getByText('Trump–Xi summit, Busan').first().click();
@@ -38,7 +37,6 @@ try {
   times.push(...measures);
   await context.close();
 } finally {
-  await browser.close();
   await server.close();
 }
 console.log(

@@ -23,9 +23,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage } from '../../test/helpers/browser';
 import { benchBackup, benchCalendar } from '../../test/helpers/import-files';
-import { launchBrowser, median, serveDist } from './lib.mjs';
+import { median, newProfile, pageOf, serveDist } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const LARGE_RUNS = Number(process.env.LARGE_RUNS ?? 1);
@@ -79,8 +78,6 @@ const onDisk = (name: string, text: string) => {
 };
 
 const server = await serveDist();
-globalThis.__summitryBaseUrl = server.url;
-const browser = await launchBrowser();
 
 interface Scenario {
   name: string;
@@ -118,9 +115,10 @@ async function confirm(page: Page, mode: Scenario['mode']): Promise<void> {
 }
 
 async function run(s: Scenario): Promise<Run> {
-  const { page, context } = await openPage(browser, '/calendar?view=list&date=2025-10-30');
-  await page.addInitScript(WATCH);
-  await page.reload();
+  const context = await newProfile({ timezoneId: 'Europe/London' });
+  await context.addInitScript(WATCH);
+  const page = await pageOf(context);
+  await page.goto(`${server.url}/calendar?view=list&date=2025-10-30`);
   await page.getByText('Trump–Xi summit, Busan').first().waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
@@ -203,7 +201,9 @@ const FLOOR = `async (n) => {
 }`;
 
 async function idbFloor(records: number): Promise<number> {
-  const { page, context } = await openPage(browser, '/favicon.svg');
+  const context = await newProfile();
+  const page = await pageOf(context);
+  await page.goto(`${server.url}/favicon.svg`);
   const ms = (await page.evaluate(`(${FLOOR})(${records})`)) as number;
   await context.close();
   return ms;
@@ -269,7 +269,6 @@ try {
   for (let i = 0; i < LARGE_RUNS; i++) icsRuns.push(await run(ics));
   report(ics, icsRuns, 3_000, await idbFloor(ics.records));
 } finally {
-  await browser.close();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 }
