@@ -6,6 +6,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, repos, resetSamplePlan } from '../../../src/db';
 import { usePlan } from '../../../src/db/hooks';
+import { useSharedConflicts } from '../../../src/db/plan-feed';
 import { engineStats } from '../../../src/domain/conflicts';
 import { useCalendarConflicts } from '../../../src/features/calendar/use-calendar-conflicts';
 import { ConflictsView } from '../../../src/features/conflicts/ConflictsView';
@@ -34,6 +35,15 @@ function CalendarMarkers() {
     : undefined;
   const conflicts = useCalendarConflicts(nearby);
   return <p>calendar markers: {conflicts.length}</p>;
+}
+
+/** Records, for each plan version it renders, how many engine runs that render itself made. */
+function RenderProbe({ runsInRender }: { runsInRender: Map<string, number> }) {
+  const before = engineStats().runs;
+  const shared = useSharedConflicts(false);
+  const title = shared?.plan.events.find((e) => e.id === 'busan-summit-2025')?.title;
+  if (title && !runsInRender.has(title)) runsInRender.set(title, engineStats().runs - before);
+  return <p>probe: {title ?? '…'}</p>;
 }
 
 beforeEach(async () => {
@@ -70,6 +80,23 @@ describe('the shared analysis', () => {
       await screen.findByText(/busan: Busan meeting/);
       await waitFor(() => expect(screen.getAllByText(/Busan meeting/).length).toBeGreaterThan(1));
       expect(engineStats().runs - afterLoad).toBe(1);
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    'analyses a new plan version before the views render it (the render finds the analysis made)',
+    async () => {
+      const runsInRender = new Map<string, number>();
+      render(<RenderProbe runsInRender={runsInRender} />);
+      await screen.findByText('probe: Trump–Xi summit, Busan');
+      const busan = await repos.events.get('busan-summit-2025');
+      const before = engineStats().runs;
+      await repos.events.put({ ...busan, title: 'Busan meeting' }, { expectedRev: busan!.rev });
+      await screen.findByText('probe: Busan meeting');
+      // The version was analysed once, and not by the render that first showed it.
+      expect(engineStats().runs - before).toBe(1);
+      expect(runsInRender.get('Busan meeting')).toBe(0);
     },
     SLOW_TEST_MS,
   );
