@@ -28,6 +28,18 @@ export function engineStats(): EngineStats {
 
 /** Every rule of the registry that `rules` names, over the items in force for one run. */
 export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES): Analysis {
+  const steps = analyzeSteps(index, rules);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `analyzeIndex` in steps: it pauses (yields) after each rule and before the final sort, so a
+ * caller can give the page a turn between them.
+ */
+export function* analyzeSteps(index: PlanIndex, rules: readonly RuleId[] = RULES): Generator<void, Analysis> {
   engineStats().runs += 1;
   const on = new Set(rules);
   const built: Built[] = [];
@@ -43,6 +55,7 @@ export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES)
       overlapPairsTotal += r.total;
       overlapPairsReported += r.built.length;
     }
+    yield;
   }
   return { conflicts: sortBuilt(built), overlapPairsTotal, overlapPairsReported, truncated };
 }

@@ -29,7 +29,7 @@ export {
 } from './engine';
 export { recheck, recheckAnalysis, type Checked } from './recheck';
 export { recompilePlan, type PlanDiff, type Recompiled } from './recompile';
-export { sharedAnalysis, sharedCompiled, sharedFinder, sharedNextVersion } from './shared';
+export { sharedAnalysis, sharedAnalysisSteps, sharedCompiled, sharedFinder, sharedNextVersion } from './shared';
 export { conflictId, severityOf, toPlainConflict, ConflictRecord } from './make';
 export { nightOverlap } from './rules/local-hours';
 export { isCompatible } from './rules/double-booking';

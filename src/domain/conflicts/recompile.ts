@@ -28,6 +28,11 @@ type Rec = { id: string; updatedAt?: string; rev?: number };
 const MAX_CHANGES = 2_000;
 
 export function recompilePlan(prev: CompiledPlan, plan: Plan): Recompiled {
+  return patchPlan(prev, plan) ?? { compiled: compilePlan(plan), diff: null };
+}
+
+/** `recompilePlan`, or null where the plan should be compiled afresh (the caller does it). */
+export function patchPlan(prev: CompiledPlan, plan: Plan): (Recompiled & { diff: PlanDiff }) | null {
   const old = prev.plan;
   if (
     !sameList(old.places, plan.places) ||
@@ -35,10 +40,10 @@ export function recompilePlan(prev: CompiledPlan, plan: Plan): Recompiled {
     !sameList(old.visits, plan.visits) ||
     !sameList(old.windows, plan.windows)
   )
-    return { compiled: compilePlan(plan), diff: null };
+    return null;
   const changes: [Item | undefined, Item | undefined, number][] = [];
   if (!changedItems(old.events, plan.events, EVENT, changes) || !changedItems(old.legs, plan.legs, LEG, changes))
-    return { compiled: compilePlan(plan), diff: null };
+    return null;
   if (changes.length === 0) return { compiled: { ...prev, plan }, diff: { removed: new Set(), added: [] } };
   return patch(prev, plan, changes);
 }
@@ -140,7 +145,11 @@ function positionOf(c: CompiledPlan, x: Node): number {
   return k;
 }
 
-function patch(prev: CompiledPlan, plan: Plan, changes: [Item | undefined, Item | undefined, number][]): Recompiled {
+function patch(
+  prev: CompiledPlan,
+  plan: Plan,
+  changes: [Item | undefined, Item | undefined, number][],
+): Recompiled & { diff: PlanDiff } {
   const gone = (item: Item) =>
     isInactive(item.status) ||
     (item.visitId !== undefined && isInactive(prev.visitById.get(item.visitId)?.status ?? 'confirmed'));

@@ -8,9 +8,10 @@
  */
 import type { Plan } from '../model';
 import { usesHour12 } from '../time';
-import { analyzeCompiled, compilePlan, type Analysis, type CompiledPlan } from './engine';
+import { analyzeCompiled, analyzeSteps, type Analysis, type CompiledPlan } from './engine';
+import { compileSteps, indexFor } from './nodes';
 import { recheckAnalysis } from './recheck';
-import { recompilePlan, type PlanDiff } from './recompile';
+import { patchPlan, type PlanDiff } from './recompile';
 import type { Conflict, FindOptions } from './types';
 
 type ConflictFinder = (plan: Plan, options: FindOptions) => Conflict[];
@@ -64,37 +65,73 @@ export function sharedNextVersion(prev: Plan, next: Plan): void {
 
 /** The plan compiled once per version (from the previous version when linked). */
 export function sharedCompiled(plan: Plan): CompiledPlan {
+  const steps = sharedCompileSteps(plan);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `sharedCompiled` in steps (see `compileSteps`), for a caller that gives the page a turn between
+ * them; a version linked to the one before is patched from it in one step when few of its items
+ * changed (it is quick), and compiled afresh in steps otherwise.
+ */
+export function* sharedCompileSteps(plan: Plan): Generator<void, CompiledPlan> {
   const entry = entryFor(plan);
   if (!entry.compiled) {
     const from = entry.from;
-    entry.from = undefined;
-    if (from?.compiled) {
-      const { compiled, diff } = recompilePlan(from.compiled, plan);
-      entry.compiled = compiled;
-      if (diff) {
-        entry.diff = diff;
-        entry.fromRuns = from.runs;
-      }
-    } else entry.compiled = compilePlan(plan);
+    const patched = from?.compiled ? patchPlan(from.compiled, plan) : null;
+    if (patched) {
+      entry.from = undefined;
+      entry.compiled = patched.compiled;
+      entry.diff = patched.diff;
+      entry.fromRuns = from!.runs;
+    } else {
+      const compiled = yield* compileSteps(plan);
+      // Another caller may have compiled this version while these steps paused.
+      entry.compiled ??= compiled;
+      entry.from = undefined;
+    }
   }
   return entry.compiled;
 }
 
 /** Every rule over this plan version (default settings, no scenario), run at most once per setting. */
 export function sharedAnalysis(plan: Plan, includeOptional: FindOptions['includeOptional']): Analysis {
+  const steps = sharedAnalysisSteps(plan, includeOptional);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `sharedAnalysis` in steps: the compile's (`sharedCompileSteps`), then a pause, then the rules'
+ * (`analyzeSteps`). A recheck from the version before is one step (it is quick).
+ */
+export function* sharedAnalysisSteps(
+  plan: Plan,
+  includeOptional: FindOptions['includeOptional'],
+): Generator<void, Analysis> {
   const entry = entryFor(plan);
   const key = keyOf(includeOptional);
-  let analysis = entry.runs.get(key);
-  if (!analysis) {
-    const compiled = sharedCompiled(plan);
-    const before = entry.fromRuns?.get(key);
-    analysis =
-      entry.diff && before
-        ? recheckAnalysis(before, compiled, entry.diff, { includeOptional })
-        : analyzeCompiled(compiled, { includeOptional });
-    entry.runs.set(key, analysis);
+  const done = entry.runs.get(key);
+  if (done) return done;
+  const compiled = yield* sharedCompileSteps(plan);
+  const before = entry.fromRuns?.get(key);
+  let analysis: Analysis;
+  if (entry.diff && before) analysis = recheckAnalysis(before, compiled, entry.diff, { includeOptional });
+  else {
+    yield;
+    const index = indexFor(compiled, { includeOptional });
+    yield;
+    analysis = yield* analyzeSteps(index);
   }
-  return analysis;
+  // Another caller may have run it while these steps paused: the first one stays.
+  const first = entry.runs.get(key) ?? analysis;
+  entry.runs.set(key, first);
+  return first;
 }
 
 /**

@@ -9,10 +9,11 @@ import {
   toPlainConflict,
   type FindOptions,
 } from '../../../src/domain/conflicts';
+import { compileSteps } from '../../../src/domain/conflicts/nodes';
 import type { Plan, PlanEvent, Scenario } from '../../../src/domain/model/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { toInstant } from '../../../src/domain/time/time';
-import { PEOPLE, PLACES } from './fixtures';
+import { drain, PEOPLE, PLACES } from './fixtures';
 
 const plain = (r: ReturnType<typeof analyzeConflicts>) => ({ ...r, conflicts: r.conflicts.map(toPlainConflict) });
 
@@ -141,6 +142,34 @@ describe('a compiled plan shared by many runs', () => {
     }
     expect(findConflicts(other, { includeOptional: true }).map((c) => c.id)).not.toEqual(
       findConflicts(plan, { includeOptional: true }).map((c) => c.id),
+    );
+  });
+
+  it('compiles in steps, pausing every 4,096 items, to the same compiled plan as in one go', () => {
+    const sample = buildSamplePlan();
+    const template = sample.events.find((e) => !e.allDay && e.participantIds.length > 0);
+    expect(template).toBeDefined();
+    const events: PlanEvent[] = Array.from({ length: 20_000 }, (_, i) => {
+      const start = Date.parse('2027-01-04T01:00:00.000Z') + i * 5_400_000;
+      return {
+        ...template!,
+        id: `many-${i}` as never,
+        status: 'confirmed',
+        startsAt: toInstant(start),
+        endsAt: toInstant(start + 3_600_000),
+      };
+    });
+    const plan: Plan = { ...sample, events: [...sample.events, ...events] };
+    const step = drain(compileSteps(plan));
+    const pauses = step.pauses;
+    // Items read (20,000 and the sample's), then nodes built: four pauses each way at least.
+    expect(pauses).toBeGreaterThanOrEqual(8);
+    const whole = compilePlan(plan);
+    expect(step.value.nodes.map((x) => `${x.type}:${x.id}@${x.start}`)).toEqual(
+      whole.nodes.map((x) => `${x.type}:${x.id}@${x.start}`),
+    );
+    expect(plain(analyzeCompiled(step.value, { includeOptional: true }))).toEqual(
+      plain(analyzeCompiled(whole, { includeOptional: true })),
     );
   });
 });

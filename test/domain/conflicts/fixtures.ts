@@ -112,3 +112,14 @@ export function visit(id: string, overrides: Over = {}): Visit {
     ...overrides,
   } as unknown as Visit;
 }
+
+/** Run a stepped computation to its end: how many times it paused, and its result. */
+export function drain<T>(steps: Generator<void, T>): { pauses: number; value: T } {
+  let pauses = 0;
+  let step = steps.next();
+  while (!step.done) {
+    pauses++;
+    step = steps.next();
+  }
+  return { pauses, value: step.value };
+}

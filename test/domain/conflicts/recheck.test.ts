@@ -6,6 +6,7 @@ import {
   recompilePlan,
   compilePlan,
   sharedAnalysis,
+  sharedAnalysisSteps,
   sharedCompiled,
   sharedNextVersion,
   toPlainConflict,
@@ -16,6 +17,7 @@ import {
 import type { Leg, Plan, PlanEvent } from '../../../src/domain/model/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
 import { toInstant } from '../../../src/domain/time/time';
+import { drain } from './fixtures';
 
 const plain = (r: Analysis) => ({ ...r, conflicts: r.conflicts.map(toPlainConflict) });
 const HOUR = 3_600_000;
@@ -227,5 +229,36 @@ describe('incremental recheck', () => {
     const variant = moved(v2, -30, false);
     expect(plain(sharedAnalysis(variant, true))).toEqual(plain(analyzeConflicts(variant, { includeOptional: true })));
     expect(sharedCompiled(variant).nodes.some((x) => kept.has(x))).toBe(false);
+  });
+
+  it('analyses in steps a version that follows one with many items added (an import), as a full run would', () => {
+    const v1 = buildSamplePlan();
+    sharedAnalysis(v1, false);
+    const template = v1.events.find((e) => !e.allDay && e.participantIds.length > 0)!;
+    const many: PlanEvent[] = Array.from({ length: 9_000 }, (_, k) => {
+      const start = Date.parse('2027-03-01T02:00:00.000Z') + k * 2 * HOUR;
+      return stamped({
+        ...template,
+        id: `imported-${k}` as never,
+        status: 'confirmed',
+        startsAt: toInstant(start),
+        endsAt: toInstant(start + 3 * HOUR),
+      });
+    });
+    const v2: Plan = { ...v1, events: [...v1.events, ...many] };
+    sharedNextVersion(v1, v2);
+    const step = drain(sharedAnalysisSteps(v2, false));
+    const pauses = step.pauses;
+    // Compiled afresh in steps (no node of v1 kept), then each rule in a step of its own.
+    expect(pauses).toBeGreaterThan(10);
+    const kept = new Set(sharedCompiled(v1).nodes);
+    expect(sharedCompiled(v2).nodes.some((x) => kept.has(x))).toBe(false);
+    const key = (a: Analysis) => a.conflicts.map((c) => `${c.id} ${c.severity} ${c.atMs}`);
+    const full = analyzeConflicts(v2, { includeOptional: false });
+    expect(step.value.conflicts.length).toBeGreaterThan(4_000);
+    expect(key(step.value)).toEqual(key(full));
+    expect(step.value.truncated).toEqual(full.truncated);
+    // The result is the shared one: asked again, it is the same object, without a new run.
+    expect(sharedAnalysis(v2, false)).toBe(step.value);
   });
 });
