@@ -100,12 +100,16 @@ export async function sharePlan(browser: Browser, serverUrl: string, name: strin
   return owner;
 }
 
-/** The owner makes an invitation link in the Shared plan panel (left open). */
+/**
+ * The owner makes an invitation link in the Shared plan panel (left open). The button is pressed
+ * from the keyboard, as `closePanel` does: the panel reflows as links are added and its status
+ * line changes, and a click aimed where the button was drawn once landed beside it (a loaded run).
+ */
 export async function invite(owner: Page, role: 'editor' | 'viewer'): Promise<string> {
   const p = await openPanel(owner);
   const links = p.getByLabel(`Invitation link (${role})`);
   const before = await links.count();
-  await p.getByRole('button', { name: `Invite ${role === 'editor' ? 'an editor' : 'a viewer'}` }).click();
+  await p.getByRole('button', { name: `Invite ${role === 'editor' ? 'an editor' : 'a viewer'}` }).press('Enter');
   await links.nth(before).waitFor();
   return links.nth(before).inputValue();
 }
