@@ -117,12 +117,14 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         )}
 
         {stage.step === 'review' && (
-          <Review
-            fileName={stage.fileName}
-            restored={stage.restored}
-            onCancel={close}
-            onConfirm={(mode) => write(stage.restored, mode, stage.fileName)}
-          />
+          <div data-import-runner={stage.where}>
+            <Review
+              fileName={stage.fileName}
+              restored={stage.restored}
+              onCancel={close}
+              onConfirm={(mode) => write(stage.restored, mode, stage.fileName)}
+            />
+          </div>
         )}
 
         {stage.step === 'writing' && <WritingStep written={stage.written} total={stage.total} />}

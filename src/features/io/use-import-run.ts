@@ -16,7 +16,8 @@ export type Stage =
   | WorkingStage
   | { step: 'passphrase'; fileName: string; error?: string }
   | { step: 'refused'; fileName: string; errors: string[] }
-  | { step: 'review'; fileName: string; restored: Restored }
+  /** `where`: where the file was read (in a worker, or on the page itself). */
+  | { step: 'review'; fileName: string; restored: Restored; where: 'worker' | 'main' }
   | { step: 'writing'; fileName: string; written: number; total: number };
 
 export function useImportRun(setStage: (stage: Stage) => void) {
@@ -65,7 +66,7 @@ export function useImportRun(setStage: (stage: Stage) => void) {
           },
           restored: (restored) => {
             finish();
-            setStage({ step: 'review', fileName, restored });
+            setStage({ step: 'review', fileName, restored, where: current.where() });
           },
         },
       );
