@@ -6,7 +6,7 @@
 // Uses SUMMITRY_URL if set; otherwise builds and serves dist/ on a free port.
 import { execSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { median, newProfile, pageOf, serveDist } from './lib.mjs';
+import { LONGTASKS, median, newProfile, pageOf, serveDist, writeEvents } from './lib.mjs';
 
 const ITEMS = 1000;
 const RUNS = 7;
@@ -47,31 +47,6 @@ function benchEvents(count = ITEMS, from = 0) {
   return rows;
 }
 
-/** Put rows into the page's IndexedDB `events` store in one transaction. */
-async function writeEvents(page: Page, rows: unknown[]) {
-  await page.evaluate(async (rows) => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('summitry');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('events', 'readwrite');
-        for (const row of rows) tx.objectStore('events').put(row);
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
-  }, rows);
-}
-
-const LONGTASKS = `
-  window.__longest = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-`;
 const longest = (page: Page) =>
   page.evaluate(() => {
     const w = window as unknown as { __longest: number };

@@ -10,7 +10,7 @@
 import { countBySeverity, findConflicts, toResolve } from '../../src/domain/conflicts';
 import type { PlanEvent } from '../../src/domain/model';
 import { buildSamplePlan } from '../../src/domain/sample';
-import { markOf, median, newProfile, pageOf, serveDist, watchScript } from './lib.mjs';
+import { LONGTASKS, markOf, median, newProfile, pageOf, serveDist, watchScript, writeEvents } from './lib.mjs';
 
 const RUNS = 3;
 const HOUR = 3_600_000;
@@ -56,13 +56,6 @@ function chainFor(target: number): { events: PlanEvent[]; conflicts: number; err
   }
 }
 
-const LONGTASKS = `
-  window.__longest = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-`;
-
 const server = await serveDist();
 try {
   for (const target of [5_000, 10_000]) {
@@ -87,21 +80,7 @@ try {
       const page = await pageOf(context);
       await page.goto(`${server.url}/conflicts`);
       await page.locator('main article.conflict-card').first().waitFor({ timeout: 120_000 });
-      await page.evaluate(async (rows) => {
-        await new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('summitry');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('events', 'readwrite');
-            for (const row of rows) tx.objectStore('events').put(row);
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        });
-      }, events);
+      await writeEvents(page, events);
       const t0 = performance.now();
       await page.reload();
       // The tab's accessible name counts the open errors and warnings: "Conflict list, 2485 errors, 6 warnings to resolve".

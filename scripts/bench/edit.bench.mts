@@ -8,18 +8,11 @@
  * drawn (PerformanceObserver 'longtask'; target: none over 100 ms).
  */
 import type { Page } from 'playwright-core';
-import { median, newProfile, pageOf, serveDist } from './lib.mjs';
+import { LONGTASKS, median, newProfile, pageOf, serveDist, writeEvents } from './lib.mjs';
 
 const RUNS = 9;
 const BIG = 10_000;
 const ZONES = ['Asia/Shanghai', 'Asia/Seoul', 'America/New_York', 'Europe/Madrid', 'UTC'];
-const LONGTASKS = `
-  window.__longest = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-`;
-
 const runsNow = () => (globalThis as { __summitryEngine?: { runs: number } }).__summitryEngine?.runs ?? 0;
 
 /** `n` events over 2027, as stored rows: 27 a day, 08:00–20:00 UTC, for Trump or Xi. */
@@ -44,24 +37,6 @@ function yearOfEvents(n: number) {
     });
   }
   return rows;
-}
-
-async function writeEvents(page: Page, rows: unknown[]) {
-  await page.evaluate(async (rows) => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('summitry');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('events', 'readwrite');
-        for (const row of rows) tx.objectStore('events').put(row);
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
-  }, rows);
 }
 
 interface Edits {

@@ -121,3 +121,33 @@ export async function lastInputOf(page: Page): Promise<number> {
   if (t === undefined) throw new Error('No input was seen in the page.');
   return t;
 }
+
+/**
+ * An init script keeping the longest main-thread task seen (PerformanceObserver 'longtask') in
+ * `window.__longest`; a bench sets it back to 0 where its measure starts.
+ */
+export const LONGTASKS = `
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** Put stored rows straight into the page's `summitry` database, `events` store, in one transaction. */
+export async function writeEvents(page: Page, rows: unknown[]): Promise<void> {
+  await page.evaluate(async (rows) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('summitry');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('events', 'readwrite');
+        for (const row of rows) tx.objectStore('events').put(row);
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  }, rows);
+}

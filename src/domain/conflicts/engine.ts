@@ -10,6 +10,7 @@ import { sortBuilt, type Built, type ConflictRecord } from './make';
 import { compilePlan, indexFor, type CompiledPlan, type PlanIndex } from './nodes';
 import { RULE_REGISTRY } from './rules/registry';
 import { RULES, type ConflictReport, type FindOptions, type RuleId } from './types';
+import { runToEnd } from './steps';
 
 export { compilePlan, type CompiledPlan } from './nodes';
 
@@ -28,11 +29,7 @@ export function engineStats(): EngineStats {
 
 /** Every rule of the registry that `rules` names, over the items in force for one run. */
 export function analyzeIndex(index: PlanIndex, rules: readonly RuleId[] = RULES): Analysis {
-  const steps = analyzeSteps(index, rules);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(analyzeSteps(index, rules));
 }
 
 /**

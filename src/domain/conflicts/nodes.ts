@@ -7,6 +7,7 @@ import type { Leg, LegMode, Participant, Place, Plan, PlanEvent, PlanWindow, Sce
 import type { EngineSettings, ItemRef } from './types';
 import { resolveSettings } from './settings';
 import { localWallMs, toMs } from '../time';
+import { runToEnd } from './steps';
 
 export type NodeType = 'event' | 'leg' | 'window';
 
@@ -279,11 +280,7 @@ function moved(x: Node, start: number, end: number, participantById: Map<string,
 
 /** Prepare a plan for the engine (see `CompiledPlan`). The plan must not change afterwards. */
 export function compilePlan(plan: Plan): CompiledPlan {
-  const steps = compileSteps(plan);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(compileSteps(plan));
 }
 
 /** Items between two pauses of `compileSteps`. */

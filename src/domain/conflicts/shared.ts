@@ -13,6 +13,7 @@ import { compileSteps, indexFor } from './nodes';
 import { recheckAnalysis } from './recheck';
 import { patchPlan, type PlanDiff } from './recompile';
 import type { Conflict, FindOptions } from './types';
+import { runToEnd } from './steps';
 
 type ConflictFinder = (plan: Plan, options: FindOptions) => Conflict[];
 
@@ -65,11 +66,7 @@ export function sharedNextVersion(prev: Plan, next: Plan): void {
 
 /** The plan compiled once per version (from the previous version when linked). */
 export function sharedCompiled(plan: Plan): CompiledPlan {
-  const steps = sharedCompileSteps(plan);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(sharedCompileSteps(plan));
 }
 
 /**
@@ -99,11 +96,7 @@ export function* sharedCompileSteps(plan: Plan): Generator<void, CompiledPlan> {
 
 /** Every rule over this plan version (default settings, no scenario), run at most once per setting. */
 export function sharedAnalysis(plan: Plan, includeOptional: FindOptions['includeOptional']): Analysis {
-  const steps = sharedAnalysisSteps(plan, includeOptional);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(sharedAnalysisSteps(plan, includeOptional));
 }
 
 /**

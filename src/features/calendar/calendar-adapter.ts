@@ -138,10 +138,6 @@ class LazyItem implements CalendarItem {
   }
 }
 
-function withTexts(base: ItemBase, compute: () => Omit<ItemTexts, 'startTime'>, startTime: () => string): CalendarItem {
-  return new LazyItem(base, compute, startTime);
-}
-
 /** FullCalendar's event input, as far as we use it. */
 export interface CalendarEventInput {
   id: string;
@@ -291,7 +287,7 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
       conflictSeverity: worst,
     };
     const startTime = () => (e.allDay ? '' : instantToLocal(e.startsAt, displayZone).slice(11));
-    const item = withTexts(
+    const item = new LazyItem(
       base,
       () => {
         let displayWhen: string;
@@ -341,7 +337,7 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
     const { list, worst } = conflictsOf(key);
     const number = [l.carrier, l.number].filter(Boolean).join(' ');
     const title = `${MODE_LABELS[l.mode]}${l.number ? ` ${l.number}` : ''}: ${from?.name ?? l.fromPlaceId} → ${to?.name ?? l.toPlaceId}`;
-    const item = withTexts(
+    const item = new LazyItem(
       {
         type: 'leg',
         id: l.id,
@@ -391,7 +387,7 @@ export function toCalendarEvents(data: CalendarData, options: AdapterOptions): C
     const key = calendarId('window', w.id);
     const place = w.placeId ? placeById.get(w.placeId) : undefined;
     const { list, worst } = conflictsOf(key);
-    const item = withTexts(
+    const item = new LazyItem(
       {
         type: 'window',
         id: w.id,
