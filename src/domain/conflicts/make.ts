@@ -18,6 +18,10 @@ export interface VisitParty {
   status: Status;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Each rule's position in RULES (fewer than 8 rules: see `rank`). */
+export const RULE_RANK = Object.fromEntries(RULES.map((r, i) => [r, i])) as Record<RuleId, number>;
+
 function partyRef(p: Party): ItemRef {
   return p.type === 'visit' ? { type: 'visit', id: p.id, title: p.title } : refOf(p);
 }
@@ -81,6 +85,10 @@ export class ConflictRecord implements Conflict {
   /** `at` in epoch ms. */
   readonly atMs: number;
   readonly marginMs: number;
+  /** The rule's position in RULES. */
+  readonly ruleIndex: number;
+  /** Severity (errors first) and rule as one small integer: the engine's order after time. */
+  readonly rank: number;
   #id: string | undefined;
   #keyParties: Party | readonly Party[];
   #margin: string | ((marginMs: number) => string);
@@ -98,6 +106,8 @@ export class ConflictRecord implements Conflict {
     this.participantIds = input.participantIds;
     this.atMs = input.atMs;
     this.marginMs = input.marginMs;
+    this.ruleIndex = RULE_RANK[input.rule];
+    this.rank = SEVERITY_RANK[input.severity] * 8 + this.ruleIndex;
     this.#keyParties = input.keyParties ?? input.parties;
     this.#margin = input.margin;
     this.#parties = input.parties;
@@ -140,13 +150,17 @@ export class ConflictRecord implements Conflict {
 
   /** True when one of the items (or visits) behind this conflict is in `parties` (by identity). */
   involvesAny(parties: ReadonlySet<object>): boolean {
-    for (const p of listOf(this.#parties)) if (parties.has(p)) return true;
+    const mine = this.#parties;
+    if (!isList(mine)) return parties.has(mine);
+    for (const p of mine) if (parties.has(p)) return true;
     return false;
   }
 
   /** The visit this conflict is about (a visit outside its window), if any. */
   get aboutVisit(): string | undefined {
-    for (const p of listOf(this.#parties)) if (p.type === 'visit') return p.id;
+    const mine = this.#parties;
+    if (!isList(mine)) return mine.type === 'visit' ? mine.id : undefined;
+    for (const p of mine) if (p.type === 'visit') return p.id;
     return undefined;
   }
 
@@ -229,9 +243,6 @@ export function build(input: ConflictInput): ConflictRecord {
 /** Kept for the rules' signatures: a built conflict. */
 export type Built = ConflictRecord;
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const RULE_RANK = Object.fromEntries(RULES.map((r, i) => [r, i])) as Record<RuleId, number>;
-
 /** Deterministic order: time, then severity (errors first), then rule, then id. */
 export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
   // One integer key for (time, severity, rule), radix-sorted; ties go by id.
@@ -239,7 +250,7 @@ export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
   let integral = true;
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
-    keys[i] = c.atMs * 32 + SEVERITY_RANK[c.severity] * 8 + RULE_RANK[c.rule];
+    keys[i] = c.atMs * 32 + c.rank;
     if (!Number.isSafeInteger(keys[i]!)) integral = false;
   }
   if (!integral) {
@@ -257,11 +268,7 @@ function byId(a: ConflictRecord, b: ConflictRecord): number {
   return a.compareId(b);
 }
 
-function compareBuilt(a: ConflictRecord, b: ConflictRecord): number {
-  return (
-    a.atMs - b.atMs ||
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    RULE_RANK[a.rule] - RULE_RANK[b.rule] ||
-    byId(a, b)
-  );
+/** The order `sortBuilt` gives: -1, 0 or 1 (or any number of that sign). */
+export function compareBuilt(a: ConflictRecord, b: ConflictRecord): number {
+  return a.atMs - b.atMs || a.rank - b.rank || byId(a, b);
 }

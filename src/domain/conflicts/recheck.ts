@@ -2,13 +2,16 @@
  * Incremental recheck: the analysis of a plan's next version from the previous analysis and the
  * recompile's diff. The rules whose every conflict depends only on its own items (double
  * booking, overlap, local hours, blackout) keep the old conflicts of unchanged items and are run
- * again only over the changed items and the items overlapping them in time; the rules that walk
- * whole timelines or visits (transit, continuity, window) run over the whole index, which is
- * cheap once compiled. A scenario, a capped rule or a fresh compile means a full run. Equal to a
- * full run after any sequence of edits (property test in test/domain/conflicts/recheck.test.ts).
+ * again only over the changed items (and, for the pair rules, the items overlapping them in
+ * time); a pair rule that stopped at its cap, or would reach it now, is run again over the whole
+ * index instead (which pairs fall under a cap depends on every item). The rules that walk whole
+ * timelines or visits (transit, continuity, window) run over the whole index, which is cheap
+ * once compiled. The conflicts kept are in order already; only the new ones are sorted, then
+ * merged in. A scenario or a fresh compile means a full run. Equal to a full run after any
+ * sequence of edits, capped or not (property tests in test/domain/conflicts/recheck.test.ts).
  */
 import { analyzeCompiled, engineStats, type Analysis } from './engine';
-import { sortBuilt, type Built } from './make';
+import { compareBuilt, RULE_RANK, sortBuilt, type Built } from './make';
 import {
   compareNodes,
   compilePlan,
@@ -20,6 +23,7 @@ import {
 } from './nodes';
 import { recompilePlan, type PlanDiff } from './recompile';
 import { RULE_REGISTRY } from './rules/registry';
+import type { RuleResult } from './rules/rule';
 import { timelineRules } from './rules/timeline';
 import { windowConflicts } from './rules/window';
 import { RULES, type FindOptions, type RuleId } from './types';
@@ -27,7 +31,7 @@ import type { Plan } from '../model';
 import { toMs } from '../time';
 
 const LOCAL: ReadonlySet<RuleId> = new Set<RuleId>(['double-booking', 'overlap', 'local-hours', 'blackout']);
-const CAPPED: readonly RuleId[] = ['double-booking', 'overlap', 'blackout'];
+const CAPPED: ReadonlySet<RuleId> = new Set<RuleId>(['double-booking', 'overlap', 'blackout']);
 
 /** A plan version as the engine left it: compiled, and analysed with `options`. */
 export interface Checked {
@@ -47,6 +51,15 @@ export function recheck(prev: Checked | undefined, plan: Plan, options: FindOpti
   return { compiled, analysis, options };
 }
 
+/**
+ * What a recheck has so far: which of the previous conflicts it keeps (by position in
+ * `prev.conflicts`, so they stay in order) and the conflicts it made.
+ */
+interface Outcome {
+  keep: Uint8Array;
+  fresh: Built[];
+}
+
 /** The analysis of `compiled` from `prev`, the analysis (with the same options) of the version `diff` came from. */
 export function recheckAnalysis(
   prev: Analysis,
@@ -54,111 +67,188 @@ export function recheckAnalysis(
   diff: PlanDiff,
   options: FindOptions,
 ): Analysis {
-  if (options.scenario || prev.truncated.length > 0) return analyzeCompiled(compiled, options);
+  if (options.scenario) return analyzeCompiled(compiled, options);
   const index = indexFor(compiled, options);
   const on = new Set(options.rules ?? RULES);
   const changed = new Set<Node>();
   for (const x of diff.added) if (!x.optional || index.takesIn(x.id)) changed.add(x);
-  const built = pairRules(prev, index, diff, changed, on);
-  if (!built) return analyzeCompiled(compiled, options);
-  const timeline = timelineRecheck(prev, index, diff, on);
-  if (!timeline) return analyzeCompiled(compiled, options);
+  const out: Outcome = { keep: new Uint8Array(prev.conflicts.length), fresh: [] };
+  if (!timelineRecheck(prev, index, diff, on, out)) return analyzeCompiled(compiled, options);
   engineStats().runs += 1;
-  for (const c of timeline) built.push(c);
-  if (on.has('window')) for (const c of windowRecheck(prev, index, diff, changed)) built.push(c);
-  let pairs = 0;
-  for (const c of built) if (c.rule === 'overlap') pairs++;
-  return { conflicts: sortBuilt(built), overlapPairsTotal: pairs, overlapPairsReported: pairs, truncated: [] };
+  const whole = pairRules(prev, index, diff, changed, on, out);
+  if (on.has('window')) windowRecheck(prev, index, diff, changed, out);
+  const overlapRank = RULE_RANK.overlap;
+  let reported = 0;
+  const kept: Built[] = [];
+  for (let i = 0; i < out.keep.length; i++) {
+    if (!out.keep[i]) continue;
+    const c = prev.conflicts[i]!;
+    kept.push(c);
+    if (c.ruleIndex === overlapRank) reported++;
+  }
+  for (const c of out.fresh) if (c.ruleIndex === overlapRank) reported++;
+  const conflicts = mergeSorted(kept, sortBuilt(out.fresh));
+  const overlap = whole.get('overlap');
+  const truncated: RuleId[] = [];
+  for (const rule of RULE_REGISTRY) if (whole.get(rule.id)?.capped) truncated.push(rule.id);
+  return {
+    conflicts,
+    overlapPairsTotal: overlap?.total ?? reported,
+    overlapPairsReported: reported,
+    truncated,
+  };
 }
 
-/** Double booking, overlap, local hours, blackout: old conflicts of unchanged items, new ones of changed items; undefined at a cap. */
+/** Two lists in the engine's order (`sortBuilt`), as one. */
+function mergeSorted(a: Built[], b: Built[]): Built[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = new Array<Built>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareBuilt(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/**
+ * Double booking, overlap, local hours, blackout. A pair rule that stopped at its cap last time,
+ * or would reach it now, is run again over the whole index; the others keep the old conflicts of
+ * unchanged items and add those of the changed items. Returns the rules run whole, with their results.
+ */
 function pairRules(
   prev: Analysis,
   index: PlanIndex,
   diff: PlanDiff,
   changed: ReadonlySet<Node>,
   on: ReadonlySet<RuleId>,
-): Built[] | undefined {
+  out: Outcome,
+): Map<RuleId, RuleResult> {
   const cap = Math.max(0, index.settings.overlapPairCap);
-  const built: Built[] = [];
-  const counts = new Map<RuleId, number>();
-  const take = (c: Built) => {
-    built.push(c);
-    counts.set(c.rule, (counts.get(c.rule) ?? 0) + 1);
-  };
-  for (const c of prev.conflicts) {
-    if (!LOCAL.has(c.rule)) continue;
-    if (diff.removed.size > 0 && c.involvesAny(diff.removed)) continue;
-    take(c);
+  const whole = new Set<RuleId>(prev.truncated.filter((r) => CAPPED.has(r) && on.has(r)));
+  // The old conflicts of unchanged items, marked kept; how many of each rule (by RULE_RANK).
+  const looked = new Uint8Array(RULES.length);
+  for (const rule of LOCAL) if (!whole.has(rule)) looked[RULE_RANK[rule]] = 1;
+  const counts = new Uint32Array(RULES.length);
+  const removed = diff.removed.size > 0 ? diff.removed : undefined;
+  for (let i = 0; i < prev.conflicts.length; i++) {
+    const c = prev.conflicts[i]!;
+    if (!looked[c.ruleIndex] || (removed && c.involvesAny(removed))) continue;
+    out.keep[i] = 1;
+    counts[c.ruleIndex]!++;
   }
+  // The new conflicts of the changed items, by rule.
+  const made = new Map<RuleId, Built[]>();
   if (changed.size > 0) {
-    const sub = around(index, changed);
+    let sub: PlanIndex | undefined;
     for (const rule of RULE_REGISTRY) {
-      if (!LOCAL.has(rule.id) || !on.has(rule.id)) continue;
-      const r = rule.run(sub);
-      if (r.capped) return undefined;
-      for (const c of r.built) if (c.involvesAny(changed)) take(c);
+      if (!LOCAL.has(rule.id) || !on.has(rule.id) || whole.has(rule.id)) continue;
+      // Local hours looks at each item alone; blackout needs a blackout in force.
+      let over: PlanIndex;
+      if (rule.id === 'local-hours') over = { ...index, nodes: [...changed] };
+      else if (rule.id === 'blackout' && index.blackouts.length === 0) continue;
+      else over = sub ??= around(index, changed);
+      const r = rule.run(over);
+      if (r.capped) {
+        whole.add(rule.id);
+        continue;
+      }
+      const mine: Built[] = [];
+      for (const c of r.built) if (c.involvesAny(changed)) mine.push(c);
+      made.set(rule.id, mine);
     }
   }
-  for (const rule of CAPPED) if ((counts.get(rule) ?? 0) >= cap) return undefined;
-  return built;
+  for (const rule of CAPPED) {
+    if (on.has(rule) && counts[RULE_RANK[rule]]! + (made.get(rule)?.length ?? 0) >= cap) whole.add(rule);
+  }
+  // A rule run whole from here on keeps none of its old conflicts.
+  const wasWhole = new Set(prev.truncated);
+  for (const rule of whole) {
+    if (wasWhole.has(rule)) continue;
+    const r = RULE_RANK[rule];
+    for (let i = 0; i < prev.conflicts.length; i++) if (prev.conflicts[i]!.ruleIndex === r) out.keep[i] = 0;
+  }
+  const results = new Map<RuleId, RuleResult>();
+  for (const rule of RULE_REGISTRY) {
+    if (!LOCAL.has(rule.id) || !on.has(rule.id)) continue;
+    if (whole.has(rule.id)) {
+      const r = rule.run(index);
+      results.set(rule.id, r);
+      for (const c of r.built) out.fresh.push(c);
+    } else for (const c of made.get(rule.id) ?? []) out.fresh.push(c);
+  }
+  return results;
 }
 
 const TIMELINE: ReadonlySet<RuleId> = new Set<RuleId>(['transit', 'continuity']);
 
 /**
  * Transit and continuity: the walks of the participants whose commitments changed, again; the
- * old conflicts of everyone else kept. Undefined (a full run) when a conflict is shared between
- * someone walked again and someone not.
+ * old conflicts of everyone else kept. False (a full run is due) when a conflict is shared
+ * between someone walked again and someone not.
  */
 function timelineRecheck(
   prev: Analysis,
   index: PlanIndex,
   diff: PlanDiff,
   on: ReadonlySet<RuleId>,
-): Built[] | undefined {
+  result: Outcome,
+): boolean {
   const rules = new Set([...on].filter((r) => TIMELINE.has(r)));
-  if (rules.size === 0) return [];
+  if (rules.size === 0) return true;
   const touched = new Set<string>();
   for (const x of diff.removed) if (x.commitment) for (const p of x.participants) touched.add(p);
   for (const x of diff.added) if (x.commitment) for (const p of x.participants) touched.add(p);
-  const out: Built[] = [];
+  const keep: number[] = [];
   const kept = new Set<string>();
-  for (const c of prev.conflicts) {
+  for (let i = 0; i < prev.conflicts.length; i++) {
+    const c = prev.conflicts[i]!;
     if (!TIMELINE.has(c.rule)) continue;
     let mine = 0;
     for (const p of c.participantIds) if (touched.has(p)) mine++;
     if (mine === 0) {
+      keep.push(i);
+      if (touched.size > 0) kept.add(c.id);
+    } else if (mine < c.participantIds.length) return false;
+  }
+  const out: Built[] = [];
+  if (touched.size > 0) {
+    const timelines = new Map<string, Node[]>();
+    for (const [p, list] of index.timelines) if (touched.has(p)) timelines.set(p, list);
+    for (const c of timelineRules({ ...index, timelines }, { rules })) {
+      if (kept.has(c.id)) return false;
       out.push(c);
-      kept.add(c.id);
-    } else if (mine < c.participantIds.length) return undefined;
+    }
   }
-  if (touched.size === 0) return out;
-  const timelines = new Map<string, Node[]>();
-  for (const [p, list] of index.timelines) if (touched.has(p)) timelines.set(p, list);
-  for (const c of timelineRules({ ...index, timelines }, { rules })) {
-    if (kept.has(c.id)) return undefined;
-    out.push(c);
-  }
-  return out;
+  for (const i of keep) result.keep[i] = 1;
+  for (const c of out) result.fresh.push(c);
+  return true;
 }
 
 /**
  * Window: the old conflicts of unchanged items and untouched visits kept; the changed items and
  * every item of the visits they belong to (before or after the edit) checked again.
  */
-function windowRecheck(prev: Analysis, index: PlanIndex, diff: PlanDiff, changed: ReadonlySet<Node>): Built[] {
+function windowRecheck(
+  prev: Analysis,
+  index: PlanIndex,
+  diff: PlanDiff,
+  changed: ReadonlySet<Node>,
+  out: Outcome,
+): void {
   const visits = new Set<string>();
   for (const x of diff.removed) if (x.visitId !== undefined) visits.add(x.visitId);
   for (const x of diff.added) if (x.visitId !== undefined) visits.add(x.visitId);
-  const out: Built[] = [];
-  for (const c of prev.conflicts) {
+  for (let i = 0; i < prev.conflicts.length; i++) {
+    const c = prev.conflicts[i]!;
     if (c.rule !== 'window') continue;
     const visit = c.aboutVisit;
     if (visit !== undefined ? visits.has(visit) : diff.removed.size > 0 && c.involvesAny(diff.removed)) continue;
-    out.push(c);
+    out.keep[i] = 1;
   }
-  if (changed.size === 0 && visits.size === 0) return out;
+  if (changed.size === 0 && visits.size === 0) return;
   // The changed items, every item of the touched visits, and the windows they are tied to.
   const nodes: Node[] = [];
   const windows = new Set<string>();
@@ -180,9 +270,8 @@ function windowRecheck(prev: Analysis, index: PlanIndex, diff: PlanDiff, changed
   }
   nodes.sort(compareNodes);
   for (const c of windowConflicts({ ...index, nodes })) {
-    if (c.aboutVisit !== undefined || c.involvesAny(changed)) out.push(c);
+    if (c.aboutVisit !== undefined || c.involvesAny(changed)) out.fresh.push(c);
   }
-  return out;
 }
 
 /** The items in force that share an instant with one of `changed` (themselves included), as an index. */

@@ -52,6 +52,11 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('place' as const), item: fc.nat() }),
 );
 
+const countChange: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ op: fc.constant('copy' as const), item: fc.nat(), by: fc.integer({ min: -3, max: 3 }) }),
+  fc.record({ op: fc.constant('remove' as const), item: fc.nat(), leg: fc.constant(false) }),
+);
+
 const shift = (iso: string, ms: number) => toInstant(Date.parse(iso) + ms);
 let copies = 0;
 let clock = Date.parse('2026-12-01T00:00:00.000Z');
@@ -117,8 +122,11 @@ function apply(plan: Plan, e: Edit): Plan {
   }
 }
 
-/** How many edits the property tests made, and how many of them were rechecked incrementally. */
-const steps = { all: 0, incremental: 0 };
+/**
+ * How many edits the property tests made, how many of them were rechecked incrementally, and how
+ * many of those followed a version where a rule had stopped at its cap.
+ */
+const steps = { all: 0, incremental: 0, capped: 0 };
 
 function expectRecheckAgrees(start: Plan, edits: Edit[], options: FindOptions): void {
   let plan = start;
@@ -126,10 +134,26 @@ function expectRecheckAgrees(start: Plan, edits: Edit[], options: FindOptions): 
   for (const e of edits) {
     plan = apply(plan, e);
     steps.all++;
-    if (recompilePlan(checked.compiled, plan).diff) steps.incremental++;
+    if (recompilePlan(checked.compiled, plan).diff) {
+      steps.incremental++;
+      if (checked.analysis.truncated.length > 0) steps.capped++;
+    }
     checked = recheck(checked, plan, options);
     expect(plain(checked.analysis)).toEqual(plain(analyzeConflicts(plan, options)));
   }
+}
+
+/** Every event of the sample twice more, two hours and a day later: many overlaps and double bookings. */
+function crowdedPlan(): Plan {
+  const sample = buildSamplePlan();
+  const copy = (suffix: string, by: number) =>
+    sample.events.map((e) => ({
+      ...e,
+      id: `${e.id}-${suffix}`,
+      startsAt: shift(e.startsAt, by),
+      endsAt: shift(e.endsAt, by),
+    }));
+  return { ...sample, events: [...sample.events, ...copy('b', 2 * HOUR), ...copy('c', 24 * HOUR)] as PlanEvent[] };
 }
 
 describe('incremental recheck', () => {
@@ -146,33 +170,80 @@ describe('incremental recheck', () => {
   }, 120_000);
 
   it('equals a full run on a crowded plan where one edit makes and clears many conflicts', () => {
-    const sample = buildSamplePlan();
-    // Every event of the sample twice more, a day and two hours apart: many overlaps and double bookings.
-    const crowded: Plan = {
-      ...sample,
-      events: [
-        ...sample.events,
-        ...sample.events.map((e) => ({
-          ...e,
-          id: `${e.id}-b`,
-          startsAt: shift(e.startsAt, 2 * HOUR),
-          endsAt: shift(e.endsAt, 2 * HOUR),
-        })),
-        ...sample.events.map((e) => ({
-          ...e,
-          id: `${e.id}-c`,
-          startsAt: shift(e.startsAt, 24 * HOUR),
-          endsAt: shift(e.endsAt, 24 * HOUR),
-        })),
-      ] as PlanEvent[],
-    };
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
-        expectRecheckAgrees(crowded, edits, { includeOptional: true });
+        expectRecheckAgrees(crowdedPlan(), edits, { includeOptional: true });
       }),
       { numRuns: 20 },
     );
   }, 120_000);
+
+  it('equals a full run where a rule stops at its cap (that rule is run again whole, the others rechecked)', () => {
+    const crowded = crowdedPlan();
+    const before = steps.capped;
+    fc.assert(
+      fc.property(
+        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.boolean(),
+        (edits, cap, includeOptional) => {
+          expectRecheckAgrees(crowded, edits, { includeOptional, settings: { overlapPairCap: cap } });
+        },
+      ),
+      { numRuns: 30 },
+    );
+    // Many of those edits were rechecked from a capped version, so the comparison means something.
+    expect(steps.capped - before).toBeGreaterThan(30);
+  }, 120_000);
+
+  it('equals a full run when an edit takes a rule to its cap or back under it', () => {
+    const crowded = crowdedPlan();
+    const uncapped = analyzeConflicts(crowded, { includeOptional: true });
+    const pairs = (rule: string) => uncapped.conflicts.filter((c) => c.rule === rule).length;
+    let crossings = 0;
+    fc.assert(
+      fc.property(
+        // Copies and removals of events, which add and take away pairs, among any other edits.
+        fc.array(fc.oneof(edit, countChange, countChange), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('overlap', 'double-booking'),
+        fc.integer({ min: -3, max: 3 }),
+        (edits, rule, by) => {
+          // A cap right at the count of one rule: single edits push it over or bring it back.
+          const options = { includeOptional: true, settings: { overlapPairCap: pairs(rule) + by } };
+          let plan = crowded;
+          let checked = recheck(undefined, plan, options);
+          for (const e of edits) {
+            plan = apply(plan, e);
+            const next = recheck(checked, plan, options);
+            if (next.analysis.truncated.length !== checked.analysis.truncated.length) crossings++;
+            expect(plain(next.analysis)).toEqual(plain(analyzeConflicts(plan, options)));
+            checked = next;
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(crossings).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('after an edit to a capped plan, keeps the conflicts of the other rules of unchanged items as they were', () => {
+    const plan = crowdedPlan();
+    const options = { includeOptional: true, settings: { overlapPairCap: 5 } };
+    const first = recheck(undefined, plan, options);
+    expect(first.analysis.truncated).toContain('overlap');
+    const i = plan.events.findIndex(
+      (e) => !['cancelled', 'postponed'].includes(e.status) && !e.allDay && e.participantIds.length > 0,
+    );
+    const events = plan.events.slice();
+    const e = events[i]!;
+    events[i] = stamped({ ...e, startsAt: shift(e.startsAt, 5 * HOUR), endsAt: shift(e.endsAt, 5 * HOUR) });
+    const next = recheck(first, { ...plan, events }, options);
+    expect(plain(next.analysis)).toEqual(plain(analyzeConflicts({ ...plan, events }, options)));
+    // Night-time conflicts of the other items are the very records of the previous analysis.
+    const others = first.analysis.conflicts.filter((c) => c.rule === 'local-hours' && c.items[0]!.id !== e.id);
+    expect(others.length).toBeGreaterThan(0);
+    for (const c of others) expect(next.analysis.conflicts).toContain(c);
+  });
 
   it('recompiles only the edited item: every other compiled node is kept', () => {
     const plan = buildSamplePlan();

@@ -11,7 +11,7 @@
 import { isUnrelatedAllDay, isVisitDay, isVisitProgramme } from '../all-day';
 import { describe, duration } from '../describe';
 import { build, type Built } from '../make';
-import { sortByStart, type Node, type PlanIndex } from '../nodes';
+import { sortByStart, sortedOrder, type Node, type PlanIndex } from '../nodes';
 import type { ConflictRule, RuleResult } from './rule';
 
 /** The overlap rule's result: `total` counts every overlapping pair, even past the cap. */
@@ -61,26 +61,18 @@ export function sweepPairs(
 }
 
 /**
- * Exact number of overlapping pairs among `nodes`, O(n log n). `sortedStarts`, if given, holds
- * their starts in ascending order already (a plan index's `starts`).
+ * Exact number of overlapping pairs among items whose starts are `starts` (ascending) and whose
+ * ends are `ends` (any order), O(n log n) (a radix sort of the ends).
  */
-export function countOverlapPairs(nodes: readonly Node[], sortedStarts?: Float64Array): number {
-  const n = nodes.length;
-  let starts = sortedStarts;
-  const ends = new Float64Array(n);
-  for (let i = 0; i < n; i++) ends[i] = nodes[i]!.end;
-  if (!starts || starts.length !== n) {
-    starts = new Float64Array(n);
-    for (let i = 0; i < n; i++) starts[i] = nodes[i]!.start;
-    starts.sort();
-  }
-  ends.sort();
+export function countOverlapPairs(starts: Float64Array, ends: Float64Array): number {
+  const n = starts.length;
+  const byEnd = sortedOrder(ends);
   // Pairs (j before i in start order) overlap unless j ended by i's start: count i − #{end ≤ start_i}.
   let total = 0;
   let e = 0;
   for (let i = 0; i < n; i++) {
     const s = starts[i]!;
-    while (e < n && ends[e]! <= s) e++;
+    while (e < n && ends[byEnd[e]!]! <= s) e++;
     total += i - e;
   }
   return total;
@@ -97,7 +89,7 @@ export function overlapRule(index: PlanIndex): OverlapResult {
     });
   }
   const capped = built.length >= cap && cap < Number.POSITIVE_INFINITY;
-  const total = capped ? countOverlapPairs(index.nodes, index.starts) - countLeftOut(index.nodes) : built.length;
+  const total = capped ? countOverlapPairs(index.starts, index.ends) - countLeftOut(index.nodes) : built.length;
   return { built, total, capped: total > built.length };
 }
 
@@ -107,20 +99,23 @@ function isLeftOut(a: Node, b: Node): boolean {
 
 /** Overlapping pairs that `isLeftOut` leaves out: among all-day items, and within visits with visit days. */
 function countLeftOut(nodes: readonly Node[]): number {
-  let count = countPairs(
-    nodes.filter((x) => x.allDay),
-    isUnrelatedAllDay,
-  );
-  const withDays = new Set(nodes.filter(isVisitDay).map((x) => x.visitId));
+  // One pass: the all-day items, and the items of each visit (kept below for visits with visit days).
+  const allDay: Node[] = [];
+  const withDays = new Set<string>();
   const byVisit = new Map<string, Node[]>();
   for (const x of nodes) {
-    if (x.visitId === undefined || !withDays.has(x.visitId)) continue;
-    const list = byVisit.get(x.visitId);
+    if (x.allDay) allDay.push(x);
+    const v = x.visitId;
+    if (v === undefined) continue;
+    if (isVisitDay(x)) withDays.add(v);
+    const list = byVisit.get(v);
     if (list) list.push(x);
-    else byVisit.set(x.visitId, [x]);
+    else byVisit.set(v, [x]);
   }
-  for (const list of byVisit.values())
-    count += countPairs(list, (a, b) => isVisitProgramme(a, b) && !isUnrelatedAllDay(a, b));
+  let count = countPairs(allDay, isUnrelatedAllDay);
+  for (const [v, list] of byVisit) {
+    if (withDays.has(v)) count += countPairs(list, (a, b) => isVisitProgramme(a, b) && !isUnrelatedAllDay(a, b));
+  }
   return count;
 }
 
