@@ -268,7 +268,7 @@ function byId(a: ConflictRecord, b: ConflictRecord): number {
   return a.compareId(b);
 }
 
-/** The order `sortBuilt` gives: -1, 0 or 1 (or any number of that sign). */
+/** The order `sortBuilt` gives: negative when `a` comes first, positive when `b` does. */
 export function compareBuilt(a: ConflictRecord, b: ConflictRecord): number {
   return a.atMs - b.atMs || a.rank - b.rank || byId(a, b);
 }

@@ -127,7 +127,8 @@ function pairRules(
   out: Outcome,
 ): Map<RuleId, RuleResult> {
   const cap = Math.max(0, index.settings.overlapPairCap);
-  const whole = new Set<RuleId>(prev.truncated.filter((r) => CAPPED.has(r) && on.has(r)));
+  const wasWhole: ReadonlySet<RuleId> = new Set(prev.truncated.filter((r) => CAPPED.has(r) && on.has(r)));
+  const whole = new Set(wasWhole);
   // The old conflicts of unchanged items, marked kept; how many of each rule (by RULE_RANK).
   const looked = new Uint8Array(RULES.length);
   for (const rule of LOCAL) if (!whole.has(rule)) looked[RULE_RANK[rule]] = 1;
@@ -164,7 +165,6 @@ function pairRules(
     if (on.has(rule) && counts[RULE_RANK[rule]]! + (made.get(rule)?.length ?? 0) >= cap) whole.add(rule);
   }
   // A rule run whole from here on keeps none of its old conflicts.
-  const wasWhole = new Set(prev.truncated);
   for (const rule of whole) {
     if (wasWhole.has(rule)) continue;
     const r = RULE_RANK[rule];
