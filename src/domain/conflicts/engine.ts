@@ -9,21 +9,28 @@ import type { Plan } from '../model';
 import { sortBuilt, type Built, type ConflictRecord } from './make';
 import { compilePlan, indexFor, type CompiledPlan, type PlanIndex } from './nodes';
 import { RULE_REGISTRY } from './rules/registry';
+import type { CapStop } from './rules/rule';
 import { RULES, type ConflictReport, type FindOptions, type RuleId } from './types';
 import { runToEnd } from './steps';
 
 export { compilePlan, type CompiledPlan } from './nodes';
 
-export type Analysis = ConflictReport & { conflicts: ConflictRecord[] };
+export type Analysis = ConflictReport & {
+  conflicts: ConflictRecord[];
+  /** Where each capped rule that says so stopped listing (see `CapStop`); the recheck reads these. */
+  capStops: Partial<Record<RuleId, CapStop>>;
+};
 
 /** How many times the engine ran in this realm (`globalThis.__summitryEngine`, read by the bench and tests). */
 export interface EngineStats {
   runs: number;
+  /** Capped rules whose list a recheck kept as it was (the edit came after where they stopped). */
+  capsKept: number;
 }
 
 export function engineStats(): EngineStats {
   const g = globalThis as { __summitryEngine?: EngineStats };
-  g.__summitryEngine ??= { runs: 0 };
+  g.__summitryEngine ??= { runs: 0, capsKept: 0 };
   return g.__summitryEngine;
 }
 
@@ -41,6 +48,7 @@ export function* analyzeSteps(index: PlanIndex, rules: readonly RuleId[] = RULES
   const on = new Set(rules);
   const built: Built[] = [];
   const truncated: RuleId[] = [];
+  const capStops: Partial<Record<RuleId, CapStop>> = {};
   let overlapPairsTotal = 0;
   let overlapPairsReported = 0;
   for (const rule of RULE_REGISTRY) {
@@ -48,13 +56,14 @@ export function* analyzeSteps(index: PlanIndex, rules: readonly RuleId[] = RULES
     const r = rule.run(index);
     push(built, r.built);
     if (r.capped) truncated.push(rule.id);
+    if (r.capped && r.stop) capStops[rule.id] = r.stop;
     if (r.total !== undefined) {
       overlapPairsTotal += r.total;
       overlapPairsReported += r.built.length;
     }
     yield;
   }
-  return { conflicts: sortBuilt(built), overlapPairsTotal, overlapPairsReported, truncated };
+  return { conflicts: sortBuilt(built), overlapPairsTotal, overlapPairsReported, truncated, capStops };
 }
 
 function push(into: Built[], from: Built[]): void {

@@ -93,6 +93,8 @@ export class ConflictRecord implements Conflict {
   #keyParties: Party | readonly Party[];
   #margin: string | ((marginMs: number) => string);
   #parties: Party | readonly Party[];
+  /** `#parties` is a list (kept apart so a check of one party compares pointers without reading the party). */
+  #many: boolean;
   #explain: ((context: unknown, conflict: ConflictRecord) => string) | undefined;
   #context: unknown;
   #text: string | undefined;
@@ -111,6 +113,7 @@ export class ConflictRecord implements Conflict {
     this.#keyParties = input.keyParties ?? input.parties;
     this.#margin = input.margin;
     this.#parties = input.parties;
+    this.#many = isList(input.parties);
     this.#explain = input.explain as (context: unknown, conflict: ConflictRecord) => string;
     this.#context = input.context;
   }
@@ -151,8 +154,16 @@ export class ConflictRecord implements Conflict {
   /** True when one of the items (or visits) behind this conflict is in `parties` (by identity). */
   involvesAny(parties: ReadonlySet<object>): boolean {
     const mine = this.#parties;
-    if (!isList(mine)) return parties.has(mine);
-    for (const p of mine) if (parties.has(p)) return true;
+    if (!this.#many) return parties.has(mine as Party);
+    for (const p of mine as readonly Party[]) if (parties.has(p)) return true;
+    return false;
+  }
+
+  /** `involvesAny` for a few parties, as a list: compared by identity, without hashing. */
+  involvesAnyOf(parties: readonly object[]): boolean {
+    const mine = this.#parties;
+    if (!this.#many) return parties.includes(mine as Party);
+    for (const p of mine as readonly Party[]) if (parties.includes(p)) return true;
     return false;
   }
 

@@ -490,6 +490,25 @@ function longestEvent(nodes: readonly Node[]): number {
   return longest;
 }
 
+/** The length of the longest item, ms, from `starts` and `ends` at the same positions. */
+export function longestSpan(starts: Float64Array, ends: Float64Array): number {
+  let span = 0;
+  for (let k = 0; k < starts.length; k++) if (ends[k]! - starts[k]! > span) span = ends[k]! - starts[k]!;
+  return span;
+}
+
+/** The first position in `starts` (ascending) not below `value` (its length if none). */
+export function firstNotBelow(starts: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Each participant's commitments among `order` (positions in `nodes`), in that order. */
 export function timelinesOf(nodes: readonly Node[], order: ArrayLike<number>): Map<string, Node[]> {
   const byPerson = new Map<string, Node[]>();

@@ -1,37 +1,41 @@
 /**
  * Incremental recheck: the analysis of a plan's next version from the previous analysis and the
- * recompile's diff. The rules whose every conflict depends only on its own items (double
- * booking, overlap, local hours, blackout) keep the old conflicts of unchanged items and are run
- * again only over the changed items (and, for the pair rules, the items overlapping them in
- * time); a pair rule that stopped at its cap, or would reach it now, is run again over the whole
- * index instead (which pairs fall under a cap depends on every item). The rules that walk whole
- * timelines or visits (transit, continuity, window) run over the whole index, which is cheap
- * once compiled. The conflicts kept are in order already; only the new ones are sorted, then
- * merged in. A scenario or a fresh compile means a full run. Equal to a full run after any
- * sequence of edits, capped or not (property tests in test/domain/conflicts/recheck.test.ts).
+ * recompile's diff. One pass over the previous conflicts decides which are kept (`keptOf`):
+ * - the rules whose every conflict depends only on its own items (double booking, overlap, local
+ *   hours, blackout) keep the old conflicts of unchanged items, and are run again only over the
+ *   changed items (the pair rules with the items overlapping them in time);
+ * - a pair rule that stopped at its cap keeps its list as it was when the edit came after where
+ *   it stopped (`CapStop`; the overlap total is moved by the pairs of the items taken away and
+ *   brought), and is otherwise run again over the whole index, as is one that would reach its cap
+ *   now (which pairs fall under a cap depends on every item before the stop);
+ * - transit and continuity walk again the participants whose commitments changed; window checks
+ *   the changed items and their visits again.
+ * The conflicts kept are in order already; only the new ones are sorted, then merged in. A
+ * scenario or a fresh compile means a full run. Equal to a full run after any sequence of edits,
+ * capped or not (property tests in test/domain/conflicts/recheck.test.ts).
  */
 import { analyzeCompiled, engineStats, type Analysis } from './engine';
 import { compareBuilt, RULE_RANK, sortBuilt, type Built } from './make';
 import {
   compareNodes,
   compilePlan,
+  firstNotBelow,
   indexFor,
-  timelinesOf,
   type CompiledPlan,
   type Node,
   type PlanIndex,
 } from './nodes';
 import { recompilePlan, type PlanDiff } from './recompile';
+import { CAPPED, isAfter, LOCAL, pairRules, type Edit, type Outcome } from './recheck-pairs';
 import { RULE_REGISTRY } from './rules/registry';
-import type { RuleResult } from './rules/rule';
+import type { CapStop } from './rules/rule';
 import { timelineRules } from './rules/timeline';
 import { windowConflicts } from './rules/window';
 import { RULES, type FindOptions, type RuleId } from './types';
 import type { Plan } from '../model';
 import { toMs } from '../time';
 
-const LOCAL: ReadonlySet<RuleId> = new Set<RuleId>(['double-booking', 'overlap', 'local-hours', 'blackout']);
-const CAPPED: ReadonlySet<RuleId> = new Set<RuleId>(['double-booking', 'overlap', 'blackout']);
+const TIMELINE: ReadonlySet<RuleId> = new Set<RuleId>(['transit', 'continuity']);
 
 /** A plan version as the engine left it: compiled, and analysed with `options`. */
 export interface Checked {
@@ -51,14 +55,16 @@ export function recheck(prev: Checked | undefined, plan: Plan, options: FindOpti
   return { compiled, analysis, options };
 }
 
-/**
- * What a recheck has so far: which of the previous conflicts it keeps (by position in
- * `prev.conflicts`, so they stay in order) and the conflicts it made.
- */
-interface Outcome {
-  keep: Uint8Array;
-  fresh: Built[];
-}
+/** How the recheck treats a rule's previous conflicts (by `RULE_RANK`). */
+const DROP = 0;
+/** Kept unless they name a removed item (double booking, overlap, local hours, blackout). */
+const UNLESS_REMOVED = 1;
+/** Kept as they are (a capped rule's list that the edit cannot change). */
+const ALL = 2;
+/** Kept unless they name a participant walked again (transit, continuity). */
+const UNLESS_WALKED = 3;
+/** Kept unless about a touched visit or naming a removed item (window). */
+const UNLESS_VISIT = 4;
 
 /** The analysis of `compiled` from `prev`, the analysis (with the same options) of the version `diff` came from. */
 export function recheckAnalysis(
@@ -70,184 +76,163 @@ export function recheckAnalysis(
   if (options.scenario) return analyzeCompiled(compiled, options);
   const index = indexFor(compiled, options);
   const on = new Set(options.rules ?? RULES);
-  const changed = new Set<Node>();
-  for (const x of diff.added) if (!x.optional || index.takesIn(x.id)) changed.add(x);
-  const out: Outcome = { keep: new Uint8Array(prev.conflicts.length), fresh: [] };
-  if (!timelineRecheck(prev, index, diff, on, out)) return analyzeCompiled(compiled, options);
-  engineStats().runs += 1;
-  const whole = pairRules(prev, index, diff, changed, on, out);
-  if (on.has('window')) windowRecheck(prev, index, diff, changed, out);
-  const overlapRank = RULE_RANK.overlap;
-  let reported = 0;
-  const kept: Built[] = [];
-  for (let i = 0; i < out.keep.length; i++) {
-    if (!out.keep[i]) continue;
-    const c = prev.conflicts[i]!;
-    kept.push(c);
-    if (c.ruleIndex === overlapRank) reported++;
+  const edit = editOf(index, diff, on);
+  // The capped pair rules: kept as they were where the edit came after where they stopped
+  // (`CapStop`), else run again over the whole index.
+  const wasWhole = prev.truncated.filter((r) => CAPPED.has(r) && on.has(r));
+  const still = new Set<RuleId>();
+  for (const rule of wasWhole) {
+    const stop = prev.capStops[rule];
+    if (stop && isAfter(stop, diff)) still.add(rule);
   }
-  for (const c of out.fresh) if (c.ruleIndex === overlapRank) reported++;
-  const conflicts = mergeSorted(kept, sortBuilt(out.fresh));
-  const overlap = whole.get('overlap');
+  engineStats().capsKept += still.size;
+  const whole = new Set(wasWhole.filter((r) => !still.has(r)));
+  const mode = new Uint8Array(RULES.length);
+  for (const rule of on) {
+    const r = RULE_RANK[rule];
+    if (still.has(rule)) mode[r] = ALL;
+    else if (whole.has(rule)) mode[r] = DROP;
+    else if (LOCAL.has(rule)) mode[r] = UNLESS_REMOVED;
+    else if (TIMELINE.has(rule)) mode[r] = UNLESS_WALKED;
+    else if (rule === 'window') mode[r] = UNLESS_VISIT;
+  }
+  const out: Outcome = { keep: new Uint8Array(prev.conflicts.length), fresh: [] };
+  const counts = keptOf(prev, edit, mode, out);
+  if (!counts || !timelineRecheck(prev, index, edit, on, out)) return analyzeCompiled(compiled, options);
+  engineStats().runs += 1;
+  const results = pairRules(prev, index, edit, on, { still, whole, counts }, out);
+  if (on.has('window')) windowRecheck(index, edit, out);
+  const conflicts = mergeKept(prev.conflicts, out.keep, sortBuilt(out.fresh));
+  let reported = whole.has('overlap') ? 0 : counts[RULE_RANK.overlap]!;
+  for (const c of out.fresh) if (c.ruleIndex === RULE_RANK.overlap) reported++;
+  const overlap = results.get('overlap');
   const truncated: RuleId[] = [];
-  for (const rule of RULE_REGISTRY) if (whole.get(rule.id)?.capped) truncated.push(rule.id);
+  const capStops: Partial<Record<RuleId, CapStop>> = {};
+  for (const rule of RULE_REGISTRY) {
+    const r = results.get(rule.id);
+    if (!r?.capped) continue;
+    truncated.push(rule.id);
+    if (r.stop) capStops[rule.id] = r.stop;
+  }
   return {
     conflicts,
     overlapPairsTotal: overlap?.total ?? reported,
     overlapPairsReported: reported,
     truncated,
+    capStops,
   };
 }
 
-/** Two lists in the engine's order (`sortBuilt`), as one. */
-function mergeSorted(a: Built[], b: Built[]): Built[] {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const out = new Array<Built>(a.length + b.length);
-  let i = 0;
+function editOf(index: PlanIndex, diff: PlanDiff, on: ReadonlySet<RuleId>): Edit {
+  const changed = new Set<Node>();
+  for (const x of diff.added) if (!x.optional || index.takesIn(x.id)) changed.add(x);
+  const people = new Set<string>();
+  const visits = new Set<string>();
+  const walks = on.has('transit') || on.has('continuity');
+  for (const list of [diff.removed, diff.added]) {
+    for (const x of list) {
+      if (walks && x.commitment) for (const p of x.participants) people.add(p);
+      if (x.visitId !== undefined) visits.add(x.visitId);
+    }
+  }
+  // A few removed items are compared by identity as a list (no hashing); many, by the set.
+  const removed = [...diff.removed];
+  const involvesRemoved =
+    removed.length === 0
+      ? () => false
+      : removed.length <= 8
+        ? (c: Built) => c.involvesAnyOf(removed)
+        : (c: Built) => c.involvesAny(diff.removed);
+  return { diff, changed, people, visits, involvesRemoved };
+}
+
+/**
+ * One pass over the previous conflicts: those kept marked in `out.keep`, by each rule's `mode`.
+ * Returns how many were kept of each rule (by `RULE_RANK`), or null when a full run is due (a
+ * transit or continuity conflict shared between someone walked again and someone not).
+ */
+function keptOf(prev: Analysis, edit: Edit, mode: Uint8Array, out: Outcome): Uint32Array | null {
+  const counts = new Uint32Array(RULES.length);
+  const { people, visits, involvesRemoved } = edit;
+  const { keep } = out;
+  const list = prev.conflicts;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    const r = c.ruleIndex;
+    switch (mode[r]) {
+      case UNLESS_REMOVED:
+        if (involvesRemoved(c)) continue;
+        break;
+      case ALL:
+        break;
+      case UNLESS_WALKED: {
+        if (people.size === 0) break;
+        let mine = 0;
+        for (const p of c.participantIds) if (people.has(p)) mine++;
+        if (mine === 0) break;
+        if (mine < c.participantIds.length) return null;
+        continue;
+      }
+      case UNLESS_VISIT: {
+        const visit = c.aboutVisit;
+        if (visit !== undefined ? visits.has(visit) : involvesRemoved(c)) continue;
+        break;
+      }
+      default:
+        continue;
+    }
+    keep[i] = 1;
+    counts[r]!++;
+  }
+  return counts;
+}
+
+/** The conflicts of `prev` marked in `keep` and those in `fresh`, each in the engine's order (`sortBuilt`), as one list in that order. */
+function mergeKept(prev: readonly Built[], keep: Uint8Array, fresh: readonly Built[]): Built[] {
+  let kept = 0;
+  for (let i = 0; i < keep.length; i++) kept += keep[i]!;
+  const out = new Array<Built>(kept + fresh.length);
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareBuilt(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
+  for (let i = 0; i < keep.length; i++) {
+    if (!keep[i]) continue;
+    const c = prev[i]!;
+    while (j < fresh.length && compareBuilt(fresh[j]!, c) < 0) out[k++] = fresh[j++]!;
+    out[k++] = c;
+  }
+  while (j < fresh.length) out[k++] = fresh[j++]!;
   return out;
 }
 
 /**
- * Double booking, overlap, local hours, blackout. A pair rule that stopped at its cap last time,
- * or would reach it now, is run again over the whole index; the others keep the old conflicts of
- * unchanged items and add those of the changed items. Returns the rules run whole, with their results.
+ * Transit and continuity, after `keptOf` kept the old conflicts of everyone else: the walks of
+ * the participants whose commitments changed, again. False (a full run is due) when one of
+ * those walks finds a conflict that was kept.
  */
-function pairRules(
-  prev: Analysis,
-  index: PlanIndex,
-  diff: PlanDiff,
-  changed: ReadonlySet<Node>,
-  on: ReadonlySet<RuleId>,
-  out: Outcome,
-): Map<RuleId, RuleResult> {
-  const cap = Math.max(0, index.settings.overlapPairCap);
-  const wasWhole: ReadonlySet<RuleId> = new Set(prev.truncated.filter((r) => CAPPED.has(r) && on.has(r)));
-  const whole = new Set(wasWhole);
-  // The old conflicts of unchanged items, marked kept; how many of each rule (by RULE_RANK).
-  const looked = new Uint8Array(RULES.length);
-  for (const rule of LOCAL) if (!whole.has(rule)) looked[RULE_RANK[rule]] = 1;
-  const counts = new Uint32Array(RULES.length);
-  const removed = diff.removed.size > 0 ? diff.removed : undefined;
-  for (let i = 0; i < prev.conflicts.length; i++) {
-    const c = prev.conflicts[i]!;
-    if (!looked[c.ruleIndex] || (removed && c.involvesAny(removed))) continue;
-    out.keep[i] = 1;
-    counts[c.ruleIndex]!++;
-  }
-  // The new conflicts of the changed items, by rule.
-  const made = new Map<RuleId, Built[]>();
-  if (changed.size > 0) {
-    let sub: PlanIndex | undefined;
-    for (const rule of RULE_REGISTRY) {
-      if (!LOCAL.has(rule.id) || !on.has(rule.id) || whole.has(rule.id)) continue;
-      // Local hours looks at each item alone; blackout needs a blackout in force.
-      let over: PlanIndex;
-      if (rule.id === 'local-hours') over = { ...index, nodes: [...changed] };
-      else if (rule.id === 'blackout' && index.blackouts.length === 0) continue;
-      else over = sub ??= around(index, changed);
-      const r = rule.run(over);
-      if (r.capped) {
-        whole.add(rule.id);
-        continue;
-      }
-      const mine: Built[] = [];
-      for (const c of r.built) if (c.involvesAny(changed)) mine.push(c);
-      made.set(rule.id, mine);
-    }
-  }
-  for (const rule of CAPPED) {
-    if (on.has(rule) && counts[RULE_RANK[rule]]! + (made.get(rule)?.length ?? 0) >= cap) whole.add(rule);
-  }
-  // A rule run whole from here on keeps none of its old conflicts.
-  for (const rule of whole) {
-    if (wasWhole.has(rule)) continue;
-    const r = RULE_RANK[rule];
-    for (let i = 0; i < prev.conflicts.length; i++) if (prev.conflicts[i]!.ruleIndex === r) out.keep[i] = 0;
-  }
-  const results = new Map<RuleId, RuleResult>();
-  for (const rule of RULE_REGISTRY) {
-    if (!LOCAL.has(rule.id) || !on.has(rule.id)) continue;
-    if (whole.has(rule.id)) {
-      const r = rule.run(index);
-      results.set(rule.id, r);
-      for (const c of r.built) out.fresh.push(c);
-    } else for (const c of made.get(rule.id) ?? []) out.fresh.push(c);
-  }
-  return results;
-}
-
-const TIMELINE: ReadonlySet<RuleId> = new Set<RuleId>(['transit', 'continuity']);
-
-/**
- * Transit and continuity: the walks of the participants whose commitments changed, again; the
- * old conflicts of everyone else kept. False (a full run is due) when a conflict is shared
- * between someone walked again and someone not.
- */
-function timelineRecheck(
-  prev: Analysis,
-  index: PlanIndex,
-  diff: PlanDiff,
-  on: ReadonlySet<RuleId>,
-  result: Outcome,
-): boolean {
+function timelineRecheck(prev: Analysis, index: PlanIndex, edit: Edit, on: ReadonlySet<RuleId>, out: Outcome): boolean {
   const rules = new Set([...on].filter((r) => TIMELINE.has(r)));
-  if (rules.size === 0) return true;
-  const touched = new Set<string>();
-  for (const x of diff.removed) if (x.commitment) for (const p of x.participants) touched.add(p);
-  for (const x of diff.added) if (x.commitment) for (const p of x.participants) touched.add(p);
-  const keep: number[] = [];
-  const kept = new Set<string>();
-  for (let i = 0; i < prev.conflicts.length; i++) {
-    const c = prev.conflicts[i]!;
-    if (!TIMELINE.has(c.rule)) continue;
-    let mine = 0;
-    for (const p of c.participantIds) if (touched.has(p)) mine++;
-    if (mine === 0) {
-      keep.push(i);
-      if (touched.size > 0) kept.add(c.id);
-    } else if (mine < c.participantIds.length) return false;
-  }
-  const out: Built[] = [];
-  if (touched.size > 0) {
-    const timelines = new Map<string, Node[]>();
-    for (const [p, list] of index.timelines) if (touched.has(p)) timelines.set(p, list);
-    for (const c of timelineRules({ ...index, timelines }, { rules })) {
-      if (kept.has(c.id)) return false;
-      out.push(c);
+  if (rules.size === 0 || edit.people.size === 0) return true;
+  const timelines = new Map<string, Node[]>();
+  for (const [p, list] of index.timelines) if (edit.people.has(p)) timelines.set(p, list);
+  const found = timelineRules({ ...index, timelines }, { rules });
+  if (found.length > 0) {
+    const kept = new Set<string>();
+    for (let i = 0; i < prev.conflicts.length; i++) {
+      const c = prev.conflicts[i]!;
+      if (out.keep[i] && TIMELINE.has(c.rule)) kept.add(c.id);
     }
+    for (const c of found) if (kept.has(c.id)) return false;
   }
-  for (const i of keep) result.keep[i] = 1;
-  for (const c of out) result.fresh.push(c);
+  for (const c of found) out.fresh.push(c);
   return true;
 }
 
 /**
- * Window: the old conflicts of unchanged items and untouched visits kept; the changed items and
- * every item of the visits they belong to (before or after the edit) checked again.
+ * Window, after `keptOf` kept the old conflicts of unchanged items and untouched visits: the
+ * changed items and every item of the visits they belong to (before or after the edit) checked again.
  */
-function windowRecheck(
-  prev: Analysis,
-  index: PlanIndex,
-  diff: PlanDiff,
-  changed: ReadonlySet<Node>,
-  out: Outcome,
-): void {
-  const visits = new Set<string>();
-  for (const x of diff.removed) if (x.visitId !== undefined) visits.add(x.visitId);
-  for (const x of diff.added) if (x.visitId !== undefined) visits.add(x.visitId);
-  for (let i = 0; i < prev.conflicts.length; i++) {
-    const c = prev.conflicts[i]!;
-    if (c.rule !== 'window') continue;
-    const visit = c.aboutVisit;
-    if (visit !== undefined ? visits.has(visit) : diff.removed.size > 0 && c.involvesAny(diff.removed)) continue;
-    out.keep[i] = 1;
-  }
+function windowRecheck(index: PlanIndex, edit: Edit, out: Outcome): void {
+  const { changed, visits } = edit;
   if (changed.size === 0 && visits.size === 0) return;
   // The changed items, every item of the touched visits, and the windows they are tied to.
   const nodes: Node[] = [];
@@ -274,53 +259,10 @@ function windowRecheck(
   }
 }
 
-/** The items in force that share an instant with one of `changed` (themselves included), as an index. */
-function around(index: PlanIndex, changed: ReadonlySet<Node>): PlanIndex {
-  const { order, starts, ends, all } = index;
-  let span = 0;
-  for (let k = 0; k < order.length; k++) if (ends[k]! - starts[k]! > span) span = ends[k]! - starts[k]!;
-  const picked = new Set<number>();
-  for (const x of changed) {
-    const from = x.start - span;
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < order.length && starts[k]! < x.end; k++) if (ends[k]! > x.start) picked.add(k);
-  }
-  const ks = Uint32Array.from(picked).sort();
-  const subOrder = new Uint32Array(ks.length);
-  const subStarts = new Float64Array(ks.length);
-  const subEnds = new Float64Array(ks.length);
-  for (let i = 0; i < ks.length; i++) {
-    subOrder[i] = order[ks[i]!]!;
-    subStarts[i] = starts[ks[i]!]!;
-    subEnds[i] = ends[ks[i]!]!;
-  }
-  return {
-    ...index,
-    nodes: Array.from(subOrder, (n) => all[n]!),
-    order: subOrder,
-    starts: subStarts,
-    ends: subEnds,
-    timelines: timelinesOf(all, subOrder),
-  };
-}
-
 /** The node of window `id` (starting at `start`) among the items in force, if it is one. */
 function windowNode(index: PlanIndex, id: string, start: number): Node | undefined {
   const { order, starts, all } = index;
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < order.length && starts[k] === start; k++) {
+  for (let k = firstNotBelow(starts, start); k < order.length && starts[k] === start; k++) {
     const x = all[order[k]!]!;
     if (x.type === 'window' && x.id === id) return x;
   }

@@ -5,6 +5,7 @@ import {
   recheck,
   recompilePlan,
   compilePlan,
+  engineStats,
   sharedAnalysis,
   sharedAnalysisSteps,
   sharedCompiled,
@@ -16,6 +17,8 @@ import {
 } from '../../../src/domain/conflicts';
 import type { Leg, Plan, PlanEvent } from '../../../src/domain/model/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
+import { indexFor } from '../../../src/domain/conflicts/nodes';
+import { overlapTotalAfter } from '../../../src/domain/conflicts/rules/overlap';
 import { toInstant } from '../../../src/domain/time/time';
 import { drain } from './fixtures';
 
@@ -128,11 +131,11 @@ function apply(plan: Plan, e: Edit): Plan {
  */
 const steps = { all: 0, incremental: 0, capped: 0 };
 
-function expectRecheckAgrees(start: Plan, edits: Edit[], options: FindOptions): void {
+function expectRecheckAgrees(start: Plan, edits: (Edit | Edit[])[], options: FindOptions): void {
   let plan = start;
   let checked: Checked = recheck(undefined, plan, options);
   for (const e of edits) {
-    plan = apply(plan, e);
+    plan = Array.isArray(e) ? e.reduce(apply, plan) : apply(plan, e);
     steps.all++;
     if (recompilePlan(checked.compiled, plan).diff) {
       steps.incremental++;
@@ -181,9 +184,11 @@ describe('incremental recheck', () => {
   it('equals a full run where a rule stops at its cap (that rule is run again whole, the others rechecked)', () => {
     const crowded = crowdedPlan();
     const before = steps.capped;
+    const keptBefore = engineStats().capsKept;
     fc.assert(
       fc.property(
-        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        // Single edits, and several at once (as a sync or an import brings them).
+        fc.array(fc.oneof(edit, fc.array(edit, { minLength: 2, maxLength: 4 })), { minLength: 1, maxLength: 8 }),
         fc.integer({ min: 1, max: 60 }),
         fc.boolean(),
         (edits, cap, includeOptional) => {
@@ -194,6 +199,8 @@ describe('incremental recheck', () => {
     );
     // Many of those edits were rechecked from a capped version, so the comparison means something.
     expect(steps.capped - before).toBeGreaterThan(30);
+    // And many kept a capped rule's list as it was (the edit came after where the rule stopped).
+    expect(engineStats().capsKept - keptBefore).toBeGreaterThan(20);
   }, 120_000);
 
   it('equals a full run when an edit takes a rule to its cap or back under it', () => {
@@ -243,6 +250,148 @@ describe('incremental recheck', () => {
     const others = first.analysis.conflicts.filter((c) => c.rule === 'local-hours' && c.items[0]!.id !== e.id);
     expect(others.length).toBeGreaterThan(0);
     for (const c of others) expect(next.analysis.conflicts).toContain(c);
+  });
+
+  it('keeps the very list of a capped rule after an edit later than where it stopped, and runs it again after one earlier', () => {
+    const plan = crowdedPlan();
+    const options = { includeOptional: true, settings: { overlapPairCap: 10 } };
+    const first = recheck(undefined, plan, options);
+    expect(first.analysis.truncated).toEqual(expect.arrayContaining(['overlap', 'double-booking']));
+    const listed = (c: Checked, rule: string) => c.analysis.conflicts.filter((x) => x.rule === rule);
+    const byStart = plan.events
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => !['cancelled', 'postponed'].includes(e.status) && !e.allDay && e.participantIds.length > 0)
+      .sort((a, b) => Date.parse(a.e.startsAt) - Date.parse(b.e.startsAt));
+    const moveBy = (p: Plan, i: number, hours: number): Plan => {
+      const events = p.events.slice();
+      const e = events[i]!;
+      events[i] = stamped({ ...e, startsAt: shift(e.startsAt, hours * HOUR), endsAt: shift(e.endsAt, hours * HOUR) });
+      return { ...p, events };
+    };
+    // The last event, an hour later: both capped lists are the very records they were.
+    const late = moveBy(plan, byStart.at(-1)!.i, 1);
+    const kept = engineStats().capsKept;
+    const next = recheck(first, late, options);
+    expect(engineStats().capsKept - kept).toBe(2);
+    expect(plain(next.analysis)).toEqual(plain(analyzeConflicts(late, options)));
+    for (const rule of ['overlap', 'double-booking']) {
+      expect(listed(next, rule)).toHaveLength(listed(first, rule).length);
+      for (const c of listed(first, rule)) expect(next.analysis.conflicts).toContain(c);
+    }
+    // The first event, an hour earlier: before where both stopped, so both are run again.
+    const early = moveBy(late, byStart[0]!.i, -1);
+    const again = recheck(next, early, options);
+    expect(engineStats().capsKept - kept).toBe(2);
+    expect(plain(again.analysis)).toEqual(plain(analyzeConflicts(early, options)));
+  });
+
+  it('runs a capped rule again when an edited item starts at the very instant where it stopped (it may sort before)', () => {
+    const sample = buildSamplePlan();
+    const template = sample.events.find((e) => !e.allDay && e.participantIds.length > 0)!;
+    const at = (id: string, from: number, to: number): PlanEvent => ({
+      ...template,
+      id: id as never,
+      status: 'confirmed',
+      visitId: undefined,
+      windowId: undefined,
+      startsAt: toInstant(Date.parse('2030-01-01T00:00:00.000Z') + from * HOUR),
+      endsAt: toInstant(Date.parse('2030-01-01T00:00:00.000Z') + to * HOUR),
+    });
+    const base: Plan = {
+      ...sample,
+      visits: [],
+      legs: [],
+      windows: [],
+      events: [at('a', 0, 10), at('b', 5, 15), at('z', 12, 30)],
+    };
+    const options = { includeOptional: true, rules: ['overlap' as const], settings: { overlapPairCap: 1 } };
+    const first = recheck(undefined, base, options);
+    // (a, b) listed, the sweep stopped at b (hour 5); (b, z) is left unlisted.
+    expect(first.analysis.overlapPairsTotal).toBe(2);
+    expect(first.analysis.capStops.overlap).toEqual({ at: Date.parse('2030-01-01T05:00:00.000Z') });
+    const withC: Plan = { ...base, events: [...base.events, stamped(at('c', 5, 8))] };
+    const next = recheck(first, withC, options);
+    // c starts at hour 5 too but sorts before b (it ends sooner), so (a, c) is now the first pair.
+    expect(next.analysis.conflicts.map((c) => c.items.map((it) => it.id))).toEqual([['a', 'c']]);
+    expect(plain(next.analysis)).toEqual(plain(analyzeConflicts(withC, options)));
+  });
+
+  it('runs double booking again when an edit brings someone’s first commitment before the participant where it stopped', () => {
+    const sample = buildSamplePlan();
+    const template = sample.events.find((e) => !e.allDay && e.participantIds.length > 0)!;
+    const [p, q] = sample.participants.map((x) => x.id);
+    const at = (id: string, who: PlanEvent['participantIds'][number], from: number, to: number): PlanEvent => ({
+      ...template,
+      id: id as never,
+      status: 'confirmed',
+      visitId: undefined,
+      windowId: undefined,
+      participantIds: [who],
+      startsAt: toInstant(Date.parse('2030-01-01T00:00:00.000Z') + from * HOUR),
+      endsAt: toInstant(Date.parse('2030-01-01T00:00:00.000Z') + to * HOUR),
+    });
+    const events = [
+      at('a', p!, 0, 10),
+      at('b', p!, 5, 15),
+      at('c', p!, 6, 9),
+      at('d', q!, 20, 30),
+      at('e', q!, 25, 35),
+    ];
+    const base: Plan = { ...sample, visits: [], legs: [], windows: [], events };
+    const options = { includeOptional: true, rules: ['double-booking' as const], settings: { overlapPairCap: 1 } };
+    const first = recheck(undefined, base, options);
+    // p's commitments are swept first (the earliest); the list fills with (a, b) and stops at c.
+    expect(first.analysis.conflicts.map((c) => c.items.map((it) => it.id))).toEqual([['a', 'b']]);
+    expect(first.analysis.capStops['double-booking']).toMatchObject({ person: p, swept: [] });
+    // d moved before a: q is swept first now, and (d, e) fills the list.
+    const moved: Plan = { ...base, events: [...events.slice(0, 3), stamped(at('d', q!, -5, 30)), events[4]!] };
+    const next = recheck(first, moved, options);
+    expect(next.analysis.conflicts.map((c) => c.items.map((it) => it.id))).toEqual([['d', 'e']]);
+    expect(plain(next.analysis)).toEqual(plain(analyzeConflicts(moved, options)));
+    // e moved later instead: after where p stopped and after p's first commitment, so the list is kept.
+    const kept = engineStats().capsKept;
+    const later: Plan = { ...base, events: [...events.slice(0, 4), stamped(at('e', q!, 26, 36))] };
+    const again = recheck(first, later, options);
+    expect(engineStats().capsKept - kept).toBe(1);
+    expect(plain(again.analysis)).toEqual(plain(analyzeConflicts(later, options)));
+  });
+
+  it('counts the overlap total after an edit of many items from the total before', () => {
+    const crowded = crowdedPlan();
+    // All-day items and the items of visits, whose pairs the rule may leave out, drawn as often as any.
+    const special = crowded.events.flatMap((e, i) => (e.allDay || e.visitId ? [i] : []));
+    const pick = fc.oneof(fc.nat({ max: crowded.events.length - 1 }), fc.constantFrom(...special));
+    const total = (p: Plan, includeOptional: boolean) =>
+      analyzeConflicts(p, { includeOptional, rules: ['overlap'], settings: { overlapPairCap: 0 } }).overlapPairsTotal;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(pick, { maxLength: 12 }),
+        fc.array(fc.record({ from: pick, by: fc.integer({ min: -30, max: 30 }) }), { maxLength: 12 }),
+        fc.boolean(),
+        (gone, made, includeOptional) => {
+          const copies = made.map(({ from, by }, k) => {
+            const e = crowded.events[from]!;
+            return {
+              ...e,
+              id: `${e.id}-new${k}`,
+              startsAt: shift(e.startsAt, by * HOUR),
+              endsAt: shift(e.endsAt, by * HOUR),
+            };
+          });
+          const after: Plan = {
+            ...crowded,
+            events: [...crowded.events.filter((_, i) => !gone.includes(i)), ...(copies as PlanEvent[])],
+          };
+          const { compiled, diff } = recompilePlan(compilePlan(crowded), after);
+          expect(diff).not.toBeNull();
+          const index = indexFor(compiled, { includeOptional });
+          expect(overlapTotalAfter(total(crowded, includeOptional), index, diff!.removed, diff!.added)).toBe(
+            total(after, includeOptional),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('recompiles only the edited item: every other compiled node is kept', () => {

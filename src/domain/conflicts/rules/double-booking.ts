@@ -12,7 +12,7 @@ import { build, severityOf, type Built } from '../make';
 import { overlapsBy } from './overlap';
 import { isVisitProgramme, onDifferentDays } from '../all-day';
 import { compareNodes, legNoun, type Node, type PlanIndex } from '../nodes';
-import type { ConflictRule, RuleResult } from './rule';
+import type { CapStop, ConflictRule, RuleResult } from './rule';
 
 /** True when overlapping commitments `a` and `b` of one participant can both be kept. */
 export function isCompatible(a: Node, b: Node): boolean {
@@ -37,7 +37,9 @@ export function doubleBookingRule(index: PlanIndex): PairRuleResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
   const width = index.all.length;
   const pairs = new Map<number, { a: Node; b: Node; people: string[] }>();
-  let capped = false;
+  let stop: CapStop | undefined;
+  // The participants swept whole so far.
+  const swept: string[] = [];
   // Each participant's commitments swept as in the overlap rule (see `sweepPairs`).
   const active: Node[] = [];
   outer: for (const [person, list] of index.timelines) {
@@ -62,7 +64,7 @@ export function doubleBookingRule(index: PlanIndex): PairRuleResult {
           if (seen) seen.people.push(person);
           else {
             if (pairs.size >= cap) {
-              capped = true;
+              stop = { at: s, swept, person, first: list[0]!.start };
               break outer;
             }
             pairs.set(key, { a, b: x, people: [person] });
@@ -72,10 +74,11 @@ export function doubleBookingRule(index: PlanIndex): PairRuleResult {
       if (live === 0 || x.end > latest) latest = x.end;
       active[live++] = x;
     }
+    swept.push(person);
   }
   const built: Built[] = [];
   for (const { a, b, people } of pairs.values()) built.push(doubleBooking(index, a, b, people));
-  return { built, capped };
+  return stop ? { built, capped: true, stop } : { built, capped: false };
 }
 
 function doubleBooking(index: PlanIndex, a: Node, b: Node, people: string[]): Built {

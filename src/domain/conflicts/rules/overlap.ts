@@ -11,7 +11,7 @@
 import { isUnrelatedAllDay, isVisitDay, isVisitProgramme } from '../all-day';
 import { describe, duration } from '../describe';
 import { build, type Built } from '../make';
-import { sortByStart, sortedOrder, type Node, type PlanIndex } from '../nodes';
+import { firstNotBelow, longestSpan, sortByStart, sortedOrder, type Node, type PlanIndex } from '../nodes';
 import type { ConflictRule, RuleResult } from './rule';
 
 /** The overlap rule's result: `total` counts every overlapping pair, even past the cap. */
@@ -81,16 +81,66 @@ export function countOverlapPairs(starts: Float64Array, ends: Float64Array): num
 export function overlapRule(index: PlanIndex): OverlapResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
   const built: Built[] = [];
+  // The start of the item the sweep had reached when the list filled (the later item of each pair).
+  let at = Number.NEGATIVE_INFINITY;
   if (cap > 0) {
     sweepPairs(index.all, index.order, index.starts, index.ends, (a, b) => {
       if (isLeftOut(a, b)) return true;
       built.push(overlapConflict(a, b));
+      at = b.start;
       return built.length < cap;
     });
   }
-  const capped = built.length >= cap && cap < Number.POSITIVE_INFINITY;
-  const total = capped ? countOverlapPairs(index.starts, index.ends) - countLeftOut(index.nodes) : built.length;
-  return { built, total, capped: total > built.length };
+  const full = built.length >= cap && cap < Number.POSITIVE_INFINITY;
+  const total = full ? countOverlapPairs(index.starts, index.ends) - countLeftOut(index.nodes) : built.length;
+  const capped = total > built.length;
+  return capped ? { built, total, capped, stop: { at } } : { built, total, capped };
+}
+
+/**
+ * The overlap rule's total after an edit, from its total before: less the pairs of the items
+ * the edit took away (`removed`, those that were in force), plus those of the items it brought
+ * (`added`), each counted against the unchanged items in force and among themselves. O(changed ×
+ * the items within the longest item's length of them), instead of counting every pair again.
+ */
+export function overlapTotalAfter(
+  before: number,
+  index: PlanIndex,
+  removed: Iterable<Node>,
+  added: readonly Node[],
+): number {
+  const inForce = (x: Node) => !x.optional || index.takesIn(x.id);
+  const isAdded = new Uint8Array(index.all.length);
+  for (const x of added) isAdded[x.n] = 1;
+  const gone = [...removed].filter(inForce);
+  const come = added.filter(inForce);
+  if (gone.length === 0 && come.length === 0) return before;
+  const span = longestSpan(index.starts, index.ends);
+  return before - pairsOf(index, span, gone, isAdded) + pairsOf(index, span, come, isAdded);
+}
+
+/**
+ * Overlapping pairs listed by the overlap rule (not left out) that involve one of `xs`: with the
+ * items in force of `index` not marked in `skip` (by position in `index.all`, which is `n`), and
+ * among `xs`. `span`: at least the longest item's length.
+ */
+function pairsOf(index: PlanIndex, span: number, xs: readonly Node[], skip: Uint8Array): number {
+  const { all, order, starts, ends } = index;
+  let count = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    for (let j = i + 1; j < xs.length; j++) {
+      const y = xs[j]!;
+      if (x.start < y.end && y.start < x.end && !isLeftOut(x, y)) count++;
+    }
+    // A timed item outside any visit leaves no pair out (`isLeftOut` needs an all-day item or a visit).
+    const plain = !x.allDay && x.visitId === undefined;
+    for (let k = firstNotBelow(starts, x.start - span); k < order.length && starts[k]! < x.end; k++) {
+      if (ends[k]! <= x.start || skip[order[k]!]) continue;
+      if (plain || !isLeftOut(x, all[order[k]!]!)) count++;
+    }
+  }
+  return count;
 }
 
 function isLeftOut(a: Node, b: Node): boolean {
