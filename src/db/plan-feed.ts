@@ -22,17 +22,11 @@ import {
   type ConflictEntry,
 } from '../domain/conflicts';
 import type { Plan } from '../domain/model';
+import { inNextTask } from '../domain/tasks';
 import { createAcceptances } from './acceptances';
 import { db as defaultDb } from './index';
 import { loadPlan } from './repositories';
 import type { SummitryDb } from './schema';
-
-/** Run `fn` in a task of its own (after what is queued now), so the page can paint in between. */
-function inNextTask(fn: () => void): void {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (fn: () => void) => Promise<unknown> } }).scheduler;
-  if (scheduler?.postTask) void scheduler.postTask(fn);
-  else setTimeout(fn, 0);
-}
 
 /** One live query with any number of subscribers; it runs while at least one is subscribed. */
 class Feed<T> {

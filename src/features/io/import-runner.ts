@@ -7,6 +7,7 @@
 import { describeFailure, UNEXPECTED_FAILURE } from '../../db/errors';
 import type { Restored } from '../../domain/files';
 import type { Plan, TableName } from '../../domain/model';
+import { nextTask } from '../../domain/tasks';
 import type { ImportPhase, ImportReply, ImportRequest } from './import-protocol';
 
 export interface RunHandlers {
@@ -58,8 +59,6 @@ function receiver(on: RunHandlers) {
     }
   };
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Start importing `request.file` (or `request.text`). `options.worker: false` forces the main thread. */
 export function startImport(request: OpenRequest, on: RunHandlers, options: { worker?: boolean } = {}): ImportRun {

@@ -12,6 +12,7 @@
 import * as Y from 'yjs';
 import { fromUtf8, utf8 } from './bytes';
 import { ID_SLOT, type PlanCipher, epochOf, tagOf } from './plan-doc';
+import { nextTask } from '../../domain/tasks';
 
 const FORMAT = 1;
 /** The fixed slot a checkpoint is sealed at (its additional data: plan id and this). */
@@ -152,9 +153,6 @@ export function coverage(
   }
   return { total, uncovered, known };
 }
-
-/** A pause between slices of background work: lets the page (or the process) do other things. */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const canonical = (value: unknown) => JSON.stringify(value);
 
