@@ -167,6 +167,24 @@ export class ConflictRecord implements Conflict {
     return false;
   }
 
+  /**
+   * The `n` of this conflict's items, written at `i` of `a` and `b` (-1: no second item), or -2
+   * in `a` when they are not one or two engine nodes (a visit, or more than two items).
+   */
+  writeNumbers(a: Int32Array, b: Int32Array, i: number): void {
+    const mine = this.#parties;
+    const list: readonly Party[] = this.#many ? (mine as readonly Party[]) : [mine as Party];
+    const x = list[0];
+    const y = list[1];
+    if (list.length > 2 || !x || x.type === 'visit' || (y && y.type === 'visit')) {
+      a[i] = -2;
+      b[i] = -2;
+    } else {
+      a[i] = x.n;
+      b[i] = y ? y.n : -1;
+    }
+  }
+
   /** The visit this conflict is about (a visit outside its window), if any. */
   get aboutVisit(): string | undefined {
     const mine = this.#parties;

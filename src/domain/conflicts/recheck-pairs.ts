@@ -27,6 +27,8 @@ export interface Edit {
   visits: ReadonlySet<string>;
   /** True when the conflict names one of the removed items. */
   involvesRemoved: (c: Built) => boolean;
+  /** The removed items marked by `n` (their place in the previous compile). */
+  gone: Uint8Array;
 }
 
 /**

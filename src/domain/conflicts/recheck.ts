@@ -15,6 +15,7 @@
  * capped or not (property tests in test/domain/conflicts/recheck.test.ts).
  */
 import { analyzeCompiled, engineStats, type Analysis } from './engine';
+import { keysOf, mergeKeys } from './keys';
 import { compareBuilt, RULE_RANK, sortBuilt, type Built } from './make';
 import {
   compareNodes,
@@ -102,7 +103,7 @@ export function recheckAnalysis(
   engineStats().runs += 1;
   const results = pairRules(prev, index, edit, on, { still, whole, counts }, out);
   if (on.has('window')) windowRecheck(index, edit, out);
-  const conflicts = mergeKept(prev.conflicts, out.keep, sortBuilt(out.fresh));
+  const conflicts = mergeKeys(prev.conflicts, out.keep, sortBuilt(out.fresh), (x, y) => compareBuilt(x, y) < 0);
   let reported = whole.has('overlap') ? 0 : counts[RULE_RANK.overlap]!;
   for (const c of out.fresh) if (c.ruleIndex === RULE_RANK.overlap) reported++;
   const overlap = results.get('overlap');
@@ -143,7 +144,11 @@ function editOf(index: PlanIndex, diff: PlanDiff, on: ReadonlySet<RuleId>): Edit
       : removed.length <= 8
         ? (c: Built) => c.involvesAnyOf(removed)
         : (c: Built) => c.involvesAny(diff.removed);
-  return { diff, changed, people, visits, involvesRemoved };
+  let top = -1;
+  for (const x of removed) if (x.n > top) top = x.n;
+  const gone = new Uint8Array(top + 1);
+  for (const x of removed) gone[x.n] = 1;
+  return { diff, changed, people, visits, involvesRemoved, gone };
 }
 
 /**
@@ -153,19 +158,30 @@ function editOf(index: PlanIndex, diff: PlanDiff, on: ReadonlySet<RuleId>): Edit
  */
 function keptOf(prev: Analysis, edit: Edit, mode: Uint8Array, out: Outcome): Uint32Array | null {
   const counts = new Uint32Array(RULES.length);
-  const { people, visits, involvesRemoved } = edit;
+  const { people, visits, involvesRemoved, gone } = edit;
   const { keep } = out;
   const list = prev.conflicts;
+  // Rules and items read from the keys; a conflict itself only where they do not say enough.
+  const { rule, a, b } = keysOf(list);
+  const top = gone.length;
   for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
-    const r = c.ruleIndex;
+    const r = rule[i]!;
     switch (mode[r]) {
-      case UNLESS_REMOVED:
-        if (involvesRemoved(c)) continue;
+      case UNLESS_REMOVED: {
+        if (top === 0) break;
+        const x = a[i]!;
+        if (x === -2) {
+          if (involvesRemoved(list[i]!)) continue;
+          break;
+        }
+        const y = b[i]!;
+        if ((x < top && gone[x]) || (y >= 0 && y < top && gone[y])) continue;
         break;
+      }
       case ALL:
         break;
       case UNLESS_WALKED: {
+        const c = list[i]!;
         if (people.size === 0) break;
         let mine = 0;
         for (const p of c.participantIds) if (people.has(p)) mine++;
@@ -174,6 +190,7 @@ function keptOf(prev: Analysis, edit: Edit, mode: Uint8Array, out: Outcome): Uin
         continue;
       }
       case UNLESS_VISIT: {
+        const c = list[i]!;
         const visit = c.aboutVisit;
         if (visit !== undefined ? visits.has(visit) : involvesRemoved(c)) continue;
         break;
@@ -185,23 +202,6 @@ function keptOf(prev: Analysis, edit: Edit, mode: Uint8Array, out: Outcome): Uin
     counts[r]!++;
   }
   return counts;
-}
-
-/** The conflicts of `prev` marked in `keep` and those in `fresh`, each in the engine's order (`sortBuilt`), as one list in that order. */
-function mergeKept(prev: readonly Built[], keep: Uint8Array, fresh: readonly Built[]): Built[] {
-  let kept = 0;
-  for (let i = 0; i < keep.length; i++) kept += keep[i]!;
-  const out = new Array<Built>(kept + fresh.length);
-  let j = 0;
-  let k = 0;
-  for (let i = 0; i < keep.length; i++) {
-    if (!keep[i]) continue;
-    const c = prev[i]!;
-    while (j < fresh.length && compareBuilt(fresh[j]!, c) < 0) out[k++] = fresh[j++]!;
-    out[k++] = c;
-  }
-  while (j < fresh.length) out[k++] = fresh[j++]!;
-  return out;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   compilePlan,
   engineStats,
   sharedAnalysis,
+  type ConflictRecord,
   sharedAnalysisSteps,
   sharedCompiled,
   sharedNextVersion,
@@ -17,6 +18,7 @@ import {
 } from '../../../src/domain/conflicts';
 import type { Leg, Plan, PlanEvent } from '../../../src/domain/model/model';
 import { buildSamplePlan } from '../../../src/domain/sample/sample-plan';
+import { keysOf } from '../../../src/domain/conflicts/keys';
 import { indexFor } from '../../../src/domain/conflicts/nodes';
 import { overlapTotalAfter } from '../../../src/domain/conflicts/rules/overlap';
 import { toInstant } from '../../../src/domain/time/time';
@@ -143,7 +145,19 @@ function expectRecheckAgrees(start: Plan, edits: (Edit | Edit[])[], options: Fin
     }
     checked = recheck(checked, plan, options);
     expect(plain(checked.analysis)).toEqual(plain(analyzeConflicts(plan, options)));
+    expectKeysTrue(checked.analysis.conflicts);
   }
+}
+
+/** The keys carried from recheck to recheck are those the conflicts themselves give. */
+function expectKeysTrue(list: readonly ConflictRecord[]): void {
+  const carried = keysOf(list);
+  const a = new Int32Array(list.length);
+  const b = new Int32Array(list.length);
+  list.forEach((c, i) => c.writeNumbers(a, b, i));
+  expect(carried.rule).toEqual(Uint8Array.from(list, (c) => c.ruleIndex));
+  expect(carried.a).toEqual(a);
+  expect(carried.b).toEqual(b);
 }
 
 /** Every event of the sample twice more, two hours and a day later: many overlaps and double bookings. */
