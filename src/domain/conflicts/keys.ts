@@ -34,7 +34,7 @@ export function keysOf(list: readonly Built[]): ConflictKeys {
 /**
  * The conflicts of `prev` marked in `keep` and those in `fresh`, each in the engine's order, as
  * one list in that order (`before(x, y)`: x comes first); its keys made from `prev`'s without
- * reading the kept conflicts. Each fresh conflict goes in by a binary search over `prev`.
+ * reading the kept conflicts.
  */
 export function mergeKeys(
   prev: readonly Built[],
@@ -43,15 +43,21 @@ export function mergeKeys(
   before: (x: Built, y: Built) => boolean,
 ): Built[] {
   const from = keysOf(prev);
-  // Where each fresh conflict goes: before the first of `prev` it comes before.
+  // Where each fresh conflict goes: before the first of `prev` it comes before. A few are found
+  // by binary search; many (a capped rule run again whole) by one walk along `prev`.
   const at = new Uint32Array(fresh.length);
   let lo = 0;
+  const walk = fresh.length * Math.log2(prev.length + 1) > prev.length;
   for (let j = 0; j < fresh.length; j++) {
-    let hi = prev.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (before(fresh[j]!, prev[mid]!)) hi = mid;
-      else lo = mid + 1;
+    if (walk) {
+      while (lo < prev.length && !before(fresh[j]!, prev[lo]!)) lo++;
+    } else {
+      let hi = prev.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(fresh[j]!, prev[mid]!)) hi = mid;
+        else lo = mid + 1;
+      }
     }
     at[j] = lo;
   }
