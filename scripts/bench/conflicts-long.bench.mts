@@ -83,9 +83,9 @@ try {
       await writeEvents(page, events);
       const t0 = performance.now();
       await page.reload();
-      // The tab's accessible name counts the open errors and warnings: "Conflict list, 2485 errors, 6 warnings to resolve".
+      // The tab's accessible name counts the open errors and warnings: "Conflict list, 2,485 errors, 6 warnings to resolve".
       await page
-        .getByRole('tab', { name: new RegExp(`^Conflict list, ${errors} errors`) })
+        .getByRole('tab', { name: new RegExp(`^Conflict list, ${errors.toLocaleString('en')} errors`) })
         .waitFor({ timeout: 120_000 });
       await page.locator('main article.conflict-card').first().waitFor({ timeout: 120_000 });
       wall.push(performance.now() - t0);

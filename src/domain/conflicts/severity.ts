@@ -1,5 +1,5 @@
 /** Severity order, counts and their wording, shared by the conflict list, the what-if and the nav badge. */
-import { SEVERITIES, type Conflict, type ItemType, type Severity } from './types';
+import { SEVERITIES, type Conflict, type ConflictReport, type ItemType, type Severity } from './types';
 
 /** Higher is worse: error 2, warning 1, info 0. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -20,7 +20,7 @@ export function describeCounts(counts: Partial<SeverityCounts>, severities: read
     .filter((s) => (counts[s] ?? 0) > 0)
     .map((s) => {
       const n = counts[s] ?? 0;
-      return `${n} ${s === 'info' ? 'info' : n === 1 ? s : `${s}s`}`;
+      return `${n.toLocaleString('en')} ${s === 'info' ? 'info' : n === 1 ? s : `${s}s`}`;
     });
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
@@ -60,7 +60,35 @@ export function describeInfoGroup(conflicts: readonly Pick<Conflict, 'rule' | 'i
     for (const type of new Set(c.items.map((i) => i.type))) withType.set(type, (withType.get(type) ?? 0) + 1);
   let top: [ItemType, number] | undefined;
   for (const entry of withType) if (!top || entry[1] > top[1]) top = entry;
-  const phrase = `${n} ${noun}`;
+  const phrase = `${n.toLocaleString('en')} ${noun}`;
   if (!top || n === 1 || top[1] * 2 <= n) return phrase;
   return `${phrase}, ${top[1] === n ? 'all' : 'mostly'} with ${TYPE_PLURALS[top[0]]}`;
+}
+
+/**
+ * What a capped list leaves out, in words, or "" when nothing is capped: "Only the first 10,000
+ * of 11,175 overlaps are listed. Only the first 10,000 double bookings are listed; there are
+ * more." (`truncated`, `overlapPairsReported` and `overlapPairsTotal` of the engine's report;
+ * `conflicts`, its list, to count what is listed of the other capped rules).
+ */
+export function describeTruncation(
+  report: Pick<ConflictReport, 'truncated' | 'overlapPairsReported' | 'overlapPairsTotal'> & {
+    conflicts: readonly Pick<Conflict, 'rule'>[];
+  },
+): string {
+  const n = (x: number) => x.toLocaleString('en');
+  const parts: string[] = [];
+  for (const rule of report.truncated) {
+    if (rule === 'overlap') {
+      parts.push(
+        `Only the first ${n(report.overlapPairsReported)} of ${n(report.overlapPairsTotal)} overlaps are listed.`,
+      );
+    } else {
+      let listed = 0;
+      for (const c of report.conflicts) if (c.rule === rule) listed++;
+      const noun = rule === 'double-booking' ? 'double bookings' : 'clashes with blackouts';
+      parts.push(`Only the first ${n(listed)} ${noun} are listed; there are more.`);
+    }
+  }
+  return parts.join(' ');
 }

@@ -10,7 +10,7 @@ import { AcceptDialog } from './AcceptDialog';
 import { ConflictList } from './ConflictList';
 import { ConflictTabs } from './ConflictTabs';
 import { conflictDomId } from './dom-id';
-import { acceptanceRepository, useConflictEntries } from './data';
+import { acceptanceRepository, useConflictEntries, useTruncationNote } from './data';
 import { ItemDetailsDialog } from './ItemDetailsDialog';
 import { OverlapTimeline } from './OverlapTimeline';
 import { RangeCheckPanel } from './RangeCheckPanel';
@@ -26,6 +26,7 @@ export function ConflictsView() {
   const setPanel = useConflictsViewStore((s) => s.setPanel);
   const showOnTimeline = useConflictsViewStore((s) => s.showOnTimeline);
   const entries = useConflictEntries(includeOptional);
+  const truncation = useTruncationNote(includeOptional);
   const [details, setDetails] = useState<ItemRef | null>(null);
   const [accepting, setAccepting] = useState<ConflictEntry | null>(null);
   const [revealId, setRevealId] = useState<string | null>(null);
@@ -70,6 +71,11 @@ export function ConflictsView() {
       <p className="intro">
         What clashes in the plan, and why, with local times at each place. Dates in {displayZone.replace(/_/g, ' ')}.
       </p>
+      {truncation && (
+        <p className="truncation-note" role="note">
+          {truncation} The list, its counts and its filters cover only those listed.
+        </p>
+      )}
       <ConflictTabs entries={entries} />
       <div
         role="tabpanel"

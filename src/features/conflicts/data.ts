@@ -2,7 +2,7 @@
 import { db } from '../../db';
 import { createAcceptances } from '../../db/acceptances';
 import { useAcceptancesFeed, useSharedConflicts } from '../../db/plan-feed';
-import type { Acceptance, ConflictEntry } from '../../domain/conflicts';
+import { describeTruncation, type Acceptance, type ConflictEntry } from '../../domain/conflicts';
 
 /** The acceptance repository on the app's database as it is now (`db` may be swapped for an in-memory one at start-up). */
 export function acceptanceRepository() {
@@ -20,4 +20,10 @@ export function useAcceptances(): Acceptance[] | null {
  */
 export function useConflictEntries(includeOptional: boolean): ConflictEntry[] | null {
   return useSharedConflicts(includeOptional)?.entries ?? null;
+}
+
+/** What the capped rules leave out of the list, in words ("" when nothing is capped; null while loading). */
+export function useTruncationNote(includeOptional: boolean): string | null {
+  const shared = useSharedConflicts(includeOptional);
+  return shared ? describeTruncation(shared.analysis) : null;
 }

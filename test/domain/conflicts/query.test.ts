@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { findConflicts, toPlainConflict } from '../../../src/domain/conflicts';
+import { analyzeConflicts, findConflicts, toPlainConflict } from '../../../src/domain/conflicts';
 import { filterConflicts, sortConflicts, SORT_KEYS } from '../../../src/domain/conflicts/query';
 import { buildSamplePlan } from '../../../src/domain/sample';
 import {
   countBySeverity,
   describeCounts,
   describeInfoGroup,
+  describeTruncation,
   toResolve,
   worstSeverity,
 } from '../../../src/domain/conflicts/severity';
 import { makeConflict } from '../../helpers/conflict-factory';
+import { toInstant } from '../../../src/domain/time/time';
 
 const ev = (id: string) => ({ type: 'event' as const, id, title: id.toUpperCase() });
 const list = [
@@ -131,6 +133,10 @@ describe('the info group', () => {
     expect(describeInfoGroup([overlap([ev('a'), win('w')]), overlap([leg('l'), leg('m')])])).toBe('2 overlaps');
     expect(describeInfoGroup([overlap([ev('a'), ev('b')])])).toBe('1 overlap');
     expect(describeInfoGroup([])).toBe('');
+    expect(describeInfoGroup(Array.from({ length: 10_000 }, () => overlap([ev('a'), ev('b')])))).toBe(
+      '10,000 overlaps, all with events',
+    );
+    expect(describeCounts({ warning: 1_560, info: 10_000 })).toBe('1,560 warnings and 10,000 info');
     expect(describeInfoGroup([makeConflict({ rule: 'local-hours', severity: 'info' }), ...group])).toBe(
       '5 informational notes, mostly with events',
     );
@@ -141,5 +147,39 @@ describe('the info group', () => {
       list.map((c) => c.severity).filter((s) => s !== 'info'),
     );
     expect(list.filter(toResolve)).toHaveLength(3);
+  });
+
+  it('says what a capped list leaves out, from the engine report', () => {
+    const none = { truncated: [], overlapPairsReported: 3, overlapPairsTotal: 3, conflicts: [] };
+    expect(describeTruncation(none)).toBe('');
+    // Four overlapping events of one participant: 6 overlapping pairs, 6 double bookings.
+    const sample = buildSamplePlan();
+    const template = sample.events.find((e) => !e.allDay && e.participantIds.length > 0)!;
+    const events = [0, 1, 2, 3].map((k) => ({
+      ...template,
+      id: `crowd-${k}` as never,
+      status: 'confirmed' as const,
+      visitId: undefined,
+      windowId: undefined,
+      startsAt: toInstant(Date.parse('2030-01-01T00:00:00.000Z') + k * 60_000),
+      endsAt: toInstant(Date.parse('2030-01-01T05:00:00.000Z')),
+    }));
+    const plan = { ...sample, visits: [], legs: [], windows: [], events };
+    const report = analyzeConflicts(plan, {
+      includeOptional: true,
+      rules: ['double-booking', 'overlap'],
+      settings: { overlapPairCap: 4 },
+    });
+    expect(report.truncated).toEqual(['double-booking', 'overlap']);
+    expect(describeTruncation(report)).toBe(
+      'Only the first 4 double bookings are listed; there are more. Only the first 4 of 6 overlaps are listed.',
+    );
+    const big = {
+      truncated: ['overlap' as const],
+      overlapPairsReported: 10_000,
+      overlapPairsTotal: 11_175,
+      conflicts: [],
+    };
+    expect(describeTruncation(big)).toBe('Only the first 10,000 of 11,175 overlaps are listed.');
   });
 });

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 // The sample plan has some forty conflicts: under a loaded machine a render takes a while.
 const SLOW_TEST_MS = 30_000;
-import { db, repos, resetSamplePlan } from '../../../src/db';
+import { db, loadPlan, repos, resetSamplePlan } from '../../../src/db';
+import { analyzeConflicts } from '../../../src/domain/conflicts';
 import { ConflictsView } from '../../../src/features/conflicts/ConflictsView';
 import { initialConflictsViewState, useConflictsViewStore } from '../../../src/store/conflicts-view-store';
 import { initialUiState, useUiStore } from '../../../src/store/ui-store';
@@ -123,6 +124,35 @@ describe('ConflictsView', () => {
         'Reopened because “Trump–Xi phone call: April visit accepted, Xi invited to the US” changed since.',
       );
       expect(within(screen.getByRole('region', { name: /^Accepted/ })).queryByRole('article')).not.toBeInTheDocument();
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    'says so when the overlaps are too many to list, with how many there are; and nothing when they are not',
+    async () => {
+      const { unmount } = render(<ConflictsView />);
+      await screen.findByRole('tab', { name: /^Conflict list/ });
+      expect(screen.queryByRole('note')).toBeNull();
+      unmount();
+      // 150 events at one time, no one in them: 11,175 overlapping pairs, past the cap of 10,000.
+      const template = (await repos.events.get('trump-xi-call-2025-11-24'))!;
+      const crowd = Array.from({ length: 150 }, (_, k) => ({
+        ...template,
+        id: `crowd-${k}`,
+        participantIds: [],
+        startsAt: new Date(Date.parse('2030-01-01T00:00:00.000Z') + k * 60_000).toISOString(),
+        endsAt: '2030-01-01T06:00:00.000Z',
+      }));
+      await db.events.bulkPut(crowd as never);
+      const { includeOptional } = useUiStore.getState();
+      const total = analyzeConflicts(await loadPlan(db), { includeOptional }).overlapPairsTotal;
+      expect(total).toBeGreaterThan(11_175);
+      render(<ConflictsView />);
+      const note = await screen.findByRole('note');
+      expect(note).toHaveTextContent(
+        `Only the first 10,000 of ${total.toLocaleString('en')} overlaps are listed. The list, its counts and its filters cover only those listed.`,
+      );
     },
     SLOW_TEST_MS,
   );
