@@ -65,7 +65,10 @@ try {
     const READY = watchScript([
       {
         name: 'card',
-        selectors: [`[role="tab"][aria-label^="Conflict list, ${errors} errors"]`, 'main article.conflict-card'],
+        selectors: [
+          `[role="tab"][aria-label^="Conflict list, ${errors.toLocaleString('en')} errors"]`,
+          'main article.conflict-card',
+        ],
       },
     ]);
     const longest: number[] = [];
