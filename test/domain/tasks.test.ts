@@ -8,6 +8,24 @@ afterEach(() => {
 
 const node = { versions: { node: '20.20.2' } };
 
+/**
+ * Callbacks given to `run` (one of them giving another from its own task) run after the current
+ * microtasks, in the order given; `meanwhile` is checked before any has run.
+ */
+async function expectLaterInOrder(run: (fn: () => void) => void, meanwhile?: () => void): Promise<void> {
+  const seen: string[] = [];
+  run(() => seen.push('a'));
+  run(() => {
+    seen.push('b');
+    run(() => seen.push('d'));
+  });
+  run(() => seen.push('c'));
+  await Promise.resolve();
+  expect(seen).toEqual([]);
+  meanwhile?.();
+  await vi.waitFor(() => expect(seen).toEqual(['a', 'b', 'c', 'd']));
+}
+
 describe('the next task', () => {
   it('is postTask where there is one, a message in a browser without it, a timeout in Node', () => {
     const postTask = () => Promise.resolve();
@@ -23,30 +41,11 @@ describe('the next task', () => {
 
   it('in Node runs each callback later, by timeout, in the order given', async () => {
     const timeout = vi.spyOn(globalThis, 'setTimeout');
-    const seen: string[] = [];
-    inNextTask(() => seen.push('a'));
-    inNextTask(() => {
-      seen.push('b');
-      inNextTask(() => seen.push('d'));
-    });
-    inNextTask(() => seen.push('c'));
-    await Promise.resolve();
-    expect(seen).toEqual([]);
-    expect(timeout).toHaveBeenCalledWith(expect.any(Function), 0);
-    await vi.waitFor(() => expect(seen).toEqual(['a', 'b', 'c', 'd']));
+    await expectLaterInOrder(inNextTask, () => expect(timeout).toHaveBeenCalledWith(expect.any(Function), 0));
   });
 
   it('by message, runs each callback later, in the order given', async () => {
-    const seen: string[] = [];
-    viaMessage(() => seen.push('a'));
-    viaMessage(() => {
-      seen.push('b');
-      viaMessage(() => seen.push('d'));
-    });
-    viaMessage(() => seen.push('c'));
-    await Promise.resolve();
-    expect(seen).toEqual([]);
-    await vi.waitFor(() => expect(seen).toEqual(['a', 'b', 'c', 'd']));
+    await expectLaterInOrder(viaMessage);
   });
 
   it('uses scheduler.postTask where the platform has it', async () => {

@@ -6,7 +6,7 @@
  * first time a recheck starts from it (a full run's), then carried from each recheck's list to
  * the next (`mergeKeys`).
  */
-import type { Built } from './make';
+import { compareBuilt, type Built } from './make';
 
 export interface ConflictKeys {
   rule: Uint8Array;
@@ -33,15 +33,11 @@ export function keysOf(list: readonly Built[]): ConflictKeys {
 
 /**
  * The conflicts of `prev` marked in `keep` and those in `fresh`, each in the engine's order, as
- * one list in that order (`before(x, y)`: x comes first); its keys made from `prev`'s without
+ * one list in that order; its keys made from `prev`'s without
  * reading the kept conflicts.
  */
-export function mergeKeys(
-  prev: readonly Built[],
-  keep: Uint8Array,
-  fresh: readonly Built[],
-  before: (x: Built, y: Built) => boolean,
-): Built[] {
+export function mergeKeys(prev: readonly Built[], keep: Uint8Array, fresh: readonly Built[]): Built[] {
+  const before = (x: Built, y: Built) => compareBuilt(x, y) < 0;
   const from = keysOf(prev);
   // Where each fresh conflict goes: before the first of `prev` it comes before. A few are found
   // by binary search; many (a capped rule run again whole) by one walk along `prev`.

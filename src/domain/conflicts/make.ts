@@ -93,8 +93,6 @@ export class ConflictRecord implements Conflict {
   #keyParties: Party | readonly Party[];
   #margin: string | ((marginMs: number) => string);
   #parties: Party | readonly Party[];
-  /** `#parties` is a list (kept apart so a check of one party compares pointers without reading the party). */
-  #many: boolean;
   #explain: ((context: unknown, conflict: ConflictRecord) => string) | undefined;
   #context: unknown;
   #text: string | undefined;
@@ -113,7 +111,6 @@ export class ConflictRecord implements Conflict {
     this.#keyParties = input.keyParties ?? input.parties;
     this.#margin = input.margin;
     this.#parties = input.parties;
-    this.#many = isList(input.parties);
     this.#explain = input.explain as (context: unknown, conflict: ConflictRecord) => string;
     this.#context = input.context;
   }
@@ -154,16 +151,8 @@ export class ConflictRecord implements Conflict {
   /** True when one of the items (or visits) behind this conflict is in `parties` (by identity). */
   involvesAny(parties: ReadonlySet<object>): boolean {
     const mine = this.#parties;
-    if (!this.#many) return parties.has(mine as Party);
-    for (const p of mine as readonly Party[]) if (parties.has(p)) return true;
-    return false;
-  }
-
-  /** `involvesAny` for a few parties, as a list: compared by identity, without hashing. */
-  involvesAnyOf(parties: readonly object[]): boolean {
-    const mine = this.#parties;
-    if (!this.#many) return parties.includes(mine as Party);
-    for (const p of mine as readonly Party[]) if (parties.includes(p)) return true;
+    if (!isList(mine)) return parties.has(mine);
+    for (const p of mine) if (parties.has(p)) return true;
     return false;
   }
 
@@ -172,8 +161,7 @@ export class ConflictRecord implements Conflict {
    * in `a` when they are not one or two engine nodes (a visit, or more than two items).
    */
   writeNumbers(a: Int32Array, b: Int32Array, i: number): void {
-    const mine = this.#parties;
-    const list: readonly Party[] = this.#many ? (mine as readonly Party[]) : [mine as Party];
+    const list = listOf(this.#parties);
     const x = list[0];
     const y = list[1];
     if (list.length > 2 || !x || x.type === 'visit' || (y && y.type === 'visit')) {

@@ -5,6 +5,7 @@
  * (`isAfter`) or run whole.
  */
 import type { Analysis } from './engine';
+import { keysOf } from './keys';
 import { RULE_RANK, type Built } from './make';
 import { firstNotBelow, longestSpan, timelinesOf, type Node, type PlanIndex } from './nodes';
 import type { PlanDiff } from './recompile';
@@ -92,10 +93,11 @@ export function pairRules(
     }
   }
   // A rule run whole from here on keeps none of its old conflicts.
+  const ruleOf = keysOf(prev.conflicts).rule;
   for (const rule of whole) {
     if (wasWhole.has(rule)) continue;
     const r = RULE_RANK[rule];
-    for (let i = 0; i < prev.conflicts.length; i++) if (prev.conflicts[i]!.ruleIndex === r) out.keep[i] = 0;
+    for (let i = 0; i < ruleOf.length; i++) if (ruleOf[i] === r) out.keep[i] = 0;
   }
   const results = new Map<RuleId, RuleResult>();
   for (const rule of still) {

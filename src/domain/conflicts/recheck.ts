@@ -16,7 +16,7 @@
  */
 import { analyzeCompiled, engineStats, type Analysis } from './engine';
 import { keysOf, mergeKeys } from './keys';
-import { compareBuilt, RULE_RANK, sortBuilt, type Built } from './make';
+import { RULE_RANK, sortBuilt, type Built } from './make';
 import {
   compareNodes,
   compilePlan,
@@ -103,7 +103,7 @@ export function recheckAnalysis(
   engineStats().runs += 1;
   const results = pairRules(prev, index, edit, on, { still, whole, counts }, out);
   if (on.has('window')) windowRecheck(index, edit, out);
-  const conflicts = mergeKeys(prev.conflicts, out.keep, sortBuilt(out.fresh), (x, y) => compareBuilt(x, y) < 0);
+  const conflicts = mergeKeys(prev.conflicts, out.keep, sortBuilt(out.fresh));
   let reported = whole.has('overlap') ? 0 : counts[RULE_RANK.overlap]!;
   for (const c of out.fresh) if (c.ruleIndex === RULE_RANK.overlap) reported++;
   const overlap = results.get('overlap');
@@ -136,18 +136,11 @@ function editOf(index: PlanIndex, diff: PlanDiff, on: ReadonlySet<RuleId>): Edit
       if (x.visitId !== undefined) visits.add(x.visitId);
     }
   }
-  // A few removed items are compared by identity as a list (no hashing); many, by the set.
-  const removed = [...diff.removed];
-  const involvesRemoved =
-    removed.length === 0
-      ? () => false
-      : removed.length <= 8
-        ? (c: Built) => c.involvesAnyOf(removed)
-        : (c: Built) => c.involvesAny(diff.removed);
+  const involvesRemoved = (c: Built) => c.involvesAny(diff.removed);
   let top = -1;
-  for (const x of removed) if (x.n > top) top = x.n;
+  for (const x of diff.removed) if (x.n > top) top = x.n;
   const gone = new Uint8Array(top + 1);
-  for (const x of removed) gone[x.n] = 1;
+  for (const x of diff.removed) gone[x.n] = 1;
   return { diff, changed, people, visits, involvesRemoved, gone };
 }
 

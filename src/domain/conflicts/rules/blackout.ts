@@ -5,7 +5,7 @@
  */
 import { describe, duration, listNames, personName, spanAt } from '../describe';
 import { build, severityOf, type Built } from '../make';
-import type { Node, PlanIndex } from '../nodes';
+import { firstNotBelow, type Node, type PlanIndex } from '../nodes';
 import type { PairRuleResult } from './double-booking';
 import type { ConflictRule } from './rule';
 import { onDifferentDays } from '../all-day';
@@ -13,18 +13,10 @@ import { onDifferentDays } from '../all-day';
 export function blackoutRule(index: PlanIndex): PairRuleResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
   const built: Built[] = [];
-  const { all, order, longestEventMs } = index;
+  const { all, order, starts, longestEventMs } = index;
   for (const b of index.blackouts) {
     // The events overlapping [start, end) start in [start − longest event, end).
-    let lo = 0;
-    let hi = order.length;
-    const from = b.start - longestEventMs;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (all[order[mid]!]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < order.length; i++) {
+    for (let i = firstNotBelow(starts, b.start - longestEventMs); i < order.length; i++) {
       const e = all[order[i]!]!;
       if (e.start >= b.end) break;
       if (e.type !== 'event' || !e.commitment || e.participants.length === 0 || e.end <= b.start) continue;

@@ -17,7 +17,7 @@ export interface RuleResult {
 
 /**
  * Where a capped rule stopped listing, so that the recheck can tell an edit that leaves the list
- * as it was (and keep it) from one that may not (`isAfter` in ../recheck.ts).
+ * as it was (and keep it) from one that may not (`isAfter` in ../recheck-pairs.ts).
  * - Overlap: `at`, the start of the item the sweep had reached. Its list depends on nothing that
  *   starts later, so an edit whose items (before and after) all start after `at` leaves it.
  * - Double booking sweeps each participant's commitments in turn, participants in the order of
