@@ -31,10 +31,13 @@ function verb(change: HistoryChange): string {
 }
 
 function ChangeView({ change, zoneOf, nameOf }: { change: HistoryChange; zoneOf: ZoneOf; nameOf: NameOf }) {
-  // A compact change keeps only the id and revision of its "after": the record is read from its table.
-  const after = useLiveQuery(() => storedAfter(db, change), [change], undefined);
-  const missing = change.brief && after === null;
-  const rows = after === undefined && change.brief ? [] : fieldRows(change.before, after ?? null, zoneOf, nameOf);
+  // A compact change keeps only the id and revision of its "after": the record is read from its
+  // table (undefined while it is read). Any other change holds its "after" itself: shown at once,
+  // not as "—" for every field until a read it does not need comes back.
+  const stored = useLiveQuery(() => storedAfter(db, change), [change], undefined);
+  const after = change.brief ? stored : change.after;
+  const missing = change.brief && stored === null;
+  const rows = after === undefined ? undefined : fieldRows(change.before, after, zoneOf, nameOf);
   const what = TABLE_WORDS[change.table] ?? change.table;
   return (
     <li className="history-change">
@@ -45,6 +48,10 @@ function ChangeView({ change, zoneOf, nameOf }: { change: HistoryChange; zoneOf:
       </p>
       {missing ? (
         <p className="history-hint">Changed again since; see the later entries for this item.</p>
+      ) : rows === undefined ? (
+        <p className="history-hint" aria-busy="true">
+          Reading the record…
+        </p>
       ) : rows.length === 0 ? (
         <p className="history-hint">No field changed.</p>
       ) : (
