@@ -14,7 +14,8 @@
  * - `onlyWith` lists the optional items a conflict names: it exists only when they are taken in.
  * - `id` is stable: the rule and the sorted `type:id` of the items that define the conflict
  *   (for a visit outside its window: the visit and the window).
- * - Order: `at`, then severity (errors first), then rule (RULES order), then id.
+ * - Order: `at`, then severity (errors first), then rule (RULES order), then the items named
+ *   (each by start, end, type and id; see `ConflictRecord.compareItems`).
  */
 export * from './types';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings';

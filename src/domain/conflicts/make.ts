@@ -4,7 +4,7 @@
  */
 import type { Status } from '../model';
 import { toInstant } from '../time';
-import { refOf, sortByKey, type Node } from './nodes';
+import { compareNodes, refOf, sortByKey, type Node } from './nodes';
 import { RULES, type Conflict, type ItemRef, type RuleId, type Severity } from './types';
 
 /** Anything a conflict can name: an engine node or a visit. */
@@ -121,21 +121,29 @@ export class ConflictRecord implements Conflict {
   }
 
   /**
-   * The order of this conflict's id and `other`'s (same rule): -1, 0 or 1, as comparing the ids
-   * would give. Two conflicts keyed by one item each are compared by the item's type and id
-   * (`rule:type:id` orders as (type, id): no type name is a prefix of another), without making
-   * either id; any other pair by its ids.
+   * The order of two conflicts of one rule at one instant: by their key items, in the order the
+   * rule gives them, each item by `compareNodes` (start, end, type, id), a visit before any
+   * item and visits by id; then fewer items first. Conflicts of different rules go by id.
+   * Depends only on what the items are, not on how a compile numbered them, so a recheck's list
+   * and a full run's agree.
    */
-  compareId(other: ConflictRecord): number {
-    const x = single(this.#keyParties);
-    const y = single(other.#keyParties);
-    if (x && y && this.rule === other.rule) {
-      if (x.type !== y.type) return x.type < y.type ? -1 : 1;
-      return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+  compareItems(other: ConflictRecord): number {
+    if (this.rule !== other.rule) {
+      const ia = this.id;
+      const ib = other.id;
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
     }
-    const ia = this.id;
-    const ib = other.id;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
+    const xs = this.#keyParties;
+    const ys = other.#keyParties;
+    if (!isList(xs) && !isList(ys)) return compareParties(xs, ys);
+    const a = listOf(xs);
+    const b = listOf(ys);
+    const common = Math.min(a.length, b.length);
+    for (let i = 0; i < common; i++) {
+      const order = compareParties(a[i]!, b[i]!);
+      if (order !== 0) return order;
+    }
+    return a.length - b.length;
   }
 
   get margin(): string {
@@ -243,10 +251,14 @@ function listOf(parties: Party | readonly Party[]): readonly Party[] {
   return isList(parties) ? parties : [parties];
 }
 
-/** The only party, or undefined if there are several (or none). */
-function single(parties: Party | readonly Party[]): Party | undefined {
-  if (!isList(parties)) return parties;
-  return parties.length === 1 ? parties[0] : undefined;
+/** Items in time order (`compareNodes`); visits before items, and by id. */
+function compareParties(x: Party, y: Party): number {
+  if (x === y) return 0;
+  if (x.type === 'visit' || y.type === 'visit') {
+    if (x.type !== y.type) return x.type === 'visit' ? -1 : 1;
+    return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+  }
+  return compareNodes(x, y);
 }
 
 function isList(parties: Party | readonly Party[]): parties is readonly Party[] {
@@ -260,9 +272,9 @@ export function build(input: ConflictInput): ConflictRecord {
 /** Kept for the rules' signatures: a built conflict. */
 export type Built = ConflictRecord;
 
-/** Deterministic order: time, then severity (errors first), then rule, then id. */
+/** Deterministic order: time, then severity (errors first), then rule, then items (`compareItems`). */
 export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
-  // One integer key for (time, severity, rule), radix-sorted; ties go by id.
+  // One integer key for (time, severity, rule), radix-sorted; ties go by items.
   const keys = new Float64Array(list.length);
   let integral = true;
   for (let i = 0; i < list.length; i++) {
@@ -274,18 +286,18 @@ export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
     list.sort(compareBuilt);
     return list;
   }
-  const order = sortByKey(keys, (a, b) => byId(list[a]!, list[b]!));
+  const order = sortByKey(keys, (a, b) => byItems(list[a]!, list[b]!));
   const sorted = new Array<ConflictRecord>(list.length);
   for (let k = 0; k < order.length; k++) sorted[k] = list[order[k]!]!;
   for (let k = 0; k < sorted.length; k++) list[k] = sorted[k]!;
   return list;
 }
 
-function byId(a: ConflictRecord, b: ConflictRecord): number {
-  return a.compareId(b);
+function byItems(a: ConflictRecord, b: ConflictRecord): number {
+  return a.compareItems(b);
 }
 
 /** The order `sortBuilt` gives: negative when `a` comes first, positive when `b` does. */
 export function compareBuilt(a: ConflictRecord, b: ConflictRecord): number {
-  return a.atMs - b.atMs || a.rank - b.rank || byId(a, b);
+  return a.atMs - b.atMs || a.rank - b.rank || byItems(a, b);
 }

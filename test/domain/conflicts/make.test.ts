@@ -5,7 +5,7 @@ import { RULES, SEVERITIES } from '../../../src/domain/conflicts/types';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
-/** The order as written: time, severity, rule (RULES order), id. */
+/** The order as written: time, severity, rule (RULES order), then (one visit each) id. */
 function written(a: ConflictRecord, b: ConflictRecord): number {
   return (
     a.atMs - b.atMs ||
@@ -39,7 +39,7 @@ const record = (at: fc.Arbitrary<number>) =>
     );
 
 describe('sortBuilt', () => {
-  it('orders conflicts by time, severity, rule and id, ties included, for any instants (radix-sorted or not)', () => {
+  it('orders conflicts by time, severity, rule and item, ties included, for any instants (radix-sorted or not)', () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -58,34 +58,71 @@ describe('sortBuilt', () => {
   });
 });
 
-describe('ConflictRecord.compareId', () => {
-  // Ids that are prefixes of one another, and characters on either side of ':' and '|'.
-  const itemId = fc.stringMatching(/^[a-z0-9:|~ -]{0,4}$/);
-  const party = fc.record({ type: fc.constantFrom('event', 'leg', 'window', 'visit'), id: itemId });
+describe('ConflictRecord.compareItems', () => {
+  // Items that share starts, ends and ids (across types), and visits among them.
+  const TYPE_RANK = { event: 0, leg: 1, window: 2 } as const;
+  const party = fc.oneof(
+    fc.record({
+      type: fc.constantFrom('event', 'leg', 'window'),
+      id: fc.stringMatching(/^[a-c0-9|:]{0,3}$/),
+      start: fc.integer({ min: 0, max: 3 }),
+      span: fc.integer({ min: 1, max: 3 }),
+    }),
+    fc.record({ type: fc.constant('visit'), id: fc.stringMatching(/^[a-c0-9]{0,3}$/) }),
+  );
+  type Drawn = { type: string; id: string; start?: number; span?: number };
   const keyed = fc
     .record({
       rule: fc.constantFrom('overlap', 'local-hours'),
       parties: fc.array(party, { minLength: 1, maxLength: 3 }),
     })
-    .map(({ rule, parties }) =>
-      build({
+    .map(({ rule, parties }) => ({
+      parties: parties as Drawn[],
+      conflict: build({
         rule,
         severity: 'warning',
-        parties: parties.map((p) => ({ ...p, title: p.id, optional: false, status: 'confirmed' }) as never),
+        parties: parties.map((p: Drawn) =>
+          p.type === 'visit'
+            ? { type: 'visit', id: p.id, title: p.id, optional: false, status: 'confirmed' }
+            : ({ type: p.type, id: p.id, start: p.start, end: p.start! + p.span!, title: p.id } as never),
+        ) as never,
         participantIds: [],
         atMs: 0,
         marginMs: 0,
         margin: '',
         explain: () => '',
       }),
-    );
+    }));
 
-  it('orders two conflicts as their ids do, without making the ids of single-item ones', () => {
+  /** The order as written: item by item, a visit first (visits by id), items by start, end, type, id; then fewer first. */
+  function written(a: Drawn[], b: Drawn[]): number {
+    const one = (x: Drawn, y: Drawn): number => {
+      if ((x.type === 'visit') !== (y.type === 'visit')) return x.type === 'visit' ? -1 : 1;
+      const byId = x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+      if (x.type === 'visit') return byId;
+      return (
+        x.start! - y.start! ||
+        x.start! + x.span! - (y.start! + y.span!) ||
+        TYPE_RANK[x.type as 'event'] - TYPE_RANK[y.type as 'event'] ||
+        byId
+      );
+    };
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const o = one(a[i]!, b[i]!);
+      if (o !== 0) return o;
+    }
+    return a.length - b.length;
+  }
+
+  it('orders two conflicts of one rule by their items in time order, and of two rules by id', () => {
     fc.assert(
       fc.property(keyed, keyed, (a, b) => {
-        const expected = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-        expect(a.compareId(b)).toBe(expected);
-        expect(b.compareId(a)).toBe(0 - expected);
+        const expected =
+          a.conflict.rule === b.conflict.rule
+            ? Math.sign(written(a.parties, b.parties))
+            : Math.sign(a.conflict.id < b.conflict.id ? -1 : a.conflict.id > b.conflict.id ? 1 : 0);
+        expect(Math.sign(a.conflict.compareItems(b.conflict))).toBe(expected);
+        expect(Math.sign(b.conflict.compareItems(a.conflict))).toBe(0 - expected);
       }),
       { numRuns: 3000 },
     );

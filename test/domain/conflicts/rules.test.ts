@@ -191,10 +191,11 @@ describe('overlap', () => {
       participantIds: ['xi'],
     });
     const found = only(plan({ events: [e], legs: [l], windows: [w] }), 'overlap');
+    // In time order; the two at 11:00 by their first item: the window began before the event.
     expect(found.map(ids)).toEqual([
       ['e', 'w'],
-      ['e', 'l'],
       ['l', 'w'],
+      ['e', 'l'],
     ]);
     expect(found.every((c) => c.severity === 'info')).toBe(true);
     const el = found.find((c) => ids(c).join() === 'e,l')!;
