@@ -37,6 +37,11 @@ export function severityOf(statuses: readonly Status[]): Severity {
   return 'error';
 }
 
+/** `severityOf` for two statuses, without a list. */
+export function severityOf2(a: Status, b: Status): Severity {
+  return FIRM.has(a) && FIRM.has(b) ? 'error' : 'warning';
+}
+
 /**
  * The stable id of a conflict: `rule:` and the `type:id` of its defining items, sorted, joined
  * by `|` — the same for the same clash across runs, edits of other items and scenarios.
@@ -60,8 +65,11 @@ export interface ConflictInput {
   parties: Party | readonly Party[];
   /** Items whose ids make the conflict's id (default: all parties). */
   keyParties?: Party | readonly Party[];
-  /** Owned by the conflict from here on. */
-  participantIds: string[];
+  /**
+   * Owned by the conflict from here on. Left out: every participant of the parties, sorted,
+   * listed when first read.
+   */
+  participantIds?: string[];
   atMs: number;
   marginMs: number;
   /** The margin in words, or a function of `marginMs` that gives them (called on first read). */
@@ -72,8 +80,9 @@ export interface ConflictInput {
 }
 
 /**
- * A conflict as the engine returns it. Plain data fields (rule, severity, participantIds, atMs,
- * marginMs), plus `id`, `at`, `margin`, `items`, `onlyWith` and `explanation`, which are getters
+ * A conflict as the engine returns it. Plain data fields (rule, severity, atMs, marginMs), plus
+ * `id`, `at`, `margin`, `items`, `onlyWith`, `explanation` and (when the rule left them to it)
+ * `participantIds`, which are getters
  * computed on first read and then kept (a large plan has many conflicts and a view reads few).
  * Getters are not own properties: copy a conflict with `toPlainConflict` (or JSON), not with
  * `{ ...conflict }` or `structuredClone`.
@@ -81,7 +90,7 @@ export interface ConflictInput {
 export class ConflictRecord implements Conflict {
   readonly rule: RuleId;
   readonly severity: Severity;
-  readonly participantIds: string[];
+  #participantIds: string[] | undefined;
   /** `at` in epoch ms. */
   readonly atMs: number;
   readonly marginMs: number;
@@ -103,7 +112,7 @@ export class ConflictRecord implements Conflict {
   constructor(input: ConflictInput) {
     this.rule = input.rule;
     this.severity = input.severity;
-    this.participantIds = input.participantIds;
+    this.#participantIds = input.participantIds;
     this.atMs = input.atMs;
     this.marginMs = input.marginMs;
     this.ruleIndex = RULE_RANK[input.rule];
@@ -113,6 +122,24 @@ export class ConflictRecord implements Conflict {
     this.#parties = input.parties;
     this.#explain = input.explain as (context: unknown, conflict: ConflictRecord) => string;
     this.#context = input.context;
+  }
+
+  get participantIds(): string[] {
+    if (this.#participantIds === undefined) {
+      const people: string[] = [];
+      for (const p of listOf(this.#parties)) {
+        if (p.type === 'visit') continue;
+        for (const id of p.participants) if (!people.includes(id)) people.push(id);
+      }
+      this.#participantIds = people.length > 1 ? people.sort() : people;
+    }
+    return this.#participantIds;
+  }
+
+  /** The `i`-th item this conflict names, in reading order (for the rules' explanations). */
+  partyAt(i: number): Party {
+    const mine = this.#parties;
+    return isList(mine) ? mine[i]! : mine;
   }
 
   get id(): string {

@@ -128,3 +128,32 @@ describe('ConflictRecord.compareItems', () => {
     );
   });
 });
+
+describe('ConflictRecord.participantIds', () => {
+  it('lists the parties’ participants, sorted and each once, when the rule leaves them out', () => {
+    const item = (id: string, participants: string[]) =>
+      ({ type: 'event', id, start: 0, end: 1, title: id, participants }) as never;
+    const c = build({
+      rule: 'overlap',
+      severity: 'info',
+      parties: [item('a', ['xi', 'trump']), item('b', ['lee', 'xi'])],
+      atMs: 0,
+      marginMs: 1,
+      margin: '',
+      explain: () => '',
+    });
+    expect(c.participantIds).toEqual(['lee', 'trump', 'xi']);
+    expect(c.participantIds).toBe(c.participantIds);
+    const given = build({
+      rule: 'double-booking',
+      severity: 'error',
+      parties: [item('a', ['xi', 'trump']), item('b', ['xi'])],
+      participantIds: ['xi'],
+      atMs: 0,
+      marginMs: 1,
+      margin: '',
+      explain: () => '',
+    });
+    expect(given.participantIds).toEqual(['xi']);
+  });
+});

@@ -8,7 +8,7 @@
  * programme and legs, so they do not clash with it. Per-participant sweep: O(n log n + k).
  */
 import { cityName, describe, duration, listNames, personName } from '../describe';
-import { build, severityOf, type Built } from '../make';
+import { build, severityOf2, type Built, type ConflictRecord } from '../make';
 import { overlapsBy } from './overlap';
 import { isVisitProgramme, onDifferentDays } from '../all-day';
 import { compareNodes, legNoun, type Node, type PlanIndex } from '../nodes';
@@ -82,26 +82,31 @@ export function doubleBookingRule(index: PlanIndex): PairRuleResult {
 }
 
 function doubleBooking(index: PlanIndex, a: Node, b: Node, people: string[]): Built {
-  const [first, second] = compareNodes(a, b) < 0 ? [a, b] : [b, a];
-  const start = second.start;
-  const overlap = Math.min(a.end, b.end) - start;
+  const ab = compareNodes(a, b) < 0;
+  const start = ab ? b.start : a.start;
   people.sort();
   return build({
     rule: 'double-booking',
-    severity: severityOf([a.status, b.status]),
-    parties: [first, second],
+    severity: severityOf2(a.status, b.status),
+    parties: ab ? [a, b] : [b, a],
     participantIds: people,
     atMs: start,
-    marginMs: overlap,
+    marginMs: Math.min(a.end, b.end) - start,
     margin: overlapsBy,
-    explain: () => {
-      const who = listNames(people.map((p) => personName(index, p)));
-      const verb = people.length > 1 ? 'are' : 'is';
-      const why =
-        first.allDay || second.allDay ? ` ${whereabouts(index, first)} and ${whereabouts(index, second)} at once` : '';
-      return `${who} ${verb} double-booked${why}: ${describe(first)} and ${describe(second)} overlap by ${duration(overlap)}.`;
-    },
+    explain: explainDoubleBooking,
+    context: index,
   });
+}
+
+function explainDoubleBooking(index: PlanIndex, c: ConflictRecord): string {
+  const first = c.partyAt(0) as Node;
+  const second = c.partyAt(1) as Node;
+  const people = c.participantIds;
+  const who = listNames(people.map((p) => personName(index, p)));
+  const verb = people.length > 1 ? 'are' : 'is';
+  const why =
+    first.allDay || second.allDay ? ` ${whereabouts(index, first)} and ${whereabouts(index, second)} at once` : '';
+  return `${who} ${verb} double-booked${why}: ${describe(first)} and ${describe(second)} overlap by ${duration(c.marginMs)}.`;
 }
 
 function whereabouts(index: PlanIndex, node: Node): string {

@@ -7,9 +7,8 @@
  */
 import { clockTime, localWallMs, zoneOffsetMinutes } from '../../time';
 import { cityName, dateTimeAt, describe, duration, label, listNames, personName, spanAt, timeAt } from '../describe';
-import { build, type Built } from '../make';
+import { build, type Built, type ConflictRecord } from '../make';
 import type { Node, PlanIndex } from '../nodes';
-import type { Conflict } from '../types';
 import type { ConflictRule } from './rule';
 
 const DAY_MS = 86_400_000;
@@ -128,35 +127,27 @@ interface HomeHit {
   hit: NightHit;
 }
 
-/** Sorted copy of a short list of ids. */
-function sortedIds(ids: readonly string[]): string[] {
-  const out = ids.slice();
-  if (out.length > 1) out.sort();
-  return out;
-}
-
 function atPlace(index: PlanIndex, x: Node, atMs: number, nightMs: number): Built {
   return build({
     rule: 'local-hours',
     severity: 'warning',
     parties: x,
-    participantIds: sortedIds(x.participants),
     atMs,
     marginMs: nightMs,
     margin: atNight,
     explain: explainAtPlace,
-    context: { index, x },
+    context: index,
   });
 }
 
 /** The hit is the conflict's: it happens at `atMs`, and `marginMs` of it is at night. */
-function explainAtPlace({ index, x }: { index: PlanIndex; x: Node }, c: Conflict & { atMs: number }): string {
-  const hit = { atMs: c.atMs, nightMs: c.marginMs };
-  const startsAtNight = hit.atMs === x.start;
+function explainAtPlace(index: PlanIndex, c: ConflictRecord): string {
+  const x = c.partyAt(0) as Node;
+  const startsAtNight = c.atMs === x.start;
   const what = startsAtNight
     ? `starts at ${timeAt(x.start, x.zone)} local time in ${cityName(index, x.place)}`
-    : `runs past ${timeAt(hit.atMs, x.zone)} local time in ${cityName(index, x.place)}`;
-  return `${capital(describe(x))} ${what}: ${duration(hit.nightMs)} of it falls at night (${nightWords(index)}).`;
+    : `runs past ${timeAt(c.atMs, x.zone)} local time in ${cityName(index, x.place)}`;
+  return `${capital(describe(x))} ${what}: ${duration(c.marginMs)} of it falls at night (${nightWords(index)}).`;
 }
 
 function atHomes(index: PlanIndex, x: Node, hits: HomeHit[]): Built {

@@ -10,7 +10,7 @@
  */
 import { isUnrelatedAllDay, isVisitDay, isVisitProgramme } from '../all-day';
 import { describe, duration } from '../describe';
-import { build, type Built } from '../make';
+import { build, type Built, type ConflictRecord } from '../make';
 import { firstNotBelow, longestSpan, sortByStart, sortedOrder, type Node, type PlanIndex } from '../nodes';
 import type { ConflictRule, RuleResult } from './rule';
 
@@ -188,19 +188,14 @@ function countPairs(nodes: readonly Node[], test: (a: Node, b: Node) => boolean)
 
 function overlapConflict(a: Node, b: Node): Built {
   const start = Math.max(a.start, b.start);
-  const overlap = Math.min(a.end, b.end) - start;
-  const people = a.participants.slice();
-  for (const p of b.participants) if (!people.includes(p)) people.push(p);
   return build({
     rule: 'overlap',
     severity: 'info',
     parties: [a, b],
-    participantIds: people,
     atMs: start,
-    marginMs: overlap,
+    marginMs: Math.min(a.end, b.end) - start,
     margin: overlapsBy,
     explain: explainOverlap,
-    context: { a, b, overlap },
   });
 }
 
@@ -209,8 +204,10 @@ export function overlapsBy(ms: number): string {
   return `overlaps by ${duration(ms)}`;
 }
 
-function explainOverlap({ a, b, overlap }: { a: Node; b: Node; overlap: number }): string {
-  return `${capitalizeFirst(describe(a))} and ${describe(b)} overlap by ${duration(overlap)}.`;
+function explainOverlap(_: unknown, c: ConflictRecord): string {
+  const a = c.partyAt(0) as Node;
+  const b = c.partyAt(1) as Node;
+  return `${capitalizeFirst(describe(a))} and ${describe(b)} overlap by ${duration(c.marginMs)}.`;
 }
 
 function capitalizeFirst(s: string): string {
