@@ -5,7 +5,7 @@
 import type { Status } from '../model';
 import { toInstant } from '../time';
 import { compareNodes, refOf, sortByKey, type Node } from './nodes';
-import { RULES, type Conflict, type ItemRef, type RuleId, type Severity } from './types';
+import { RULES, SEVERITIES, type Conflict, type ItemRef, type RuleId, type Severity } from './types';
 
 /** Anything a conflict can name: an engine node or a visit. */
 export type Party = Node | VisitParty;
@@ -88,40 +88,45 @@ export interface ConflictInput {
  * `{ ...conflict }` or `structuredClone`.
  */
 export class ConflictRecord implements Conflict {
-  readonly rule: RuleId;
-  readonly severity: Severity;
-  #participantIds: string[] | undefined;
   /** `at` in epoch ms. */
   readonly atMs: number;
   readonly marginMs: number;
-  /** The rule's position in RULES. */
-  readonly ruleIndex: number;
   /** Severity (errors first) and rule as one small integer: the engine's order after time. */
   readonly rank: number;
+  #participantIds: string[] | undefined;
   #id: string | undefined;
-  #keyParties: Party | readonly Party[];
-  #margin: string | ((marginMs: number) => string);
   #parties: Party | readonly Party[];
-  #explain: ((context: unknown, conflict: ConflictRecord) => string) | undefined;
+  /** Undefined: the same as `#parties`. */
+  #keyParties: Party | readonly Party[] | undefined;
+  #margin: string | ((marginMs: number) => string);
+  /** The explanation once read; before, the function that writes it. */
+  #text: string | ((context: unknown, conflict: ConflictRecord) => string);
   #context: unknown;
-  #text: string | undefined;
-  #at: string | undefined;
-  #items: ItemRef[] | undefined;
-  #onlyWith: ItemRef[] | undefined;
+  #refs: { items: ItemRef[]; onlyWith: ItemRef[] } | undefined;
 
   constructor(input: ConflictInput) {
-    this.rule = input.rule;
-    this.severity = input.severity;
-    this.#participantIds = input.participantIds;
     this.atMs = input.atMs;
     this.marginMs = input.marginMs;
-    this.ruleIndex = RULE_RANK[input.rule];
-    this.rank = SEVERITY_RANK[input.severity] * 8 + this.ruleIndex;
-    this.#keyParties = input.keyParties ?? input.parties;
-    this.#margin = input.margin;
+    this.rank = SEVERITY_RANK[input.severity] * 8 + RULE_RANK[input.rule];
+    this.#participantIds = input.participantIds;
     this.#parties = input.parties;
-    this.#explain = input.explain as (context: unknown, conflict: ConflictRecord) => string;
+    this.#keyParties = input.keyParties;
+    this.#margin = input.margin;
+    this.#text = input.explain as (context: unknown, conflict: ConflictRecord) => string;
     this.#context = input.context;
+  }
+
+  get rule(): RuleId {
+    return RULES[this.rank & 7]!;
+  }
+
+  get severity(): Severity {
+    return SEVERITIES[this.rank >> 3]!;
+  }
+
+  /** The rule's position in RULES. */
+  get ruleIndex(): number {
+    return this.rank & 7;
   }
 
   get participantIds(): string[] {
@@ -143,7 +148,7 @@ export class ConflictRecord implements Conflict {
   }
 
   get id(): string {
-    if (this.#id === undefined) this.#id = conflictId(this.rule, listOf(this.#keyParties));
+    if (this.#id === undefined) this.#id = conflictId(this.rule, listOf(this.#keyParties ?? this.#parties));
     return this.#id;
   }
 
@@ -155,13 +160,13 @@ export class ConflictRecord implements Conflict {
    * and a full run's agree.
    */
   compareItems(other: ConflictRecord): number {
-    if (this.rule !== other.rule) {
+    if ((this.rank & 7) !== (other.rank & 7)) {
       const ia = this.id;
       const ib = other.id;
       return ia < ib ? -1 : ia > ib ? 1 : 0;
     }
-    const xs = this.#keyParties;
-    const ys = other.#keyParties;
+    const xs = this.#keyParties ?? this.#parties;
+    const ys = other.#keyParties ?? other.#parties;
     if (!isList(xs) && !isList(ys)) return compareParties(xs, ys);
     const a = listOf(xs);
     const b = listOf(ys);
@@ -179,8 +184,7 @@ export class ConflictRecord implements Conflict {
   }
 
   get at(): string {
-    if (this.#at === undefined) this.#at = toInstant(this.atMs);
-    return this.#at;
+    return toInstant(this.atMs);
   }
 
   /** True when one of the items (or visits) behind this conflict is in `parties` (by identity). */
@@ -217,25 +221,22 @@ export class ConflictRecord implements Conflict {
   }
 
   get items(): ItemRef[] {
-    if (!this.#items) this.#refs();
-    return this.#items!;
+    return (this.#refs ??= this.#makeRefs()).items;
   }
 
   get onlyWith(): ItemRef[] {
-    if (!this.#onlyWith) this.#refs();
-    return this.#onlyWith!;
+    return (this.#refs ??= this.#makeRefs()).onlyWith;
   }
 
   get explanation(): string {
-    if (this.#text === undefined) {
-      this.#text = this.#explain!(this.#context, this);
-      this.#explain = undefined;
+    if (typeof this.#text !== 'string') {
+      this.#text = this.#text(this.#context, this);
       this.#context = undefined;
     }
     return this.#text;
   }
 
-  #refs(): void {
+  #makeRefs(): { items: ItemRef[]; onlyWith: ItemRef[] } {
     const items: ItemRef[] = [];
     const onlyWith: ItemRef[] = [];
     const parties = listOf(this.#parties);
@@ -248,8 +249,7 @@ export class ConflictRecord implements Conflict {
       items.push(ref);
       if (p.optional) onlyWith.push(ref);
     }
-    this.#items = items;
-    this.#onlyWith = onlyWith;
+    return { items, onlyWith };
   }
 
   toJSON(): Conflict {
