@@ -301,7 +301,15 @@ export type Built = ConflictRecord;
 
 /** Deterministic order: time, then severity (errors first), then rule, then items (`compareItems`). */
 export function sortBuilt(list: ConflictRecord[]): ConflictRecord[] {
-  // One integer key for (time, severity, rule), radix-sorted; ties go by items.
+  // Each rule lists its conflicts mostly in time order: with few out of order, a merge sort
+  // that takes in ordered runs (the engine's own sort) compares about n log(runs) times.
+  let descents = 0;
+  for (let i = 1; i < list.length; i++) if (compareBuilt(list[i - 1]!, list[i]!) > 0) descents++;
+  if (descents * 4 < list.length) {
+    list.sort(compareBuilt);
+    return list;
+  }
+  // Else one integer key for (time, severity, rule), radix-sorted; ties go by items.
   const keys = new Float64Array(list.length);
   let integral = true;
   for (let i = 0; i < list.length; i++) {

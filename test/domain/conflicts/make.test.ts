@@ -53,6 +53,24 @@ describe('sortBuilt', () => {
       ),
       { numRuns: 60 },
     );
+    // Mostly in order already, as the rules list them: the merge sort's path.
+    fc.assert(
+      fc.property(
+        fc.array(record(near), { maxLength: 1200, size: 'max' }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (list, swaps) => {
+          const expected = [...list].sort(written);
+          const mostly = [...expected];
+          for (const k of swaps) {
+            const i = mostly.length > 1 ? k % (mostly.length - 1) : 0;
+            if (mostly.length > 1) [mostly[i], mostly[i + 1]] = [mostly[i + 1]!, mostly[i]!];
+          }
+          const key = (c: ConflictRecord) => `${c.atMs} ${c.severity} ${c.rule} ${c.id}`;
+          expect(sortBuilt(mostly).map(key)).toEqual(expected.map(key));
+        },
+      ),
+      { numRuns: 60 },
+    );
     // Severity and rule share one small key per conflict (severity × 8 + rule): room for 8 rules.
     expect(RULES.length).toBeLessThanOrEqual(8);
   });
