@@ -36,7 +36,10 @@ export type PairRuleResult = RuleResult;
 export function doubleBookingRule(index: PlanIndex): PairRuleResult {
   const cap = Math.max(0, index.settings.overlapPairCap);
   const width = index.all.length;
+  const built: Built[] = [];
+  // Pairs whose items both have several participants, by their numbers: the pair may be met again.
   const pairs = new Map<number, { a: Node; b: Node; people: string[] }>();
+  let found = 0;
   let stop: CapStop | undefined;
   // The participants swept whole so far.
   const swept: string[] = [];
@@ -59,15 +62,19 @@ export function doubleBookingRule(index: PlanIndex): PairRuleResult {
         for (let j = 0; j < w; j++) {
           const a = active[j]!;
           if (isCompatible(a, x)) continue;
-          const key = a.n < x.n ? a.n * width + x.n : x.n * width + a.n;
-          const seen = pairs.get(key);
+          // A pair is met once per participant the two share: once only when either has one.
+          const once = a.participants.length === 1 || x.participants.length === 1;
+          const key = once ? -1 : a.n < x.n ? a.n * width + x.n : x.n * width + a.n;
+          const seen = once ? undefined : pairs.get(key);
           if (seen) seen.people.push(person);
           else {
-            if (pairs.size >= cap) {
+            if (found >= cap) {
               stop = { at: s, swept, person, first: list[0]!.start };
               break outer;
             }
-            pairs.set(key, { a, b: x, people: [person] });
+            found++;
+            if (once) built.push(doubleBooking(index, a, x, [person]));
+            else pairs.set(key, { a, b: x, people: [person] });
           }
         }
       }
@@ -76,7 +83,6 @@ export function doubleBookingRule(index: PlanIndex): PairRuleResult {
     }
     swept.push(person);
   }
-  const built: Built[] = [];
   for (const { a, b, people } of pairs.values()) built.push(doubleBooking(index, a, b, people));
   return stop ? { built, capped: true, stop } : { built, capped: false };
 }
