@@ -47,9 +47,17 @@ export interface Node {
   title: string;
   source: PlanEvent | Leg | PlanWindow;
   /**
-   * Timed events that are commitments: the zones whose local hours count (the place's; with no
-   * place, each participant's home zone) and the local wall-clock time of the start in each
-   * (`localWallMs`). Empty for everything else.
+   * A timed event with a place that is a commitment: its local hours count at `zone`, where its
+   * start is `wallStart` on the wall clock (`localWallMs`); `steady`: the offset stays the same
+   * until its end (as in `Home`). False, NaN and false for everything else.
+   */
+  hoursAtPlace: boolean;
+  wallStart: number;
+  steady: boolean;
+  /**
+   * Timed events with no place that are commitments (calls): the zones whose local hours count
+   * (each participant's home zone; with no participants, the event's) and the wall-clock time
+   * of the start in each. Empty for everything else.
    */
   homes: readonly Home[];
 }
@@ -181,6 +189,9 @@ function node(
   mode: LegMode | undefined,
   title: string,
   source: PlanEvent | Leg | PlanWindow,
+  hoursAtPlace: boolean,
+  wallStart: number,
+  steady: boolean,
   homes: readonly Home[],
 ): Node {
   return {
@@ -208,6 +219,9 @@ function node(
     mode,
     title,
     source,
+    hoursAtPlace,
+    wallStart,
+    steady,
     homes,
   };
 }
@@ -215,18 +229,17 @@ function node(
 const NO_HOMES: readonly Home[] = Object.freeze([]);
 
 /**
- * The zones whose local hours count for a timed event: its place's zone (`zone`), or with no
- * place each participant's home zone (else `zone`), grouped, in the order of the participants.
+ * The zones whose local hours count for a timed event with no place: each participant's home
+ * zone (else `zone`), grouped, in the order of the participants; with no participants, `zone`.
  */
 function homesOf(
   start: number,
   end: number,
   zone: string,
-  hasPlace: boolean,
   participants: readonly string[],
   participantById: Map<string, Participant>,
 ): readonly Home[] {
-  if (hasPlace || participants.length === 0) return [home(start, end, zone, participants)];
+  if (participants.length === 0) return [home(start, end, zone, participants)];
   const homes: Home[] = [];
   for (const id of participants) {
     const z = participantById.get(id)?.timeZone ?? zone;
@@ -241,16 +254,18 @@ const WEEK_MS = 7 * 86_400_000;
 
 function home(start: number, end: number, zone: string, people: readonly string[]): Home {
   const wallStart = localWallMs(start, zone);
-  const steady = end - start <= WEEK_MS && localWallMs(end, zone) - end === wallStart - start;
-  return { zone, people, wallStart, steady };
+  return { zone, people, wallStart, steady: isSteady(start, end, zone, wallStart) };
+}
+
+/** The offset at `zone` is the same at `end` as at `start` (checked for items up to a week long). */
+function isSteady(start: number, end: number, zone: string, wallStart: number): boolean {
+  return end - start <= WEEK_MS && localWallMs(end, zone) - end === wallStart - start;
 }
 
 /** The same node at other instants (a scenario's alternative dates). */
 function moved(x: Node, start: number, end: number, participantById: Map<string, Participant>): Node {
-  const homes =
-    x.homes.length === 0
-      ? NO_HOMES
-      : homesOf(start, end, x.zone, x.place !== undefined, x.participants, participantById);
+  const wallStart = x.hoursAtPlace ? localWallMs(start, x.zone) : Number.NaN;
+  const homes = x.homes.length === 0 ? NO_HOMES : homesOf(start, end, x.zone, x.participants, participantById);
   return node(
     x.n,
     x.type,
@@ -274,6 +289,9 @@ function moved(x: Node, start: number, end: number, participantById: Map<string,
     x.mode,
     x.title,
     x.source,
+    x.hoursAtPlace,
+    wallStart,
+    x.hoursAtPlace && isSteady(start, end, x.zone, wallStart),
     homes,
   );
 }
@@ -382,10 +400,11 @@ export function nodeFor(
     const place = e.placeId ? placeById.get(e.placeId) : undefined;
     const informational = e.kind === 'note' || e.kind === 'holiday';
     const zone = place ? place.timeZone : e.timeZone;
+    const timed = !informational && !e.allDay;
+    const atPlace = timed && place !== undefined;
+    const wallStart = atPlace ? localWallMs(start, zone) : Number.NaN;
     const homes =
-      informational || e.allDay
-        ? NO_HOMES
-        : homesOf(start, end, zone, place !== undefined, e.participantIds, participantById);
+      timed && place === undefined ? homesOf(start, end, zone, e.participantIds, participantById) : NO_HOMES;
     return node(
       k,
       'event',
@@ -409,6 +428,9 @@ export function nodeFor(
       undefined,
       e.title,
       e,
+      atPlace,
+      wallStart,
+      atPlace && isSteady(start, end, zone, wallStart),
       homes,
     );
   } else if (kind === LEG) {
@@ -440,6 +462,9 @@ export function nodeFor(
       l.mode,
       '',
       l,
+      false,
+      Number.NaN,
+      false,
       NO_HOMES,
     );
   } else {
@@ -468,6 +493,9 @@ export function nodeFor(
       undefined,
       w.title,
       w,
+      false,
+      Number.NaN,
+      false,
       NO_HOMES,
     );
   }

@@ -91,14 +91,13 @@ export function localHoursRule(index: PlanIndex): Built[] {
   const nodes = index.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const x = nodes[i]!;
-    const homes = x.homes;
-    if (homes.length === 0) continue;
-    if (x.place) {
-      const home = homes[0]!;
-      if (nightOverlapFrom(x.start, x.end, x.zone, home.wallStart, home.steady, nightStartHour, nightEndHour))
+    if (x.hoursAtPlace) {
+      if (nightOverlapFrom(x.start, x.end, x.zone, x.wallStart, x.steady, nightStartHour, nightEndHour))
         out.push(atPlace(index, x, hitAt, hitNightMs));
       continue;
     }
+    const homes = x.homes;
+    if (homes.length === 0) continue;
     // A call: each participant's home zone (grouped when the plan was compiled).
     let hits: HomeHit[] | undefined;
     for (let h = 0; h < homes.length; h++) {
