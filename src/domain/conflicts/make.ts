@@ -38,7 +38,7 @@ export function severityOf(statuses: readonly Status[]): Severity {
 }
 
 /** `severityOf` for two statuses, without a list. */
-export function severityOf2(a: Status, b: Status): Severity {
+export function severityOfPair(a: Status, b: Status): Severity {
   return FIRM.has(a) && FIRM.has(b) ? 'error' : 'warning';
 }
 

@@ -4,7 +4,7 @@
  * are not checked; an all-day event and a blackout are compared by their local dates. A binary search per blackout over the time-sorted items: O(B log n + scanned).
  */
 import { describe, duration, listNames, personName, spanAt } from '../describe';
-import { build, severityOf, type Built } from '../make';
+import { build, severityOfPair, type Built, type ConflictRecord } from '../make';
 import { firstNotBelow, type Node, type PlanIndex } from '../nodes';
 import type { PairRuleResult } from './double-booking';
 import type { ConflictRule } from './rule';
@@ -33,22 +33,30 @@ export function blackoutRule(index: PlanIndex): PairRuleResult {
 
 function blackout(index: PlanIndex, e: Node, b: Node, people: string[]): Built {
   const start = Math.max(e.start, b.start);
-  const end = Math.min(e.end, b.end);
-  const inside = end - start;
   return build({
     rule: 'blackout',
-    severity: severityOf([e.status, b.status]),
+    severity: severityOfPair(e.status, b.status),
     parties: [e, b],
     participantIds: people,
     atMs: start,
-    marginMs: inside,
-    margin: `${duration(inside)} inside the blackout`,
-    explain: () => {
-      const who = listNames(people.map((p) => personName(index, p)));
-      const local = e.allDay || e.zone === b.zone ? '' : ` (${spanAt(e.start, e.end, b.zone)} in ${b.zone})`;
-      return `${capital(describe(e))} falls on ${describe(b)}, a blackout for ${who}${local}: ${duration(inside)} of it is inside the blackout.`;
-    },
+    marginMs: Math.min(e.end, b.end) - start,
+    margin: insideBlackout,
+    explain: explainBlackout,
+    context: index,
   });
+}
+
+/** "2 h inside the blackout". */
+function insideBlackout(ms: number): string {
+  return `${duration(ms)} inside the blackout`;
+}
+
+function explainBlackout(index: PlanIndex, c: ConflictRecord): string {
+  const e = c.partyAt(0) as Node;
+  const b = c.partyAt(1) as Node;
+  const who = listNames(c.participantIds.map((p) => personName(index, p)));
+  const local = e.allDay || e.zone === b.zone ? '' : ` (${spanAt(e.start, e.end, b.zone)} in ${b.zone})`;
+  return `${capital(describe(e))} falls on ${describe(b)}, a blackout for ${who}${local}: ${duration(c.marginMs)} of it is inside the blackout.`;
 }
 
 function capital(s: string): string {

@@ -8,7 +8,7 @@
  * programme and legs, so they do not clash with it. Per-participant sweep: O(n log n + k).
  */
 import { cityName, describe, duration, listNames, personName } from '../describe';
-import { build, severityOf2, type Built, type ConflictRecord } from '../make';
+import { build, severityOfPair, type Built, type ConflictRecord } from '../make';
 import { overlapsBy } from './overlap';
 import { isVisitProgramme, onDifferentDays } from '../all-day';
 import { compareNodes, legNoun, type Node, type PlanIndex } from '../nodes';
@@ -93,7 +93,7 @@ function doubleBooking(index: PlanIndex, a: Node, b: Node, people: string[]): Bu
   people.sort();
   return build({
     rule: 'double-booking',
-    severity: severityOf2(a.status, b.status),
+    severity: severityOfPair(a.status, b.status),
     parties: ab ? [a, b] : [b, a],
     participantIds: people,
     atMs: start,
