@@ -224,7 +224,7 @@ export function layoutTimeline(plan: Plan, options: TimelineOptions): TimelineLa
   }
 
   const markers = options.conflicts
-    .map((conflict) => ({ conflict, ms: Date.parse(conflict.at) }))
+    .map((conflict) => ({ conflict, ms: conflict.atMs ?? Date.parse(conflict.at) }))
     .filter((m) => m.ms >= startMs && m.ms < endMs)
     .sort((a, b) => a.ms - b.ms || a.conflict.id.localeCompare(b.conflict.id));
   // Drawn in this order: the worse a conflict, the later, so it is never hidden under an informational one.

@@ -49,7 +49,7 @@ function useCentre(entries: readonly ConflictEntry[]): number {
     const worst = worstSeverity(open);
     const first = open
       .filter((c) => c.severity === worst)
-      .map((c) => Date.parse(c.at))
+      .map((c) => c.atMs ?? Date.parse(c.at))
       .sort((a, b) => a - b)[0];
     return first ?? Date.now();
   }, [centreSetting, entries]);
