@@ -80,12 +80,12 @@ export interface ConflictInput {
 }
 
 /**
- * A conflict as the engine returns it. Plain data fields (rule, severity, atMs, marginMs), plus
- * `id`, `at`, `margin`, `items`, `onlyWith`, `explanation` and (when the rule left them to it)
- * `participantIds`, which are getters
- * computed on first read and then kept (a large plan has many conflicts and a view reads few).
- * Getters are not own properties: copy a conflict with `toPlainConflict` (or JSON), not with
- * `{ ...conflict }` or `structuredClone`.
+ * A conflict as the engine returns it. Plain data fields: atMs, marginMs and rank. Everything
+ * else is a getter: `rule` and `severity` read from the rank, `at` written from atMs; `id`,
+ * `margin`, `items`, `onlyWith`, `explanation` and (when the rule left them to it)
+ * `participantIds` computed on first read and then kept (a large plan has many conflicts and a
+ * view reads few). Getters are not own properties: copy a conflict with `toPlainConflict` (or
+ * JSON), not with `{ ...conflict }` or `structuredClone`.
  */
 export class ConflictRecord implements Conflict {
   /** `at` in epoch ms. */
