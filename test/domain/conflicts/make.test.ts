@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { build, sortBuilt, type ConflictRecord } from '../../../src/domain/conflicts/make';
+import { build, sortBuilt, type ConflictRecord, type Party } from '../../../src/domain/conflicts/make';
+import { sortedOrder, type Node } from '../../../src/domain/conflicts/nodes';
 import { RULES, SEVERITIES } from '../../../src/domain/conflicts/types';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -74,7 +75,137 @@ describe('sortBuilt', () => {
     // Severity and rule share one small key per conflict (severity × 8 + rule): room for 8 rules.
     expect(RULES.length).toBeLessThanOrEqual(8);
   });
+
+  it('orders conflicts of items that share instants by their items, in any order given (the radix path included)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(itemConflict, { minLength: 0, maxLength: 1500, size: 'max' }),
+        fc.boolean(),
+        (list, half) => {
+          // Shuffled (many out of order: the radix sort on time and first item), or half in order.
+          const k = list.length >> 1;
+          const given = half ? [...list.slice(0, k).sort(byWritten), ...list.slice(k)] : list;
+          const expected = [...given].sort(byWritten).map(keyOf);
+          return same(sortBuilt([...given]).map(keyOf), expected);
+        },
+      ),
+      // No shrinking: a failing list of a thousand is shrunk for minutes, and the seed replays it.
+      { numRuns: 40, endOnFailure: true },
+    );
+  });
 });
+
+describe('sortedOrder', () => {
+  it('orders positions by key, ties in index order (short lists sorted by comparison, long ones by radix)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 1400, size: 'max' }), (raw) => {
+        const keys = Float64Array.from(raw, (k) => Date.UTC(2025, 9, 30) + k * 60_000);
+        const expected = [...raw.keys()].sort((a, b) => keys[a]! - keys[b]! || a - b);
+        return same([...sortedOrder(keys)], expected);
+      }),
+      // No shrinking: a failing list of a thousand is shrunk for minutes, and the seed replays it.
+      { numRuns: 40, endOnFailure: true },
+    );
+  });
+});
+
+/** Two lists alike, as a property's verdict (cheaper than `toEqual` on lists a thousand long). */
+function same<T>(actual: readonly T[], expected: readonly T[]): boolean {
+  return actual.length === expected.length && actual.every((x, i) => x === expected[i]);
+}
+
+const TYPES = ['event', 'leg', 'window'] as const;
+
+/** An engine node as far as ordering goes: start, end, type and id. */
+const itemNode = fc
+  .record({
+    start: fc.integer({ min: 0, max: 6 }),
+    length: fc.integer({ min: 1, max: 3 }),
+    type: fc.constantFrom(...TYPES),
+    id: fc.constantFrom('a', 'b', 'c', 'd'),
+  })
+  .map(
+    ({ start, length, type, id }) =>
+      ({
+        type,
+        id,
+        start: Date.UTC(2025, 9, 30) + start * 3_600_000,
+        end: Date.UTC(2025, 9, 30) + (start + length) * 3_600_000,
+        participants: [],
+        optional: false,
+        status: 'confirmed',
+        title: id,
+        source: { fromPlaceId: 'here', toPlaceId: 'there', mode: 'rail' },
+      }) as unknown as Node,
+  );
+const visitParty = fc
+  .constantFrom('v1', 'v2')
+  .map((id): Party => ({ type: 'visit', id, title: id, optional: false, status: 'confirmed' }));
+
+/** A conflict of one or two items (or a visit and an item), at one of a few instants. */
+const itemConflict = fc
+  .record({
+    at: fc.integer({ min: 0, max: 3 }),
+    severity: fc.constantFrom(...SEVERITIES),
+    rule: fc.constantFrom(...RULES),
+    parties: fc.oneof(
+      fc.uniqueArray(itemNode, { minLength: 1, maxLength: 2, selector: (x) => `${x.type}:${x.id}` }),
+      fc.tuple(visitParty, itemNode).map(([v, x]) => [v, x]),
+    ),
+  })
+  .map(({ at, severity, rule, parties }) =>
+    build({
+      rule,
+      severity,
+      parties: parties.length === 1 ? parties[0]! : parties,
+      participantIds: [],
+      atMs: Date.UTC(2025, 9, 30) + at * 3_600_000,
+      marginMs: 0,
+      margin: '',
+      explain: () => '',
+    }),
+  );
+
+/** One party's order as written: a visit first (by id); items by start, end, type, id. */
+function partyOrder(x: Party, y: Party): number {
+  if (x.type === 'visit' || y.type === 'visit') {
+    if (x.type !== y.type) return x.type === 'visit' ? -1 : 1;
+    return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+  }
+  return (
+    x.start - y.start ||
+    x.end - y.end ||
+    TYPES.indexOf(x.type) - TYPES.indexOf(y.type) ||
+    (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
+  );
+}
+
+/** The engine's order as written: time, severity, rule, then items one by one, fewer first. */
+function byWritten(a: ConflictRecord, b: ConflictRecord): number {
+  const head =
+    a.atMs - b.atMs ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    RULES.indexOf(a.rule) - RULES.indexOf(b.rule);
+  if (head !== 0) return head;
+  const xs = partiesOf(a);
+  const ys = partiesOf(b);
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+    const order = partyOrder(xs[i]!, ys[i]!);
+    if (order !== 0) return order;
+  }
+  return xs.length - ys.length;
+}
+
+function partiesOf(c: ConflictRecord): Party[] {
+  // The parties are distinct items here, so there are as many as the conflict names.
+  return Array.from({ length: c.items.length }, (_, i) => c.partyAt(i));
+}
+
+function keyOf(c: ConflictRecord): string {
+  return `${c.atMs} ${c.severity} ${c.rule} ${partiesOf(c)
+    .map((p) => `${p.type}:${p.id}@${p.type === 'visit' ? '' : `${p.start}-${p.end}`}`)
+    .join(',')}`;
+}
 
 describe('ConflictRecord.compareItems', () => {
   // Items that share starts, ends and ids (across types), and visits among them.
