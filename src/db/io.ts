@@ -106,6 +106,11 @@ async function readShared<T extends TableName>(
   return byId;
 }
 
+/** Records decided between two turns of the page. */
+const DECIDE_SLICE = 5_000;
+/** Any key (what the read finds is not used): awaiting a read gives the page a turn and keeps the transaction open. */
+const PAUSE_KEY = '\uffff pause';
+
 /** Inside a transaction: read the records the file names and decide each one. */
 async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided> {
   const summary = emptySummary();
@@ -117,12 +122,17 @@ async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided>
     Promise.all(names.map((name) => readShared(db, name, restored.plan[name] as EntityOf<typeof name>[]))),
     restored.acceptances.length ? db.acceptances.bulkGet(restored.acceptances.map((a) => a.id)) : [],
   ]);
-  names.forEach((name, t) => {
+  for (let t = 0; t < names.length; t++) {
+    const name = names[t]!;
     const incoming = restored.plan[name] as EntityOf<typeof name>[];
     const byId = stored[t]!;
     const fields = restored.fields?.[name];
     const out: unknown[] = [];
-    for (const record of incoming) {
+    for (let i = 0; i < incoming.length; i++) {
+      // A file of 50,000 records takes this loop 50 ms or more, longer with a collection in it:
+      // the page gets a turn every few thousand (a read in this transaction keeps it open).
+      if (i > 0 && i % DECIDE_SLICE === 0) await db.table(name).get(PAUSE_KEY);
+      const record = incoming[i]!;
       const existing = byId.get(record.id);
       const decision = decideRecord(name, existing, record, fields?.get(record.id));
       countAction(summary, name, decision.action);
@@ -130,7 +140,7 @@ async function decideMerge(db: SummitryDb, restored: Restored): Promise<Decided>
       if (decision.record) out.push(decision.record);
     }
     writes[name] = out;
-  });
+  }
   const acceptances: Acceptance[] = [];
   if (restored.acceptances.length) {
     restored.acceptances.forEach((a, i) => {

@@ -246,6 +246,33 @@ describe('merge', () => {
     expect(await db.events.get('new-one')).toBeDefined();
     expect(await db.backups.count()).toBe(0);
   });
+
+  it('decides a file of many thousand records slice by slice, each record against the plan as stored', async () => {
+    // The decisions are made a few thousand at a time, the page given a turn between: records
+    // the plan already has are placed after the first slices, so they are decided after turns.
+    const db = await seeded();
+    const plan = buildSamplePlan();
+    const renamed = { ...plan.events[0]!, title: 'Renamed in the file', updatedAt: '2026-12-01T00:00:00.000Z' };
+    const older = { ...plan.events[1]!, title: 'Older title', updatedAt: '2025-01-01T00:00:00.000Z' };
+    const bulk = manyEvents(12_000).events;
+    const incoming = backupOf({
+      ...plan,
+      events: [...bulk.slice(0, 11_000), renamed, older, ...bulk.slice(11_000), ...plan.events.slice(2)],
+    });
+    const preview = await previewImport(db, incoming, 'merge');
+    expect(preview.summary.tables.events).toEqual({
+      add: 12_000,
+      update: 1,
+      unchanged: plan.events.length - 2,
+      keep: 1,
+    });
+    const result = await applyImport(db, incoming, 'merge', APPLY);
+    expect(result.summary).toEqual(preview.summary);
+    expect(await db.events.count()).toBe(plan.events.length + 12_000);
+    expect((await db.events.get(renamed.id))!.title).toBe('Renamed in the file');
+    expect((await db.events.get(older.id))!.title).toBe(plan.events[1]!.title);
+    expect((await db.events.get('bulk-11999'))!.title).toBe('Bulk 11999');
+  });
 });
 
 describe('all or nothing', () => {
