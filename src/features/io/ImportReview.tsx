@@ -189,10 +189,10 @@ function PreviewSummary({
                 return (
                   <tr key={t}>
                     <th scope="row">{TABLE_WORDS[t][1]}</th>
-                    <td>{c.add}</td>
-                    <td>{c.update}</td>
-                    <td>{c.unchanged}</td>
-                    <td>{c.keep}</td>
+                    <td>{c.add.toLocaleString('en')}</td>
+                    <td>{c.update.toLocaleString('en')}</td>
+                    <td>{c.unchanged.toLocaleString('en')}</td>
+                    <td>{c.keep.toLocaleString('en')}</td>
                   </tr>
                 );
               })}

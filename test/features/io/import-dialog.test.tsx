@@ -7,6 +7,7 @@ import { buildBackup, encodeBackup } from '../../../src/domain/files';
 import { buildSamplePlan } from '../../../src/domain/sample';
 import { IoMenu } from '../../../src/features/io/IoMenu';
 import { useUiStore } from '../../../src/store/ui-store';
+import { makeEvent } from '../../helpers/factories';
 
 const ics = (name: string) => readFileSync(`test/fixtures/ics/${name}`, 'utf8');
 
@@ -123,5 +124,31 @@ describe('Import…', () => {
     expect(details).toHaveTextContent(/They are imported anyway, with the code kept/);
     expect(details).toHaveTextContent(/Nothing else is added or changed for them/);
     expect(details).toHaveTextContent(/place "place-nowhere", participant "person-nobody"/);
+  });
+
+  it('writes the counts of a large file with thousands separators, in the sentence and the table alike', async () => {
+    const plan = buildSamplePlan();
+    const events = Array.from({ length: 1_200 }, (_, i) =>
+      makeEvent({ id: `many-${i}` as never, title: `Many ${i}`, updatedAt: '2026-12-01T00:00:00.000Z' }),
+    );
+    const text = encodeBackup(
+      buildBackup({
+        plan: { ...plan, events: [...plan.events, ...events] },
+        planName: 'Many',
+        appVersion: '0.1.0',
+        exportedAt: '2026-12-01T00:00:00.000Z',
+      }),
+    );
+    const user = userEvent.setup();
+    render(<IoMenu />);
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
+    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input, new File([text], 'many.json', { type: 'application/json' }));
+    await within(dialog).findByText(/What will change:/);
+    expect(dialog).toHaveTextContent(/1,200 to add/);
+    const row = within(within(dialog).getByRole('table')).getByRole('row', { name: /^events/ });
+    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(/^1,200$/);
+    expect(within(dialog).getByRole('button', { name: 'Import 1,200 changes' })).toBeEnabled();
   });
 });
