@@ -108,7 +108,10 @@ async function readShared<T extends TableName>(
 
 /** Records decided between two turns of the page. */
 const DECIDE_SLICE = 5_000;
-/** Any key (what the read finds is not used): awaiting a read gives the page a turn and keeps the transaction open. */
+/**
+ * Any key (what the read finds is not used): awaiting a read in the transaction gives the page a
+ * turn and keeps the transaction open, where awaiting anything else would let it commit.
+ */
 const PAUSE_KEY = '\uffff pause';
 
 /** Inside a transaction: read the records the file names and decide each one. */

@@ -8,9 +8,14 @@ export function pluralOf(n: number, one: string, many = `${one}s`): string {
   return n === 1 ? one : many;
 }
 
+/** A count as every message writes it, thousands grouped: grouped(12_000) → "12,000". */
+export function grouped(n: number): string {
+  return n.toLocaleString('en');
+}
+
 /** The count and its word: countOf(1, 'item') → "1 item", countOf(2_000, 'item') → "2,000 items". */
 export function countOf(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${pluralOf(n, one, many)}`;
+  return `${grouped(n)} ${pluralOf(n, one, many)}`;
 }
 
 /** A verb agreeing with a count: verbOf(1, 'refers', 'refer') → "refers". */

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { db, failureMessage } from '../../db';
 import { modeRefusal, previewImport, type ImportMode, type ImportPreview } from '../../db/io';
 import { SUMMARY_TABLES, type MergeCounts, type Restored, type SummaryTable } from '../../domain/files';
-import { countOf, verbOf } from '../../domain/model';
+import { countOf, grouped, verbOf } from '../../domain/model';
 import { formatLocalDateTime } from '../../domain/time';
 import { useUiStore } from '../../store/ui-store';
 
@@ -29,11 +29,11 @@ function describeFile(r: Restored, zone: string): string {
 
 function countsLine(counts: MergeCounts): string {
   const parts = [
-    `${counts.add.toLocaleString('en')} to add`,
-    `${counts.update.toLocaleString('en')} to update`,
-    `${counts.unchanged.toLocaleString('en')} unchanged`,
+    `${grouped(counts.add)} to add`,
+    `${grouped(counts.update)} to update`,
+    `${grouped(counts.unchanged)} unchanged`,
   ];
-  if (counts.keep) parts.push(`${counts.keep.toLocaleString('en')} kept (your copy is newer)`);
+  if (counts.keep) parts.push(`${grouped(counts.keep)} kept (your copy is newer)`);
   return parts.join(', ');
 }
 
@@ -189,10 +189,10 @@ function PreviewSummary({
                 return (
                   <tr key={t}>
                     <th scope="row">{TABLE_WORDS[t][1]}</th>
-                    <td>{c.add.toLocaleString('en')}</td>
-                    <td>{c.update.toLocaleString('en')}</td>
-                    <td>{c.unchanged.toLocaleString('en')}</td>
-                    <td>{c.keep.toLocaleString('en')}</td>
+                    <td>{grouped(c.add)}</td>
+                    <td>{grouped(c.update)}</td>
+                    <td>{grouped(c.unchanged)}</td>
+                    <td>{grouped(c.keep)}</td>
                   </tr>
                 );
               })}

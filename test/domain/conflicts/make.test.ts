@@ -82,7 +82,7 @@ describe('sortBuilt', () => {
         fc.array(itemConflict, { minLength: 0, maxLength: 1500, size: 'max' }),
         fc.boolean(),
         (list, half) => {
-          // Shuffled (many out of order: the radix sort on time and first item), or half in order.
+          // Shuffled (many out of order: the radix sort's path), or half in order.
           const k = list.length >> 1;
           const given = half ? [...list.slice(0, k).sort(byWritten), ...list.slice(k)] : list;
           const expected = [...given].sort(byWritten).map(keyOf);
@@ -186,9 +186,11 @@ function byWritten(a: ConflictRecord, b: ConflictRecord): number {
     a.atMs - b.atMs ||
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     RULES.indexOf(a.rule) - RULES.indexOf(b.rule);
-  if (head !== 0) return head;
-  const xs = partiesOf(a);
-  const ys = partiesOf(b);
+  return head !== 0 ? head : partiesInOrder(partiesOf(a), partiesOf(b));
+}
+
+/** Two lists of parties in order as written: party by party (`partyOrder`), then fewer first. */
+function partiesInOrder(xs: readonly Party[], ys: readonly Party[]): number {
   for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
     const order = partyOrder(xs[i]!, ys[i]!);
     if (order !== 0) return order;
@@ -209,7 +211,6 @@ function keyOf(c: ConflictRecord): string {
 
 describe('ConflictRecord.compareItems', () => {
   // Items that share starts, ends and ids (across types), and visits among them.
-  const TYPE_RANK = { event: 0, leg: 1, window: 2 } as const;
   const party = fc.oneof(
     fc.record({
       type: fc.constantFrom('event', 'leg', 'window'),
@@ -225,50 +226,33 @@ describe('ConflictRecord.compareItems', () => {
       rule: fc.constantFrom('overlap', 'local-hours'),
       parties: fc.array(party, { minLength: 1, maxLength: 3 }),
     })
-    .map(({ rule, parties }) => ({
-      parties: parties as Drawn[],
-      conflict: build({
-        rule,
-        severity: 'warning',
-        parties: parties.map((p: Drawn) =>
-          p.type === 'visit'
-            ? { type: 'visit', id: p.id, title: p.id, optional: false, status: 'confirmed' }
-            : ({ type: p.type, id: p.id, start: p.start, end: p.start! + p.span!, title: p.id } as never),
-        ) as never,
-        participantIds: [],
-        atMs: 0,
-        marginMs: 0,
-        margin: '',
-        explain: () => '',
-      }),
-    }));
-
-  /** The order as written: item by item, a visit first (visits by id), items by start, end, type, id; then fewer first. */
-  function written(a: Drawn[], b: Drawn[]): number {
-    const one = (x: Drawn, y: Drawn): number => {
-      if ((x.type === 'visit') !== (y.type === 'visit')) return x.type === 'visit' ? -1 : 1;
-      const byId = x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
-      if (x.type === 'visit') return byId;
-      return (
-        x.start! - y.start! ||
-        x.start! + x.span! - (y.start! + y.span!) ||
-        TYPE_RANK[x.type as 'event'] - TYPE_RANK[y.type as 'event'] ||
-        byId
+    .map(({ rule, parties }) => {
+      const built = (parties as Drawn[]).map((p): Party =>
+        p.type === 'visit'
+          ? { type: 'visit', id: p.id, title: p.id, optional: false, status: 'confirmed' }
+          : ({ type: p.type, id: p.id, start: p.start, end: p.start! + p.span!, title: p.id } as never),
       );
-    };
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const o = one(a[i]!, b[i]!);
-      if (o !== 0) return o;
-    }
-    return a.length - b.length;
-  }
+      return {
+        parties: built,
+        conflict: build({
+          rule,
+          severity: 'warning',
+          parties: built,
+          participantIds: [],
+          atMs: 0,
+          marginMs: 0,
+          margin: '',
+          explain: () => '',
+        }),
+      };
+    });
 
   it('orders two conflicts of one rule by their items in time order, and of two rules by id', () => {
     fc.assert(
       fc.property(keyed, keyed, (a, b) => {
         const expected =
           a.conflict.rule === b.conflict.rule
-            ? Math.sign(written(a.parties, b.parties))
+            ? Math.sign(partiesInOrder(a.parties, b.parties))
             : Math.sign(a.conflict.id < b.conflict.id ? -1 : a.conflict.id > b.conflict.id ? 1 : 0);
         expect(Math.sign(a.conflict.compareItems(b.conflict))).toBe(expected);
         expect(Math.sign(b.conflict.compareItems(a.conflict))).toBe(0 - expected);

@@ -11,6 +11,16 @@ import { makeEvent } from '../../helpers/factories';
 
 const ics = (name: string) => readFileSync(`test/fixtures/ics/${name}`, 'utf8');
 
+/** Open Import… from the menu and choose `file`: the dialog, and the user who chose it. */
+async function importFile(file: File) {
+  const user = userEvent.setup();
+  render(<IoMenu />);
+  await user.click(screen.getByRole('button', { name: 'Import…' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
+  await user.upload(dialog.querySelector('input[type="file"]') as HTMLInputElement, file);
+  return { user, dialog };
+}
+
 beforeAll(async () => {
   await seedIfFirstRun(db);
 });
@@ -22,13 +32,8 @@ describe('Import…', () => {
     // Repeats are read around today: make today the day the file was written.
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
     vi.setSystemTime(new Date('2025-09-20T12:00:00.000Z'));
-    const user = userEvent.setup();
-    render(<IoMenu />);
-    await user.click(screen.getByRole('button', { name: 'Import…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
     const before = await db.events.count();
-    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
-    await user.upload(input, new File([ics('google.ics')], 'google.ics', { type: 'text/calendar' }));
+    const { user, dialog } = await importFile(new File([ics('google.ics')], 'google.ics', { type: 'text/calendar' }));
     await within(dialog).findByText(/What will change:/);
     expect(within(dialog).getByText(/Calendar file “Sherpa team”/)).toBeInTheDocument();
     expect(within(dialog).getByText(/read as America\/New_York time/)).toBeInTheDocument();
@@ -84,12 +89,7 @@ describe('Import…', () => {
         exportedAt: '2025-09-20T12:00:00.000Z',
       }),
     );
-    const user = userEvent.setup();
-    render(<IoMenu />);
-    await user.click(screen.getByRole('button', { name: 'Import…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
-    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
-    await user.upload(input, new File([text], 'one-dangling.json', { type: 'application/json' }));
+    const { dialog } = await importFile(new File([text], 'one-dangling.json', { type: 'application/json' }));
     const summary = await within(dialog).findByText(/to things not in/, {}, { timeout: 5000 });
     expect(summary.textContent).toMatch(/^1 item refers to things not in\s+the file or your plan$/);
   });
@@ -111,12 +111,7 @@ describe('Import…', () => {
       'END:VCALENDAR',
       '',
     ].join('\r\n');
-    const user = userEvent.setup();
-    render(<IoMenu />);
-    await user.click(screen.getByRole('button', { name: 'Import…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
-    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
-    await user.upload(input, new File([file], 'stray.ics', { type: 'text/calendar' }));
+    const { user, dialog } = await importFile(new File([file], 'stray.ics', { type: 'text/calendar' }));
     const summary = await within(dialog).findByText(/1 item refers to things not in the file or your plan/);
     await user.click(summary);
     const details = summary.closest('details')!;
@@ -139,12 +134,7 @@ describe('Import…', () => {
         exportedAt: '2026-12-01T00:00:00.000Z',
       }),
     );
-    const user = userEvent.setup();
-    render(<IoMenu />);
-    await user.click(screen.getByRole('button', { name: 'Import…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Import' }, { timeout: 5000 });
-    const input = dialog.querySelector('input[type="file"]') as HTMLInputElement;
-    await user.upload(input, new File([text], 'many.json', { type: 'application/json' }));
+    const { dialog } = await importFile(new File([text], 'many.json', { type: 'application/json' }));
     await within(dialog).findByText(/What will change:/);
     expect(dialog).toHaveTextContent(/1,200 to add/);
     const row = within(within(dialog).getByRole('table')).getByRole('row', { name: /^events/ });
